@@ -1,0 +1,37 @@
+# Quick start: `make run` launches the app, `make test` runs the whole suite headless.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test bench clean bundle
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m iris_desktop
+
+test: $(TSTAMP)
+	bash packaging/qt-system-libs.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(TSTAMP)
+	for b in tests/bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+bundle: $(TSTAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	$(BIN)/python -m PyInstaller --noconfirm --clean packaging/iris-desktop.spec
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,105 @@
+"""The shared vocabulary: varieties, the four features and one flower.
+
+Pure Python on purpose: every layer imports this, so it must stay cheap and Qt-free.
+"""
+from __future__ import annotations
+
+import enum
+import math
+import re
+from dataclasses import dataclass
+
+
+class Variety(str, enum.Enum):
+    """An iris variety, stored lowercase. Order is the fixed class order everywhere."""
+
+    SETOSA = "setosa"
+    VERSICOLOR = "versicolor"
+    VIRGINICA = "virginica"
+
+    @classmethod
+    def parse(cls, text: object) -> "Variety":
+        """Normalise `Setosa`, `Iris-setosa`, ` IRIS_SETOSA ` ... ; reject anything else."""
+        if isinstance(text, Variety):
+            return text
+        if not isinstance(text, str):
+            raise ValueError(f"unknown variety {text!r}")
+        key = re.sub(r"^iris[\s_\-.]*", "", text.strip().lower())
+        for variety in cls:
+            if key == variety.value:
+                return variety
+        raise ValueError(
+            f"unknown variety {text!r} (expected one of: {', '.join(v.value for v in cls)})"
+        )
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def index(self) -> int:
+        return VARIETIES.index(self)
+
+
+VARIETIES: tuple[Variety, ...] = tuple(Variety)
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str  # column name in the store and in iris.csv
+    display: str
+    unit: str = "cm"
+
+    @property
+    def label(self) -> str:
+        return f"{self.display} ({self.unit})"
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("sepal_length", "Sepal length"),
+    Feature("sepal_width", "Sepal width"),
+    Feature("petal_length", "Petal length"),
+    Feature("petal_width", "Petal width"),
+)
+FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+
+
+def check_measurement(name: str, value: object) -> float:
+    """Return `value` as a float, or raise ValueError saying which measurement is wrong."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} is not a number: {value!r}") from None
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    if number <= 0:
+        raise ValueError(f"{name} must be greater than 0 cm, got {value!r}")
+    return number
+
+
+@dataclass(frozen=True)
+class Flower:
+    """Four measurements in cm and, when known, the variety."""
+
+    sepal_length: float
+    sepal_width: float
+    petal_length: float
+    petal_width: float
+    variety: Variety | None = None
+
+    def __post_init__(self) -> None:
+        for name in FEATURE_NAMES:
+            object.__setattr__(self, name, check_measurement(name, getattr(self, name)))
+        if self.variety is not None:
+            object.__setattr__(self, "variety", Variety.parse(self.variety))
+
+    @property
+    def measurements(self) -> tuple[float, float, float, float]:
+        return (self.sepal_length, self.sepal_width, self.petal_length, self.petal_width)
+
+    @classmethod
+    def from_measurements(cls, values, variety: Variety | str | None = None) -> "Flower":
+        values = list(values)
+        if len(values) != len(FEATURES):
+            raise ValueError(f"a flower has {len(FEATURES)} measurements, got {len(values)}")
+        return cls(*values, variety=Variety.parse(variety) if variety is not None else None)

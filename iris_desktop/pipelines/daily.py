@@ -1,0 +1,174 @@
+"""Daily flowers: one synthetic flower per calendar day, generated deterministically.
+
+The flower of a day is a pure function of (installation seed, date, generator settings):
+each day's random numbers come from a hash of those three, so a catch-up weeks later
+gives exactly what running every day would have given, in any order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from statistics import NormalDist
+
+import numpy as np
+
+from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
+from iris_desktop.store import Store
+from iris_desktop.store import flowers as flower_table
+
+GENERATORS = ("measured", "original", "gaussian")
+DEFAULT_GENERATOR = "measured"
+DEFAULT_HISTORY_DAYS = 30
+MIN_CM = 0.1
+
+# The original lab's bounds, (min, max) cm per feature, with its swapped arguments fixed.
+ORIGINAL_BOUNDS: dict[Variety, dict[str, tuple[float, float]]] = {
+    Variety.SETOSA: {"sepal_length": (4.5, 6.0), "sepal_width": (2.3, 4.5),
+                     "petal_length": (1.2, 2.0), "petal_width": (0.3, 0.7)},
+    Variety.VERSICOLOR: {"sepal_length": (4.5, 7.5), "sepal_width": (2.1, 3.5),
+                         "petal_length": (3.1, 5.5), "petal_width": (1.0, 1.8)},
+    Variety.VIRGINICA: {"sepal_length": (5.5, 8.0), "sepal_width": (2.2, 3.8),
+                        "petal_length": (4.5, 7.0), "petal_width": (1.4, 2.5)},
+}
+
+
+@dataclass(frozen=True)
+class GeneratorSettings:
+    """Everything a generator needs; `key` is part of every day's seed.
+
+    kind 'original'/'measured': `low`/`high` are 3x4 per-variety bounds (uniform draws).
+    kind 'gaussian': `mean` is 3x4 and `chol` the 3x4x4 Cholesky factors of the covariances.
+    """
+
+    kind: str
+    low: tuple = ()
+    high: tuple = ()
+    mean: tuple = ()
+    chol: tuple = ()
+    key: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        if self.kind not in GENERATORS:
+            raise ValueError(f"unknown generator {self.kind!r} (choose from {', '.join(GENERATORS)})")
+        blob = json.dumps([self.kind, self.low, self.high, self.mean, self.chol])
+        object.__setattr__(self, "key", hashlib.sha256(blob.encode()).hexdigest()[:16])
+
+    def describe(self) -> str:
+        return {
+            "original": "the original lab's per-variety bounds",
+            "measured": "per-variety bounds measured from the stored data",
+            "gaussian": "a per-variety Gaussian fitted to the stored data",
+        }[self.kind]
+
+
+def _nested(a: np.ndarray) -> tuple:
+    return tuple(_nested(x) for x in a) if a.ndim > 1 else tuple(round(float(v), 6) for v in a)
+
+
+def original_settings() -> GeneratorSettings:
+    low = np.array([[ORIGINAL_BOUNDS[v][f][0] for f in FEATURE_NAMES] for v in VARIETIES])
+    high = np.array([[ORIGINAL_BOUNDS[v][f][1] for f in FEATURE_NAMES] for v in VARIETIES])
+    return GeneratorSettings("original", low=_nested(low), high=_nested(high))
+
+
+def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray]:
+    rows = flower_table.feature_rows(store, ("backfill", "import"))
+    if not rows:
+        from iris_desktop.pipelines.backfill import backfill
+
+        backfill(store)
+        rows = flower_table.feature_rows(store, ("backfill", "import"))
+    X = np.array([r[1:5] for r in rows], dtype=float)
+    y = np.array([Variety(r[5]).index for r in rows])
+    missing = [v.value for v in VARIETIES if not (y == v.index).any()]
+    if missing:
+        raise ValueError(f"the stored data has no {', '.join(missing)} flowers to measure")
+    return X, y
+
+
+def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
+    """The generator settings of `kind` (default: the store's configured one)."""
+    kind = kind or store.meta("daily_generator", DEFAULT_GENERATOR)
+    if kind == "original":
+        return original_settings()
+    if kind not in GENERATORS:
+        raise ValueError(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
+    X, y = _labelled(store)
+    groups = [X[y == v.index] for v in VARIETIES]
+    if kind == "measured":
+        return GeneratorSettings(
+            "measured",
+            low=_nested(np.array([g.min(axis=0) for g in groups])),
+            high=_nested(np.array([g.max(axis=0) for g in groups])),
+        )
+    chol = []
+    for g in groups:
+        cov = np.cov(g, rowvar=False) if len(g) > 1 else np.zeros((4, 4))
+        chol.append(np.linalg.cholesky(cov + np.eye(4) * 1e-6))
+    return GeneratorSettings(
+        "gaussian",
+        mean=_nested(np.array([g.mean(axis=0) for g in groups])),
+        chol=_nested(np.array(chol)),
+    )
+
+
+def _uniforms(seed: int, key: str, days: list[dt.date]) -> np.ndarray:
+    """Five uniforms in (0, 1) per day, from a hash of (seed, generator key, date)."""
+    raw = b"".join(
+        hashlib.blake2b(f"{seed}:{key}:{d.isoformat()}".encode(), digest_size=40).digest()
+        for d in days
+    )
+    words = np.frombuffer(raw, dtype="<u8").reshape(len(days), 5)
+    return ((words >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
+
+
+_INV_CDF = np.vectorize(NormalDist().inv_cdf, otypes=[float])
+
+
+def generate(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> list[Flower]:
+    """The flowers of `days`, vectorised; each depends only on (seed, settings, its day)."""
+    if not days:
+        return []
+    u = _uniforms(seed, settings.key, days)
+    variety = np.minimum((u[:, 0] * 3).astype(int), 2)
+    if settings.kind == "gaussian":
+        mean, chol = np.array(settings.mean), np.array(settings.chol)
+        z = _INV_CDF(u[:, 1:])
+        values = mean[variety] + np.einsum("nij,nj->ni", chol[variety], z)
+    else:
+        low, high = np.array(settings.low), np.array(settings.high)
+        values = low[variety] + u[:, 1:] * (high[variety] - low[variety])
+    values = np.maximum(np.round(values, 1), MIN_CM)
+    return [
+        Flower(*row, variety=VARIETIES[v])
+        for row, v in zip(values.tolist(), variety.tolist())
+    ]
+
+
+def flower_of(store: Store, day: dt.date, settings: GeneratorSettings | None = None) -> Flower:
+    """The flower of one day, without storing it."""
+    return generate(store.installation_seed(), settings or settings_for(store), [day])[0]
+
+
+def history_start(store: Store, today: dt.date) -> dt.date:
+    """First day of the daily history; fixed the first time it is asked for."""
+    stored = store.meta("history_start")
+    if stored:
+        return dt.date.fromisoformat(stored)
+    days_back = int(store.meta("history_days", str(DEFAULT_HISTORY_DAYS)))
+    start = today - dt.timedelta(days=days_back)
+    store.set_meta("history_start", start.isoformat())
+    return start
+
+
+def missing_days(store: Store, today: dt.date) -> list[dt.date]:
+    """Days from after the last daily flower (or the history start) up to today.
+
+    A clock that went backwards (today before the last stored day) yields no days.
+    """
+    last = flower_table.last_daily_day(store)
+    first = last + dt.timedelta(days=1) if last else history_start(store, today)
+    count = (today - first).days + 1
+    return [first + dt.timedelta(days=i) for i in range(max(count, 0))]

@@ -1,0 +1,220 @@
+"""Model artifacts: atomic writes, SHA-256 checked loads, export with a model card.
+
+A joblib file is a pickle and loading it runs code, so nothing is loaded unless its
+SHA-256 matches the registry row.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Variety
+from iris_desktop.store import Store
+from iris_desktop.store import registry as rows
+from iris_desktop.store.registry import ModelRecord
+
+
+class ModelLoadError(Exception):
+    """An artifact that is missing, altered or unreadable; the message says which."""
+
+
+def library_versions() -> dict[str, str]:
+    import joblib
+    import sklearn
+
+    return {"scikit-learn": sklearn.__version__, "numpy": np.__version__,
+            "joblib": joblib.__version__, "python": platform.python_version()}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class LoadedModel:
+    """A verified, loaded model: the estimator plus the training data it saw."""
+
+    record: ModelRecord
+    estimator: Any
+    X_train: np.ndarray  # measurements in cm, for nearest-neighbour display
+    y_train: np.ndarray  # variety indices
+    version_warning: str | None = None
+    _columns: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # estimator.classes_ may miss a variety absent from training; map to fixed order.
+        self._columns = np.asarray(self.estimator.classes_, dtype=int)
+
+    @property
+    def version(self) -> int:
+        return self.record.version
+
+    def predict_proba(self, X) -> np.ndarray:
+        """(n, 3) probabilities in fixed variety order."""
+        X = np.asarray(X, dtype=float).reshape(-1, len(FEATURE_NAMES))
+        raw = self.estimator.predict_proba(X)
+        if len(self._columns) == len(VARIETIES):
+            return raw
+        proba = np.zeros((len(X), len(VARIETIES)))
+        proba[:, self._columns] = raw
+        return proba
+
+    def predict(self, X) -> list[Variety]:
+        proba = self.predict_proba(X)
+        return [VARIETIES[i] for i in proba.argmax(axis=1)]
+
+    @property
+    def knn(self):
+        """The KNeighborsClassifier inside, or None for other algorithms."""
+        est = self.estimator
+        final = est.steps[-1][1] if hasattr(est, "steps") else est
+        return final if self.record.algorithm == "knn" else None
+
+    def neighbours(self, x, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(distances, training-row indices) of the k nearest training flowers to x."""
+        knn = self.knn
+        if knn is None:
+            raise ValueError("nearest neighbours exist only for KNN models")
+        point = np.asarray(x, dtype=float).reshape(1, -1)
+        if hasattr(self.estimator, "steps"):
+            for _, step in self.estimator.steps[:-1]:
+                point = step.transform(point)
+        dist, idx = knn.kneighbors(point, n_neighbors=k or knn.n_neighbors)
+        return dist[0], idx[0]
+
+
+def write_artifact(models_dir: Path, name: str, payload: dict) -> str:
+    """Dump `payload` to models_dir/name atomically (temp file + rename); returns SHA-256."""
+    import joblib
+
+    models_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".joblib", dir=models_dir)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            joblib.dump(payload, f, compress=3)
+            f.flush()
+            os.fsync(f.fileno())
+        digest = sha256_of(Path(tmp))
+        os.replace(tmp, models_dir / name)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return digest
+
+
+def register(store: Store, record: ModelRecord, payload: dict, activate: bool) -> ModelRecord:
+    """Write the artifact, then the registry row (and alias) in one transaction."""
+    digest = write_artifact(store.models_dir, record.artifact, payload)
+    try:
+        with store.transaction():
+            version = rows.insert_model(store, _with(record, sha256=digest))
+            if activate:
+                rows.set_active(store, version)
+    except BaseException:
+        (store.models_dir / record.artifact).unlink(missing_ok=True)
+        raise
+    return rows.get_model(store, version)  # type: ignore[return-value]
+
+
+def _with(record: ModelRecord, **changes) -> ModelRecord:
+    values = asdict(record)
+    values.update(changes)
+    return ModelRecord(**values)
+
+
+_cache: dict[tuple[str, str], LoadedModel] = {}
+
+
+def load_model(store: Store, version: int | None = None) -> LoadedModel:
+    """Load a registered model (default: the active one) after checking its SHA-256."""
+    record = rows.active_model(store) if version is None else rows.get_model(store, version)
+    if record is None:
+        raise ModelLoadError("there is no active model yet" if version is None
+                             else f"there is no model version {version}")
+    path = store.models_dir / record.artifact
+    key = (str(path), record.sha256)
+    cached = _cache.get(key)
+    if cached is not None and cached.record == record:
+        return cached
+    if not path.is_file():
+        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}")
+    if sha256_of(path) != record.sha256:
+        raise ModelLoadError(
+            f"the file of model v{record.version} ({path.name}) does not match the registry "
+            "(SHA-256 differs); it was not loaded. Retrain or delete that version."
+        )
+    import joblib
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            payload = joblib.load(path)
+        except Exception as exc:
+            raise ModelLoadError(f"model v{record.version} could not be read: {exc}") from exc
+    version_warning = _version_warning(record, caught)
+    if version_warning:
+        warnings.warn(version_warning, stacklevel=2)
+    model = LoadedModel(record, payload["estimator"], payload["X_train"], payload["y_train"], version_warning)
+    _cache.clear()  # keep one model in memory: the one asked for last
+    _cache[key] = model
+    return model
+
+
+def _version_warning(record: ModelRecord, caught) -> str | None:
+    import sklearn
+
+    saved = record.library_versions.get("scikit-learn")
+    if saved and saved != sklearn.__version__:
+        return (f"model v{record.version} was saved with scikit-learn {saved}, this is "
+                f"{sklearn.__version__}; its predictions may differ. Retraining is advised.")
+    for w in caught:
+        if "InconsistentVersion" in type(w.message).__name__:
+            return str(w.message)
+    return None
+
+
+def delete_model(store: Store, version: int) -> int:
+    """Delete a non-active version, its artifact and its predictions; returns predictions removed."""
+    record = rows.get_model(store, version)
+    removed = rows.delete_model_row(store, version)
+    if record is not None:
+        (store.models_dir / record.artifact).unlink(missing_ok=True)
+    return removed
+
+
+def model_card(record: ModelRecord) -> dict[str, Any]:
+    card = asdict(record)
+    card.pop("active", None)
+    card["features"] = list(FEATURE_NAMES)
+    card["classes"] = [v.value for v in VARIETIES]
+    card["format"] = "joblib (a pickle: load only files whose sha256 you trust)"
+    return card
+
+
+def export_model(store: Store, version: int, dest: str | os.PathLike) -> tuple[Path, Path]:
+    """Copy a verified artifact to folder `dest` with a JSON model card beside it."""
+    load_model(store, version)  # verifies the checksum first
+    record = rows.get_model(store, version)
+    assert record is not None
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    stem = f"iris-model-v{record.version}"
+    artifact = dest / f"{stem}.joblib"
+    shutil.copyfile(store.models_dir / record.artifact, artifact)
+    card = dest / f"{stem}.json"
+    card.write_text(json.dumps(model_card(record), indent=2) + "\n", encoding="utf-8")
+    return artifact, card

@@ -1,0 +1,154 @@
+"""Opening the per-user SQLite file: WAL, foreign keys, busy timeout, migrations."""
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why in words a user understands."""
+
+
+class NewerSchemaError(StoreError):
+    pass
+
+
+class CorruptDatabaseError(StoreError):
+    pass
+
+
+class Store:
+    """One connection to the database file plus the folder that holds model artifacts.
+
+    A Store belongs to the thread that opened it; a worker opens its own with
+    `Store.open(store.path)` (WAL lets readers and one writer share the file).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, models_dir: Path):
+        self.conn = conn
+        self.path = path
+        self.models_dir = models_dir
+        self._depth = 0
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, models_dir: str | os.PathLike | None = None) -> "Store":
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror}") from exc
+        if not os.access(path.parent, os.W_OK):
+            raise StoreError(f"the data folder {path.parent} is not writable")
+        models = Path(models_dir) if models_dir is not None else path.parent / "models"
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+        store = cls(conn, path, models)
+        try:
+            store._configure()
+            migrate(store)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise CorruptDatabaseError(
+                f"{path} is not a usable Iris Desktop database ({exc})"
+            ) from exc
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside commit together or not at all. Nesting joins the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.conn.execute("COMMIT")
+
+    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def installation_seed(self) -> int:
+        """A random seed chosen once per installation; daily flowers derive from it."""
+        return int(self.meta("installation_seed"))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def migrate(store: Store) -> None:
+    version = store.schema_version()
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{store.path} was written by a newer Iris Desktop (schema {version}, "
+            f"this version knows up to {SCHEMA_VERSION}); it was left untouched"
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with store.transaction() as conn:
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    if store.meta("installation_seed") is None:
+        store.set_meta("installation_seed", str(secrets.randbits(31)))
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would COMMIT our transaction; split on complete statements instead.
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    return statements

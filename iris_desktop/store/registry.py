@@ -1,0 +1,112 @@
+"""The `models` table and its `active` alias: the model registry's rows."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from iris_desktop.store.database import Store
+
+ACTIVE = "active"
+_COLUMNS = (
+    "version, algorithm, params, standardize, sources, n_rows, data_fingerprint, "
+    "split_seed, test_fraction, metrics, library_versions, artifact, sha256, created_at"
+)
+
+
+@dataclass(frozen=True)
+class ModelRecord:
+    version: int
+    algorithm: str
+    params: dict[str, Any]
+    standardize: bool
+    sources: list[str]
+    n_rows: int
+    data_fingerprint: str
+    split_seed: int
+    test_fraction: float
+    metrics: dict[str, Any]
+    library_versions: dict[str, str]
+    artifact: str
+    sha256: str
+    created_at: str = ""
+    active: bool = field(default=False, compare=False)
+
+    @property
+    def accuracy(self) -> float:
+        return float(self.metrics.get("accuracy", float("nan")))
+
+    def describe(self) -> str:
+        shown = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        return f"v{self.version} {self.algorithm}({shown})"
+
+
+def _record(r, active: int | None) -> ModelRecord:
+    return ModelRecord(
+        version=r[0], algorithm=r[1], params=json.loads(r[2]), standardize=bool(r[3]),
+        sources=json.loads(r[4]), n_rows=r[5], data_fingerprint=r[6], split_seed=r[7],
+        test_fraction=r[8], metrics=json.loads(r[9]), library_versions=json.loads(r[10]),
+        artifact=r[11], sha256=r[12], created_at=r[13], active=(r[0] == active),
+    )
+
+
+def insert_model(store: Store, record: ModelRecord) -> int:
+    """Add a registry row; the version is assigned here and returned."""
+    with store.transaction() as conn:
+        cur = conn.execute(
+            f"INSERT INTO models ({_COLUMNS.split(', ', 1)[1]}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+            (
+                record.algorithm, json.dumps(record.params), int(record.standardize),
+                json.dumps(record.sources), record.n_rows, record.data_fingerprint,
+                record.split_seed, record.test_fraction, json.dumps(record.metrics),
+                json.dumps(record.library_versions), record.artifact, record.sha256,
+                record.created_at or None,
+            ),
+        )
+        return int(cur.lastrowid)
+
+
+def active_version(store: Store) -> int | None:
+    row = store.execute("SELECT version FROM model_aliases WHERE alias = ?", (ACTIVE,)).fetchone()
+    return row[0] if row else None
+
+
+def get_model(store: Store, version: int) -> ModelRecord | None:
+    r = store.execute(f"SELECT {_COLUMNS} FROM models WHERE version = ?", (version,)).fetchone()
+    return _record(r, active_version(store)) if r else None
+
+
+def active_model(store: Store) -> ModelRecord | None:
+    version = active_version(store)
+    return get_model(store, version) if version is not None else None
+
+
+def list_models(store: Store) -> list[ModelRecord]:
+    active = active_version(store)
+    return [_record(r, active) for r in store.execute(f"SELECT {_COLUMNS} FROM models ORDER BY version")]
+
+
+def set_active(store: Store, version: int) -> None:
+    with store.transaction() as conn:
+        if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
+            raise LookupError(f"there is no model version {version}")
+        conn.execute(
+            "INSERT INTO model_aliases (alias, version) VALUES (?, ?) "
+            "ON CONFLICT (alias) DO UPDATE SET version = excluded.version",
+            (ACTIVE, version),
+        )
+
+
+def delete_model_row(store: Store, version: int) -> int:
+    """Delete a non-active model row and its predictions; returns predictions removed."""
+    with store.transaction() as conn:
+        if version == active_version(store):
+            raise ValueError(f"model v{version} is active; activate another one before deleting it")
+        if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
+            raise LookupError(f"there is no model version {version}")
+        removed = conn.execute(
+            "SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,)
+        ).fetchone()[0]
+        conn.execute("DELETE FROM models WHERE version = ?", (version,))
+        return removed
