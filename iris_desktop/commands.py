@@ -1,7 +1,6 @@
 """The headless sub-commands behind `iris-desktop COMMAND`; each returns an exit code."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import sys
 
@@ -131,25 +130,16 @@ def cmd_predict(args) -> int:
 
 
 def cmd_history(args) -> int:
-    from iris_desktop.pipelines.inference import window_predictions
+    from iris_desktop.pipelines.inference import export_history_csv, window_predictions
 
     if args.days is not None and args.days < 1:
         raise UserError(f"--days must be at least 1, got {args.days}")
     with open_store() as store:
+        if args.csv:
+            count = export_history_csv(store, args.csv, days=args.days)
+            _out(f"Wrote {count} predictions to {args.csv}")
+            return 0
         rows = window_predictions(store, days=args.days)
-    header = ["day", "sepal_length", "sepal_width", "petal_length", "petal_width",
-              "actual", "predicted", "correct", "model_version",
-              "p_setosa", "p_versicolor", "p_virginica"]
-    table = [[r.day.isoformat(), *r.flower.measurements, r.actual.value, r.predicted.value,
-              "yes" if r.correct else "no", r.model_version, *(round(p, 4) for p in r.probabilities)]
-             for r in rows]
-    if args.csv:
-        with open(args.csv, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(header)
-            writer.writerows(table)
-        _out(f"Wrote {len(table)} predictions to {args.csv}")
-        return 0
     if not rows:
         _out("No predictions yet: run `iris-desktop catch-up`.")
         return 0

@@ -101,8 +101,9 @@ def window_predictions(store: Store, days: int | None = None, model_version: int
                        today: dt.date | None = None) -> list[PredictionRow]:
     """Predictions in a window: all, the last `days` days, and/or one model version.
 
-    With no version given, each day's prediction is the one from the model that was
-    active when it was made, i.e. the latest version that predicted that day.
+    With no version given, each day shows the monitor as it happened: the first
+    prediction made for that day. (Activating a model later also predicts the past
+    days; those rows are seen when asking for that version.)
     """
     start = None
     if days is not None:
@@ -110,10 +111,34 @@ def window_predictions(store: Store, days: int | None = None, model_version: int
     rows = prediction_table.daily_predictions(store, model_version, start)
     if model_version is not None:
         return rows
-    latest: dict[dt.date, PredictionRow] = {}
-    for row in rows:  # ordered by day, then version: the last one wins
-        latest[row.day] = row
-    return list(latest.values())
+    first: dict[dt.date, PredictionRow] = {}
+    for row in rows:  # ordered by day, then insertion: the first one wins
+        first.setdefault(row.day, row)
+    return list(first.values())
+
+
+HISTORY_COLUMNS = ["day", "sepal_length", "sepal_width", "petal_length", "petal_width",
+                   "actual", "predicted", "correct", "model_version",
+                   "p_setosa", "p_versicolor", "p_virginica"]
+
+
+def history_table(rows: list[PredictionRow]) -> list[list]:
+    """Rows for a CSV export or a table view, matching HISTORY_COLUMNS."""
+    return [[r.day.isoformat(), *r.flower.measurements, r.actual.value, r.predicted.value,
+             "yes" if r.correct else "no", r.model_version, *(round(p, 4) for p in r.probabilities)]
+            for r in rows]
+
+
+def export_history_csv(store: Store, path, days: int | None = None) -> int:
+    """Write the monitor's history to `path` as CSV; returns the number of rows."""
+    import csv
+
+    table = history_table(window_predictions(store, days=days))
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(HISTORY_COLUMNS)
+        writer.writerows(table)
+    return len(table)
 
 
 def confusion(rows: list[PredictionRow]) -> np.ndarray:

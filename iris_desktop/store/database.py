@@ -54,6 +54,8 @@ class Store:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         store = cls(conn, path, models)
         try:
+            # Refuse a newer schema before anything (journal_mode = WAL) writes to the file.
+            _check_not_newer(store)
             store._configure()
             migrate(store)
         except sqlite3.DatabaseError as exc:
@@ -126,13 +128,18 @@ class Store:
         self.close()
 
 
-def migrate(store: Store) -> None:
+def _check_not_newer(store: Store) -> int:
     version = store.schema_version()
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{store.path} was written by a newer Iris Desktop (schema {version}, "
             f"this version knows up to {SCHEMA_VERSION}); it was left untouched"
         )
+    return version
+
+
+def migrate(store: Store) -> None:
+    version = _check_not_newer(store)
     for number in range(version + 1, SCHEMA_VERSION + 1):
         with store.transaction() as conn:
             for statement in _statements(MIGRATIONS[number - 1]):
@@ -152,3 +159,16 @@ def _statements(script: str) -> list[str]:
                 statements.append(current.strip())
             current = ""
     return statements
+
+
+def backup(store: Store, dest: str | os.PathLike) -> Path:
+    """A consistent copy of the live database (SQLite's online backup) at `dest`."""
+    dest = Path(dest)
+    tmp = dest.with_name(dest.name + ".partial")
+    target = sqlite3.connect(tmp)
+    try:
+        store.conn.backup(target)
+    finally:
+        target.close()
+    os.replace(tmp, dest)
+    return dest

@@ -77,7 +77,7 @@ def daily_predictions(
     if model_version is not None:
         where.append("p.model_version = ?")
         params.append(model_version)
-    sql = _SELECT + "WHERE " + " AND ".join(where) + " ORDER BY f.day, p.model_version"
+    sql = _SELECT + "WHERE " + " AND ".join(where) + " ORDER BY f.day, p.id"
     return [_row(r) for r in store.execute(sql, params)]
 
 

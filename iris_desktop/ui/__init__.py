@@ -1,0 +1,1 @@
+"""PySide6 + pyqtgraph front end. Only this package imports Qt."""

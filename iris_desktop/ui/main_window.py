@@ -1,0 +1,355 @@
+"""The main window: tabs, menus, status bar, start-up loading and catch-up.
+
+Nothing heavy is imported here: the window paints first, then a worker imports
+scikit-learn, pandas, joblib and pyqtgraph and catches up; tabs fill in when it is done.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import sys
+from typing import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from iris_desktop import APP_DISPLAY_NAME, __version__, paths
+from iris_desktop.ui import jobs
+from iris_desktop.ui.errors import ErrorReporter
+from iris_desktop.ui.state import AppState
+from iris_desktop.ui.worker import Task, run_in_thread
+
+
+def _predict_tab(state: AppState) -> QWidget:
+    from iris_desktop.ui.predict_tab import PredictTab
+
+    return PredictTab(state)
+
+
+# The tabs that exist, in order. A tab is listed here once it is built.
+TABS: list[tuple[str, Callable[[AppState], QWidget]]] = [
+    ("Predict", _predict_tab),
+]
+
+
+class LoadingPage(QWidget):
+    """What a tab shows while scikit-learn and the plots load."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.label = QLabel(f"Loading {name}…")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # busy indicator
+        bar.setMaximumWidth(240)
+        layout.addWidget(self.label)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    firstPainted = Signal()
+    ready = Signal()  # heavy modules loaded, catch-up done, tabs built
+
+    def __init__(self, state: AppState, settings: QSettings, reporter: ErrorReporter):
+        super().__init__()
+        self.state, self.settings, self.reporter = state, settings, reporter
+        self._painted = False
+        self._tasks: list[Task] = []
+        self.last_catch_up_day: dt.date | None = None
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setMinimumSize(720, 480)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for name, _ in TABS:
+            self.tabs.addTab(LoadingPage(name), name)
+        self.setCentralWidget(self.tabs)
+        self._build_status_bar()
+        self._build_menus()
+        for i in range(min(len(TABS), 9)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
+
+        state.modelChanged.connect(self._show_model)
+        state.statusMessage.connect(self.show_status)
+        state.trainDefaultRequested.connect(self.train_default_model)
+        self._midnight = QTimer(self, interval=60_000, timeout=self._check_new_day)
+        self._restore_settings()
+
+    # ---- start-up --------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+    def start_loading(self) -> None:
+        """Import the heavy modules, first-run or catch up, load the model: in a worker."""
+        self._begin("Starting up…")
+        task = self._run("start-up", jobs.startup, self.state.store.path, self.state.store.models_dir,
+                         self.state.today())
+        task.finished.connect(self._loaded)
+
+    def _loaded(self, result: jobs.StartupResult) -> None:
+        self.last_catch_up_day = self.state.today()
+        self.state.set_model(result.model)
+        self._build_tabs()
+        message = result.summary.message()
+        if result.first_run:
+            message = (f"First run: stored the Iris data set, trained the default model and "
+                       f"simulated the daily history from {result.history_start}. {message}")
+        self._end(message)
+        self.state.ready = True
+        self._midnight.start()
+        self.ready.emit()
+
+    def _build_tabs(self) -> None:
+        current = self.tabs.currentIndex()
+        for index, (name, factory) in enumerate(TABS):
+            try:
+                widget = factory(self.state)
+            except Exception as exc:  # one broken tab must not take the window down
+                import traceback
+
+                self.reporter.report(exc, traceback.format_exc(), f"The {name} tab could not be built")
+                continue
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, name)
+        self.tabs.setCurrentIndex(current)
+
+    def _check_new_day(self) -> None:
+        if self.last_catch_up_day != self.state.today() and self.state.ready:
+            self.catch_up_now()
+
+    # ---- status bar ------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.model_label = QLabel("No model loaded")
+        self.model_label.setToolTip("The active model (Pipelines ▸ Train default model to make one)")
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.model_label)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def _begin(self, text: str) -> None:
+        self.show_status(text)
+        self.progress.setValue(0)
+        self.progress.show()
+
+    def _end(self, text: str) -> None:
+        self.progress.hide()
+        self.show_status(text)
+
+    def _show_model(self, model) -> None:
+        if model is None:
+            self.model_label.setText("No active model")
+            return
+        record = model.record
+        self.model_label.setText(f"Model v{record.version} · {record.algorithm.upper()} · "
+                                 f"accuracy {record.accuracy:.0%}")
+        if model.version_warning:
+            self.reporter.show("Model saved with another scikit-learn", model.version_warning,
+                               icon=QMessageBox.Icon.Warning)
+
+    # ---- menus -----------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        def action(menu, text, slot, shortcut=None, tip=""):
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(lambda checked=False: slot())
+            menu.addAction(act)
+            return act
+
+        file = self.menuBar().addMenu("&File")
+        self.import_action = action(file, "&Import CSV…", self.import_csv, QKeySequence.StandardKey.Open,
+                                    "Add flowers from a CSV file (all rows or none)")
+        action(file, "&Export history…", self.export_history, "Ctrl+E", "Save every daily prediction as CSV")
+        file.addSeparator()
+        action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
+        action(file, "&Back up database…", self.backup_database, tip="Save a consistent copy of the database")
+        file.addSeparator()
+        action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        pipes = self.menuBar().addMenu("&Pipelines")
+        action(pipes, "&Catch up now", self.catch_up_now, "F5", "Generate and predict every missed day")
+        action(pipes, "&Train default model", self.train_default_model, tip="KNN, k=5, seed 42; activated")
+        action(pipes, "&Backfill bundled data", self.backfill, tip="Store the bundled 150 flowers (once)")
+
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About Iris Desktop", self.about)
+
+    # ---- actions (each long one in a worker) -------------------------------------
+
+    def _run(self, name: str, fn, *args, **kwargs) -> Task:
+        task = run_in_thread(name, fn, *args, **kwargs)
+        task.progress.connect(lambda pct, text: (self.progress.setValue(pct), self.show_status(text)))
+        task.failed.connect(lambda exc, details, n=name: self._failed(n, exc, details))
+        self._tasks.append(task)
+        task.done.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+        return task
+
+    def _failed(self, name: str, exc: BaseException, details: str) -> None:
+        from iris_desktop.pipelines.backfill import CsvImportError
+        from iris_desktop.pipelines.registry import ModelLoadError
+        from iris_desktop.store import StoreError
+
+        self.progress.hide()
+        if isinstance(exc, CsvImportError):
+            self.show_status("Nothing was imported")
+            self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}",
+                               icon=QMessageBox.Icon.Warning)
+        elif isinstance(exc, (ModelLoadError, StoreError)):
+            self.show_status(f"{name} failed")
+            self.reporter.show(f"{name.capitalize()} failed", str(exc), icon=QMessageBox.Icon.Warning)
+        else:
+            self.show_status(f"{name} failed")
+            self.reporter.report(exc, details, f"{name.capitalize()} failed")
+
+    def _paths(self):
+        return self.state.store.path, self.state.store.models_dir
+
+    def catch_up_now(self) -> Task:
+        self._begin("Catching up…")
+        today = self.state.today()
+        task = self._run("catch-up", jobs.catch_up, *self._paths(), today)
+
+        def done(summary):
+            self.last_catch_up_day = today
+            self._end(summary.message())
+            self.state.notify_data_changed()
+
+        task.finished.connect(done)
+        return task
+
+    def train_default_model(self) -> Task:
+        self._begin("Training the default model…")
+        task = self._run("training", jobs.train_default, *self._paths(), self.state.today())
+
+        def done(record):
+            self.state.reload_active_model()
+            self.state.notify_data_changed()
+            self._end(f"Trained and activated {record.describe()}: test accuracy {record.accuracy:.1%}")
+
+        task.finished.connect(done)
+        return task
+
+    def backfill(self) -> Task:
+        self._begin("Storing the bundled data set…")
+        task = self._run("backfill", jobs.backfill, *self._paths())
+
+        def done(added):
+            self._end(f"Stored {added} bundled flowers" if added else "The bundled data set was already stored")
+            self.state.notify_data_changed()
+
+        task.finished.connect(done)
+        return task
+
+    def import_csv(self, path: str | None = None) -> Task | None:
+        if path is None:
+            start = str(self.settings.value("import/last_dir", str(paths.data_dir().home())))
+            path, _ = QFileDialog.getOpenFileName(self, "Import flowers from CSV", start,
+                                                  "CSV files (*.csv *.txt);;All files (*)")
+            if not path:
+                return None
+        from pathlib import Path
+
+        self.settings.setValue("import/last_dir", str(Path(path).parent))
+        self._begin(f"Importing {Path(path).name}…")
+        task = self._run("import", jobs.import_csv, *self._paths(), path)
+
+        def done(result):
+            per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
+            text = f"Imported {result.added} flowers from {Path(path).name} ({per})."
+            if result.ignored_columns:
+                text += f"\nIgnored column(s): {', '.join(result.ignored_columns)}."
+            self._end(text.splitlines()[0])
+            self.state.notify_data_changed()
+            self.reporter.show("Import finished", text, icon=QMessageBox.Icon.Information)
+
+        task.finished.connect(done)
+        return task
+
+    def export_history(self, path: str | None = None) -> Task | None:
+        if path is None:
+            default = str(paths.data_dir().home() / f"iris-history-{self.state.today()}.csv")
+            path, _ = QFileDialog.getSaveFileName(self, "Export history", default, "CSV files (*.csv)")
+            if not path:
+                return None
+        task = self._run("export", jobs.export_history, *self._paths(), path)
+        task.finished.connect(lambda n: self.show_status(f"Exported {n} predictions to {path}"))
+        return task
+
+    def backup_database(self, path: str | None = None) -> Task | None:
+        if path is None:
+            default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.sqlite3")
+            path, _ = QFileDialog.getSaveFileName(self, "Back up database", default,
+                                                  "SQLite databases (*.sqlite3 *.db)")
+            if not path:
+                return None
+        task = self._run("backup", jobs.backup, *self._paths(), path)
+        task.finished.connect(lambda dest: self.show_status(f"Backed up the database to {dest}"))
+        return task
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+
+    def about(self) -> None:
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        versions = [f"Python {platform.python_version()}", f"Qt {qVersion()}", f"PySide6 {PySide6.__version__}"]
+        for name in ("sklearn", "numpy", "pyqtgraph"):
+            module = sys.modules.get(name)
+            if module is not None:
+                versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
+        QMessageBox.about(
+            self, f"About {APP_DISPLAY_NAME}",
+            f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
+            "<p>The serverless-ML Iris lab on your own machine: explore, train, generate a "
+            "flower a day, predict and monitor, offline.</p>"
+            f"<p>{'<br>'.join(versions)}</p>"
+            f"<p>Data: <code>{paths.data_dir()}</code><br>Logs: <code>{paths.logs_dir()}</code></p>",
+        )
+
+    # ---- settings --------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = int(self.settings.value("window/tab", 0))
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self._midnight.stop()
+        for task in list(self._tasks):
+            task.cancel()
+        super().closeEvent(event)

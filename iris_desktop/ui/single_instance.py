@@ -1,0 +1,70 @@
+"""One running app per data folder: a second launch hands over to the first and exits.
+
+A QLockFile in the data folder says who runs (a stale lock from a crash is detected by
+Qt from the dead PID and taken over); a QLocalServer named after the folder receives
+"raise your window" from later launches.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_MESSAGE = b"activate\n"
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return f"iris-desktop-{digest}"
+
+
+class SingleInstance(QObject):
+    activationRequested = Signal()
+
+    def __init__(self, data_dir: Path):
+        super().__init__()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.name = server_name(data_dir)
+        self.lock = QLockFile(str(data_dir / "iris-desktop.lock"))
+        self.lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never age
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True if this process is now the one instance; start listening for others."""
+        if not self.lock.tryLock(200):
+            return False
+        QLocalServer.removeServer(self.name)  # a socket file left by a crash
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._on_connection)
+        self.server.listen(self.name)
+        return True
+
+    def _on_connection(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
+            self.activationRequested.emit()
+
+    def hand_over(self, timeout_ms: int = 2000) -> bool:
+        """Ask the running instance to come to the front; True if it answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(_MESSAGE)
+        socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        return True
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()

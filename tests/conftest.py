@@ -1,0 +1,55 @@
+"""Shared fixtures: real SQLite stores in temp folders, real scikit-learn models."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from iris_desktop import paths  # noqa: E402
+from iris_desktop.store import Store  # noqa: E402
+
+TODAY = dt.date(2026, 6, 15)  # a fixed "today" so tests do not depend on the clock
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """Every test gets its own data folder; nothing touches the real per-user one."""
+    monkeypatch.setenv(paths.ENV_VAR, str(tmp_path / "data"))
+    paths.set_data_dir(None)
+    yield
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty, migrated store in a temp folder."""
+    s = Store.open(tmp_path / "data" / paths.DB_NAME, tmp_path / "data" / "models")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def _trained_template(tmp_path_factory):
+    """One first-run store (backfill + default model + 30 daily days), built once."""
+    from iris_desktop.pipelines.inference import first_run
+
+    folder = tmp_path_factory.mktemp("trained-template")
+    with Store.open(folder / paths.DB_NAME, folder / "models") as s:
+        first_run(s, today=TODAY)
+        s.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return folder
+
+
+@pytest.fixture
+def trained_store(tmp_path, _trained_template):
+    """A copy of a first-run store: 150 backfilled flowers, model v1 active, 31 daily days
+    up to TODAY, each predicted."""
+    folder = tmp_path / "data"
+    shutil.copytree(_trained_template, folder, dirs_exist_ok=True)
+    s = Store.open(folder / paths.DB_NAME, folder / "models")
+    yield s
+    s.close()

@@ -1,0 +1,56 @@
+"""The one way GUI tests build the main window: on a temp data folder, cleaned up after."""
+from __future__ import annotations
+
+import pytest
+
+from iris_desktop import paths
+from iris_desktop.store import Store
+from iris_desktop.ui import app as app_module
+from iris_desktop.ui.errors import ErrorReporter, setup_logging
+from iris_desktop.ui.main_window import MainWindow
+from iris_desktop.ui.state import AppState
+from iris_desktop.ui.worker import wait_for_all
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """make_window(store=None, today=None) -> MainWindow, not yet loading; all closed after."""
+    made = []
+
+    def make(store: Store | None = None, today=None) -> MainWindow:
+        app_module.application()
+        setup_logging()
+        store = store or Store.open(paths.database_path(), paths.models_dir())
+        state = AppState(store)
+        if today is not None:
+            state.today = lambda: today
+        holder: list[MainWindow] = []
+        reporter = ErrorReporter(lambda: holder[0] if holder else None)
+        window = MainWindow(state, app_module.settings(), reporter)
+        holder.append(window)
+        qtbot.addWidget(window)
+        made.append((window, store))
+        return window
+
+    yield make
+    for window, store in made:
+        window.close()
+        for box in list(window.reporter.dialogs):
+            box.close()
+    assert wait_for_all(60_000)
+    for window, store in made:
+        store.close()
+
+
+@pytest.fixture
+def loaded_window(make_window, qtbot):
+    """make_window + start-up finished (heavy modules loaded, catch-up done, tabs built)."""
+
+    def load(store: Store | None = None, today=None) -> MainWindow:
+        window = make_window(store, today)
+        window.show()
+        with qtbot.waitSignal(window.ready, timeout=120_000):
+            window.start_loading()
+        return window
+
+    return load

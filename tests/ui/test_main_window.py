@@ -1,0 +1,249 @@
+"""The main window as a user meets it: start-up, first run, catch-up, errors, settings."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from iris_desktop import paths
+from iris_desktop.store import Store, flowers, predictions
+from iris_desktop.ui import app as app_module
+from iris_desktop.ui.single_instance import SingleInstance
+from tests.conftest import TODAY
+
+HEAVY = ["sklearn", "pandas", "joblib", "pyqtgraph", "scipy"]
+
+
+def _python(code: str, data_dir, timeout=120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", IRIS_DESKTOP_DATA_DIR=str(data_dir))
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_window_paints_before_heavy_modules_are_imported(tmp_path):
+    result = _python(f"""
+        import json, sys
+        from iris_desktop.ui import main_window
+        seen = {{}}
+        original = main_window.MainWindow.paintEvent
+        def paint(self, event):
+            if not seen:
+                seen.update({{m: m in sys.modules for m in {HEAVY!r}}})
+            original(self, event)
+        main_window.MainWindow.paintEvent = paint
+        from iris_desktop.cli import main
+        code = main(["--quit-after-startup"])
+        print(json.dumps(seen))
+        sys.exit(code)
+    """, tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen and not any(seen.values()), f"imported before first paint: {seen}"
+
+
+def test_first_run_fills_the_store_and_says_so(loaded_window):
+    window = loaded_window(today=TODAY)
+    store = window.state.store
+    assert flowers.count_by_source(store)["backfill"] == 150
+    assert flowers.count_by_source(store)["daily"] == 31
+    assert predictions.prediction_count(store) == 31
+    message = window.statusBar().currentMessage()
+    assert message.startswith("First run")
+    assert "simulated the daily history from 2026-05-15" in message
+    assert "Caught up 31 missed days (from 2026-05-15 to 2026-06-15)" in message
+    assert window.model_label.text().startswith("Model v1 · KNN")
+    assert window.tabs.tabText(0) == "Predict"
+    assert type(window.tabs.widget(0)).__name__ == "PredictTab"
+
+
+def test_launch_catches_up_missed_days(loaded_window, trained_store):
+    later = TODAY + dt.timedelta(days=12)
+    window = loaded_window(trained_store, today=later)
+    assert window.statusBar().currentMessage() == (
+        f"Caught up 12 missed days (from {TODAY + dt.timedelta(days=1)} to {later})")
+    assert flowers.last_daily_day(trained_store) == later
+    assert predictions.prediction_count(trained_store) == 31 + 12
+
+
+def test_launch_when_up_to_date_says_so(loaded_window, trained_store):
+    window = loaded_window(trained_store, today=TODAY)
+    assert window.statusBar().currentMessage() == "Up to date"
+
+
+def test_new_day_while_open_is_caught_up(loaded_window, trained_store, qtbot):
+    window = loaded_window(trained_store, today=TODAY)
+    window.state.today = lambda: TODAY + dt.timedelta(days=1)
+    window._check_new_day()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Caught up"), timeout=30_000)
+    assert window.statusBar().currentMessage() == f"Caught up 1 missed day ({TODAY + dt.timedelta(days=1)})"
+
+
+def test_worker_exception_shows_dialog_and_app_survives(make_window, qtbot):
+    window = make_window()
+    window.show()
+
+    def explode():
+        raise RuntimeError("the flux capacitor is empty")
+
+    window._run("demo", explode)
+    qtbot.waitUntil(lambda: bool(window.reporter.dialogs), timeout=10_000)
+    box = window.reporter.dialogs[-1]
+    assert "the flux capacitor is empty" in box.text()
+    assert "Traceback" in box.detailedText() and "explode" in box.detailedText()
+    assert window.isVisible()
+    log = (paths.logs_dir() / "iris-desktop.log")
+    qtbot.waitUntil(log.exists, timeout=5_000)
+    assert "the flux capacitor is empty" in log.read_text()
+    # the app still works: a real job runs afterwards
+    task = window.backfill()
+    with qtbot.waitSignal(task.done, timeout=30_000):
+        pass
+    assert flowers.count_by_source(window.state.store)["backfill"] == 150
+
+
+def test_gui_exception_goes_to_the_same_dialog(make_window, qtbot):
+    window = make_window()
+    window.reporter.install()
+    try:
+        raise ValueError("bad slider value")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert "bad slider value" in window.reporter.dialogs[-1].text()
+
+
+def test_settings_persist_across_windows(make_window, qtbot):
+    first = make_window()
+    first.show()
+    first.resize(790, 570)  # the offscreen screen is 800x600
+    first.tabs.setCurrentIndex(first.tabs.count() - 1)
+    qtbot.waitExposed(first)
+    first.close()
+    second = make_window(Store.open(paths.database_path(), paths.models_dir()))
+    assert (second.width(), second.height()) == (790, 570)
+    assert second.tabs.currentIndex() == first.tabs.count() - 1
+    assert (paths.config_dir() / "settings.ini").exists()
+
+
+def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_path):
+    window = make_window()
+    good = tmp_path / "more.csv"
+    good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
+                    "5.0,3.3,1.4,0.2,Iris-setosa\n6.1,2.8,4.7,1.2,versicolor\n")
+    with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
+        pass
+    assert flowers.count_by_source(window.state.store)["import"] == 2
+    assert window.statusBar().currentMessage().startswith("Imported 2 flowers from more.csv")
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
+                   "5.0,3.3,1.4,0.2,setosa\n5.0,abc,1.4,0.2,setosa\n")
+    with qtbot.waitSignal(window.import_csv(str(bad)).done, timeout=30_000):
+        pass
+    assert flowers.count_by_source(window.state.store)["import"] == 2
+    box = window.reporter.dialogs[-1]
+    assert box.text().startswith("Nothing was imported")
+    assert "line 3" in box.text() and "sepal_width" in box.text() and "abc" in box.text()
+
+
+def test_export_history_and_backup(loaded_window, trained_store, qtbot, tmp_path):
+    window = loaded_window(trained_store, today=TODAY)
+    out = tmp_path / "history.csv"
+    with qtbot.waitSignal(window.export_history(str(out)).done, timeout=30_000):
+        pass
+    lines = out.read_text().splitlines()
+    assert lines[0].startswith("day,sepal_length") and len(lines) == 32
+    copy = tmp_path / "backup.sqlite3"
+    with qtbot.waitSignal(window.backup_database(str(copy)).done, timeout=30_000):
+        pass
+    with Store.open(copy) as backup:
+        assert flowers.count_by_source(backup)["daily"] == 31
+
+
+def test_ctrl_number_switches_tabs(make_window, qtbot):
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+
+
+def test_corrupt_database_is_moved_aside_and_explained():
+    db = paths.database_path()
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not a database at all" * 100)
+    told = []
+    store = app_module.open_store_or_explain(lambda title, text: told.append((title, text)))
+    assert store is not None
+    store.close()
+    assert told and told[0][0] == "The database was damaged"
+    aside = [p for p in db.parent.iterdir() if ".corrupt-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
+
+
+def test_newer_schema_is_left_untouched():
+    with Store.open(paths.database_path()) as store:
+        store.execute("PRAGMA user_version = 99")
+    before = paths.database_path().read_bytes()
+    told = []
+    assert app_module.open_store_or_explain(lambda title, text: told.append((title, text))) is None
+    assert "newer Iris Desktop" in told[0][1]
+    assert paths.database_path().read_bytes() == before
+
+
+def test_second_instance_hands_over(qtbot):
+    folder = paths.data_dir()
+    first = SingleInstance(folder)
+    assert first.acquire()
+    try:
+        second = SingleInstance(folder)
+        assert not second.acquire()
+        with qtbot.waitSignal(first.activationRequested, timeout=5_000):
+            assert second.hand_over()
+        # a real second launch of the app hands over and exits 0
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        proc = subprocess.Popen([sys.executable, "-m", "iris_desktop", "--data-dir", str(folder),
+                                 "--quit-after-startup"], env=env, stdout=subprocess.PIPE, text=True)
+        with qtbot.waitSignal(first.activationRequested, timeout=30_000):
+            pass
+        qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+        assert proc.returncode == 0
+        assert "already running" in proc.stdout.read()
+    finally:
+        first.release()
+
+
+def test_stale_lock_from_a_crash_does_not_block(tmp_path):
+    folder = paths.data_dir()
+    crashed = _python(f"""
+        import os
+        from PySide6.QtCore import QCoreApplication
+        from iris_desktop.ui.single_instance import SingleInstance
+        app = QCoreApplication([])
+        instance = SingleInstance(__import__('pathlib').Path({str(folder)!r}))
+        assert instance.acquire()
+        os._exit(0)  # dies holding the lock
+    """, folder)
+    assert crashed.returncode == 0, crashed.stderr
+    assert (folder / "iris-desktop.lock").exists()
+    instance = SingleInstance(folder)
+    assert instance.acquire()
+    instance.release()
+
+
+@pytest.mark.slow
+def test_self_test_flag_passes(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "iris_desktop", "--self-test"], env=env,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout
