@@ -30,7 +30,6 @@ bench: $(TSTAMP)
 	for b in tests/bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
 
 bundle: $(TSTAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	$(BIN)/python -m PyInstaller --noconfirm --clean packaging/iris-desktop.spec
 
 clean:

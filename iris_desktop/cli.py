@@ -107,7 +107,9 @@ def _user_message(exc: Exception) -> str | None:
     from iris_desktop.pipelines.backfill import CsvImportError
     from iris_desktop.pipelines.registry import ModelLoadError
     from iris_desktop.store import StoreError
+    from iris_desktop.store.registry import UnknownModelError
 
-    if isinstance(exc, (UserError, CsvImportError, StoreError, ModelLoadError, LookupError, OSError)):
+    user_errors = (UserError, CsvImportError, StoreError, ModelLoadError, UnknownModelError, OSError)
+    if isinstance(exc, user_errors):
         return str(exc)
     return None

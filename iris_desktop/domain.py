@@ -66,6 +66,8 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 
 def check_measurement(name: str, value: object) -> float:
     """Return `value` as a float, or raise ValueError saying which measurement is wrong."""
+    if isinstance(value, bool):
+        raise ValueError(f"{name} is not a number: {value!r}")
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):

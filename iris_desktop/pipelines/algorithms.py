@@ -108,13 +108,20 @@ def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: i
         from sklearn.ensemble import RandomForestClassifier as cls
         kwargs = dict(params, random_state=seed, n_jobs=1)
     elif key == "svm":
-        from sklearn.svm import SVC as cls
-        kwargs = dict(params, kernel="rbf", probability=True, random_state=seed)
+        # SVC(probability=True) is deprecated; this is the same Platt scaling, spelled out.
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.svm import SVC
+
+        estimator = CalibratedClassifierCV(SVC(kernel="rbf", random_state=seed, **params),
+                                           method="sigmoid", cv=3, ensemble=False)
+        return _scaled(estimator) if standardize else estimator
     else:
         raise ValueError(f"unknown algorithm {key!r}")
     estimator = cls(**kwargs)
-    if not standardize:
-        return estimator
+    return _scaled(estimator) if standardize else estimator
+
+
+def _scaled(estimator):
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
 

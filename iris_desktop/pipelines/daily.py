@@ -1,7 +1,7 @@
 """Daily flowers: one synthetic flower per calendar day, generated deterministically.
 
 The flower of a day is a pure function of (installation seed, date, generator settings):
-each day's random numbers come from a hash of those three, so a catch-up weeks later
+each day's random numbers come from a counter-based generator keyed by those three, so a catch-up weeks later
 gives exactly what running every day would have given, in any order.
 """
 from __future__ import annotations
@@ -55,12 +55,25 @@ class GeneratorSettings:
         blob = json.dumps([self.kind, self.low, self.high, self.mean, self.chol])
         object.__setattr__(self, "key", hashlib.sha256(blob.encode()).hexdigest()[:16])
 
+    def to_json(self) -> str:
+        return json.dumps({"kind": self.kind, "low": self.low, "high": self.high,
+                           "mean": self.mean, "chol": self.chol})
+
+    @classmethod
+    def from_json(cls, text: str) -> "GeneratorSettings":
+        data = json.loads(text)
+        return cls(data["kind"], **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")})
+
     def describe(self) -> str:
         return {
             "original": "the original lab's per-variety bounds",
             "measured": "per-variety bounds measured from the stored data",
             "gaussian": "a per-variety Gaussian fitted to the stored data",
         }[self.kind]
+
+
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 def _nested(a: np.ndarray) -> tuple:
@@ -74,14 +87,18 @@ def original_settings() -> GeneratorSettings:
 
 
 def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray]:
+    """The labelled flowers to measure: stored ones, else the bundled set (not stored)."""
     rows = flower_table.feature_rows(store, ("backfill", "import"))
-    if not rows:
-        from iris_desktop.pipelines.backfill import backfill
+    if rows:
+        X = np.array([r[1:5] for r in rows], dtype=float)
+        y = np.array([Variety(r[5]).index for r in rows])
+    else:
+        from iris_desktop import paths
+        from iris_desktop.pipelines.backfill import read_csv_file
 
-        backfill(store)
-        rows = flower_table.feature_rows(store, ("backfill", "import"))
-    X = np.array([r[1:5] for r in rows], dtype=float)
-    y = np.array([Variety(r[5]).index for r in rows])
+        bundled, _ = read_csv_file(paths.resource("iris.csv"))
+        X = np.array([f.measurements for f in bundled])
+        y = np.array([f.variety.index for f in bundled])  # type: ignore[union-attr]
     missing = [v.value for v in VARIETIES if not (y == v.index).any()]
     if missing:
         raise ValueError(f"the stored data has no {', '.join(missing)} flowers to measure")
@@ -89,8 +106,13 @@ def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray]:
 
 
 def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
-    """The generator settings of `kind` (default: the store's configured one)."""
-    kind = kind or store.meta("daily_generator", DEFAULT_GENERATOR)
+    """Settings of generator `kind`, measured now; with no kind, the store's pinned
+    settings (see `pin_settings`) or, before any are pinned, its configured kind's."""
+    if kind is None:
+        pinned = store.meta("daily_settings")
+        if pinned:
+            return GeneratorSettings.from_json(pinned)
+        kind = store.meta("daily_generator", DEFAULT_GENERATOR)
     if kind == "original":
         return original_settings()
     if kind not in GENERATORS:
@@ -114,23 +136,53 @@ def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
     )
 
 
+def pin_settings(store: Store) -> GeneratorSettings:
+    """The settings every generated day uses, fixed the first time days are generated.
+
+    Measured settings depend on the stored data; pinning them keeps a late catch-up
+    equal to daily runs even if flowers are imported in between.
+    """
+    settings = settings_for(store)
+    if store.meta("daily_settings") is None:
+        store.set_meta("daily_settings", settings.to_json())
+    return settings
+
+
+def set_generator(store: Store, kind: str) -> GeneratorSettings:
+    """Choose the generator for the days still to come (and re-measure its settings)."""
+    settings = settings_for(store, kind)
+    with store.transaction():
+        store.set_meta("daily_generator", kind)
+        store.set_meta("daily_settings", settings.to_json())
+    return settings
+
+
+def _splitmix64(x: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser: a fast, well-mixed bijection on uint64 (wraps on purpose)."""
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
 def _uniforms(seed: int, key: str, days: list[dt.date]) -> np.ndarray:
-    """Five uniforms in (0, 1) per day, from a hash of (seed, generator key, date)."""
-    raw = b"".join(
-        hashlib.blake2b(f"{seed}:{key}:{d.isoformat()}".encode(), digest_size=40).digest()
-        for d in days
-    )
-    words = np.frombuffer(raw, dtype="<u8").reshape(len(days), 5)
+    """Five uniforms in (0, 1) per day: a counter-based generator keyed by a hash of
+    (seed, generator key), counting on the date, so each day stands alone."""
+    base = int.from_bytes(hashlib.blake2b(f"{seed}:{key}".encode(), digest_size=8).digest(), "little")
+    ordinals = np.array([d.toordinal() for d in days], dtype=np.uint64)
+    counters = ordinals[:, None] * np.uint64(8) + np.arange(5, dtype=np.uint64)
+    words = _splitmix64(_splitmix64(counters ^ np.uint64(base)))
     return ((words >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
 
 
 _INV_CDF = np.vectorize(NormalDist().inv_cdf, otypes=[float])
 
 
-def generate(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> list[Flower]:
-    """The flowers of `days`, vectorised; each depends only on (seed, settings, its day)."""
+def generate_arrays(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> tuple[np.ndarray, np.ndarray]:
+    """(n x 4 measurements in cm, n variety indices) for `days`, vectorised; each row
+    depends only on (seed, settings, its day)."""
     if not days:
-        return []
+        return np.zeros((0, 4)), np.zeros(0, dtype=int)
     u = _uniforms(seed, settings.key, days)
     variety = np.minimum((u[:, 0] * 3).astype(int), 2)
     if settings.kind == "gaussian":
@@ -140,11 +192,13 @@ def generate(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> lis
     else:
         low, high = np.array(settings.low), np.array(settings.high)
         values = low[variety] + u[:, 1:] * (high[variety] - low[variety])
-    values = np.maximum(np.round(values, 1), MIN_CM)
-    return [
-        Flower(*row, variety=VARIETIES[v])
-        for row, v in zip(values.tolist(), variety.tolist())
-    ]
+    return np.maximum(np.round(values, 1), MIN_CM), variety
+
+
+def generate(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> list[Flower]:
+    """The flowers of `days` as Flower values."""
+    values, variety = generate_arrays(seed, settings, days)
+    return [Flower(*row, variety=VARIETIES[v]) for row, v in zip(values.tolist(), variety.tolist())]
 
 
 def flower_of(store: Store, day: dt.date, settings: GeneratorSettings | None = None) -> Flower:

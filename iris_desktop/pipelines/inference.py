@@ -54,14 +54,15 @@ def catch_up(store: Store, today: dt.date | None = None,
     with store.transaction():
         days = daily.missing_days(store, today)
         if days:
-            flowers = daily.generate(store.installation_seed(), daily.settings_for(store), days)
-            flower_table.add_daily_flowers(store, days, flowers)
+            values, variety = daily.generate_arrays(store.installation_seed(), daily.pin_settings(store), days)
+            names = [v.value for v in VARIETIES]
+            flower_table.add_daily_rows(store, days, values.tolist(), [names[i] for i in variety.tolist()])
         made = 0
         pending = 0
         if model is not None:
             made = predict_pending(store, model)
         else:
-            pending = store.execute("SELECT COUNT(*) FROM flowers WHERE source = 'daily'").fetchone()[0]
+            pending = prediction_table.unpredicted_daily_count(store)
     return CatchUpSummary(len(days), made, days[0] if days else None, days[-1] if days else None,
                           model.version if model else None, pending)
 
@@ -112,7 +113,7 @@ def window_predictions(store: Store, days: int | None = None, model_version: int
     if model_version is not None:
         return rows
     first: dict[dt.date, PredictionRow] = {}
-    for row in rows:  # ordered by day, then insertion: the first one wins
+    for row in rows:  # ordered by day, then prediction time: the first one wins
         first.setdefault(row.day, row)
     return list(first.values())
 

@@ -18,6 +18,7 @@ from iris_desktop.pipelines import registry
 from iris_desktop.pipelines.algorithms import DEFAULT_ALGORITHM, algorithm, build_estimator
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
+from iris_desktop.store.database import utc_now
 from iris_desktop.store.registry import ModelRecord
 
 DEFAULT_SOURCES = ("backfill", "import")
@@ -126,7 +127,7 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
         split_seed=config.seed, test_fraction=config.test_fraction, metrics=metrics,
         library_versions=registry.library_versions(),
         artifact=f"{config.algorithm}-{stamp:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}.joblib",
-        sha256="", created_at=stamp.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
+        sha256="", created_at=utc_now(),
     )
     payload = {"estimator": estimator, "X_train": X_train, "y_train": y_train}
     saved = registry.register(store, record, payload, activate)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
 import sqlite3
@@ -10,6 +11,11 @@ from pathlib import Path
 from typing import Iterator
 
 from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def utc_now() -> str:
+    """The timestamp format of every created_at / predicted_at column."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 class StoreError(Exception):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from iris_desktop.domain import FEATURE_NAMES, Flower, Variety
-from iris_desktop.store.database import Store
+from iris_desktop.store.database import Store, utc_now
 
 SOURCES = ("backfill", "import", "daily")
 _COLUMNS = ", ".join(FEATURE_NAMES)
@@ -45,17 +45,23 @@ def add_flowers(store: Store, flowers: Iterable[Flower], source: str) -> int:
 
 def add_daily_flowers(store: Store, days: Sequence[dt.date], flowers: Sequence[Flower]) -> list[int]:
     """Insert one flower per day (days must be new); returns their ids in order."""
-    if len(days) != len(flowers):
+    return add_daily_rows(store, days, [f.measurements for f in flowers], [_label(f) for f in flowers])
+
+
+def add_daily_rows(store: Store, days: Sequence[dt.date], measurements: Sequence[Sequence[float]],
+                   varieties: Sequence[str]) -> list[int]:
+    """add_daily_flowers for bulk rows: four measurements and a variety name per day.
+    (The table's CHECK constraints still refuse non-positive values and unknown names.)"""
+    if not len(days) == len(measurements) == len(varieties):
         raise ValueError("one flower per day")
+    now = utc_now()  # once, not a DEFAULT evaluated per row
     with store.transaction() as conn:
         first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM flowers").fetchone()[0]
         conn.executemany(
-            f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'daily', ?)",
-            [
-                (first + i, *f.measurements, _label(f), d.isoformat())
-                for i, (d, f) in enumerate(zip(days, flowers))
-            ],
+            f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'daily', ?, ?)",
+            [(first + i, *m, v, d.isoformat(), now)
+             for i, (d, m, v) in enumerate(zip(days, measurements, varieties))],
         )
     return list(range(first, first + len(days)))
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from iris_desktop.domain import FEATURE_NAMES, Flower, Variety
-from iris_desktop.store.database import Store
+from iris_desktop.store.database import Store, utc_now
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,23 @@ def daily_without_prediction(store: Store, model_version: int) -> list[tuple]:
     ).fetchall()
 
 
+def unpredicted_daily_count(store: Store) -> int:
+    """Daily flowers that no model has predicted."""
+    return store.execute(
+        "SELECT COUNT(*) FROM flowers f WHERE f.source = 'daily' AND NOT EXISTS "
+        "(SELECT 1 FROM predictions p WHERE p.flower_id = f.id)"
+    ).fetchone()[0]
+
+
 def add_predictions(store: Store, model_version: int, rows: Sequence[tuple[int, str, Sequence[float]]]) -> int:
     """rows: (flower id, predicted variety, three probabilities). Existing pairs are kept."""
     with store.transaction() as conn:
         before = conn.total_changes
+        now = utc_now()
         conn.executemany(
             "INSERT OR IGNORE INTO predictions (flower_id, model_version, predicted, "
-            "proba_setosa, proba_versicolor, proba_virginica) VALUES (?, ?, ?, ?, ?, ?)",
-            [(fid, model_version, label, *map(float, proba)) for fid, label, proba in rows],
+            "proba_setosa, proba_versicolor, proba_virginica, predicted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(fid, model_version, label, *proba, now) for fid, label, proba in rows],
         )
         return conn.total_changes - before
 
@@ -77,7 +86,7 @@ def daily_predictions(
     if model_version is not None:
         where.append("p.model_version = ?")
         params.append(model_version)
-    sql = _SELECT + "WHERE " + " AND ".join(where) + " ORDER BY f.day, p.id"
+    sql = _SELECT + "WHERE " + " AND ".join(where) + " ORDER BY f.day, p.predicted_at, p.model_version"
     return [_row(r) for r in store.execute(sql, params)]
 
 

@@ -14,6 +14,10 @@ _COLUMNS = (
 )
 
 
+class UnknownModelError(LookupError):
+    """A model version that is not in the registry."""
+
+
 @dataclass(frozen=True)
 class ModelRecord:
     version: int
@@ -78,8 +82,9 @@ def get_model(store: Store, version: int) -> ModelRecord | None:
 
 
 def active_model(store: Store) -> ModelRecord | None:
-    version = active_version(store)
-    return get_model(store, version) if version is not None else None
+    r = store.execute(f"SELECT {_COLUMNS} FROM models WHERE version = "
+                      "(SELECT version FROM model_aliases WHERE alias = ?)", (ACTIVE,)).fetchone()
+    return _record(r, r[0]) if r else None
 
 
 def list_models(store: Store) -> list[ModelRecord]:
@@ -90,7 +95,7 @@ def list_models(store: Store) -> list[ModelRecord]:
 def set_active(store: Store, version: int) -> None:
     with store.transaction() as conn:
         if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
-            raise LookupError(f"there is no model version {version}")
+            raise UnknownModelError(f"there is no model version {version}")
         conn.execute(
             "INSERT INTO model_aliases (alias, version) VALUES (?, ?) "
             "ON CONFLICT (alias) DO UPDATE SET version = excluded.version",
@@ -104,7 +109,7 @@ def delete_model_row(store: Store, version: int) -> int:
         if version == active_version(store):
             raise ValueError(f"model v{version} is active; activate another one before deleting it")
         if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
-            raise LookupError(f"there is no model version {version}")
+            raise UnknownModelError(f"there is no model version {version}")
         removed = conn.execute(
             "SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,)
         ).fetchone()[0]

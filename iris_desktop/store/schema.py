@@ -28,7 +28,6 @@ MIGRATIONS: tuple[str, ...] = (
         created_at   TEXT NOT NULL DEFAULT {_NOW},
         CHECK ((source = 'daily') = (day IS NOT NULL))
     );
-    CREATE INDEX flowers_by_source ON flowers (source);
 
     -- The model registry; artifacts live in models/ and are loaded only if sha256 matches.
     CREATE TABLE models (
@@ -52,9 +51,9 @@ MIGRATIONS: tuple[str, ...] = (
         version INTEGER NOT NULL REFERENCES models (version)
     );
 
-    -- The monitoring group: one prediction per (flower, model version).
+    -- The monitoring group: one prediction per (flower, model version). WITHOUT ROWID:
+    -- the key is the only index, so a batch insert writes one B-tree, not two.
     CREATE TABLE predictions (
-        id                INTEGER PRIMARY KEY,
         flower_id         INTEGER NOT NULL REFERENCES flowers (id) ON DELETE CASCADE,
         model_version     INTEGER NOT NULL REFERENCES models (version) ON DELETE CASCADE,
         predicted         TEXT NOT NULL CHECK (predicted {_VARIETY_CHECK}),
@@ -62,9 +61,8 @@ MIGRATIONS: tuple[str, ...] = (
         proba_versicolor  REAL NOT NULL,
         proba_virginica   REAL NOT NULL,
         predicted_at      TEXT NOT NULL DEFAULT {_NOW},
-        UNIQUE (flower_id, model_version)
-    );
-    CREATE INDEX predictions_by_model ON predictions (model_version);
+        PRIMARY KEY (flower_id, model_version)
+    ) WITHOUT ROWID;
     """,
 )
 
