@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import secrets
 import sqlite3
 import threading
 from pathlib import Path
@@ -152,6 +151,8 @@ def migrate(store: Store) -> None:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
     if store.meta("installation_seed") is None:
+        import secrets
+
         store.set_meta("installation_seed", str(secrets.randbits(31)))
 
 

@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from iris_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__, paths
 from iris_desktop.store import CorruptDatabaseError, Store, StoreError
@@ -29,11 +29,15 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORG_NAME)
     app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def set_window_icon() -> None:
+    """The app icon (an SVG: loading it wakes the SVG plugin, so it comes after the first paint)."""
     try:
-        app.setWindowIcon(QIcon(str(paths.resource("iris-desktop.svg"))))
+        QApplication.instance().setWindowIcon(QtGui.QIcon(str(paths.resource("iris-desktop.svg"))))
     except FileNotFoundError:
         pass
-    return app
 
 
 def settings() -> QSettings:
@@ -81,15 +85,15 @@ def run_app(args) -> int:
 
 def _run(args) -> int:
     app = application()
-    setup_logging()
     headless = args.self_test or args.quit_when_ready or args.quit_after_startup
 
     def explain(title: str, text: str) -> None:
+        setup_logging()
         log.warning("%s: %s", title, text)
         if headless:
             print(f"iris-desktop: {title}: {text}", file=sys.stderr)
         else:
-            QMessageBox.warning(None, title, text)
+            QtWidgets.QMessageBox.warning(None, title, text)
 
     instance = SingleInstance(paths.data_dir())
     if not instance.acquire():
@@ -114,10 +118,12 @@ def _run(args) -> int:
     window = MainWindow(state, settings(), reporter)
     instance.activationRequested.connect(lambda: bring_to_front(window))
 
+    # Work that can wait until the window is on screen, queued behind the first paint
+    # (with --quit-after-startup the app has quit by then).
+    for job in (setup_logging, set_window_icon, instance.listen, window.start_loading):
+        window.firstPainted.connect(lambda job=job: QTimer.singleShot(0, job))
     if args.quit_after_startup:
         window.firstPainted.connect(app.quit)
-    else:
-        window.firstPainted.connect(window.start_loading)
     if args.quit_when_ready:
         window.ready.connect(app.quit)
     if args.self_test:

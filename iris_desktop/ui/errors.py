@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6 import QtWidgets  # QMessageBox is looked up when first needed: cheaper start
+from PySide6.QtWidgets import QWidget
 
 from iris_desktop import paths
 
@@ -19,6 +19,8 @@ def setup_logging() -> None:
     """A rotating log in the per-user log folder (1 MB x 3); falls back to stderr.
 
     Calling it again after the data folder changed moves the log there."""
+    import logging.handlers  # not needed before the first paint
+
     target = paths.logs_dir() / "iris-desktop.log"
     for old in list(log.handlers):
         if getattr(old, "baseFilename", None) == str(target):
@@ -44,7 +46,7 @@ class ErrorReporter(QObject):
     def __init__(self, parent_widget: Callable[[], QWidget | None]):
         super().__init__()
         self._parent = parent_widget
-        self.dialogs: list[QMessageBox] = []
+        self.dialogs: list = []  # the open QMessageBoxes
         self.interactive = True  # False in --self-test: errors are recorded, not shown
 
     def install(self) -> None:
@@ -58,15 +60,19 @@ class ErrorReporter(QObject):
 
     def report(self, exc: BaseException, details: str = "", title: str = "Something went wrong") -> None:
         message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        setup_logging()
         log.error("%s\n%s", message, details)
         self.reported.emit(message, details)
         if self.interactive:
             self.show(title, message, details)
 
-    def show(self, title: str, message: str, details: str = "",
-             icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> QMessageBox:
-        """A non-blocking dialog: the app (and its timers and workers) keeps running."""
-        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._parent())
+    def show(self, title: str, message: str, details: str = "", level: str = "critical"):
+        """A non-blocking QMessageBox (level: critical, warning or information): the app,
+        its timers and its workers keep running."""
+        Box = QtWidgets.QMessageBox
+        icon = {"critical": Box.Icon.Critical, "warning": Box.Icon.Warning,
+                "information": Box.Icon.Information}[level]
+        box = Box(icon, title, message, Box.StandardButton.Ok, self._parent())
         if details:
             box.setInformativeText("The app is still running. The details are also in the log "
                                    f"({paths.logs_dir() / 'iris-desktop.log'}).")

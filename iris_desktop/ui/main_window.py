@@ -10,11 +10,16 @@ import platform
 import sys
 from typing import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
 )
+
+# Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
+# builds a class's Python enums on first use, and that work is better done after the
+# first paint than before it.
 
 from iris_desktop import APP_DISPLAY_NAME, __version__, paths
 from iris_desktop.ui import jobs
@@ -40,15 +45,18 @@ class LoadingPage(QWidget):
 
     def __init__(self, name: str):
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
         self.label = QLabel(f"Loading {name}…")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar = QProgressBar()
         bar.setRange(0, 0)  # busy indicator
-        bar.setMaximumWidth(240)
-        layout.addWidget(self.label)
-        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        bar.setFixedWidth(240)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.label, bar):  # centred by stretches: touching the Qt
+            row = QHBoxLayout()           # namespace would cost ~20 ms before first paint
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addStretch(2)
 
 
@@ -61,6 +69,7 @@ class MainWindow(QMainWindow):
         self.state, self.settings, self.reporter = state, settings, reporter
         self._painted = False
         self._tasks: list[Task] = []
+        self._training: Task | None = None
         self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(720, 480)
@@ -72,8 +81,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
         self._build_menus()
-        for i in range(min(len(TABS), 9)):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
+        self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
 
         state.modelChanged.connect(self._show_model)
         state.statusMessage.connect(self.show_status)
@@ -161,29 +169,31 @@ class MainWindow(QMainWindow):
                                  f"accuracy {record.accuracy:.0%}")
         if model.version_warning:
             self.reporter.show("Model saved with another scikit-learn", model.version_warning,
-                               icon=QMessageBox.Icon.Warning)
+                               level="warning")
 
     # ---- menus -----------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        self._shortcuts: list[tuple[QAction, str]] = []
+
         def action(menu, text, slot, shortcut=None, tip=""):
             act = QAction(text, self)
             if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
+                self._shortcuts.append((act, shortcut))
             act.setStatusTip(tip)
             act.triggered.connect(lambda checked=False: slot())
             menu.addAction(act)
             return act
 
         file = self.menuBar().addMenu("&File")
-        self.import_action = action(file, "&Import CSV…", self.import_csv, QKeySequence.StandardKey.Open,
+        self.import_action = action(file, "&Import CSV…", self.import_csv, "Ctrl+O",
                                     "Add flowers from a CSV file (all rows or none)")
         action(file, "&Export history…", self.export_history, "Ctrl+E", "Save every daily prediction as CSV")
         file.addSeparator()
         action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
         action(file, "&Back up database…", self.backup_database, tip="Save a consistent copy of the database")
         file.addSeparator()
-        action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        action(file, "&Quit", self.close, "Ctrl+Q")
 
         pipes = self.menuBar().addMenu("&Pipelines")
         action(pipes, "&Catch up now", self.catch_up_now, "F5", "Generate and predict every missed day")
@@ -192,6 +202,14 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About Iris Desktop", self.about)
+
+    def _install_shortcuts(self) -> None:
+        """Key sequences are set after the first paint: the first one makes PySide build
+        the whole Qt namespace's enums (~20 ms), and no one presses a key before that."""
+        for act, keys in self._shortcuts:
+            act.setShortcut(keys)
+        for i in range(min(len(TABS), 9)):
+            QShortcut(f"Ctrl+{i + 1}", self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
 
     # ---- actions (each long one in a worker) -------------------------------------
 
@@ -212,10 +230,10 @@ class MainWindow(QMainWindow):
         if isinstance(exc, CsvImportError):
             self.show_status("Nothing was imported")
             self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}",
-                               icon=QMessageBox.Icon.Warning)
+                               level="warning")
         elif isinstance(exc, (ModelLoadError, StoreError)):
             self.show_status(f"{name} failed")
-            self.reporter.show(f"{name.capitalize()} failed", str(exc), icon=QMessageBox.Icon.Warning)
+            self.reporter.show(f"{name.capitalize()} failed", str(exc), level="warning")
         else:
             self.show_status(f"{name} failed")
             self.reporter.report(exc, details, f"{name.capitalize()} failed")
@@ -237,8 +255,12 @@ class MainWindow(QMainWindow):
         return task
 
     def train_default_model(self) -> Task:
+        if self._training is not None:  # a second click while training: the same task
+            return self._training
         self._begin("Training the default model…")
         task = self._run("training", jobs.train_default, *self._paths(), self.state.today())
+        self._training = task
+        task.done.connect(lambda: setattr(self, "_training", None))
 
         def done(record):
             self.state.reload_active_model()
@@ -262,7 +284,7 @@ class MainWindow(QMainWindow):
     def import_csv(self, path: str | None = None) -> Task | None:
         if path is None:
             start = str(self.settings.value("import/last_dir", str(paths.data_dir().home())))
-            path, _ = QFileDialog.getOpenFileName(self, "Import flowers from CSV", start,
+            path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Import flowers from CSV", start,
                                                   "CSV files (*.csv *.txt);;All files (*)")
             if not path:
                 return None
@@ -279,7 +301,7 @@ class MainWindow(QMainWindow):
                 text += f"\nIgnored column(s): {', '.join(result.ignored_columns)}."
             self._end(text.splitlines()[0])
             self.state.notify_data_changed()
-            self.reporter.show("Import finished", text, icon=QMessageBox.Icon.Information)
+            self.reporter.show("Import finished", text, level="information")
 
         task.finished.connect(done)
         return task
@@ -287,7 +309,7 @@ class MainWindow(QMainWindow):
     def export_history(self, path: str | None = None) -> Task | None:
         if path is None:
             default = str(paths.data_dir().home() / f"iris-history-{self.state.today()}.csv")
-            path, _ = QFileDialog.getSaveFileName(self, "Export history", default, "CSV files (*.csv)")
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export history", default, "CSV files (*.csv)")
             if not path:
                 return None
         task = self._run("export", jobs.export_history, *self._paths(), path)
@@ -297,7 +319,7 @@ class MainWindow(QMainWindow):
     def backup_database(self, path: str | None = None) -> Task | None:
         if path is None:
             default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.sqlite3")
-            path, _ = QFileDialog.getSaveFileName(self, "Back up database", default,
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Back up database", default,
                                                   "SQLite databases (*.sqlite3 *.db)")
             if not path:
                 return None
@@ -306,7 +328,7 @@ class MainWindow(QMainWindow):
         return task
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.data_dir())))
 
     def about(self) -> None:
         import PySide6
@@ -317,7 +339,7 @@ class MainWindow(QMainWindow):
             module = sys.modules.get(name)
             if module is not None:
                 versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, f"About {APP_DISPLAY_NAME}",
             f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
             "<p>The serverless-ML Iris lab on your own machine: explore, train, generate a "

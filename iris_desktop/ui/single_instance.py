@@ -10,7 +10,8 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# QtNetwork is imported only when needed: listening starts after the first paint.
 
 _MESSAGE = b"activate\n"
 
@@ -29,18 +30,21 @@ class SingleInstance(QObject):
         self.name = server_name(data_dir)
         self.lock = QLockFile(str(data_dir / "iris-desktop.lock"))
         self.lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never age
-        self.server: QLocalServer | None = None
+        self.server = None  # a QLocalServer once listening
 
     def acquire(self) -> bool:
-        """True if this process is now the one instance; start listening for others."""
-        if not self.lock.tryLock(200):
-            return False
+        """True if this process is now the one instance (then call `listen`)."""
+        return self.lock.tryLock(200)
+
+    def listen(self) -> None:
+        """Accept "come to the front" requests from later launches."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a socket file left by a crash
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._on_connection)
         self.server.listen(self.name)
-        return True
 
     def _on_connection(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
@@ -48,20 +52,29 @@ class SingleInstance(QObject):
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket) -> None:
         if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
             self.activationRequested.emit()
 
-    def hand_over(self, timeout_ms: int = 2000) -> bool:
-        """Ask the running instance to come to the front; True if it answered."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
-        socket.write(_MESSAGE)
-        socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
-        return True
+    def hand_over(self, timeout_ms: int = 3000) -> bool:
+        """Ask the running instance to come to the front; True if it answered. Retries
+        for a while: the first instance starts listening only after its first paint."""
+        import time
+
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(500):
+                socket.write(_MESSAGE)
+                socket.waitForBytesWritten(timeout_ms)
+                socket.disconnectFromServer()
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
 
     def release(self) -> None:
         if self.server is not None:

@@ -5,7 +5,7 @@ Tabs read from here and listen to its signals; they never write SQL themselves.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 

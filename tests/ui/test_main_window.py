@@ -9,7 +9,6 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from iris_desktop import paths
 from iris_desktop.store import Store, flowers, predictions
@@ -55,8 +54,8 @@ def test_first_run_fills_the_store_and_says_so(loaded_window):
     assert predictions.prediction_count(store) == 31
     message = window.statusBar().currentMessage()
     assert message.startswith("First run")
-    assert "simulated the daily history from 2026-05-15" in message
-    assert "Caught up 31 missed days (from 2026-05-15 to 2026-06-15)" in message
+    assert "simulated the daily history from 2026-05-16" in message
+    assert "Caught up 31 missed days (from 2026-05-16 to 2026-06-15)" in message
     assert window.model_label.text().startswith("Model v1 · KNN")
     assert window.tabs.tabText(0) == "Predict"
     assert type(window.tabs.widget(0)).__name__ == "PredictTab"
@@ -204,6 +203,7 @@ def test_second_instance_hands_over(qtbot):
     folder = paths.data_dir()
     first = SingleInstance(folder)
     assert first.acquire()
+    first.listen()
     try:
         second = SingleInstance(folder)
         assert not second.acquire()
@@ -247,3 +247,15 @@ def test_self_test_flag_passes(tmp_path):
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_train_default_model_from_the_menu_activates_it_once(loaded_window, trained_store, qtbot):
+    window = loaded_window(trained_store, today=TODAY)
+    task = window.train_default_model()
+    assert window.train_default_model() is task  # a second request joins the running one
+    with qtbot.waitSignal(window.state.modelChanged, timeout=60_000):
+        pass
+    assert window.state.model.version == 2
+    assert window.model_label.text().startswith("Model v2")
+    assert window.statusBar().currentMessage().startswith("Trained and activated v2 knn")
+    qtbot.waitUntil(lambda: window._training is None)

@@ -1,0 +1,427 @@
+"""The Predict tab: four measurements in, a live prediction out, no button.
+
+The original lab's "iris" web app took four free numbers and answered after a button
+press. Here every slider step updates the prediction, the probability bars, the flower
+drawn to scale, the nearest training flowers (KNN) and the point on the decision map.
+
+That per-step path (`_refresh`) is kept lean on purpose: one predict_proba on a numpy
+row, one kneighbors for KNN, setOpts/setPos on existing plot items, label text only when
+it changes, and a repaint request for the flower. The decision regions need a whole grid
+predicted, so the map defers and coalesces that (see decision_map.py).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sklearn
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from iris_desktop.domain import FEATURES, VARIETIES, Variety
+from iris_desktop.pipelines.algorithms import ALGORITHMS
+from iris_desktop.store import flowers as flower_table
+from iris_desktop.ui import colors
+from iris_desktop.ui.decision_map import DecisionMap
+from iris_desktop.ui.flower_widget import FlowerWidget
+from iris_desktop.ui.measurement_field import MIN_CM, MeasurementField
+from iris_desktop.ui.neighbours_table import NeighboursModel
+from iris_desktop.ui.probability_chart import ProbabilityChart
+from iris_desktop.ui.state import AppState
+
+# Slider ranges when the store holds no data at all (the classic set's, with a margin).
+FALLBACK_RANGES = np.array([[3.4, 8.8], [1.4, 5.0], [0.1, 8.4], [0.1, 3.1]])
+# Mnemonics avoid the main window's menus (Alt+F, Alt+P, Alt+H).
+FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
+PRESET_TEXT = {Variety.SETOSA: "Set&osa mean", Variety.VERSICOLOR: "Versi&color mean",
+               Variety.VIRGINICA: "Vir&ginica mean"}
+
+
+def describe_model(model) -> str:
+    """e.g. "Model v3 · k-nearest neighbours (k=5) · test accuracy 96.7 %"."""
+    record = model.record
+    p = record.params
+    name = ALGORITHMS[record.algorithm].name if record.algorithm in ALGORITHMS else record.algorithm
+    detail = {
+        "knn": f"k={p.get('n_neighbors')}" + (", distance-weighted" if p.get("weights") == "distance" else ""),
+        "logreg": f"C={p.get('C')}",
+        "tree": f"max depth {p.get('max_depth') or 'unlimited'}",
+        "forest": f"{p.get('n_estimators')} trees",
+        "svm": f"C={p.get('C')}",
+    }.get(record.algorithm, "")
+    if record.standardize:
+        detail = f"{detail}, standardised" if detail else "standardised"
+    text = f"Model v{record.version} · {name}" + (f" ({detail})" if detail else "")
+    if math.isfinite(record.accuracy):
+        text += f" · test accuracy {record.accuracy:.1%}"
+    return text
+
+
+class PredictTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.model = None
+        self._knn = None
+        self._row = np.empty((1, len(FEATURES)))  # the current flower, reused every step
+        self._shown: tuple = ()  # (variety, detail text) on screen, to skip unchanged labels
+        self._start = FALLBACK_RANGES.mean(axis=1)
+        self._build()
+        state.modelChanged.connect(self._model_changed)
+        state.dataChanged.connect(self._data_changed)
+        self._update_ranges()
+        self.set_values(self._start, recompute_regions=False)
+        self._model_changed(state.model)
+
+    # ---- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.model_label = QLabel("No model")
+        self.model_label.setObjectName("modelLabel")
+        bold = QFont(self.model_label.font())
+        bold.setBold(True)
+        self.model_label.setFont(bold)
+        self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.no_model = self._build_no_model_banner()
+
+        columns = QHBoxLayout()
+        columns.addLayout(self._build_inputs(), 0)
+        columns.addWidget(self._build_prediction(), 5)
+        columns.addLayout(self._build_map_column(), 6)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.model_label)
+        outer.addWidget(self.no_model)
+        outer.addLayout(columns, 1)
+
+        order = [w for f in self.fields for w in (f.slider, f.spin)]
+        order += [*self.preset_buttons.values(), self.today_button, self.reset_button,
+                  self.train_button, self.neighbours_view]
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def _build_no_model_banner(self) -> QFrame:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setStyleSheet("QFrame { background: palette(alternate-base); }")
+        text = QLabel("There is no trained model yet, so there is nothing to predict with. "
+                      "The flower below still follows the sliders.")
+        text.setWordWrap(True)
+        self.train_button = QPushButton("&Train the default model")
+        self.train_button.setToolTip("K-nearest neighbours, k=5: trained in the background and activated")
+        self.train_button.clicked.connect(self.state.trainDefaultRequested.emit)
+        row = QHBoxLayout(frame)
+        row.addWidget(text, 1)
+        row.addWidget(self.train_button)
+        frame.hide()
+        return frame
+
+    def _build_inputs(self) -> QVBoxLayout:
+        box = QGroupBox("Measurements")
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2)
+        self.fields = []
+        for i, (feature, text) in enumerate(zip(FEATURES, FIELD_TEXT)):
+            field = MeasurementField(feature, text, box)
+            field.valueChanged.connect(lambda _v, i=i: self._field_changed(i))
+            grid.addWidget(field.label, 2 * i, 0)
+            grid.addWidget(field.slider, 2 * i, 1)
+            grid.addWidget(field.spin, 2 * i, 2)
+            grid.addWidget(field.flag, 2 * i + 1, 1, 1, 2)
+            grid.setRowMinimumHeight(2 * i + 1, 22)
+            self.fields.append(field)
+
+        presets = QGroupBox("Presets")
+        buttons = QGridLayout(presets)
+        self.preset_buttons = {}
+        for i, v in enumerate(VARIETIES):
+            button = QPushButton(PRESET_TEXT[v])
+            button.setToolTip(f"The average {v.label} flower of the model's training data")
+            button.clicked.connect(lambda _c=False, v=v: self.apply_mean(v))
+            buttons.addWidget(button, i // 2, i % 2)
+            self.preset_buttons[v] = button
+        self.today_button = QPushButton("Toda&y's flower")
+        self.today_button.clicked.connect(self.apply_today)
+        self.reset_button = QPushButton("&Reset")
+        self.reset_button.setToolTip("Back to the average flower of all the data")
+        self.reset_button.clicked.connect(self.reset)
+        buttons.addWidget(self.today_button, 1, 1)
+        buttons.addWidget(self.reset_button, 2, 0)
+        self.preset_note = QLabel()
+        self.preset_note.setWordWrap(True)
+        buttons.addWidget(self.preset_note, 3, 0, 1, 2)
+
+        chart_box = QGroupBox("Class probabilities")
+        self.chart = ProbabilityChart()
+        self.chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chart.setMinimumHeight(170)
+        QVBoxLayout(chart_box).addWidget(self.chart)
+
+        column = QVBoxLayout()
+        column.addWidget(box)
+        column.addWidget(presets)
+        column.addWidget(chart_box, 1)
+        box.setMinimumWidth(360)
+        return column
+
+    def _build_prediction(self) -> QGroupBox:
+        box = QGroupBox("Prediction")
+        self.prediction_label = QLabel("—")
+        self.prediction_label.setObjectName("predictionLabel")
+        font = QFont(self.prediction_label.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.prediction_label.setFont(font)
+        self.prediction_detail = QLabel()
+        self.prediction_detail.setWordWrap(True)
+        self.flower = FlowerWidget()
+        self.flower.setMinimumSize(240, 240)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.prediction_label)
+        layout.addWidget(self.prediction_detail)
+        layout.addWidget(self.flower, 1)
+        return box
+
+    def _build_map_column(self) -> QVBoxLayout:
+        map_box = QGroupBox("Decision regions")
+        self.map = DecisionMap()
+        self.map.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.map.setToolTip("Coloured by the variety the model predicts for each petal length and "
+                            "width, with the sepal values held at the current flower's. "
+                            "Click to move the flower there.")
+        self.map.pointPicked.connect(self._map_clicked)
+        self.map_caption = QLabel()
+        self.map_caption.setWordWrap(True)
+        self.map.regionsComputed.connect(
+            lambda sl, sw: self.map_caption.setText(
+                f"Dots: the model's {len(self.model.y_train)} training flowers. Regions: its "
+                f"prediction with sepal length {sl:.1f} cm and sepal width {sw:.1f} cm held fixed."))
+        map_layout = QVBoxLayout(map_box)
+        map_layout.addWidget(self.map, 1)
+        map_layout.addWidget(self.map_caption)
+
+        neighbours_box = QGroupBox("Nearest training flowers (cm)")
+        self.neighbours_model = NeighboursModel(self)
+        self.neighbours_view = QTableView()
+        self.neighbours_view.setModel(self.neighbours_model)
+        self.neighbours_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.neighbours_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.neighbours_view.setAlternatingRowColors(True)
+        header = self.neighbours_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Variety and distance get fixed widths measured once: ResizeToContents would
+        # re-measure every cell after every slider step.
+        metrics = self.neighbours_view.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("00.0") + 12)
+        for column, sample, extra in ((4, "Versicolor", 40), (5, "standardised", 16)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
+        self.neighbours_view.verticalHeader().setDefaultSectionSize(22)
+        self.neighbours_note = QLabel()
+        self.neighbours_note.setWordWrap(True)
+        self.neighbours_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.neighbours_stack = QStackedWidget()
+        self.neighbours_stack.addWidget(self.neighbours_view)
+        self.neighbours_stack.addWidget(self.neighbours_note)
+        self.neighbours_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.neighbours_stack.setFixedHeight(self._table_height(5))
+        QVBoxLayout(neighbours_box).addWidget(self.neighbours_stack)
+
+        column = QVBoxLayout()
+        column.addWidget(map_box, 1)
+        column.addWidget(neighbours_box)
+        return column
+
+    def _table_height(self, rows: int) -> int:
+        """Tall enough for `rows` neighbours (up to 8; more scroll), no empty rows below."""
+        view = self.neighbours_view
+        row = view.verticalHeader().defaultSectionSize()
+        header = max(view.horizontalHeader().sizeHint().height(), 2 * view.fontMetrics().height() + 8)
+        return header + row * max(3, min(rows, 8)) + 2 * view.frameWidth() + 4
+
+    # ---- values in -------------------------------------------------------------------
+
+    def values(self) -> tuple[float, float, float, float]:
+        return tuple(f.value() for f in self.fields)  # type: ignore[return-value]
+
+    def set_values(self, values, recompute_regions: bool = True) -> None:
+        """Set all four at once: one refresh, not four, and the regions straight away."""
+        self.preset_note.clear()  # a preset sets its own note after this
+        for i, (field, value) in enumerate(zip(self.fields, values)):
+            field.set_value(value, emit=False)
+            self._row[0, i] = field.value()
+        self._refresh()
+        if recompute_regions and self.model is not None:
+            self.map.compute_regions(self._row[0, 0], self._row[0, 1])
+
+    def _field_changed(self, index: int) -> None:
+        self._row[0, index] = self.fields[index].value()
+        if self.preset_note.text():
+            self.preset_note.clear()  # the preset no longer describes what is shown
+        self._refresh()
+        if index < 2 and self.model is not None:  # sepal values move the regions
+            self.map.schedule_regions(self._row[0, 0], self._row[0, 1])
+
+    def _map_clicked(self, petal_length: float, petal_width: float) -> None:
+        sl, sw = self._row[0, 0], self._row[0, 1]
+        self.set_values((sl, sw, max(MIN_CM, petal_length), max(MIN_CM, petal_width)),
+                        recompute_regions=False)
+
+    # ---- presets ----------------------------------------------------------------------
+
+    def mean_flower(self, variety: Variety) -> np.ndarray | None:
+        if self.model is None:
+            return None
+        rows = self.model.X_train[self.model.y_train == variety.index]
+        return rows.mean(axis=0).round(1) if len(rows) else None
+
+    def apply_mean(self, variety: Variety) -> None:
+        mean = self.mean_flower(variety)
+        if mean is not None:
+            self.set_values(mean)
+            self.preset_note.setText(f"The average {variety.label} of model v{self.model.version}'s "
+                                     f"{int((self.model.y_train == variety.index).sum())} training flowers.")
+
+    def apply_today(self) -> None:
+        today = self.state.today()
+        row = flower_table.daily_flower(self.state.store, today)
+        if row is None:
+            self._update_today_button()
+            return
+        self.set_values(row.flower.measurements)
+        self.preset_note.setText(f"Today's flower ({today:%d %b %Y}) was generated as a "
+                                 f"{row.flower.variety.label}.")
+
+    def reset(self) -> None:
+        self.set_values(self._start)
+
+    def _update_today_button(self) -> None:
+        row = flower_table.daily_flower(self.state.store, self.state.today())
+        self.today_button.setEnabled(row is not None)
+        self.today_button.setToolTip(
+            "Today's daily flower" if row is not None
+            else "There is no daily flower for today yet (it appears after the catch-up)")
+
+    # ---- the model and the data ------------------------------------------------------------
+
+    def _model_changed(self, model) -> None:
+        self.model = model
+        self._knn = model.knn if model is not None else None
+        self._shown = ()
+        self.no_model.setVisible(model is None)
+        if model is None:
+            self.model_label.setText("No model yet")
+            self.model_label.setToolTip("")
+        else:
+            text = describe_model(model)
+            if model.version_warning:
+                text += " · ⚠ saved with another scikit-learn"
+            self.model_label.setText(text)
+            self.model_label.setToolTip(model.version_warning or "The active model; activate "
+                                        "another one in the Train tab and this tab follows.")
+        for v, button in self.preset_buttons.items():
+            button.setEnabled(self.mean_flower(v) is not None)
+        self._update_ranges()
+        self.map.set_model(model)
+        if self._knn is not None:
+            self.neighbours_stack.setFixedHeight(self._table_height(self._knn.n_neighbors))
+            self.neighbours_model.set_distance_unit("standardised" if model.record.standardize else "cm")
+            self.neighbours_stack.setCurrentWidget(self.neighbours_view)
+        else:
+            self.neighbours_model.clear()
+            self.neighbours_note.setText(
+                "Nearest neighbours are shown for k-nearest-neighbour models. "
+                + ("This model predicts from what it learnt, not from stored neighbours."
+                   if model is not None else "There is no model yet."))
+            self.neighbours_stack.setCurrentWidget(self.neighbours_note)
+        self._refresh()
+        if model is not None:
+            self.map.compute_regions(self._row[0, 0], self._row[0, 1])
+        else:
+            self.map_caption.setText("Train a model to see its decision regions.")
+
+    def _data_changed(self) -> None:
+        """New flowers (import, catch-up): ranges may widen and today's flower may exist."""
+        self._update_ranges()
+        if self.model is not None:  # the grid spans the slider ranges: redo it
+            self.map.schedule_regions(self._row[0, 0], self._row[0, 1])
+
+    def _update_ranges(self) -> None:
+        """Slider ranges from the stored data and the model's, with a margin; the training
+        range (for the out-of-range flags) from the model's own training rows."""
+        arrays = []
+        rows = flower_table.feature_rows(self.state.store, ("backfill", "import"))
+        if rows:
+            arrays.append(np.array([r[1:5] for r in rows], dtype=float))
+        if self.model is not None and len(self.model.X_train):
+            arrays.append(np.asarray(self.model.X_train, dtype=float))
+        if arrays:
+            data = np.vstack(arrays)
+            low, high = data.min(axis=0), data.max(axis=0)
+            margin = np.maximum(0.5, 0.25 * (high - low))
+            ranges = np.column_stack([np.maximum(MIN_CM, np.floor((low - margin) * 10) / 10),
+                                      np.ceil((high + margin) * 10) / 10])
+            self._start = data.mean(axis=0).round(1)
+        else:
+            ranges = FALLBACK_RANGES
+        trained = None
+        if self.model is not None and len(self.model.X_train):
+            trained = np.column_stack([self.model.X_train.min(axis=0), self.model.X_train.max(axis=0)])
+        for i, (field, (lo, hi)) in enumerate(zip(self.fields, ranges)):
+            field.set_slider_range(lo, hi)
+            field.set_training_range(None if trained is None else (float(trained[i, 0]), float(trained[i, 1])))
+        self.flower.set_max_cm(float(ranges[:, 1].max()))
+        self.map.set_ranges(tuple(ranges[2]), tuple(ranges[3]))
+        self._update_today_button()
+
+    # ---- the per-step update ---------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Show the prediction for the current flower. Runs on every slider step."""
+        row = self._row
+        model = self.model
+        if model is None:
+            self.flower.set_flower(row[0], None)
+            self._show_prediction(None, "Train a model to see a prediction.")
+            self.chart.set_probabilities(None)
+            self.map.set_point(row[0, 2], row[0, 3], None)
+            return
+        # The row comes from spin boxes (finite, positive) and the calls never change, so
+        # scikit-learn's per-call input checks are skipped here: a quarter of its time on one
+        # row. The setting is thread-local and lasts only for this block.
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            proba = model.predict_proba(row)[0]
+            neighbours = model.neighbours(row) if self._knn is not None else None
+        best = int(proba.argmax())
+        variety = VARIETIES[best]
+        self.chart.set_probabilities(proba)
+        self.flower.set_flower(row[0], variety)
+        self.map.set_point(row[0, 2], row[0, 3], variety)
+        detail = f"{proba[best]:.0%} probability"
+        if neighbours is not None:
+            distances, index = neighbours
+            labels = model.y_train[index]
+            self.neighbours_model.set_rows(model.X_train[index], labels, distances)
+            self.map.set_neighbours(model.X_train[index, 2:4])
+            if model.record.params.get("weights", "uniform") == "uniform":
+                detail += (f": {int((labels == best).sum())} of the {len(labels)} nearest "
+                           f"training flowers are {variety.label}")
+        if any(f.outside for f in self.fields):
+            detail += ". ⚠ Outside the training data: treat it with care"
+        self._show_prediction(variety, detail)
+
+    def _show_prediction(self, variety: Variety | None, detail: str) -> None:
+        if self._shown and self._shown[0] is variety and self._shown[1] == detail:
+            return
+        if not self._shown or self._shown[0] is not variety:
+            self.prediction_label.setText(variety.label if variety is not None else "—")
+            palette = self.prediction_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colors.color(variety))
+            self.prediction_label.setPalette(palette)
+        self.prediction_detail.setText(detail)
+        self._shown = (variety, detail)
