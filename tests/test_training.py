@@ -269,7 +269,7 @@ def test_confusion_is_3x3_with_a_variety_missing(store, tmp_path):
 
 
 def test_training_refuses_unusable_data(store, tmp_path):
-    with pytest.raises(ValueError, match="at least two varieties"):
+    with pytest.raises(ValueError, match="no import flowers to train on"):
         train(store, TrainingConfig(sources=("import",)))  # nothing there
     with pytest.raises(ValueError, match="no parameter"):
         train(store, TrainingConfig(params={"depth": 3}))

@@ -99,6 +99,9 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
     params = config.resolved_params()
     step(2, "Loading the training data")
     X, y = load_training_data(store, config.sources)
+    if not len(y):
+        raise ValueError(f"there are no {'/'.join(config.sources)} flowers to train on yet; "
+                         "store the bundled data set first (backfill) or import a CSV")
     if len(np.unique(y)) < 2:
         raise ValueError(f"training needs at least two varieties; sources {', '.join(config.sources)} "
                          f"hold {len(y)} flowers of {len(np.unique(y))} variety")
