@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         action(pipes, "&Catch up now", self.catch_up_now, "F5", "Generate and predict every missed day")
         action(pipes, "&Train default model", self.train_default_model, tip="KNN, k=5, seed 42; activated")
         action(pipes, "&Backfill bundled data", self.backfill, tip="Store the bundled 150 flowers (once)")
+        pipes.addSeparator()
+        self.models_menu = pipes.addMenu("&Active model")
+        self.models_menu.aboutToShow.connect(self._fill_models_menu)
 
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About Iris Desktop", self.about)
@@ -210,6 +213,33 @@ class MainWindow(QMainWindow):
             act.setShortcut(keys)
         for i in range(min(len(TABS), 9)):
             QShortcut(f"Ctrl+{i + 1}", self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
+
+    def _fill_models_menu(self) -> None:
+        """The registry's versions, the active one checked; choosing one activates it."""
+        from iris_desktop.store.registry import list_models
+
+        self.models_menu.clear()
+        models = list_models(self.state.store)
+        if not models:
+            self.models_menu.addAction("No models yet").setEnabled(False)
+        for record in reversed(models):
+            act = self.models_menu.addAction(
+                f"v{record.version} · {record.algorithm.upper()} · accuracy {record.accuracy:.0%} "
+                f"· {record.created_at[:10]}")
+            act.setCheckable(True)
+            act.setChecked(record.active)
+            act.triggered.connect(lambda _c=False, v=record.version: self.activate_model(v))
+
+    def activate_model(self, version: int) -> None:
+        """Make `version` the active model, then predict the daily flowers it has not seen."""
+        from iris_desktop.pipelines.registry import ModelLoadError
+
+        try:
+            self.state.activate(version)
+        except ModelLoadError as exc:
+            self.reporter.show("The model cannot be used", str(exc), level="warning")
+            return
+        self.catch_up_now()
 
     # ---- actions (each long one in a worker) -------------------------------------
 

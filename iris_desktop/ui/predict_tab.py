@@ -322,8 +322,8 @@ class PredictTab(QWidget):
             if model.version_warning:
                 text += " · ⚠ saved with another scikit-learn"
             self.model_label.setText(text)
-            self.model_label.setToolTip(model.version_warning or "The active model; activate "
-                                        "another one in the Train tab and this tab follows.")
+            self.model_label.setToolTip(model.version_warning or "The active model; choose another "
+                                        "in Pipelines ▸ Active model and this tab follows.")
         for v, button in self.preset_buttons.items():
             button.setEnabled(self.mean_flower(v) is not None)
         self._update_ranges()

@@ -42,10 +42,13 @@ class AppState(QObject):
         self.set_model(load_model(self.store) if active_version(self.store) is not None else None)
 
     def activate(self, version: int) -> None:
+        """Make `version` active, only once its file has been verified and loaded."""
+        from iris_desktop.pipelines.registry import load_model
         from iris_desktop.store.registry import set_active
 
+        model = load_model(self.store, version)
         set_active(self.store, version)
-        self.reload_active_model()
+        self.set_model(load_model(self.store))
 
     def notify_data_changed(self) -> None:
         self.dataChanged.emit()

@@ -259,3 +259,33 @@ def test_train_default_model_from_the_menu_activates_it_once(loaded_window, trai
     assert window.model_label.text().startswith("Model v2")
     assert window.statusBar().currentMessage().startswith("Trained and activated v2 knn")
     qtbot.waitUntil(lambda: window._training is None)
+
+
+def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_store, qtbot):
+    from iris_desktop.pipelines.training import TrainingConfig, train
+
+    second = train(trained_store, TrainingConfig(algorithm="tree"), activate=False)
+    window = loaded_window(trained_store, today=TODAY)
+    window._fill_models_menu()
+    entries = [a.text() for a in window.models_menu.actions()]
+    assert entries[0].startswith(f"v{second.version} · TREE") and entries[1].startswith("v1 · KNN")
+    assert window.models_menu.actions()[1].isChecked()
+    with qtbot.waitSignal(window.state.modelChanged, timeout=10_000):
+        window.models_menu.actions()[0].trigger()
+    assert window.model_label.text().startswith(f"Model v{second.version} · TREE")
+    assert window.tabs.widget(0).model_label.text().startswith(f"Model v{second.version} · Decision tree")
+    # the new model predicts the past daily flowers too (catch-up after activation)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Predicted 31"), timeout=30_000)
+
+
+def test_a_tampered_model_is_not_activated(loaded_window, trained_store, qtbot):
+    from iris_desktop.pipelines.training import TrainingConfig, train
+    from iris_desktop.store.registry import active_version
+
+    second = train(trained_store, TrainingConfig(algorithm="logreg"), activate=False)
+    window = loaded_window(trained_store, today=TODAY)
+    with open(trained_store.models_dir / second.artifact, "ab") as f:
+        f.write(b"x")
+    window.activate_model(second.version)
+    assert "does not match the registry" in window.reporter.dialogs[-1].text()
+    assert active_version(trained_store) == 1 and window.state.model.version == 1
