@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
 
     cu = sub.add_parser("catch-up", help="generate and predict every missed day (for cron)")
     cu.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    cu.add_argument("--history-days", type=int, metavar="N",
+                    help="on a store with no daily flowers yet: start the history N days back (default 30)")
 
     tr = sub.add_parser("train", help="train, register and activate a model")
     tr.add_argument("--algorithm", default="knn", choices=["knn", "logreg", "tree", "forest", "svm"])

@@ -64,6 +64,10 @@ FEATURES: tuple[Feature, ...] = (
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 
 
+# No iris part is anywhere near a metre: a larger value is a unit mistake (mm) or a typo.
+MAX_CM = 100.0
+
+
 def check_measurement(name: str, value: object) -> float:
     """Return `value` as a float, or raise ValueError saying which measurement is wrong."""
     if isinstance(value, bool):
@@ -76,6 +80,8 @@ def check_measurement(name: str, value: object) -> float:
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if number <= 0:
         raise ValueError(f"{name} must be greater than 0 cm, got {value!r}")
+    if number > MAX_CM:
+        raise ValueError(f"{name} must be at most {MAX_CM:g} cm (millimetres?), got {value!r}")
     return number
 
 

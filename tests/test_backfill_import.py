@@ -134,6 +134,8 @@ MANY_GOOD = "\n".join(["5.1,3.5,1.4,0.2,setosa"] * 40)  # bad rows come late: no
                      3, "petal_length", "-1.4", ["greater than 0", "-1.4"], id="negative"),
         pytest.param(f"{GOOD_HEADER}\n5.1,3.5,0,0.2,setosa\n",
                      2, "petal_length", "0", ["greater than 0"], id="zero"),
+        pytest.param(f"{GOOD_HEADER}\n51,35,14,2,setosa\n5100,3500,1400,200,setosa\n",
+                     3, "sepal_length", "5100", ["at most 100 cm", "millimetres"], id="millimetres"),
         pytest.param(f"{GOOD_HEADER}\n5.1,3.5,nan,0.2,setosa\n",
                      2, "petal_length", "nan", ["finite"], id="nan"),
         pytest.param(f"{GOOD_HEADER}\n5.1,,1.4,0.2,setosa\n",

@@ -252,3 +252,21 @@ def test_version_subprocess(tmp_path):
                           text=True, cwd=tmp_path, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"iris-desktop {__version__}"
+
+
+def test_catch_up_with_a_tampered_model_stores_the_days_and_exits_2(capsys, trained):
+    with Store.open(trained / paths.DB_NAME) as s:
+        record = rows.active_model(s)
+    (trained / "models" / record.artifact).write_bytes(b"tampered")
+    code, out, err = run(capsys, "--data-dir", trained, "catch-up", "--today", "2026-06-18")
+    assert code == 2
+    assert out.startswith("Caught up 3 missed days") and "pending: the active model cannot be used" in out
+    assert "does not match the registry" in err and "Traceback" not in err
+    assert _count(trained, "SELECT COUNT(*) FROM flowers WHERE source = 'daily'") == 34
+
+
+def test_catch_up_history_days(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", data, "catch-up", "--history-days", "5", "--today", "2026-06-15")
+    assert code == 0 and out.startswith("Caught up 6 missed days (from 2026-06-10 to 2026-06-15)")
+    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--history-days", "9")
+    assert_user_error(code, out, err, "catch-up", "already started on 2026-06-10")

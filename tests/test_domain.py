@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iris_desktop.domain import FEATURE_NAMES, FEATURES, VARIETIES, Flower, Variety, check_measurement
+from iris_desktop.domain import FEATURE_NAMES, FEATURES, MAX_CM, VARIETIES, Flower, Variety, check_measurement
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,8 @@ def test_from_measurements_checks_count():
 
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_check_measurement_property(value):
-    if math.isfinite(value) and value > 0:
+    """Finite, positive and at most MAX_CM (a metre-long petal is a unit mistake)."""
+    if math.isfinite(value) and 0 < value <= MAX_CM:
         assert check_measurement("petal_width", value) == value
     else:
         with pytest.raises(ValueError, match="petal_width"):
@@ -81,7 +82,7 @@ def test_check_measurement_property(value):
 
 
 @given(
-    st.lists(st.floats(min_value=1e-6, max_value=1e6, allow_nan=False), min_size=4, max_size=4),
+    st.lists(st.floats(min_value=1e-6, max_value=MAX_CM, allow_nan=False), min_size=4, max_size=4),
     st.sampled_from(VARIETIES),
 )
 def test_valid_flowers_round_trip(values, variety):

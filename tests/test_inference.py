@@ -249,3 +249,28 @@ def test_first_run_on_a_fresh_store(store):
     assert (again.days_added, again.predictions_made) == (0, 0)
     assert len(rows.list_models(store)) == 1
     assert flower_table.count_by_source(store)["backfill"] == 150
+
+
+def test_an_unusable_active_model_still_lets_the_days_be_generated(trained_store, last_day):
+    record = rows.active_model(trained_store)
+    (trained_store.models_dir / record.artifact).write_bytes(b"not a model")
+    registry._cache.clear()
+    summary = catch_up(trained_store, last_day + dt.timedelta(days=3))
+    assert summary.days_added == 3 and summary.predictions_made == 0
+    assert summary.model_version is None and summary.pending == 3
+    assert "does not match the registry" in summary.model_error
+    assert summary.message().endswith("3 predictions pending: the active model cannot be used")
+    assert _counts(trained_store) == (34, 31)
+
+
+def test_days_are_generated_when_the_data_lacks_a_variety(store):
+    """Measured bounds of a variety with no stored flowers come from the bundled set."""
+    from iris_desktop.pipelines.backfill import import_csv
+
+    only = store.path.parent / "setosa.csv"
+    only.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.4,1.5,0.2,setosa\n")
+    import_csv(store, only)
+    summary = catch_up(store, TODAY)
+    assert summary.days_added == 31
+    kinds = {r.flower.variety for r in flower_table.daily_flowers(store)}
+    assert kinds == set(Variety)

@@ -202,3 +202,24 @@ def test_backup_is_a_consistent_copy(store, tmp_path):
         assert [r.flower for r in flower_table.list_flowers(copy)] == [SETOSA, VIRGINICA]
         assert copy.installation_seed() == store.installation_seed()
     assert not (tmp_path / "copy.sqlite3.partial").exists()
+
+
+def test_a_locked_database_is_not_called_corrupt(tmp_path):
+    import sqlite3
+
+    from iris_desktop.store import CorruptDatabaseError, StoreError
+
+    path = tmp_path / "iris.sqlite3"
+    Store.open(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="in use by another program") as caught:
+            Store.open(path, timeout=0.2)
+        assert not isinstance(caught.value, CorruptDatabaseError)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store.open(path) as store:  # untouched and usable once released
+        assert store.installation_seed() > 0

@@ -16,7 +16,7 @@ from iris_desktop.pipelines.training import (
     TrainingConfig,
     fingerprint,
     knn_validation_curve,
-    load_training_data,
+    feature_matrix,
     train,
 )
 from iris_desktop.store import flowers as flower_table
@@ -78,7 +78,7 @@ def test_every_algorithm_trains_and_predicts(trained_store, key):
     assert record.metrics["accuracy"] >= 0.8
     model = registry.load_model(trained_store, record.version)
     assert model.version == 2
-    X, y = load_training_data(trained_store, ("backfill",))
+    X, y = feature_matrix(trained_store, ("backfill",))
     proba = model.predict_proba(X)
     assert proba.shape == (150, 3)
     assert np.allclose(proba.sum(axis=1), 1.0)

@@ -87,21 +87,20 @@ def original_settings() -> GeneratorSettings:
 
 
 def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray]:
-    """The labelled flowers to measure: stored ones, else the bundled set (not stored)."""
-    rows = flower_table.feature_rows(store, ("backfill", "import"))
-    if rows:
-        X = np.array([r[1:5] for r in rows], dtype=float)
-        y = np.array([Variety(r[5]).index for r in rows])
-    else:
+    """The labelled flowers to measure: the stored ones; a variety with none stored is
+    measured on the bundled set instead (read, not stored)."""
+    from iris_desktop.pipelines.training import feature_matrix
+
+    X, y = feature_matrix(store, ("backfill", "import"))
+    missing = [v.index for v in VARIETIES if not (y == v.index).any()]
+    if missing:
         from iris_desktop import paths
         from iris_desktop.pipelines.backfill import read_csv_file
 
         bundled, _ = read_csv_file(paths.resource("iris.csv"))
-        X = np.array([f.measurements for f in bundled])
-        y = np.array([f.variety.index for f in bundled])  # type: ignore[union-attr]
-    missing = [v.value for v in VARIETIES if not (y == v.index).any()]
-    if missing:
-        raise ValueError(f"the stored data has no {', '.join(missing)} flowers to measure")
+        extra = [f for f in bundled if f.variety.index in missing]  # type: ignore[union-attr]
+        X = np.vstack([X, [f.measurements for f in extra]])
+        y = np.concatenate([y, [f.variety.index for f in extra]])  # type: ignore[union-attr]
     return X, y
 
 
@@ -215,6 +214,16 @@ def history_start(store: Store, today: dt.date) -> dt.date:
     start = today - dt.timedelta(days=days_back)
     store.set_meta("history_start", start.isoformat())
     return start
+
+
+def set_history_days(store: Store, days: int) -> None:
+    """How far back a fresh store's daily history starts; only before it has started."""
+    if days < 0:
+        raise ValueError(f"the history cannot start in the future ({days} days back)")
+    start = store.meta("history_start")
+    if start:
+        raise ValueError(f"the daily history already started on {start}")
+    store.set_meta("history_days", str(days))
 
 
 def missing_days(store: Store, today: dt.date) -> list[dt.date]:

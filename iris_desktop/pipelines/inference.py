@@ -16,17 +16,15 @@ from iris_desktop.store import predictions as prediction_table
 from iris_desktop.store import registry as model_rows
 from iris_desktop.store.predictions import PredictionRow
 
-LABELS = list(range(len(VARIETIES)))
-
-
 @dataclass(frozen=True)
 class CatchUpSummary:
     days_added: int
     predictions_made: int
     first_day: dt.date | None
     last_day: dt.date | None
-    model_version: int | None  # None: no active model, predictions are pending
+    model_version: int | None  # None: no usable active model, predictions are pending
     pending: int = 0  # daily flowers still without a prediction
+    model_error: str | None = None  # why the active model could not be used
 
     def message(self) -> str:
         if self.days_added:
@@ -40,17 +38,25 @@ class CatchUpSummary:
         else:
             text = "Up to date"
         if self.model_version is None and self.pending:
-            text += f"; {self.pending} prediction{'s' * (self.pending != 1)} pending: no active model"
+            why = "the active model cannot be used" if self.model_error else "no active model"
+            text += f"; {self.pending} prediction{'s' * (self.pending != 1)} pending: {why}"
         return text
 
 
 def catch_up(store: Store, today: dt.date | None = None,
              model: registry.LoadedModel | None = None) -> CatchUpSummary:
     """Generate every missed day's flower, then predict every daily flower the active
-    model has not predicted, in one batch; flowers and predictions commit together."""
+    model has not predicted, in one batch; flowers and predictions commit together.
+
+    A model that cannot be loaded (file missing or altered) does not stop the days:
+    they are generated and their predictions left pending, with the reason."""
     today = today or dt.date.today()
-    if model is None and model_rows.active_version(store) is not None:
-        model = registry.load_model(store)
+    error = None
+    if model is None:
+        try:
+            model = registry.load_active(store)
+        except registry.ModelLoadError as exc:
+            error = str(exc)
     with store.transaction():
         days = daily.missing_days(store, today)
         if days:
@@ -64,7 +70,7 @@ def catch_up(store: Store, today: dt.date | None = None,
         else:
             pending = prediction_table.unpredicted_daily_count(store)
     return CatchUpSummary(len(days), made, days[0] if days else None, days[-1] if days else None,
-                          model.version if model else None, pending)
+                          model.version if model else None, pending, error)
 
 
 def predict_pending(store: Store, model: registry.LoadedModel) -> int:

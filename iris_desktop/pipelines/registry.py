@@ -175,6 +175,11 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
     return model
 
 
+def load_active(store: Store) -> LoadedModel | None:
+    """The active model, loaded and verified; None if no model is active."""
+    return load_model(store) if rows.active_version(store) is not None else None
+
+
 def _version_warning(record: ModelRecord, caught) -> str | None:
     import sklearn
 

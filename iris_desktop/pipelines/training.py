@@ -45,12 +45,19 @@ class TrainingConfig:
         return algorithm(self.algorithm).resolve(self.params)
 
 
-def load_training_data(store: Store, sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def feature_matrix(store: Store, sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(n x 4 measurements, n variety indices) of the stored flowers from `sources`."""
     rows = flower_table.feature_rows(store, sources)
     X = np.array([r[1:5] for r in rows], dtype=float).reshape(-1, 4)
     index = {v.value: v.index for v in VARIETIES}
     y = np.array([index[r[5]] for r in rows], dtype=int)
     return X, y
+
+
+def _folds(wanted: int, y: np.ndarray) -> int:
+    """CV folds: as asked, but no more than the rarest variety present has members."""
+    counts = np.bincount(y)
+    return min(wanted, int(counts[counts > 0].min()))
 
 
 def fingerprint(X: np.ndarray, y: np.ndarray) -> str:
@@ -98,7 +105,7 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
 
     params = config.resolved_params()
     step(2, "Loading the training data")
-    X, y = load_training_data(store, config.sources)
+    X, y = feature_matrix(store, config.sources)
     if not len(y):
         raise ValueError(f"there are no {'/'.join(config.sources)} flowers to train on yet; "
                          "store the bundled data set first (backfill) or import a CSV")
@@ -141,7 +148,7 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
 def _cross_validate(config, params, X, y, step) -> list[float]:
     from sklearn.model_selection import StratifiedKFold
 
-    folds = min(config.cv_folds, int(np.bincount(y)[np.bincount(y) > 0].min()))
+    folds = _folds(config.cv_folds, y)
     if config.cv_folds < 2 or folds < 2:
         return []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=config.seed)
@@ -173,9 +180,9 @@ def knn_validation_curve(store: Store, sources: Sequence[str] = DEFAULT_SOURCES,
     """Train and CV accuracy of KNN against k, for choosing k."""
     from sklearn.model_selection import StratifiedKFold, validation_curve
 
-    X, y = load_training_data(store, sources)
+    X, y = feature_matrix(store, sources)
     base = algorithm("knn").resolve(params)
-    folds = min(cv_folds, int(np.bincount(y)[np.bincount(y) > 0].min()))
+    folds = _folds(cv_folds, y)
     ks = [k for k in ks if k <= len(y) * (folds - 1) // folds]
     estimator = build_estimator("knn", base, standardize, seed)
     name = "model__n_neighbors" if standardize else "n_neighbors"

@@ -5,7 +5,6 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -32,8 +31,8 @@ class CorruptDatabaseError(StoreError):
 class Store:
     """One connection to the database file plus the folder that holds model artifacts.
 
-    A Store belongs to the thread that opened it; a worker opens its own with
-    `Store.open(store.path)` (WAL lets readers and one writer share the file).
+    A Store belongs to the thread that opened it (sqlite3 enforces it); a worker opens
+    its own with `Store.open(store.path)` (WAL lets readers and one writer share the file).
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, models_dir: Path):
@@ -41,10 +40,11 @@ class Store:
         self.path = path
         self.models_dir = models_dir
         self._depth = 0
-        self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: str | os.PathLike, models_dir: str | os.PathLike | None = None) -> "Store":
+    def open(cls, path: str | os.PathLike, models_dir: str | os.PathLike | None = None,
+             timeout: float = 10.0) -> "Store":
+        """Open (creating and migrating if needed); waits up to `timeout` s for a lock."""
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,27 +54,25 @@ class Store:
             raise StoreError(f"the data folder {path.parent} is not writable")
         models = Path(models_dir) if models_dir is not None else path.parent / "models"
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         store = cls(conn, path, models)
         try:
             # Refuse a newer schema before anything (journal_mode = WAL) writes to the file.
             _check_not_newer(store)
-            store._configure()
+            store._configure(timeout)
             migrate(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise CorruptDatabaseError(
-                f"{path} is not a usable Iris Desktop database ({exc})"
-            ) from exc
+            raise _open_error(path, exc) from exc
         except StoreError:
             conn.close()
             raise
         return store
 
-    def _configure(self) -> None:
-        self.conn.execute("PRAGMA busy_timeout = 10000")
+    def _configure(self, timeout: float) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -82,24 +80,23 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All writes inside commit together or not at all. Nesting joins the outer one."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self.conn
-                finally:
-                    self._depth -= 1
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+        if self._depth:
+            self._depth += 1
             try:
                 yield self.conn
-            except BaseException:
-                self._depth = 0
-                self.conn.execute("ROLLBACK")
-                raise
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
             self._depth = 0
-            self.conn.execute("COMMIT")
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
@@ -143,6 +140,20 @@ def _check_not_newer(store: Store) -> int:
     return version
 
 
+_CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """Only a file that is not (or no longer) a database counts as corrupt; a locked or
+    unreadable one is left alone and said so."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in _CORRUPT or (not name and "not a database" in str(exc)):
+        return CorruptDatabaseError(f"{path} is not a usable Iris Desktop database ({exc})")
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return StoreError(f"{path} is in use by another program and stayed locked ({exc})")
+    return StoreError(f"{path} cannot be read ({exc})")
+
+
 def migrate(store: Store) -> None:
     version = _check_not_newer(store)
     for number in range(version + 1, SCHEMA_VERSION + 1):
@@ -153,7 +164,10 @@ def migrate(store: Store) -> None:
     if store.meta("installation_seed") is None:
         import secrets
 
-        store.set_meta("installation_seed", str(secrets.randbits(31)))
+        # OR IGNORE: if two processes create the database at once, the first seed stays.
+        with store.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('installation_seed', ?)",
+                         (str(secrets.randbits(31)),))
 
 
 def _statements(script: str) -> list[str]:

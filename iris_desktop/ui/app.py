@@ -56,8 +56,9 @@ def open_store_or_explain(explain: Callable[[str, str], None]) -> Store | None:
         aside = db.with_name(f"{db.name}.corrupt-{stamp}")
         try:
             os.replace(db, aside)
-            for suffix in ("-wal", "-shm"):
-                Path(str(db) + suffix).unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):  # kept with it: they belong to that file
+                if Path(str(db) + suffix).exists():
+                    os.replace(str(db) + suffix, str(aside) + suffix)
             store = Store.open(db, paths.models_dir())
         except (OSError, StoreError) as again:
             explain("The database cannot be opened", f"{exc}\n\nIt could not be moved aside either: {again}")

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(180)
         self.progress.setRange(0, 100)
         self.progress.hide()
-        self.model_label = QLabel("No model loaded")
+        self.model_label = QLabel("Loading the model…")
         self.model_label.setToolTip("The active model (Pipelines ▸ Train default model to make one)")
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.model_label)

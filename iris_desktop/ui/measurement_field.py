@@ -5,10 +5,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSlider, QWidget
 
-from iris_desktop.domain import Feature
+from iris_desktop.domain import MAX_CM, Feature
 from iris_desktop.ui import colors
 
-MIN_CM, MAX_CM = 0.1, 30.0  # the spin boxes: any positive length; the sliders cover the data
+MIN_CM = 0.1  # the spin boxes: any length a flower can have; the sliders cover the data
 
 
 class MeasurementField(QObject):

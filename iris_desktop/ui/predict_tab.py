@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QLabel, QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from iris_desktop.domain import FEATURES, VARIETIES, Variety
+from iris_desktop.domain import FEATURES, MAX_CM, VARIETIES, Variety
 from iris_desktop.pipelines.algorithms import ALGORITHMS
+from iris_desktop.pipelines.training import feature_matrix
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.ui import colors
 from iris_desktop.ui.decision_map import DecisionMap
@@ -355,9 +356,9 @@ class PredictTab(QWidget):
         """Slider ranges from the stored data and the model's, with a margin; the training
         range (for the out-of-range flags) from the model's own training rows."""
         arrays = []
-        rows = flower_table.feature_rows(self.state.store, ("backfill", "import"))
-        if rows:
-            arrays.append(np.array([r[1:5] for r in rows], dtype=float))
+        stored, _ = feature_matrix(self.state.store, ("backfill", "import"))
+        if len(stored):
+            arrays.append(stored)
         if self.model is not None and len(self.model.X_train):
             arrays.append(np.asarray(self.model.X_train, dtype=float))
         if arrays:
@@ -365,7 +366,7 @@ class PredictTab(QWidget):
             low, high = data.min(axis=0), data.max(axis=0)
             margin = np.maximum(0.5, 0.25 * (high - low))
             ranges = np.column_stack([np.maximum(MIN_CM, np.floor((low - margin) * 10) / 10),
-                                      np.ceil((high + margin) * 10) / 10])
+                                      np.minimum(MAX_CM, np.ceil((high + margin) * 10) / 10)])
             self._start = data.mean(axis=0).round(1)
         else:
             ranges = FALLBACK_RANGES

@@ -48,15 +48,10 @@ class AppState(QObject):
 
         model = load_model(self.store, version)
         set_active(self.store, version)
-        self.set_model(load_model(self.store))
+        self.set_model(model)
 
     def notify_data_changed(self) -> None:
         self.dataChanged.emit()
 
     def status(self, text: str) -> None:
         self.statusMessage.emit(text)
-
-    def worker_store(self) -> Store:
-        """A fresh connection for a worker thread (a Store belongs to one thread)."""
-        return Store.open(self.store.path, self.store.models_dir)
-
