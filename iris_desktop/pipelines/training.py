@@ -45,6 +45,13 @@ class TrainingConfig:
         return algorithm(self.algorithm).resolve(self.params)
 
 
+def config_of(record: ModelRecord) -> TrainingConfig:
+    """The settings a registered model was trained with, to train it again."""
+    folds = len(record.metrics.get("cv_scores", [])) or TrainingConfig.cv_folds
+    return TrainingConfig(record.algorithm, dict(record.params), record.standardize,
+                          tuple(record.sources), record.test_fraction, record.split_seed, folds)
+
+
 def feature_matrix(store: Store, sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """(n x 4 measurements, n variety indices) of the stored flowers from `sources`."""
     rows = flower_table.feature_rows(store, sources)

@@ -46,12 +46,7 @@ class Store:
              timeout: float = 10.0) -> "Store":
         """Open (creating and migrating if needed); waits up to `timeout` s for a lock."""
         path = Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror}") from exc
-        if not os.access(path.parent, os.W_OK):
-            raise StoreError(f"the data folder {path.parent} is not writable")
+        ensure_folder(path.parent)
         models = Path(models_dir) if models_dir is not None else path.parent / "models"
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
@@ -138,6 +133,16 @@ def _check_not_newer(store: Store) -> int:
             f"this version knows up to {SCHEMA_VERSION}); it was left untouched"
         )
     return version
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create the data folder if needed; StoreError if it cannot hold our files."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"the data folder {folder} is not writable")
 
 
 _CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}

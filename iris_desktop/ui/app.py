@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from iris_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__, paths
 from iris_desktop.store import CorruptDatabaseError, Store, StoreError
+from iris_desktop.store.database import ensure_folder
 from iris_desktop.ui.errors import ErrorReporter, log, setup_logging
 from iris_desktop.ui.main_window import MainWindow
 from iris_desktop.ui.single_instance import SingleInstance
@@ -96,6 +97,11 @@ def _run(args) -> int:
         else:
             QtWidgets.QMessageBox.warning(None, title, text)
 
+    try:
+        ensure_folder(paths.data_dir())
+    except StoreError as exc:
+        explain("The data folder cannot be used", f"{exc}.\n\nIris Desktop will close.")
+        return 1
     instance = SingleInstance(paths.data_dir())
     if not instance.acquire():
         if instance.hand_over():

@@ -25,7 +25,7 @@ from iris_desktop import APP_DISPLAY_NAME, __version__, paths
 from iris_desktop.ui import jobs
 from iris_desktop.ui.errors import ErrorReporter
 from iris_desktop.ui.state import AppState
-from iris_desktop.ui.worker import Task, run_in_thread
+from iris_desktop.ui.worker import Task
 
 
 def _predict_tab(state: AppState) -> QWidget:
@@ -68,8 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.state, self.settings, self.reporter = state, settings, reporter
         self._painted = False
-        self._tasks: list[Task] = []
-        self._training: Task | None = None
+        self._tasks: dict[str, Task] = {}  # running, by name
         self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(720, 480)
@@ -99,23 +98,40 @@ class MainWindow(QMainWindow):
 
     def start_loading(self) -> None:
         """Import the heavy modules, first-run or catch up, load the model: in a worker."""
-        self._begin("Starting up…")
-        task = self._run("start-up", jobs.startup, self.state.store.path, self.state.store.models_dir,
-                         self.state.today())
-        task.finished.connect(self._loaded)
+        self._run("start-up", jobs.startup, *self._paths(), self.state.today(), status="Starting up…",
+                  on_finished=self._loaded, on_failed=self._start_failed)
 
     def _loaded(self, result: jobs.StartupResult) -> None:
         self.last_catch_up_day = self.state.today()
         self.state.set_model(result.model)
-        self._build_tabs()
         message = result.summary.message()
         if result.first_run:
             message = (f"First run: stored the Iris data set, trained the default model and "
                        f"simulated the daily history from {result.history_start}. {message}")
         self._end(message)
+        self._open_tabs()
+        if result.summary.model_error:
+            self._model_unusable(result.summary.model_error)
+        self.ready.emit()
+
+    def _start_failed(self, exc: BaseException, details: str) -> None:
+        """Say what failed (headless runs end here), then open the tabs all the same:
+        Pipelines ▸ Catch up now retries."""
+        self._end("Start-up failed")
+        self.reporter.report(exc, details, "Start-up failed")
+        self._open_tabs()
+
+    def _open_tabs(self) -> None:
+        self._build_tabs()
         self.state.ready = True
         self._midnight.start()
-        self.ready.emit()
+
+    def _model_unusable(self, reason: str) -> None:
+        self.reporter.show(
+            "The active model cannot be used",
+            f"{reason}\n\nThe daily flowers were generated; their predictions wait for a "
+            "usable model. Train one (Pipelines ▸ Train default model) or choose another "
+            "(Pipelines ▸ Active model).", level="warning")
 
     def _build_tabs(self) -> None:
         current = self.tabs.currentIndex()
@@ -168,8 +184,16 @@ class MainWindow(QMainWindow):
         self.model_label.setText(f"Model v{record.version} · {record.algorithm.upper()} · "
                                  f"accuracy {record.accuracy:.0%}")
         if model.version_warning:
-            self.reporter.show("Model saved with another scikit-learn", model.version_warning,
-                               level="warning")
+            self._offer_retrain(model)
+
+    def _offer_retrain(self, model) -> None:
+        """A model saved by another scikit-learn: warn, and offer to train it again here."""
+        box = self.reporter.show("Model saved with another scikit-learn", model.version_warning,
+                                 level="warning")
+        retrain = box.addButton("Retrain now", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retrain)
+        retrain.clicked.connect(lambda: self.train_model(model.version))
 
     # ---- menus -----------------------------------------------------------------
 
@@ -191,7 +215,8 @@ class MainWindow(QMainWindow):
         action(file, "&Export history…", self.export_history, "Ctrl+E", "Save every daily prediction as CSV")
         file.addSeparator()
         action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
-        action(file, "&Back up database…", self.backup_database, tip="Save a consistent copy of the database")
+        action(file, "&Back up database…", self.backup_database,
+               tip="Save a consistent copy of the database (model files stay in the models folder)")
         file.addSeparator()
         action(file, "&Quit", self.close, "Ctrl+Q")
 
@@ -243,13 +268,22 @@ class MainWindow(QMainWindow):
 
     # ---- actions (each long one in a worker) -------------------------------------
 
-    def _run(self, name: str, fn, *args, **kwargs) -> Task:
-        task = run_in_thread(name, fn, *args, **kwargs)
+    def _run(self, name: str, fn, *args, status: str = "", on_finished=None, on_failed=None) -> Task:
+        """Run fn(*args) in a worker with progress in the status bar. One task per name:
+        asking again while it runs returns the running one."""
+        running = self._tasks.get(name)
+        if running is not None:
+            return running
+        if status:
+            self._begin(status)
+        task = Task(name, fn, *args)
         task.progress.connect(lambda pct, text: (self.progress.setValue(pct), self.show_status(text)))
-        task.failed.connect(lambda exc, details, n=name: self._failed(n, exc, details))
-        self._tasks.append(task)
-        task.done.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
-        return task
+        if on_finished is not None:
+            task.finished.connect(on_finished)
+        task.failed.connect(on_failed or (lambda exc, details: self._failed(name, exc, details)))
+        task.done.connect(lambda: self._tasks.pop(name, None))
+        self._tasks[name] = task
+        return task.start()
 
     def _failed(self, name: str, exc: BaseException, details: str) -> None:
         from iris_desktop.pipelines.backfill import CsvImportError
@@ -259,57 +293,55 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         if isinstance(exc, CsvImportError):
             self.show_status("Nothing was imported")
-            self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}",
-                               level="warning")
+            self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")
         elif isinstance(exc, (ModelLoadError, StoreError)):
-            self.show_status(f"{name} failed")
+            self.show_status(f"{name.capitalize()} failed")
             self.reporter.show(f"{name.capitalize()} failed", str(exc), level="warning")
         else:
-            self.show_status(f"{name} failed")
+            self.show_status(f"{name.capitalize()} failed")
             self.reporter.report(exc, details, f"{name.capitalize()} failed")
 
     def _paths(self):
         return self.state.store.path, self.state.store.models_dir
 
     def catch_up_now(self) -> Task:
-        self._begin("Catching up…")
-        today = self.state.today()
-        task = self._run("catch-up", jobs.catch_up, *self._paths(), today)
+        # The day counts as handled when the catch-up starts: a failure is reported once,
+        # not again every minute by the new-day timer.
+        today = self.last_catch_up_day = self.state.today()
 
         def done(summary):
-            self.last_catch_up_day = today
             self._end(summary.message())
             self.state.notify_data_changed()
+            if summary.model_error:
+                self._model_unusable(summary.model_error)
 
-        task.finished.connect(done)
-        return task
+        return self._run("catch-up", jobs.catch_up, *self._paths(), today, status="Catching up…",
+                         on_finished=done)
 
     def train_default_model(self) -> Task:
-        if self._training is not None:  # a second click while training: the same task
-            return self._training
-        self._begin("Training the default model…")
-        task = self._run("training", jobs.train_default, *self._paths(), self.state.today())
-        self._training = task
-        task.done.connect(lambda: setattr(self, "_training", None))
+        return self.train_model(None)
+
+    def train_model(self, retrain_version: int | None) -> Task:
+        """Train the default model, or `retrain_version` again with its own settings;
+        activate it and predict the daily history with it."""
+        status = ("Training the default model…" if retrain_version is None
+                  else f"Retraining model v{retrain_version}…")
 
         def done(record):
             self.state.reload_active_model()
             self.state.notify_data_changed()
             self._end(f"Trained and activated {record.describe()}: test accuracy {record.accuracy:.1%}")
 
-        task.finished.connect(done)
-        return task
+        return self._run("training", jobs.train, *self._paths(), self.state.today(), retrain_version,
+                         status=status, on_finished=done)
 
     def backfill(self) -> Task:
-        self._begin("Storing the bundled data set…")
-        task = self._run("backfill", jobs.backfill, *self._paths())
-
         def done(added):
             self._end(f"Stored {added} bundled flowers" if added else "The bundled data set was already stored")
             self.state.notify_data_changed()
 
-        task.finished.connect(done)
-        return task
+        return self._run("backfill", jobs.backfill, *self._paths(), status="Storing the bundled data set…",
+                         on_finished=done)
 
     def import_csv(self, path: str | None = None) -> Task | None:
         if path is None:
@@ -321,9 +353,6 @@ class MainWindow(QMainWindow):
         from pathlib import Path
 
         self.settings.setValue("import/last_dir", str(Path(path).parent))
-        self._begin(f"Importing {Path(path).name}…")
-        task = self._run("import", jobs.import_csv, *self._paths(), path)
-
         def done(result):
             per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
             text = f"Imported {result.added} flowers from {Path(path).name} ({per})."
@@ -333,8 +362,8 @@ class MainWindow(QMainWindow):
             self.state.notify_data_changed()
             self.reporter.show("Import finished", text, level="information")
 
-        task.finished.connect(done)
-        return task
+        return self._run("import", jobs.import_csv, *self._paths(), path,
+                         status=f"Importing {Path(path).name}…", on_finished=done)
 
     def export_history(self, path: str | None = None) -> Task | None:
         if path is None:
@@ -342,9 +371,8 @@ class MainWindow(QMainWindow):
             path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export history", default, "CSV files (*.csv)")
             if not path:
                 return None
-        task = self._run("export", jobs.export_history, *self._paths(), path)
-        task.finished.connect(lambda n: self.show_status(f"Exported {n} predictions to {path}"))
-        return task
+        return self._run("export", jobs.export_history, *self._paths(), path,
+                         on_finished=lambda n: self.show_status(f"Exported {n} predictions to {path}"))
 
     def backup_database(self, path: str | None = None) -> Task | None:
         if path is None:
@@ -353,9 +381,8 @@ class MainWindow(QMainWindow):
                                                   "SQLite databases (*.sqlite3 *.db)")
             if not path:
                 return None
-        task = self._run("backup", jobs.backup, *self._paths(), path)
-        task.finished.connect(lambda dest: self.show_status(f"Backed up the database to {dest}"))
-        return task
+        return self._run("backup", jobs.backup, *self._paths(), path,
+                         on_finished=lambda dest: self.show_status(f"Backed up the database to {dest}"))
 
     def open_data_folder(self) -> None:
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.data_dir())))
@@ -402,6 +429,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_settings()
         self._midnight.stop()
-        for task in list(self._tasks):
+        for task in list(self._tasks.values()):
             task.cancel()
         super().closeEvent(event)

@@ -258,7 +258,7 @@ def test_train_default_model_from_the_menu_activates_it_once(loaded_window, trai
     assert window.state.model.version == 2
     assert window.model_label.text().startswith("Model v2")
     assert window.statusBar().currentMessage().startswith("Trained and activated v2 knn")
-    qtbot.waitUntil(lambda: window._training is None)
+    qtbot.waitUntil(lambda: "training" not in window._tasks)
 
 
 def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_store, qtbot):
@@ -289,3 +289,68 @@ def test_a_tampered_model_is_not_activated(loaded_window, trained_store, qtbot):
     window.activate_model(second.version)
     assert "does not match the registry" in window.reporter.dialogs[-1].text()
     assert active_version(trained_store) == 1 and window.state.model.version == 1
+
+
+def test_a_data_folder_that_is_a_file_gets_a_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "iris_desktop", "--data-dir", str(blocker),
+                             "--quit-after-startup"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "The data folder cannot be used" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_startup_with_an_unusable_model_still_opens_the_tabs(loaded_window, trained_store):
+    from iris_desktop.pipelines import registry
+    from iris_desktop.store.registry import active_model
+
+    (trained_store.models_dir / active_model(trained_store).artifact).write_bytes(b"tampered")
+    registry._cache.clear()
+    window = loaded_window(trained_store, today=TODAY + dt.timedelta(days=2))
+    assert type(window.tabs.widget(0)).__name__ == "PredictTab"
+    assert window.state.model is None and window.model_label.text() == "No active model"
+    assert window.statusBar().currentMessage().endswith("2 predictions pending: the active model cannot be used")
+    assert window.reporter.dialogs[-1].windowTitle() == "The active model cannot be used"
+    assert flowers.last_daily_day(trained_store) == TODAY + dt.timedelta(days=2)
+
+
+def test_a_failed_catch_up_is_not_repeated_every_minute(loaded_window, trained_store, qtbot, monkeypatch):
+    from iris_desktop.ui import jobs
+
+    window = loaded_window(trained_store, today=TODAY)
+    window.state.today = lambda: TODAY + dt.timedelta(days=1)
+
+    def broken(*args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(jobs, "catch_up", broken)
+    window._check_new_day()
+    qtbot.waitUntil(lambda: bool(window.reporter.dialogs), timeout=10_000)
+    for _ in range(3):  # the timer fires again: the failed day is not retried in a loop
+        window._check_new_day()
+    qtbot.wait(200)
+    assert len(window.reporter.dialogs) == 1
+
+
+def test_a_model_from_another_scikit_learn_is_offered_a_retrain(loaded_window, trained_store, qtbot):
+    from iris_desktop.pipelines import registry
+
+    with trained_store.transaction() as conn:
+        conn.execute("UPDATE models SET library_versions = json_set(library_versions, '$.scikit-learn', '0.0.1')")
+    registry._cache.clear()
+    window = loaded_window(trained_store, today=TODAY)
+    box = next(b for b in window.reporter.dialogs if b.windowTitle() == "Model saved with another scikit-learn")
+    assert "0.0.1" in box.text()
+    retrain = next(b for b in box.buttons() if b.text() == "Retrain now")
+    with qtbot.waitSignal(window.state.modelChanged, timeout=60_000):
+        retrain.click()
+    record = window.state.model.record
+    assert record.version == 2 and window.state.model.version_warning is None
+    assert (record.algorithm, record.params, record.split_seed) == ("knn", registry_params(trained_store, 1), 42)
+
+
+def registry_params(store, version):
+    from iris_desktop.store.registry import get_model
+
+    return get_model(store, version).params
