@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("--c", type=float, dest="C", help="logreg/svm: inverse regularisation")
     tr.add_argument("--max-depth", type=int, help="tree/forest: maximum depth")
     tr.add_argument("--trees", type=int, help="forest: number of trees")
+    tr.add_argument("--param", "-P", action="append", default=[], metavar="NAME=VALUE",
+                    help="any hyper-parameter by name, e.g. -P p=1 -P criterion=entropy (repeatable)")
+    tr.add_argument("--cv-folds", type=int, default=5, help="cross-validation folds (default 5)")
     tr.add_argument("--standardize", action="store_true", help="standardise features first")
     tr.add_argument("--seed", type=int, default=42, help="split seed (default 42)")
     tr.add_argument("--test-fraction", type=float, default=0.2)

@@ -80,8 +80,14 @@ def cmd_train(args) -> int:
              "tree": {"max_depth": args.max_depth},
              "forest": {"max_depth": args.max_depth, "n_estimators": args.trees}}[args.algorithm]
     params = {k: v for k, v in flags.items() if v is not None}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UserError(f"--param takes NAME=VALUE, got {item!r}")
+        params[name.strip()] = _param_value(value.strip())
     sources = ("backfill", "import", "daily") if args.include_daily else ("backfill", "import")
-    config = TrainingConfig(args.algorithm, params, args.standardize, sources, args.test_fraction, args.seed)
+    config = TrainingConfig(args.algorithm, params, args.standardize, sources, args.test_fraction,
+                            args.seed, args.cv_folds)
     with open_store() as store:
         try:
             record = train(store, config, activate=not args.no_activate)
@@ -92,6 +98,18 @@ def cmd_train(args) -> int:
     _out(f"test accuracy {m['accuracy']:.3f}, macro F1 {m['macro_f1']:.3f}, "
          f"CV {m['cv_mean']:.3f} ± {m['cv_std']:.3f} on {m['n_train']} train / {m['n_test']} test rows")
     return 0
+
+
+def _param_value(text: str):
+    """'5' -> 5, '0.5' -> 0.5, 'none' -> None, anything else stays text (the algorithm checks it)."""
+    if text.lower() in ("none", "null"):
+        return None
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
 
 
 def cmd_models(args) -> int:

@@ -270,3 +270,16 @@ def test_catch_up_history_days(capsys, data):
     assert code == 0 and out.startswith("Caught up 6 missed days (from 2026-06-10 to 2026-06-15)")
     code, out, err = run(capsys, "--data-dir", data, "catch-up", "--history-days", "9")
     assert_user_error(code, out, err, "catch-up", "already started on 2026-06-10")
+
+
+def test_train_any_parameter_by_name(capsys, data):
+    run(capsys, "--data-dir", data, "backfill")
+    code, out, _ = run(capsys, "--data-dir", data, "train", "--algorithm", "tree",
+                       "-P", "criterion=entropy", "-P", "max_depth=3", "--cv-folds", "3")
+    assert code == 0 and "tree(max_depth=3, min_samples_leaf=1, criterion=entropy)" in out
+    with Store.open(data / paths.DB_NAME) as s:
+        assert len(rows.active_model(s).metrics["cv_scores"]) == 3
+    code, out, err = run(capsys, "--data-dir", data, "train", "-P", "depth=3")
+    assert_user_error(code, out, err, "train", "no parameter(s) depth")
+    code, out, err = run(capsys, "--data-dir", data, "train", "-P", "criterion=gini")
+    assert_user_error(code, out, err, "train", "no parameter(s) criterion")
