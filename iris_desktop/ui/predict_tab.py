@@ -275,18 +275,25 @@ class PredictTab(QWidget):
 
     # ---- presets ----------------------------------------------------------------------
 
+    def _preset_data(self) -> tuple[np.ndarray, np.ndarray, str]:
+        """The flowers presets average: the model's training rows, or with no model yet
+        the stored ones; and how to say which."""
+        if self.model is not None:
+            return self.model.X_train, self.model.y_train, f"model v{self.model.version}'s training flowers"
+        X, y = feature_matrix(self.state.store, ("backfill", "import"))
+        return X, y, "stored flowers"
+
     def mean_flower(self, variety: Variety) -> np.ndarray | None:
-        if self.model is None:
-            return None
-        rows = self.model.X_train[self.model.y_train == variety.index]
+        X, y, _ = self._preset_data()
+        rows = X[y == variety.index]
         return rows.mean(axis=0).round(1) if len(rows) else None
 
     def apply_mean(self, variety: Variety) -> None:
-        mean = self.mean_flower(variety)
-        if mean is not None:
-            self.set_values(mean)
-            self.preset_note.setText(f"The average {variety.label} of model v{self.model.version}'s "
-                                     f"{int((self.model.y_train == variety.index).sum())} training flowers.")
+        X, y, source = self._preset_data()
+        rows = X[y == variety.index]
+        if len(rows):
+            self.set_values(rows.mean(axis=0).round(1))
+            self.preset_note.setText(f"The average {variety.label} of the {len(rows)} {source}.")
 
     def apply_today(self) -> None:
         today = self.state.today()
@@ -300,6 +307,11 @@ class PredictTab(QWidget):
 
     def reset(self) -> None:
         self.set_values(self._start)
+
+    def _update_presets(self) -> None:
+        for v, button in self.preset_buttons.items():
+            button.setEnabled(self.mean_flower(v) is not None)
+        self._update_today_button()
 
     def _update_today_button(self) -> None:
         row = flower_table.daily_flower(self.state.store, self.state.today())
@@ -325,8 +337,6 @@ class PredictTab(QWidget):
             self.model_label.setText(text)
             self.model_label.setToolTip(model.version_warning or "The active model; choose another "
                                         "in Pipelines ▸ Active model and this tab follows.")
-        for v, button in self.preset_buttons.items():
-            button.setEnabled(self.mean_flower(v) is not None)
         self._update_ranges()
         self.map.set_model(model)
         if self._knn is not None:
@@ -378,7 +388,7 @@ class PredictTab(QWidget):
             field.set_training_range(None if trained is None else (float(trained[i, 0]), float(trained[i, 1])))
         self.flower.set_max_cm(float(ranges[:, 1].max()))
         self.map.set_ranges(tuple(ranges[2]), tuple(ranges[3]))
-        self._update_today_button()
+        self._update_presets()
 
     # ---- the per-step update ---------------------------------------------------------------
 

@@ -290,3 +290,15 @@ def test_keyboard_access(make_tab, trained_store):
 def test_describe_model_names_version_algorithm_and_key_parameter(make_tab, trained_store):
     tab = make_tab(trained_store)
     assert describe_model(tab.model).startswith("Model v1 · k-nearest neighbours (k=5) · test accuracy ")
+
+
+def test_mean_presets_work_from_stored_data_before_any_model(make_tab, store, qtbot):
+    from iris_desktop.pipelines.backfill import backfill
+
+    backfill(store)
+    tab = make_tab(store)
+    assert tab.model is None and all(b.isEnabled() for b in tab.preset_buttons.values())
+    qtbot.mouseClick(tab.preset_buttons[Variety.VIRGINICA], Qt.MouseButton.LeftButton)
+    assert tab.values() == pytest.approx((6.6, 3.0, 5.6, 2.0))  # the classic set's virginica means
+    assert tab.preset_note.text() == "The average Virginica of the 50 stored flowers."
+    assert tab.prediction_label.text() == "—"  # still nothing to predict with
