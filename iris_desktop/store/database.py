@@ -151,10 +151,11 @@ _CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
 def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     """Only a file that is not (or no longer) a database counts as corrupt; a locked or
     unreadable one is left alone and said so."""
-    name = getattr(exc, "sqlite_errorname", "")
-    if name in _CORRUPT or (not name and "not a database" in str(exc)):
+    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11+; older: read the message
+    text = str(exc)
+    if name in _CORRUPT or (not name and ("not a database" in text or "malformed" in text)):
         return CorruptDatabaseError(f"{path} is not a usable Iris Desktop database ({exc})")
-    if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or (not name and "locked" in text):
         return StoreError(f"{path} is in use by another program and stayed locked ({exc})")
     return StoreError(f"{path} cannot be read ({exc})")
 
