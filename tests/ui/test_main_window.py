@@ -333,6 +333,7 @@ def test_a_failed_catch_up_is_not_repeated_every_minute(loaded_window, trained_s
     assert len(window.reporter.dialogs) == 1
 
 
+@pytest.mark.filterwarnings("ignore:model v1 was saved with scikit-learn 0.0.1")
 def test_a_model_from_another_scikit_learn_is_offered_a_retrain(loaded_window, trained_store, qtbot):
     from iris_desktop.pipelines import registry
 
