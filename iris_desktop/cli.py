@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     cu.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     cu.add_argument("--history-days", type=int, metavar="N",
                     help="on a store with no daily flowers yet: start the history N days back (default 30)")
+    cu.add_argument("--generator", choices=["measured", "original", "gaussian"],
+                    help="how the days still to come are generated: bounds measured per variety "
+                         "(default), the original lab's bounds, or a per-variety Gaussian")
 
     tr = sub.add_parser("train", help="train, register and activate a model")
     tr.add_argument("--algorithm", default="knn", choices=["knn", "logreg", "tree", "forest", "svm"])

@@ -56,15 +56,17 @@ def cmd_info(args) -> int:
 
 
 def cmd_catch_up(args) -> int:
-    from iris_desktop.pipelines.daily import set_history_days
+    from iris_desktop.pipelines.daily import set_generator, set_history_days
     from iris_desktop.pipelines.inference import catch_up
 
     with open_store() as store:
-        if args.history_days is not None:
-            try:
+        try:
+            if args.history_days is not None:
                 set_history_days(store, args.history_days)
-            except ValueError as exc:
-                raise UserError(str(exc)) from None
+            if args.generator:
+                set_generator(store, args.generator)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
         summary = catch_up(store, args.today)
     _out(summary.message() + ".")
     if summary.model_error:  # the days are stored; the scheduler should still see a failure

@@ -40,10 +40,6 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME, roaming=True))
 
 
-def is_overridden() -> bool:
-    return _overridden() is not None
-
-
 def database_path() -> Path:
     return data_dir() / DB_NAME
 

@@ -283,3 +283,22 @@ def test_train_any_parameter_by_name(capsys, data):
     assert_user_error(code, out, err, "train", "no parameter(s) depth")
     code, out, err = run(capsys, "--data-dir", data, "train", "-P", "criterion=gini")
     assert_user_error(code, out, err, "train", "no parameter(s) criterion")
+
+
+def test_catch_up_generator_applies_to_the_days_to_come(capsys, data):
+    from iris_desktop.pipelines.daily import ORIGINAL_BOUNDS
+
+    code, _, _ = run(capsys, "--data-dir", data, "catch-up", "--today", "2026-06-15")
+    assert code == 0
+    code, out, _ = run(capsys, "--data-dir", data, "catch-up", "--generator", "original", "--today", "2026-09-22")
+    assert code == 0 and out.startswith("Caught up 99 missed days")
+    with Store.open(data / paths.DB_NAME) as s:
+        later = flower_table.daily_flowers(s, start=dt.date(2026, 6, 16))
+    assert len(later) == 99
+    for row in later:  # every new day inside the original lab's bounds of its variety
+        bounds = ORIGINAL_BOUNDS[row.flower.variety]
+        for name, value in zip(("sepal_length", "sepal_width", "petal_length", "petal_width"),
+                               row.flower.measurements):
+            assert bounds[name][0] - 1e-9 <= value <= bounds[name][1] + 1e-9
+    code, out, _ = run(capsys, "--data-dir", data, "generate", "--date", "2026-09-23")
+    assert "original lab's per-variety bounds" in out

@@ -213,9 +213,7 @@ def model_card(record: ModelRecord) -> dict[str, Any]:
 
 def export_model(store: Store, version: int, dest: str | os.PathLike) -> tuple[Path, Path]:
     """Copy a verified artifact to folder `dest` with a JSON model card beside it."""
-    load_model(store, version)  # verifies the checksum first
-    record = rows.get_model(store, version)
-    assert record is not None
+    record = load_model(store, version).record  # verifies the checksum first
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     stem = f"iris-model-v{record.version}"

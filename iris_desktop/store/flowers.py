@@ -88,38 +88,26 @@ def feature_rows(store: Store, sources: Sequence[str]) -> list[tuple]:
     ).fetchall()
 
 
+_SELECT_ROWS = f"SELECT id, {_COLUMNS}, variety, source, day, created_at FROM flowers "
+
+
 def list_flowers(store: Store, sources: Sequence[str] = SOURCES) -> list[FlowerRow]:
     _check_sources(sources)
     marks = ", ".join("?" * len(sources))
-    return [
-        _row(r)
-        for r in store.execute(
-            f"SELECT id, {_COLUMNS}, variety, source, day, created_at FROM flowers "
-            f"WHERE source IN ({marks}) ORDER BY id",
-            tuple(sources),
-        )
-    ]
+    sql = _SELECT_ROWS + f"WHERE source IN ({marks}) ORDER BY id"
+    return [_row(r) for r in store.execute(sql, tuple(sources))]
 
 
 def daily_flower(store: Store, day: dt.date) -> FlowerRow | None:
-    r = store.execute(
-        f"SELECT id, {_COLUMNS}, variety, source, day, created_at FROM flowers WHERE day = ?",
-        (day.isoformat(),),
-    ).fetchone()
+    r = store.execute(_SELECT_ROWS + "WHERE day = ?", (day.isoformat(),)).fetchone()
     return _row(r) if r else None
 
 
 def daily_flowers(store: Store, start: dt.date | None = None, end: dt.date | None = None) -> list[FlowerRow]:
     lo = (start or dt.date.min).isoformat()
     hi = (end or dt.date.max).isoformat()
-    return [
-        _row(r)
-        for r in store.execute(
-            f"SELECT id, {_COLUMNS}, variety, source, day, created_at FROM flowers "
-            "WHERE source = 'daily' AND day BETWEEN ? AND ? ORDER BY day",
-            (lo, hi),
-        )
-    ]
+    sql = _SELECT_ROWS + "WHERE source = 'daily' AND day BETWEEN ? AND ? ORDER BY day"
+    return [_row(r) for r in store.execute(sql, (lo, hi))]
 
 
 def last_daily_day(store: Store) -> dt.date | None:

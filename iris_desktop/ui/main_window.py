@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             return act
 
         file = self.menuBar().addMenu("&File")
-        self.import_action = action(file, "&Import CSV…", self.import_csv, "Ctrl+O",
+        action(file, "&Import CSV…", self.import_csv, "Ctrl+O",
                                     "Add flowers from a CSV file (all rows or none)")
         action(file, "&Export history…", self.export_history, "Ctrl+E", "Save every daily prediction as CSV")
         file.addSeparator()
