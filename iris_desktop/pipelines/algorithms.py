@@ -40,6 +40,9 @@ class Algorithm:
     name: str
     params: tuple[Param, ...]
 
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
     def resolve(self, params: dict[str, Any] | None) -> dict[str, Any]:
         """Defaults overlaid with `params`, each checked; unknown names are an error."""
         params = dict(params or {})
