@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("backfill", help="store the bundled 150-flower data set (once)")
     imp = sub.add_parser("import", help="import flowers from a CSV file (all rows or none)")
     imp.add_argument("file")
+    imp.add_argument("--again", action="store_true", help="import a file whose content was imported before")
     sub.add_parser("info", help="where the data lives, row counts, schema version")
 
     cu = sub.add_parser("catch-up", help="generate and predict every missed day (for cron)")
@@ -112,12 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _user_message(exc: Exception) -> str | None:
-    from iris_desktop.pipelines.backfill import CsvImportError
+    from iris_desktop.pipelines.backfill import AlreadyImportedError, CsvImportError
     from iris_desktop.pipelines.registry import ModelLoadError
     from iris_desktop.store import StoreError
     from iris_desktop.store.registry import UnknownModelError
 
-    user_errors = (UserError, CsvImportError, StoreError, ModelLoadError, UnknownModelError, OSError)
+    user_errors = (UserError, CsvImportError, AlreadyImportedError, StoreError, ModelLoadError,
+                   UnknownModelError, OSError)
     if isinstance(exc, user_errors):
         return str(exc)
     return None

@@ -23,10 +23,13 @@ def cmd_backfill(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from iris_desktop.pipelines.backfill import import_csv
+    from iris_desktop.pipelines.backfill import AlreadyImportedError, import_csv
 
     with open_store() as store:
-        result = import_csv(store, args.file)
+        try:
+            result = import_csv(store, args.file, again=args.again)
+        except AlreadyImportedError as exc:
+            raise UserError(f"{exc} (add --again to import it anyway)") from None
     per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
     _out(f"Imported {result.added} flowers from {args.file} ({per}).")
     if result.ignored_columns:

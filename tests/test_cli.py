@@ -302,3 +302,14 @@ def test_catch_up_generator_applies_to_the_days_to_come(capsys, data):
             assert bounds[name][0] - 1e-9 <= value <= bounds[name][1] + 1e-9
     code, out, _ = run(capsys, "--data-dir", data, "generate", "--date", "2026-09-23")
     assert "original lab's per-variety bounds" in out
+
+
+def test_import_of_the_same_content_needs_again(capsys, data, tmp_path):
+    path = tmp_path / "good.csv"
+    path.write_text(GOOD_CSV)
+    assert run(capsys, "--data-dir", data, "import", path)[0] == 0
+    code, out, err = run(capsys, "--data-dir", data, "import", path)
+    assert_user_error(code, out, err, "import", "already imported", "--again")
+    code, out, _ = run(capsys, "--data-dir", data, "import", "--again", path)
+    assert code == 0 and out.startswith("Imported 3 flowers")
+    assert _count(data, "SELECT COUNT(*) FROM flowers WHERE source = 'import'") == 6

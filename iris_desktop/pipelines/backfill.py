@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -131,10 +132,27 @@ def read_csv_file(path: str | os.PathLike) -> tuple[list[Flower], tuple[str, ...
     return _parse(text, path.name)
 
 
-def import_csv(store: Store, path: str | os.PathLike) -> ImportResult:
-    """Add every row of `path` as source 'import', or none of them if any row is bad."""
+class AlreadyImportedError(Exception):
+    """The same file content was imported before; import again only if the user says so."""
+
+    def __init__(self, file: str, previous: tuple[str, int, str]):
+        name, rows, when = previous
+        self.file = file
+        super().__init__(f"{file}: the same content was already imported on {when[:16].replace('T', ' ')} "
+                         f"UTC ({rows} flowers, as {name}); importing it again adds them twice")
+
+
+def import_csv(store: Store, path: str | os.PathLike, again: bool = False) -> ImportResult:
+    """Add every row of `path` as source 'import', or none of them if any row is bad.
+    A file whose content was imported before is refused unless `again`."""
     flowers, ignored = read_csv_file(path)
-    added = flower_table.add_flowers(store, flowers, "import")
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    with store.transaction():
+        previous = flower_table.previous_import(store, digest)
+        if previous is not None and not again:
+            raise AlreadyImportedError(Path(path).name, previous)
+        added = flower_table.add_flowers(store, flowers, "import")
+        flower_table.record_import(store, digest, Path(path).name, added)
     counts = {v.value: sum(f.variety is v for f in flowers) for v in Variety}
     return ImportResult(str(path), added, counts, ignored)
 

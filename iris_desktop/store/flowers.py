@@ -119,3 +119,15 @@ def _check_sources(sources: Sequence[str]) -> None:
     unknown = set(sources) - set(SOURCES)
     if unknown or not sources:
         raise ValueError(f"sources must be some of {SOURCES}, got {list(sources)}")
+
+
+def record_import(store: Store, sha256: str, file_name: str, rows: int) -> None:
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO imports (sha256, file_name, rows) VALUES (?, ?, ?)",
+                     (sha256, file_name, rows))
+
+
+def previous_import(store: Store, sha256: str) -> tuple[str, int, str] | None:
+    """(file name, rows, imported_at) of the last import of a file with this content."""
+    return store.execute("SELECT file_name, rows, imported_at FROM imports WHERE sha256 = ? "
+                         "ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()

@@ -29,6 +29,16 @@ MIGRATIONS: tuple[str, ...] = (
         CHECK ((source = 'daily') = (day IS NOT NULL))
     );
 
+    -- Every CSV import, so importing the same file again can be noticed and confirmed.
+    CREATE TABLE imports (
+        id          INTEGER PRIMARY KEY,
+        sha256      TEXT NOT NULL,
+        file_name   TEXT NOT NULL,
+        rows        INTEGER NOT NULL,
+        imported_at TEXT NOT NULL DEFAULT {_NOW}
+    );
+    CREATE INDEX imports_by_sha256 ON imports (sha256);
+
     -- The model registry; artifacts live in models/ and are loaded only if sha256 matches.
     CREATE TABLE models (
         version          INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from iris_desktop.domain import VARIETIES, Variety
 from iris_desktop.ui import colors
+from iris_desktop.ui.colors import HEX
 
 MAX_CELLS = 100  # per axis; the default ranges need 87 x 32 = 2,784 rows, ~3 ms for KNN
 DEBOUNCE_MS = 90
@@ -70,10 +71,7 @@ class DecisionMap(pg.PlotWidget):
         colors.style_plot(plot, self.palette())
         # Bilinear scaling of the coarse grid: soft boundaries instead of 8-pixel stairs.
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        legend = plot.addLegend(offset=(8, 8), labelTextSize="8pt",
-                                labelTextColor=self.palette().windowText().color())
-        legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-        legend.setPen(pg.mkPen(0, 0, 0, 60))
+        # No legend inside the plot (it would hide regions and the flower): see legend_html().
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         plot.addItem(self.image)
@@ -83,7 +81,7 @@ class DecisionMap(pg.PlotWidget):
                                       pen=pg.mkPen(255, 255, 255, 180, width=0.8), name=v.label)
             plot.addItem(item)
             self.training.append(item)
-        # Legend entry only; the rings themselves are plain ellipse items moved with setPos.
+        # Kept for its style; the rings themselves are plain ellipse items moved with setPos.
         self.neighbours = pg.ScatterPlotItem(size=15, brush=None, pen=pg.mkPen("#111111", width=2),
                                              name="Nearest neighbours")
         self._rings: list[QGraphicsEllipseItem] = []
@@ -97,6 +95,13 @@ class DecisionMap(pg.PlotWidget):
         plot.addItem(self.neighbours)
         plot.addItem(self.point)
         self.scene().sigMouseClicked.connect(self._clicked)
+
+    @staticmethod
+    def legend_html() -> str:
+        """The map's key, for a label beside the plot."""
+        dots = " ".join(f'<span style="color:{HEX[v]}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
+        return (f"{dots} &nbsp;○&nbsp;nearest neighbours &nbsp;★&nbsp;this flower "
+                "(coloured by its prediction)")
 
     def sizeHint(self) -> QSize:
         return QSize(420, 360)

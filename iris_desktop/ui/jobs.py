@@ -95,10 +95,10 @@ def backfill(store: Store) -> int:
 
 
 @_with_store
-def import_csv(store: Store, path: str):
+def import_csv(store: Store, path: str, again: bool = False):
     from iris_desktop.pipelines.backfill import import_csv as run
 
-    return run(store, path)
+    return run(store, path, again=again)
 
 
 @_with_store

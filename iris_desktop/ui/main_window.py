@@ -60,6 +60,16 @@ class LoadingPage(QWidget):
         layout.addStretch(2)
 
 
+def _scrollable(tab: QWidget) -> QWidget:
+    """A tab in a frameless scroll area: below its minimum size the window scrolls
+    instead of squeezing widgets on top of each other."""
+    area = QtWidgets.QScrollArea()
+    area.setWidget(tab)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    return area
+
+
 class MainWindow(QMainWindow):
     firstPainted = Signal()
     ready = Signal()  # heavy modules loaded, catch-up done, tabs built
@@ -71,7 +81,6 @@ class MainWindow(QMainWindow):
         self._tasks: dict[str, Task] = {}  # running, by name
         self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.setMinimumSize(720, 480)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -106,8 +115,9 @@ class MainWindow(QMainWindow):
         self.state.set_model(result.model)
         message = result.summary.message()
         if result.first_run:
-            message = (f"First run: stored the Iris data set, trained the default model and "
-                       f"simulated the daily history from {result.history_start}. {message}")
+            s = result.summary
+            message = (f"First run: stored the Iris data set, trained the default model and simulated "
+                       f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})")
         self._end(message)
         self._open_tabs()
         if result.summary.model_error:
@@ -144,8 +154,13 @@ class MainWindow(QMainWindow):
                 self.reporter.report(exc, traceback.format_exc(), f"The {name} tab could not be built")
                 continue
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, name)
+            self.tabs.insertTab(index, _scrollable(widget), name)
         self.tabs.setCurrentIndex(current)
+
+    def tab_widget(self, index: int) -> QWidget:
+        """The tab itself (inside its scroll area once built)."""
+        widget = self.tabs.widget(index)
+        return widget.widget() if isinstance(widget, QtWidgets.QScrollArea) else widget
 
     def _check_new_day(self) -> None:
         if self.last_catch_up_day != self.state.today() and self.state.ready:
@@ -159,13 +174,18 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(180)
         self.progress.setRange(0, 100)
         self.progress.hide()
+        # Results go in a label, not showMessage(): a menu's status tips would wipe those.
+        self.status_label = QLabel()
+        self.status_label.setMinimumWidth(1)  # may be clipped in a narrow window, not widen it
+        bar.addWidget(self.status_label, 1)
         self.model_label = QLabel("Loading the model…")
         self.model_label.setToolTip("The active model (Pipelines ▸ Train default model to make one)")
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.model_label)
 
     def show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text)
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)  # the whole text, should the window be narrow
 
     def _begin(self, text: str) -> None:
         self.show_status(text)
@@ -180,9 +200,11 @@ class MainWindow(QMainWindow):
         if model is None:
             self.model_label.setText("No active model")
             return
-        record = model.record
-        self.model_label.setText(f"Model v{record.version} · {record.algorithm.upper()} · "
-                                 f"accuracy {record.accuracy:.0%}")
+        from iris_desktop.ui.model_text import describe_model
+
+        # Short here (the tabs say more); the whole description on hover.
+        self.model_label.setText(f"Active model v{model.version} · {model.record.algorithm.upper()}")
+        self.model_label.setToolTip(describe_model(model))
         if model.version_warning:
             self._offer_retrain(model)
 
@@ -243,16 +265,19 @@ class MainWindow(QMainWindow):
         """The registry's versions, the active one checked; choosing one activates it."""
         from iris_desktop.store.registry import list_models
 
+        from iris_desktop.ui.model_text import describe_record
+
         self.models_menu.clear()
         models = list_models(self.state.store)
         if not models:
             self.models_menu.addAction("No models yet").setEnabled(False)
+        group = QtGui.QActionGroup(self.models_menu)  # exclusive: shown as radio items
         for record in reversed(models):
             act = self.models_menu.addAction(
-                f"v{record.version} · {record.algorithm.upper()} · accuracy {record.accuracy:.0%} "
-                f"· {record.created_at[:10]}")
+                f"{describe_record(record)} · {record.created_at[:16].replace('T', ' ')} UTC")
             act.setCheckable(True)
             act.setChecked(record.active)
+            group.addAction(act)
             act.triggered.connect(lambda _c=False, v=record.version: self.activate_model(v))
 
     def activate_model(self, version: int) -> None:
@@ -330,7 +355,9 @@ class MainWindow(QMainWindow):
         def done(record):
             self.state.reload_active_model()
             self.state.notify_data_changed()
-            self._end(f"Trained and activated {record.describe()}: test accuracy {record.accuracy:.1%}")
+            from iris_desktop.ui.model_text import describe_record
+
+            self._end(f"Trained and activated: {describe_record(record)}")
 
         return self._run("training", jobs.train, *self._paths(), self.state.today(), retrain_version,
                          status=status, on_finished=done)
@@ -343,7 +370,7 @@ class MainWindow(QMainWindow):
         return self._run("backfill", jobs.backfill, *self._paths(), status="Storing the bundled data set…",
                          on_finished=done)
 
-    def import_csv(self, path: str | None = None) -> Task | None:
+    def import_csv(self, path: str | None = None, again: bool = False) -> Task | None:
         if path is None:
             start = str(self.settings.value("import/last_dir", str(paths.data_dir().home())))
             path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Import flowers from CSV", start,
@@ -354,16 +381,30 @@ class MainWindow(QMainWindow):
 
         self.settings.setValue("import/last_dir", str(Path(path).parent))
         def done(result):
-            per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
+            per = ", ".join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
             text = f"Imported {result.added} flowers from {Path(path).name} ({per})."
             if result.ignored_columns:
                 text += f"\nIgnored column(s): {', '.join(result.ignored_columns)}."
+            if self.state.model is not None:
+                text += ("\n\nThe active model was trained before these flowers: "
+                         "Pipelines ▸ Train default model trains one that includes them.")
             self._end(text.splitlines()[0])
             self.state.notify_data_changed()
             self.reporter.show("Import finished", text, level="information")
 
-        return self._run("import", jobs.import_csv, *self._paths(), path,
-                         status=f"Importing {Path(path).name}…", on_finished=done)
+        def failed(exc, details):
+            from iris_desktop.pipelines.backfill import AlreadyImportedError
+
+            if not isinstance(exc, AlreadyImportedError):
+                return self._failed("import", exc, details)
+            self._end("Nothing was imported")
+            box = self.reporter.show("Import this file again?", str(exc) + ".", level="warning")
+            again_button = box.addButton("Import again", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Cancel", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+            again_button.clicked.connect(lambda: self.import_csv(path, again=True))
+
+        return self._run("import", jobs.import_csv, *self._paths(), path, again,
+                         status=f"Importing {Path(path).name}…", on_finished=done, on_failed=failed)
 
     def export_history(self, path: str | None = None) -> Task | None:
         if path is None:
@@ -385,7 +426,11 @@ class MainWindow(QMainWindow):
                          on_finished=lambda dest: self.show_status(f"Backed up the database to {dest}"))
 
     def open_data_folder(self) -> None:
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.data_dir())))
+        folder = str(paths.data_dir())
+        if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(folder)):
+            box = self.reporter.show("Data folder", "No file manager could be started. "
+                                     f"Iris Desktop keeps its data in:\n\n{folder}", level="information")
+            box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def about(self) -> None:
         import PySide6

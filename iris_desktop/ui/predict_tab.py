@@ -11,8 +11,6 @@ predicted, so the map defers and coalesces that (see decision_map.py).
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import sklearn
 from PySide6.QtCore import Qt
@@ -23,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, MAX_CM, VARIETIES, Variety
-from iris_desktop.pipelines.algorithms import ALGORITHMS
 from iris_desktop.pipelines.training import feature_matrix
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.ui import colors
 from iris_desktop.ui.decision_map import DecisionMap
 from iris_desktop.ui.flower_widget import FlowerWidget
 from iris_desktop.ui.measurement_field import MIN_CM, MeasurementField
+from iris_desktop.ui.model_text import describe_model
 from iris_desktop.ui.neighbours_table import NeighboursModel
 from iris_desktop.ui.probability_chart import ProbabilityChart
 from iris_desktop.ui.state import AppState
@@ -40,26 +38,6 @@ FALLBACK_RANGES = np.array([[3.4, 8.8], [1.4, 5.0], [0.1, 8.4], [0.1, 3.1]])
 FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
 PRESET_TEXT = {Variety.SETOSA: "Set&osa mean", Variety.VERSICOLOR: "Versi&color mean",
                Variety.VIRGINICA: "Vir&ginica mean"}
-
-
-def describe_model(model) -> str:
-    """e.g. "Model v3 · k-nearest neighbours (k=5) · test accuracy 96.7 %"."""
-    record = model.record
-    p = record.params
-    name = ALGORITHMS[record.algorithm].name if record.algorithm in ALGORITHMS else record.algorithm
-    detail = {
-        "knn": f"k={p.get('n_neighbors')}" + (", distance-weighted" if p.get("weights") == "distance" else ""),
-        "logreg": f"C={p.get('C')}",
-        "tree": f"max depth {p.get('max_depth') or 'unlimited'}",
-        "forest": f"{p.get('n_estimators')} trees",
-        "svm": f"C={p.get('C')}",
-    }.get(record.algorithm, "")
-    if record.standardize:
-        detail = f"{detail}, standardised" if detail else "standardised"
-    text = f"Model v{record.version} · {name}" + (f" ({detail})" if detail else "")
-    if math.isfinite(record.accuracy):
-        text += f" · test accuracy {record.accuracy:.1%}"
-    return text
 
 
 class PredictTab(QWidget):
@@ -155,6 +133,8 @@ class PredictTab(QWidget):
         buttons.addWidget(self.reset_button, 2, 0)
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
+        # Room for two lines always: a note appearing must not make the layout jump.
+        self.preset_note.setMinimumHeight(2 * self.preset_note.fontMetrics().lineSpacing() + 4)
         buttons.addWidget(self.preset_note, 3, 0, 1, 2)
 
         chart_box = QGroupBox("Class probabilities")
@@ -203,6 +183,9 @@ class PredictTab(QWidget):
                 f"Dots: the model's {len(self.model.y_train)} training flowers. Regions: its "
                 f"prediction with sepal length {sl:.1f} cm and sepal width {sw:.1f} cm held fixed."))
         map_layout = QVBoxLayout(map_box)
+        self.map_legend = QLabel(DecisionMap.legend_html())
+        self.map_legend.setWordWrap(True)
+        map_layout.addWidget(self.map_legend)
         map_layout.addWidget(self.map, 1)
         map_layout.addWidget(self.map_caption)
 
@@ -211,8 +194,11 @@ class PredictTab(QWidget):
         self.neighbours_view = QTableView()
         self.neighbours_view.setModel(self.neighbours_model)
         self.neighbours_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.neighbours_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.neighbours_view.setAlternatingRowColors(True)
+        # Read-only: one Tab stop, not a trap that walks all its cells; no selection that
+        # would stay put while the rows change under it.
+        self.neighbours_view.setTabKeyNavigation(False)
+        self.neighbours_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.neighbours_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Variety and distance get fixed widths measured once: ResizeToContents would

@@ -52,19 +52,19 @@ def test_first_run_fills_the_store_and_says_so(loaded_window):
     assert flowers.count_by_source(store)["backfill"] == 150
     assert flowers.count_by_source(store)["daily"] == 31
     assert predictions.prediction_count(store) == 31
-    message = window.statusBar().currentMessage()
+    message = window.status_label.text()
     assert message.startswith("First run")
-    assert "simulated the daily history from 2026-05-16" in message
-    assert "Caught up 31 missed days (from 2026-05-16 to 2026-06-15)" in message
-    assert window.model_label.text().startswith("Model v1 · KNN")
+    assert message.endswith("simulated 31 days of daily history (2026-05-16 to 2026-06-15)")
+    assert window.model_label.text() == "Active model v1 · KNN"
+    assert window.model_label.toolTip().startswith("Model v1 · k-nearest neighbours (k=5)")
     assert window.tabs.tabText(0) == "Predict"
-    assert type(window.tabs.widget(0)).__name__ == "PredictTab"
+    assert type(window.tab_widget(0)).__name__ == "PredictTab"
 
 
 def test_launch_catches_up_missed_days(loaded_window, trained_store):
     later = TODAY + dt.timedelta(days=12)
     window = loaded_window(trained_store, today=later)
-    assert window.statusBar().currentMessage() == (
+    assert window.status_label.text() == (
         f"Caught up 12 missed days (from {TODAY + dt.timedelta(days=1)} to {later})")
     assert flowers.last_daily_day(trained_store) == later
     assert predictions.prediction_count(trained_store) == 31 + 12
@@ -72,15 +72,15 @@ def test_launch_catches_up_missed_days(loaded_window, trained_store):
 
 def test_launch_when_up_to_date_says_so(loaded_window, trained_store):
     window = loaded_window(trained_store, today=TODAY)
-    assert window.statusBar().currentMessage() == "Up to date"
+    assert window.status_label.text() == "Up to date"
 
 
 def test_new_day_while_open_is_caught_up(loaded_window, trained_store, qtbot):
     window = loaded_window(trained_store, today=TODAY)
     window.state.today = lambda: TODAY + dt.timedelta(days=1)
     window._check_new_day()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Caught up"), timeout=30_000)
-    assert window.statusBar().currentMessage() == f"Caught up 1 missed day ({TODAY + dt.timedelta(days=1)})"
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("Caught up"), timeout=30_000)
+    assert window.status_label.text() == f"Caught up 1 missed day ({TODAY + dt.timedelta(days=1)})"
 
 
 def test_worker_exception_shows_dialog_and_app_survives(make_window, qtbot):
@@ -139,7 +139,7 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
     with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
         pass
     assert flowers.count_by_source(window.state.store)["import"] == 2
-    assert window.statusBar().currentMessage().startswith("Imported 2 flowers from more.csv")
+    assert window.status_label.text().startswith("Imported 2 flowers from more.csv")
 
     bad = tmp_path / "bad.csv"
     bad.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
@@ -256,8 +256,8 @@ def test_train_default_model_from_the_menu_activates_it_once(loaded_window, trai
     with qtbot.waitSignal(window.state.modelChanged, timeout=60_000):
         pass
     assert window.state.model.version == 2
-    assert window.model_label.text().startswith("Model v2")
-    assert window.statusBar().currentMessage().startswith("Trained and activated v2 knn")
+    assert window.model_label.text() == "Active model v2 · KNN"
+    assert window.status_label.text().startswith("Trained and activated: Model v2 · k-nearest neighbours")
     qtbot.waitUntil(lambda: "training" not in window._tasks)
 
 
@@ -268,14 +268,15 @@ def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_
     window = loaded_window(trained_store, today=TODAY)
     window._fill_models_menu()
     entries = [a.text() for a in window.models_menu.actions()]
-    assert entries[0].startswith(f"v{second.version} · TREE") and entries[1].startswith("v1 · KNN")
+    assert entries[0].startswith(f"Model v{second.version} · Decision tree")
+    assert entries[1].startswith("Model v1 · k-nearest neighbours")
     assert window.models_menu.actions()[1].isChecked()
     with qtbot.waitSignal(window.state.modelChanged, timeout=10_000):
         window.models_menu.actions()[0].trigger()
-    assert window.model_label.text().startswith(f"Model v{second.version} · TREE")
-    assert window.tabs.widget(0).model_label.text().startswith(f"Model v{second.version} · Decision tree")
+    assert window.model_label.text() == f"Active model v{second.version} · TREE"
+    assert window.tab_widget(0).model_label.text().startswith(f"Model v{second.version} · Decision tree")
     # the new model predicts the past daily flowers too (catch-up after activation)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Predicted 31"), timeout=30_000)
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("Predicted 31"), timeout=30_000)
 
 
 def test_a_tampered_model_is_not_activated(loaded_window, trained_store, qtbot):
@@ -308,9 +309,9 @@ def test_startup_with_an_unusable_model_still_opens_the_tabs(loaded_window, trai
     (trained_store.models_dir / active_model(trained_store).artifact).write_bytes(b"tampered")
     registry._cache.clear()
     window = loaded_window(trained_store, today=TODAY + dt.timedelta(days=2))
-    assert type(window.tabs.widget(0)).__name__ == "PredictTab"
+    assert type(window.tab_widget(0)).__name__ == "PredictTab"
     assert window.state.model is None and window.model_label.text() == "No active model"
-    assert window.statusBar().currentMessage().endswith("2 predictions pending: the active model cannot be used")
+    assert window.status_label.text().endswith("2 predictions pending: the active model cannot be used")
     assert window.reporter.dialogs[-1].windowTitle() == "The active model cannot be used"
     assert flowers.last_daily_day(trained_store) == TODAY + dt.timedelta(days=2)
 
@@ -355,3 +356,42 @@ def registry_params(store, version):
     from iris_desktop.store.registry import get_model
 
     return get_model(store, version).params
+
+
+def test_menu_status_tips_do_not_wipe_the_last_result(loaded_window, trained_store):
+    from PySide6.QtGui import QStatusTipEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = loaded_window(trained_store, today=TODAY)
+    QApplication.sendEvent(window, QStatusTipEvent("Generate and predict every missed day"))
+    QApplication.sendEvent(window, QStatusTipEvent(""))  # the menu closes
+    assert window.status_label.text() == "Up to date"
+
+
+def test_tabs_scroll_rather_than_squeeze_in_a_small_window(loaded_window, trained_store, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    window = loaded_window(trained_store, today=TODAY)
+    area = window.tabs.widget(0)
+    assert isinstance(area, QScrollArea) and area.widget() is window.tab_widget(0)
+    window.resize(640, 420)
+    qtbot.wait(50)
+    tab = window.tab_widget(0)
+    assert tab.width() >= tab.minimumSizeHint().width()
+    assert tab.height() >= tab.minimumSizeHint().height()
+
+
+def test_importing_the_same_file_again_asks_first(make_window, qtbot, tmp_path):
+    window = make_window()
+    good = tmp_path / "twice.csv"
+    good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.3,1.4,0.2,setosa\n")
+    with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
+        pass
+    with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
+        pass
+    assert flowers.count_by_source(window.state.store)["import"] == 1
+    box = window.reporter.dialogs[-1]
+    assert box.windowTitle() == "Import this file again?" and "already imported" in box.text()
+    again = next(b for b in box.buttons() if b.text() == "Import again")
+    again.click()
+    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 2, timeout=30_000)

@@ -285,6 +285,7 @@ def test_keyboard_access(make_tab, trained_store):
         while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy():
             widget = widget.nextInFocusChain()
     assert chain == [w for f in tab.fields for w in (f.slider, f.spin)]
+    assert not tab.neighbours_view.tabKeyNavigation()
 
 
 def test_describe_model_names_version_algorithm_and_key_parameter(make_tab, trained_store):
