@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._tasks: dict[str, Task] = {}  # running, by name
         self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
+        self.setMinimumSize(640, 440)  # below the tabs' own minimum they scroll
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -454,10 +455,10 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        if geometry is None or not self.restoreGeometry(geometry):
+            # First launch: a comfortable size that still fits a small screen.
+            free = self.screen().availableGeometry()
+            self.resize(min(1280, int(free.width() * 0.92)), min(820, int(free.height() * 0.9)))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
