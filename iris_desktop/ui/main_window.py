@@ -1,7 +1,7 @@
 """The main window: tabs, menus, status bar, start-up loading and catch-up.
 
 Nothing heavy is imported here: the window paints first, then a worker imports
-scikit-learn, pandas, joblib and pyqtgraph and catches up; tabs fill in when it is done.
+scikit-learn, joblib and pyqtgraph and catches up; tabs fill in when it is done.
 """
 from __future__ import annotations
 
@@ -10,16 +10,14 @@ import platform
 import sys
 from typing import Callable
 
+# Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
+# builds a class's Python enums on first use, better done after the first paint.
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
 )
-
-# Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
-# builds a class's Python enums on first use, and that work is better done after the
-# first paint than before it.
 
 from iris_desktop import APP_DISPLAY_NAME, __version__, paths
 from iris_desktop.ui import jobs
@@ -265,7 +263,6 @@ class MainWindow(QMainWindow):
     def _fill_models_menu(self) -> None:
         """The registry's versions, the active one checked; choosing one activates it."""
         from iris_desktop.store.registry import list_models
-
         from iris_desktop.ui.model_text import describe_record
 
         self.models_menu.clear()
