@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
         self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
 
         state.modelChanged.connect(self._show_model)
-        state.statusMessage.connect(self.show_status)
         state.trainDefaultRequested.connect(self.train_default_model)
         self._midnight = QTimer(self, interval=60_000, timeout=self._check_new_day)
         self._restore_settings()

@@ -19,7 +19,6 @@ class AppState(QObject):
     modelChanged = Signal(object)  # the new LoadedModel, or None
     dataChanged = Signal()  # flowers or predictions were added (import, catch-up, ...)
     trainDefaultRequested = Signal()  # a tab asks the window to train the default model
-    statusMessage = Signal(str)  # a short message for the status bar
 
     def __init__(self, store: Store):
         super().__init__()
@@ -52,6 +51,3 @@ class AppState(QObject):
 
     def notify_data_changed(self) -> None:
         self.dataChanged.emit()
-
-    def status(self, text: str) -> None:
-        self.statusMessage.emit(text)
