@@ -53,3 +53,12 @@ def trained_store(tmp_path, _trained_template):
     s = Store.open(folder / paths.DB_NAME, folder / "models")
     yield s
     s.close()
+
+
+def stored_flowers(store, sources=("backfill", "import", "daily")):
+    """The stored flowers as Flower values, in id order (read through the column API)."""
+    from iris_desktop.domain import VARIETIES, Flower
+    from iris_desktop.store.flowers import flower_columns
+
+    columns = flower_columns(store, sources)
+    return [Flower(*x, variety=VARIETIES[v]) for x, v in zip(columns.X.tolist(), columns.variety.tolist())]

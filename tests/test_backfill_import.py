@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pytest
 
+from tests.conftest import stored_flowers
 from iris_desktop.domain import Flower, Variety
 from iris_desktop.pipelines.backfill import CsvImportError, backfill, import_csv, normalise_header, parse_csv
 from iris_desktop.store import flowers as flower_table
@@ -40,14 +42,15 @@ def filled(store):
 def test_backfill_twice_gives_150_rows(store):
     assert backfill(store) == 150
     assert backfill(store) == 0
-    rows = flower_table.list_flowers(store)
-    assert len(rows) == 150
-    assert Counter(r.flower.variety for r in rows) == {v: 50 for v in Variety}
-    assert {r.source for r in rows} == {"backfill"}
-    assert all(r.day is None for r in rows)
+    columns = flower_table.flower_columns(store)
+    assert len(columns) == 150
+    assert np.bincount(columns.variety).tolist() == [50, 50, 50]
+    assert set(columns.source.tolist()) == {flower_table.SOURCES.index("backfill")}
+    assert np.isnat(columns.day).all()
+    rows = stored_flowers(store)
     # the classic first row, one decimal per measurement
-    assert rows[0].flower == Flower(5.1, 3.5, 1.4, 0.2, Variety.SETOSA)
-    assert all(round(v, 1) == v for r in rows for v in r.flower.measurements)
+    assert rows[0] == Flower(5.1, 3.5, 1.4, 0.2, Variety.SETOSA)
+    assert (np.round(columns.X, 1) == columns.X).all()
 
 
 def _csv(header: str, label=lambda v: v, row_id: bool = False, quote: bool = False) -> str:
@@ -82,8 +85,8 @@ def test_import_header_and_label_spellings(filled, tmp_path, text):
     assert result.added == len(ROWS)
     assert result.counts == {"setosa": 2, "versicolor": 2, "virginica": 1}
     assert result.ignored_columns == ()  # Id and R's unnamed index are expected, not reported
-    imported = flower_table.list_flowers(filled, ("import",))
-    assert [(*r.flower.measurements, r.flower.variety.value) for r in imported] == ROWS
+    imported = stored_flowers(filled, ("import",))
+    assert [(*f.measurements, f.variety.value) for f in imported] == ROWS
     assert flower_table.count_by_source(filled) == {"backfill": 150, "import": len(ROWS), "daily": 0}
 
 

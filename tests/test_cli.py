@@ -12,8 +12,8 @@ import pytest
 
 from iris_desktop import __version__, paths
 from iris_desktop.cli import main
-from iris_desktop.pipelines.inference import HISTORY_COLUMNS
-from iris_desktop.store import Store
+from iris_desktop.pipelines.monitoring import HISTORY_COLUMNS
+from iris_desktop.store import SCHEMA_VERSION, Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import registry as rows
 
@@ -96,7 +96,7 @@ def test_info(capsys, trained):
     assert Path(lines["models folder"].strip()) == trained / "models"
     assert Path(lines["logs folder"].strip()) == trained / "logs"
     assert (Path(lines["resources"].strip()) / "iris.csv").is_file()
-    assert lines["schema version"].strip().startswith("1 (this build: 1)")
+    assert lines["schema version"].strip().startswith(f"{SCHEMA_VERSION} (this build: {SCHEMA_VERSION})")
     assert lines["flowers"].strip() == "150 backfill, 0 import, 31 daily (181 in all)"
     assert lines["models"].strip().startswith("1, active: v1 knn(n_neighbors=5")
     assert lines["predictions"].strip() == "31"
@@ -146,11 +146,9 @@ def test_train_models_activate(capsys, trained):
 
 def test_train_user_errors(capsys, trained, data):
     assert_user_error(*run(capsys, "--data-dir", trained, "train", "--k", "0"), "train", "n_neighbors")
-    assert_user_error(*run(capsys, "--data-dir", trained, "train", "--test-fraction", "1.5"), "train", "test fraction")
-    with pytest.raises(SystemExit) as info:
-        main(["--data-dir", str(trained), "train", "--algorithm", "deep-net"])
-    assert info.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert_user_error(*run(capsys, "--data-dir", trained, "train", "--test-fraction", "1.5"), "train", "test-fraction")
+    assert_user_error(*run(capsys, "--data-dir", trained, "train", "--algorithm", "deep-net"),
+                      "train", "invalid choice")
     assert _count(trained, "SELECT COUNT(*) FROM models") == 1
 
 
@@ -173,9 +171,8 @@ def test_predict(capsys, trained, data):
     assert_user_error(*run(capsys, "--data-dir", trained, "predict", "5.1", "3.5", "0", "0.2"), "predict", "petal_length")
     assert_user_error(*run(capsys, "--data-dir", data, "predict", "5.1", "3.5", "1.4", "0.2"),
                       "predict", "no active model")
-    with pytest.raises(SystemExit) as info:
-        main(["--data-dir", str(trained), "predict", "5.1", "wide", "1.4", "0.2"])
-    assert info.value.code == 2
+    assert_user_error(*run(capsys, "--data-dir", trained, "predict", "5.1", "wide", "1.4", "0.2"),
+                      "predict", "sepal_width", "'wide'")
 
 
 def test_history_table_and_csv(capsys, data, tmp_path):
@@ -237,11 +234,7 @@ def test_generate_is_repeatable(capsys, trained):
 
 @pytest.mark.parametrize("bad", ["2027-02-30", "tomorrow", "03/02/2027"])
 def test_generate_bad_date(capsys, data, bad):
-    with pytest.raises(SystemExit) as info:
-        main(["--data-dir", str(data), "generate", "--date", bad])
-    assert info.value.code == 2
-    err = capsys.readouterr().err
-    assert "not a date" in err and "Traceback" not in err
+    assert_user_error(*run(capsys, "--data-dir", data, "generate", "--date", bad), "generate", "not a date")
     assert not (data / paths.DB_NAME).exists()
 
 

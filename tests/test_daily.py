@@ -8,6 +8,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from tests.conftest import stored_flowers
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.pipelines import daily
 from iris_desktop.pipelines.backfill import backfill
@@ -155,10 +156,10 @@ def test_original_bounds_are_min_max_pairs():
 
 def test_measured_generator_stays_inside_the_data(store):
     backfill(store)
-    rows = flower_table.list_flowers(store)
+    rows = stored_flowers(store)
     flowers = daily.generate(SEED, daily.settings_for(store, "measured"), _days(dt.date(2021, 1, 1), 1000))
     for v in VARIETIES:
-        data = np.array([r.flower.measurements for r in rows if r.flower.variety is v])
+        data = np.array([f.measurements for f in rows if f.variety is v])
         made = np.array([f.measurements for f in flowers if f.variety is v])
         assert (made >= data.min(axis=0) - 1e-9).all() and (made <= data.max(axis=0) + 1e-9).all()
 

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from tests.conftest import stored_flowers
 from iris_desktop import paths
 from iris_desktop.domain import Flower, Variety
 from iris_desktop.store import SCHEMA_VERSION, CorruptDatabaseError, NewerSchemaError, Store, StoreError, open_store
@@ -61,7 +62,7 @@ def test_reopening_keeps_data_and_seed(tmp_path):
         seed = s.installation_seed()
     with Store.open(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
-        assert [r.flower for r in flower_table.list_flowers(s)] == [SETOSA, VIRGINICA]
+        assert stored_flowers(s) == [SETOSA, VIRGINICA]
         assert s.meta("colour") == "blue"
         assert s.installation_seed() == seed  # chosen once per installation
 
@@ -188,18 +189,29 @@ def test_flower_queries(store):
     assert [r.day for r in flower_table.daily_flowers(store)] == [dt.date(2026, 1, 1), dt.date(2026, 1, 2)]
     assert flower_table.daily_flower(store, dt.date(2026, 1, 1)).flower == SETOSA
     assert flower_table.daily_flower(store, dt.date(2025, 1, 1)) is None
-    assert [r[0] for r in flower_table.feature_rows(store, ("backfill",))] == [1, 2]
+    columns = flower_table.flower_columns(store)
+    assert columns.id.tolist() == [1, 2, 3, 4]
+    assert columns.X.tolist() == [list(SETOSA.measurements), list(VIRGINICA.measurements),
+                                  list(VIRGINICA.measurements), list(SETOSA.measurements)]
+    assert columns.variety.tolist() == [0, 2, 2, 0]
+    assert columns.source.tolist() == [0, 0, 2, 2]
+    assert columns.day[:2].tolist() == [None, None]
+    assert columns.day[2:].astype(object).tolist() == [dt.date(2026, 1, 2), dt.date(2026, 1, 1)]
+    only = flower_table.flower_columns(store, ("daily",), start=dt.date(2026, 1, 2))
+    assert only.id.tolist() == [3]
+    X, y = flower_table.feature_matrix(store, ("backfill",))
+    assert X.shape == (2, 4) and y.tolist() == [0, 2]
     with pytest.raises(ValueError):
-        flower_table.feature_rows(store, ("nowhere",))
+        flower_table.flower_columns(store, ("nowhere",))
     with pytest.raises(ValueError):
-        flower_table.feature_rows(store, ())
+        flower_table.flower_columns(store, ())
 
 
 def test_backup_is_a_consistent_copy(store, tmp_path):
     flower_table.add_flowers(store, [SETOSA, VIRGINICA], "import")
     dest = backup(store, tmp_path / "copy.sqlite3")
     with Store.open(dest) as copy:
-        assert [r.flower for r in flower_table.list_flowers(copy)] == [SETOSA, VIRGINICA]
+        assert stored_flowers(copy) == [SETOSA, VIRGINICA]
         assert copy.installation_seed() == store.installation_seed()
     assert not (tmp_path / "copy.sqlite3.partial").exists()
 

@@ -5,33 +5,69 @@ from the same table.
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
 
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 @dataclass(frozen=True)
 class Param:
+    """One hyper-parameter: its type (`kind` "int", "float" or "choice"), default and
+    limits. `flag` is the short command-line spelling (--k), if any."""
+
     name: str
     label: str
+    kind: str
     default: Any
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple = ()
     help: str = ""
+    flag: str | None = None
+    optional: bool = False  # None is allowed and means "no limit"
+
+    @property
+    def cli_flag(self) -> str:
+        return "--" + (self.flag or self.name.replace("_", "-"))
 
     def check(self, value: Any) -> Any:
-        if self.choices:
+        """`value` (a number, or text from the command line) as this parameter's type,
+        or ValueError naming the parameter. Integers refuse 5.7 and inf."""
+        if value is None or (isinstance(value, str) and value.strip().lower() in ("none", "null")):
+            if self.optional:
+                return None
+            raise ValueError(f"{self.name} needs a value")
+        if self.kind == "choice":
             if value not in self.choices:
                 raise ValueError(f"{self.name} must be one of {', '.join(map(str, self.choices))}, got {value!r}")
             return value
-        if value is None:  # "no limit" (max_depth)
-            return None
-        number = type(self.default if self.default is not None else 0)(value)
+        number = self._number(value)
         if self.minimum is not None and number < self.minimum:
-            raise ValueError(f"{self.name} must be at least {self.minimum}, got {value!r}")
+            raise ValueError(f"{self.name} must be at least {self.minimum:g}, got {value!r}")
         if self.maximum is not None and number > self.maximum:
-            raise ValueError(f"{self.name} must be at most {self.maximum}, got {value!r}")
+            raise ValueError(f"{self.name} must be at most {self.maximum:g}, got {value!r}")
         return number
+
+    def _number(self, value: Any):
+        if isinstance(value, bool):
+            raise ValueError(f"{self.name} must be a number, got {value!r}")
+        text = str(value).strip()
+        if self.kind == "int":
+            if isinstance(value, float) and value.is_integer():
+                return int(value)
+            if isinstance(value, int) or _INTEGER.fullmatch(text):
+                return int(text)
+            raise ValueError(f"{self.name} must be a whole number, got {value!r}")
+        if isinstance(value, (int, float)) and math.isfinite(value) or _DECIMAL.fullmatch(text):
+            number = float(text)
+            if math.isfinite(number):
+                return number
+        raise ValueError(f"{self.name} must be a finite number, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -57,29 +93,29 @@ ALGORITHMS: dict[str, Algorithm] = {
     a.key: a
     for a in (
         Algorithm("knn", "k-nearest neighbours", (
-            Param("n_neighbors", "Neighbours (k)", 5, 1, 100, help="odd k avoids ties"),
-            Param("weights", "Weights", "uniform", choices=("uniform", "distance")),
-            Param("metric", "Metric", "minkowski",
+            Param("n_neighbors", "Neighbours (k)", "int", 5, 1, 100, help="odd k avoids ties", flag="k"),
+            Param("weights", "Weights", "choice", "uniform", choices=("uniform", "distance")),
+            Param("metric", "Metric", "choice", "minkowski",
                   choices=("minkowski", "euclidean", "manhattan", "chebyshev")),
-            Param("p", "Minkowski p", 2, 1, 10),
+            Param("p", "Minkowski p", "int", 2, 1, 10, help="1 = Manhattan, 2 = Euclidean (metric minkowski)"),
         )),
         Algorithm("logreg", "Logistic regression", (
-            Param("C", "C (inverse regularisation)", 1.0, 1e-4, 1e4),
-            Param("max_iter", "Max iterations", 1000, 50, 100000),
+            Param("C", "C (inverse regularisation)", "float", 1.0, 1e-4, 1e4, flag="c"),
+            Param("max_iter", "Max iterations", "int", 1000, 50, 100000),
         )),
         Algorithm("tree", "Decision tree", (
-            Param("max_depth", "Max depth", None, 1, 50),
-            Param("min_samples_leaf", "Min samples per leaf", 1, 1, 50),
-            Param("criterion", "Criterion", "gini", choices=("gini", "entropy", "log_loss")),
+            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, help="empty: no limit"),
+            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50),
+            Param("criterion", "Criterion", "choice", "gini", choices=("gini", "entropy", "log_loss")),
         )),
         Algorithm("forest", "Random forest", (
-            Param("n_estimators", "Trees", 100, 1, 2000),
-            Param("max_depth", "Max depth", None, 1, 50),
-            Param("min_samples_leaf", "Min samples per leaf", 1, 1, 50),
+            Param("n_estimators", "Trees", "int", 100, 1, 2000, flag="trees"),
+            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, help="empty: no limit"),
+            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50),
         )),
         Algorithm("svm", "SVM (RBF kernel)", (
-            Param("C", "C", 1.0, 1e-4, 1e4),
-            Param("gamma", "Gamma", "scale", choices=("scale", "auto")),
+            Param("C", "C", "float", 1.0, 1e-4, 1e4, flag="c"),
+            Param("gamma", "Gamma", "choice", "scale", choices=("scale", "auto")),
         )),
     )
 }

@@ -89,9 +89,7 @@ def original_settings() -> GeneratorSettings:
 def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray]:
     """The labelled flowers to measure: the stored ones; a variety with none stored is
     measured on the bundled set instead (read, not stored)."""
-    from iris_desktop.pipelines.training import feature_matrix
-
-    X, y = feature_matrix(store, ("backfill", "import"))
+    X, y = flower_table.feature_matrix(store, ("backfill", "import"))
     missing = [v.index for v in VARIETIES if not (y == v.index).any()]
     if missing:
         from iris_desktop import paths

@@ -6,6 +6,7 @@ SHA-256 matches the registry row.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import numpy as np
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Variety
 from iris_desktop.store import Store
 from iris_desktop.store import registry as rows
+from iris_desktop.store.flowers import FeatureStats, feature_stats
 from iris_desktop.store.registry import ModelRecord
 
 
@@ -53,11 +55,13 @@ class LoadedModel:
     X_train: np.ndarray  # measurements in cm, for nearest-neighbour display
     y_train: np.ndarray  # variety indices
     version_warning: str | None = None
+    train_stats: FeatureStats = field(init=False, repr=False)  # ranges and means of X_train
     _columns: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # estimator.classes_ may miss a variety absent from training; map to fixed order.
         self._columns = np.asarray(self.estimator.classes_, dtype=int)
+        self.train_stats = feature_stats(self.X_train, self.y_train)
 
     @property
     def version(self) -> int:
@@ -95,6 +99,17 @@ class LoadedModel:
                 point = step.transform(point)
         dist, idx = knn.kneighbors(point, n_neighbors=k or knn.n_neighbors)
         return dist[0], idx[0]
+
+    def knn_proba(self, distances: np.ndarray, index: np.ndarray) -> np.ndarray:
+        """KNN's probabilities for one flower from its neighbours already found (one
+        search per slider step, not two); equal to predict_proba's, ties included."""
+        if self.record.params.get("weights") == "distance":
+            exact = distances == 0  # scikit-learn: exact matches take all the weight
+            weights = exact.astype(float) if exact.any() else 1.0 / distances
+        else:
+            weights = np.ones(len(index))
+        votes = np.bincount(self.y_train[index], weights=weights, minlength=len(VARIETIES))
+        return votes / votes.sum()
 
 
 def write_artifact(models_dir: Path, name: str, payload: dict) -> str:
@@ -139,22 +154,45 @@ def _with(record: ModelRecord, **changes) -> ModelRecord:
 _cache: dict[tuple[str, str], LoadedModel] = {}
 
 
+def artifact_path(store: Store, record: ModelRecord) -> Path:
+    """Where the file of `record` lives: always inside models/ (a registry row naming
+    `../x.joblib` or an absolute path is refused, not followed)."""
+    folder = store.models_dir.resolve()
+    path = (folder / record.artifact).resolve()
+    if path.parent != folder:
+        raise ModelLoadError(f"model v{record.version} names a file outside the models folder "
+                             f"({record.artifact!r}); it was not loaded")
+    return path
+
+
+def read_artifact(store: Store, record: ModelRecord) -> bytes:
+    """The bytes of a model file, read once and checked against the registry's SHA-256:
+    what is unpickled is exactly what was checked."""
+    path = artifact_path(store, record)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}") from None
+    except OSError as exc:
+        raise ModelLoadError(f"the file of model v{record.version} cannot be read: {exc.strerror}") from None
+    if hashlib.sha256(data).hexdigest() != record.sha256:
+        raise ModelLoadError(
+            f"the file of model v{record.version} ({path.name}) does not match the registry "
+            f"(SHA-256 differs); it was not loaded. Retrain it, or delete v{record.version}."
+        )
+    return data
+
+
 def load_model(store: Store, version: int | None = None) -> LoadedModel:
-    """Load a registered model (default: the active one) after checking its SHA-256."""
+    """Load a registered model (default: the active one) after checking its SHA-256.
+    The file is checked on every call, cached or not: a file changed after loading is
+    refused too."""
     record = rows.active_model(store) if version is None else rows.get_model(store, version)
     if record is None:
         raise ModelLoadError("there is no active model yet" if version is None
                              else f"there is no model version {version}")
-    path = store.models_dir / record.artifact
-    if not path.is_file():
-        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}")
-    # Checked on every call, cached or not: a file changed after loading is refused too.
-    if sha256_of(path) != record.sha256:
-        raise ModelLoadError(
-            f"the file of model v{record.version} ({path.name}) does not match the registry "
-            "(SHA-256 differs); it was not loaded. Retrain or delete that version."
-        )
-    key = (str(path), record.sha256)
+    data = read_artifact(store, record)
+    key = (str(artifact_path(store, record)), record.sha256)
     cached = _cache.get(key)
     if cached is not None and cached.record == record:
         return cached
@@ -163,16 +201,35 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            payload = joblib.load(path)
+            payload = joblib.load(io.BytesIO(data))
+            estimator, y_train = payload["estimator"], payload["y_train"]
+            X_train = payload.get("X_train")
+            if X_train is None:  # KNN keeps its training rows itself: stored once
+                X_train = knn_training_rows(estimator)
         except Exception as exc:
             raise ModelLoadError(f"model v{record.version} could not be read: {exc}") from exc
-    version_warning = _version_warning(record, caught)
-    if version_warning:
-        warnings.warn(version_warning, stacklevel=2)
-    model = LoadedModel(record, payload["estimator"], payload["X_train"], payload["y_train"], version_warning)
+    model = LoadedModel(record, estimator, X_train, y_train, _version_warning(record, caught))
     _cache.clear()  # keep one model in memory: the one asked for last
     _cache[key] = model
     return model
+
+
+def knn_training_rows(estimator) -> np.ndarray:
+    """The training rows, in cm, of a fitted KNN (inside a scaling Pipeline or not)."""
+    steps = estimator.steps if hasattr(estimator, "steps") else [("model", estimator)]
+    X = steps[-1][1]._fit_X
+    for _, step in reversed(steps[:-1]):
+        X = step.inverse_transform(X)
+    return np.asarray(X, dtype=float)
+
+
+def training_payload(algorithm_key: str, estimator, X_train: np.ndarray, y_train: np.ndarray) -> dict:
+    """What a model file holds: the estimator, and the training rows unless it keeps
+    them itself (KNN does), so that no file holds them twice."""
+    payload = {"estimator": estimator, "y_train": np.asarray(y_train, dtype=np.int8)}
+    if algorithm_key != "knn":
+        payload["X_train"] = X_train
+    return payload
 
 
 def load_active(store: Store) -> LoadedModel | None:

@@ -17,7 +17,7 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines import registry
 from iris_desktop.pipelines.algorithms import DEFAULT_ALGORITHM, algorithm, build_estimator
 from iris_desktop.store import Store
-from iris_desktop.store import flowers as flower_table
+from iris_desktop.store.flowers import feature_matrix
 from iris_desktop.store.database import utc_now
 from iris_desktop.store.registry import ModelRecord
 
@@ -50,15 +50,6 @@ def config_of(record: ModelRecord) -> TrainingConfig:
     folds = len(record.metrics.get("cv_scores", [])) or TrainingConfig.cv_folds
     return TrainingConfig(record.algorithm, dict(record.params), record.standardize,
                           tuple(record.sources), record.test_fraction, record.split_seed, folds)
-
-
-def feature_matrix(store: Store, sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(n x 4 measurements, n variety indices) of the stored flowers from `sources`."""
-    rows = flower_table.feature_rows(store, sources)
-    X = np.array([r[1:5] for r in rows], dtype=float).reshape(-1, 4)
-    index = {v.value: v.index for v in VARIETIES}
-    y = np.array([index[r[5]] for r in rows], dtype=int)
-    return X, y
 
 
 def _folds(wanted: int, y: np.ndarray) -> int:
@@ -146,7 +137,7 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
         artifact=f"{config.algorithm}-{stamp:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}.joblib",
         sha256="", created_at=utc_now(),
     )
-    payload = {"estimator": estimator, "X_train": X_train, "y_train": y_train}
+    payload = registry.training_payload(config.algorithm, estimator, X_train, y_train)
     saved = registry.register(store, record, payload, activate)
     report(100, f"Registered model v{saved.version}")
     return saved

@@ -74,7 +74,9 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All writes inside commit together or not at all. Nesting joins the outer one."""
+        """All writes inside commit together or not at all. Nesting joins the outer one.
+        If COMMIT itself fails (a deferred constraint, a full disk), the transaction is
+        rolled back, so the connection is clean for the next one."""
         if self._depth:
             self._depth += 1
             try:
@@ -86,12 +88,37 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self._depth = 0
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:  # SQLite may have rolled back already
+                    pass
             raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """Reads inside see one snapshot of the database (a read transaction)."""
+        if self._depth or self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("ROLLBACK")  # nothing was written: just end the snapshot
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a statement waits for another connection's lock before failing."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (PRAGMA data_version): microseconds
+        to read, so a timer can poll it to notice other processes' writes."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)

@@ -5,7 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from iris_desktop.domain import FEATURE_NAMES, Flower, Variety
+import numpy as np
+
+from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.store.database import Store, utc_now
 
 SOURCES = ("backfill", "import", "daily")
@@ -78,24 +80,98 @@ def count_by_source(store: Store) -> dict[str, int]:
     return counts
 
 
-def feature_rows(store: Store, sources: Sequence[str]) -> list[tuple]:
-    """(id, four measurements, variety) for the given sources, in id order: training input."""
+@dataclass(frozen=True)
+class FlowerColumns:
+    """Flowers as parallel numpy arrays, in id order: what tabs that draw thousands of
+    points and training read. Built without a Python object per row."""
+
+    id: np.ndarray  # int64
+    X: np.ndarray  # (n, 4) float64, cm, FEATURES order
+    variety: np.ndarray  # int8, index into VARIETIES
+    source: np.ndarray  # int8, index into SOURCES
+    day: np.ndarray  # datetime64[D], NaT unless daily
+    import_id: np.ndarray  # int64, 0 unless imported in a recorded batch
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    def subset(self, rows) -> "FlowerColumns":
+        """The rows picked by a boolean mask or an index array."""
+        return FlowerColumns(self.id[rows], self.X[rows], self.variety[rows], self.source[rows],
+                             self.day[rows], self.import_id[rows])
+
+
+@dataclass(frozen=True)
+class FeatureStats:
+    """Per-feature range and mean, and each variety's mean and count, of a set of
+    flowers: what sliders and presets need, computed once per change of the data."""
+
+    n: int
+    low: np.ndarray  # (4,)
+    high: np.ndarray  # (4,)
+    mean: np.ndarray  # (4,)
+    variety_means: np.ndarray  # (3, 4), NaN for a variety with no flower
+    variety_counts: np.ndarray  # (3,)
+
+
+def feature_stats(X: np.ndarray, y: np.ndarray) -> FeatureStats:
+    X = np.asarray(X, dtype=float).reshape(-1, 4)
+    y = np.asarray(y, dtype=np.intp)
+    k = len(VARIETIES)
+    counts = np.bincount(y, minlength=k)[:k]
+    sums = np.column_stack([np.bincount(y, weights=X[:, j], minlength=k)[:k] for j in range(4)])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = sums / counts[:, None]
+    if not len(X):
+        nan = np.full(4, np.nan)
+        return FeatureStats(0, nan, nan, nan, means, counts)
+    return FeatureStats(len(X), X.min(axis=0), X.max(axis=0), X.mean(axis=0), means, counts)
+
+
+_ROW_DTYPE = np.dtype([("id", "i8"), *((n, "f8") for n in FEATURE_NAMES), ("variety", "i1"),
+                       ("source", "i1"), ("day", "i8"), ("import_id", "i8")])
+_NO_DAY = -(2 ** 62)
+
+
+def _case(column: str, names: Sequence[str]) -> str:
+    whens = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names))
+    return f"CASE {column} {whens} END"
+
+
+_SELECT_COLUMNS = (
+    f"SELECT id, {_COLUMNS}, {_case('variety', [v.value for v in VARIETIES])}, "
+    f"{_case('source', SOURCES)}, "
+    # days since 1970-01-01, the epoch of numpy's datetime64[D]
+    f"COALESCE(CAST(julianday(day) - 2440587.5 AS INTEGER), {_NO_DAY}), "
+    "COALESCE(import_id, 0) FROM flowers "
+)
+
+
+def flower_columns(store: Store, sources: Sequence[str] = SOURCES,
+                   start: dt.date | None = None, end: dt.date | None = None) -> FlowerColumns:
+    """The flowers from `sources` (daily ones between `start` and `end` when given) as
+    columns. Rows stream from the cursor straight into one structured array."""
     _check_sources(sources)
-    marks = ", ".join("?" * len(sources))
-    return store.execute(
-        f"SELECT id, {_COLUMNS}, variety FROM flowers WHERE source IN ({marks}) ORDER BY id",
-        tuple(sources),
-    ).fetchall()
+    where = f"WHERE source IN ({', '.join('?' * len(sources))})"
+    params: list = list(sources)
+    if start is not None or end is not None:
+        where += " AND (day IS NULL OR day BETWEEN ? AND ?)"
+        params += [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    cursor = store.execute(_SELECT_COLUMNS + where + " ORDER BY id", params)
+    rows = np.fromiter(cursor, dtype=_ROW_DTYPE)
+    day = rows["day"].astype("datetime64[D]")
+    day[rows["day"] == _NO_DAY] = np.datetime64("NaT")
+    return FlowerColumns(rows["id"], np.column_stack([rows[n] for n in FEATURE_NAMES]).reshape(-1, 4),
+                         rows["variety"], rows["source"], day, rows["import_id"])
+
+
+def feature_matrix(store: Store, sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(n x 4 measurements, n variety indices) of the flowers from `sources`: training input."""
+    columns = flower_columns(store, sources)
+    return columns.X, columns.variety.astype(int)
 
 
 _SELECT_ROWS = f"SELECT id, {_COLUMNS}, variety, source, day, created_at FROM flowers "
-
-
-def list_flowers(store: Store, sources: Sequence[str] = SOURCES) -> list[FlowerRow]:
-    _check_sources(sources)
-    marks = ", ".join("?" * len(sources))
-    sql = _SELECT_ROWS + f"WHERE source IN ({marks}) ORDER BY id"
-    return [_row(r) for r in store.execute(sql, tuple(sources))]
 
 
 def daily_flower(store: Store, day: dt.date) -> FlowerRow | None:
@@ -104,6 +180,7 @@ def daily_flower(store: Store, day: dt.date) -> FlowerRow | None:
 
 
 def daily_flowers(store: Store, start: dt.date | None = None, end: dt.date | None = None) -> list[FlowerRow]:
+    """Daily flowers as rows, oldest first (a few thousand at most: one per day)."""
     lo = (start or dt.date.min).isoformat()
     hi = (end or dt.date.max).isoformat()
     sql = _SELECT_ROWS + "WHERE source = 'daily' AND day BETWEEN ? AND ? ORDER BY day"

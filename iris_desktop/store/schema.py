@@ -74,6 +74,14 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (flower_id, model_version)
     ) WITHOUT ROWID;
     """,
+    # 2: import batches. Each imported flower points at its batch, so a batch can be
+    # listed and removed whole; the batch keeps the options it was imported with.
+    # (Flowers imported before this migration have no batch: import_id stays NULL.)
+    """
+    ALTER TABLE imports ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE flowers ADD COLUMN import_id INTEGER REFERENCES imports (id);
+    CREATE INDEX flowers_by_import ON flowers (import_id) WHERE import_id IS NOT NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

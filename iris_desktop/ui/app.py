@@ -23,6 +23,10 @@ from iris_desktop.ui.single_instance import SingleInstance
 from iris_desktop.ui.state import AppState
 
 
+GUI_BUSY_TIMEOUT_S = 0.2  # the GUI thread's reads never wait long for a lock
+QUIT_GRACE_MS = 700  # how long quitting waits for a cancelled job to stop
+
+
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -115,6 +119,7 @@ def _run(args) -> int:
     if store is None:
         instance.release()
         return 1
+    store.set_busy_timeout(GUI_BUSY_TIMEOUT_S)
     state = AppState(store)
     window: MainWindow | None = None
     reporter = ErrorReporter(lambda: window)
@@ -140,15 +145,28 @@ def _run(args) -> int:
     window.show()
     code = app.exec()
     window.save_settings()
-    from iris_desktop.ui.worker import wait_for_all
-
-    wait_for_all()
+    # Running jobs were asked to stop when the window closed; one that cannot stop at
+    # once (a long fit) is left behind: its transaction never commits.
+    stopped = state.runner.shutdown(QUIT_GRACE_MS)
     store.close()
     instance.release()
     if errors and headless:
         print("iris-desktop: " + "\n".join(errors), file=sys.stderr)
-        return code or 1
+        code = code or 1
+    if not stopped:
+        _exit_now(code)
     return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process while a worker thread still runs: the interpreter would
+    otherwise wait for it (or crash tearing Qt down under it)."""
+    import logging
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def bring_to_front(window: MainWindow) -> None:

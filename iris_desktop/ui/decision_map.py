@@ -1,12 +1,14 @@
-"""Petal length x petal width: the training flowers over the active model's decision regions.
+"""Two features (petal length x petal width by default): flowers over a model's
+decision regions.
 
-The regions are the model's prediction over a grid of petal values (0.1 cm cells) with the two
-sepal values held at the current flower's. Predicting a grid costs 0.1-10 ms depending on
-the algorithm, too much for every slider step, so it is deferred: a single-shot timer
-restarted by each change (debounce) that still fires at least every MAX_WAIT_MS during a
-long drag, so the regions follow a moving sepal slider a few times a second.
-
-Per step, only the flower's marker and its neighbours' rings move (a setData each).
+The regions are the model's prediction over a grid of the two features (0.1 cm cells)
+with the other two held at the current flower's values. Predicting a grid costs 0.1-100
+ms depending on the algorithm, too much for a slider step, so it is deferred and runs in
+a worker when a TaskRunner is given: a single-shot timer restarted by each change
+(debounce) that still fires at least every MAX_WAIT_MS during a long drag; only the
+newest grid waits to be computed. Per step, only the flower's marker and its neighbours'
+rings move. With many training flowers, a fixed-size sample of them is drawn: the
+regions, not 100,000 dots, are what the map is for.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
-from iris_desktop.domain import VARIETIES, Variety
+from iris_desktop.domain import FEATURES, VARIETIES, Variety
 from iris_desktop.ui import colors
 from iris_desktop.ui.colors import HEX
 
@@ -26,6 +28,7 @@ MAX_CELLS = 100  # per axis; the default ranges need 87 x 32 = 2,784 rows, ~3 ms
 DEBOUNCE_MS = 90
 MAX_WAIT_MS = 300
 REGION_ALPHA = (35, 110)  # alpha of a cell at the least and the most confident prediction
+MAX_DOTS = 2000  # above this many flowers, a fixed sample of them is drawn
 
 
 def _region_lut() -> np.ndarray:
@@ -43,20 +46,45 @@ def grid_axis(low: float, high: float) -> np.ndarray:
     return np.round(start + step * np.arange(count), 6)
 
 
-class DecisionMap(pg.PlotWidget):
-    pointPicked = Signal(float, float)  # petal length, petal width (cm) clicked on the map
-    regionsComputed = Signal(float, float)  # the sepal length and width the regions hold
+def region_image(model, xs: np.ndarray, ys: np.ndarray, axes: tuple[int, int], held: np.ndarray) -> np.ndarray:
+    """(len(xs), len(ys), 4) RGBA: the predicted variety of every grid cell, paler where
+    the model hesitates (the boundaries show as soft bands, not steps). Runs in a worker."""
+    rows = np.repeat(np.asarray(held, dtype=float).reshape(1, 4), len(xs) * len(ys), axis=0)
+    rows[:, axes[0]] = np.repeat(xs, len(ys))  # x-major, matching the image's (x, y) axis order
+    rows[:, axes[1]] = np.tile(ys, len(xs))
+    proba = model.predict_proba(rows)
+    rgba = _region_lut()[proba.argmax(axis=1)]
+    confidence = (proba.max(axis=1) - 1 / 3) * 1.5
+    lo, hi = REGION_ALPHA
+    rgba[:, 3] = np.clip(lo + (hi - lo) * confidence, 0, 255).astype(np.uint8)
+    return rgba.reshape(len(xs), len(ys), 4)
 
-    def __init__(self, parent=None):
+
+def sample_rows(n: int, size: int = MAX_DOTS) -> np.ndarray:
+    """A fixed (seeded) sample of row indices, all of them when n <= size."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(0).choice(n, size, replace=False))
+
+
+class DecisionMap(pg.PlotWidget):
+    pointPicked = Signal(float, float)  # the two features' values (cm) clicked on the map
+    regionsComputed = Signal(object)  # the four values the regions were computed for
+
+    def __init__(self, parent=None, runner=None, axes: tuple[int, int] = (2, 3)):
         super().__init__(parent, background=None)
-        self.setAccessibleName("Decision regions over petal length and petal width")
+        self.axes = axes
+        self.runner = runner  # a TaskRunner: grids in a worker; None: computed at once
+        x_name, y_name = FEATURES[axes[0]], FEATURES[axes[1]]
+        self.setAccessibleName(f"Decision regions over {x_name.display.lower()} and {y_name.display.lower()}")
         self.model = None
-        self.held: tuple[float, float] | None = None  # sepal values of the regions shown
+        self.held: np.ndarray | None = None  # the four values of the regions shown
         self.image_data: np.ndarray | None = None  # (nx, ny, 4) RGBA, x first
+        self.dots_shown = 0  # training flowers drawn (a sample when there are many)
         self._axes: tuple[np.ndarray, np.ndarray] | None = None  # the grid's cell centres
         self.recompute_count = 0
-        self._lut = _region_lut()
-        self._pending: tuple[float, float] | None = None
+        self._pending: np.ndarray | None = None
+        self._computing = 0  # grids asked of the worker and not back yet
         self._since = QElapsedTimer()
         self._timer = QTimer(self, singleShot=True, timeout=self._compute_pending)
         self._point_variety: object = ()
@@ -66,8 +94,8 @@ class DecisionMap(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
-        plot.setLabel("bottom", "Petal length (cm)")
-        plot.setLabel("left", "Petal width (cm)")
+        plot.setLabel("bottom", x_name.label)
+        plot.setLabel("left", y_name.label)
         colors.style_plot(plot, self.palette())
         # Bilinear scaling of the coarse grid: soft boundaries instead of 8-pixel stairs.
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -81,18 +109,13 @@ class DecisionMap(pg.PlotWidget):
                                       pen=pg.mkPen(255, 255, 255, 180, width=0.8), name=v.label)
             plot.addItem(item)
             self.training.append(item)
-        # Kept for its style; the rings themselves are plain ellipse items moved with setPos.
-        self.neighbours = pg.ScatterPlotItem(size=15, brush=None, pen=pg.mkPen("#111111", width=2),
-                                             name="Nearest neighbours")
         self._rings: list[QGraphicsEllipseItem] = []
-        self._neighbour_points: np.ndarray | None = None
         # One spot at the origin, moved with setPos: a transform change, far cheaper per
         # slider step than setData (which rebuilds the spots and the view's bounds).
         self.point = pg.ScatterPlotItem(x=[0.0], y=[0.0], size=22, symbol="star",
                                         pen=pg.mkPen("#111111", width=1.4),
                                         brush=pg.mkBrush(colors.color(None)), name="This flower")
         self.point.setZValue(10)
-        plot.addItem(self.neighbours)
         plot.addItem(self.point)
         self.scene().sigMouseClicked.connect(self._clicked)
 
@@ -108,43 +131,51 @@ class DecisionMap(pg.PlotWidget):
 
     # ---- what is shown ---------------------------------------------------------------
 
-    def set_ranges(self, petal_length: tuple[float, float], petal_width: tuple[float, float]) -> None:
-        """The petal ranges to cover (the sliders' ranges), fixed so the view never jumps.
+    def set_ranges(self, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+        """The ranges to cover (the sliders' ranges), fixed so the view never jumps.
         A 3 % margin keeps flowers at the ends (0.1 cm petals) off the axes."""
-        (x0, x1), (y0, y1) = petal_length, petal_width
+        (x0, x1), (y0, y1) = x_range, y_range
         dx, dy = 0.03 * (x1 - x0), 0.03 * (y1 - y0)
         self._xr, self._yr = (x0 - dx, x1 + dx), (y0 - dy, y1 + dy)
         self.getPlotItem().setRange(xRange=self._xr, yRange=self._yr, padding=0)
 
-    def set_model(self, model) -> None:
-        """Show `model`'s training flowers; the regions follow at the next schedule/compute."""
+    def set_model(self, model, X: np.ndarray | None = None, y: np.ndarray | None = None) -> None:
+        """Regions of `model` (they follow at the next schedule/compute) over the flowers
+        X, y (default: the model's training flowers)."""
         self.model = model
-        for i, item in enumerate(self.training):
-            if model is None:
-                item.clear()
-            else:
-                rows = model.X_train[model.y_train == i]
-                item.setData(x=rows[:, 2], y=rows[:, 3])
+        if model is not None and X is None:
+            X, y = model.X_train, model.y_train
+        self.set_flowers(X, y)
         self.set_neighbours(None)
         if model is None:
             self.image.clear()
             self.image_data, self.held = None, None
 
-    def set_point(self, petal_length: float, petal_width: float, variety: Variety | None) -> None:
+    def set_flowers(self, X: np.ndarray | None, y: np.ndarray | None) -> None:
+        rows = sample_rows(0 if X is None else len(X))
+        self.dots_shown = len(rows)
+        for i, item in enumerate(self.training):
+            if X is None:
+                item.clear()
+                continue
+            picked = rows[y[rows] == i]
+            item.setData(x=X[picked, self.axes[0]], y=X[picked, self.axes[1]])
+
+    def set_point(self, x: float, y: float, variety: Variety | None) -> None:
         if variety is not self._point_variety:  # a new brush only when the prediction flips
             self._point_variety = variety
             self.point.setBrush(pg.mkBrush(colors.color(variety)))
-        self.point.setPos(petal_length, petal_width)
+        self.point.setPos(x, y)
 
     def point_position(self) -> tuple[float, float]:
         return self.point.pos().x(), self.point.pos().y()
 
-    def set_neighbours(self, petals: np.ndarray | None) -> None:
-        """Ring these (k, 2) petal points; None removes the rings.
+    def set_neighbours(self, points: np.ndarray | None) -> None:
+        """Ring these (k, 2) points; None removes the rings.
 
         Each ring is an ellipse item drawn in pixels (ignores the view's scaling) and only
         moved with setPos: far cheaper per step than a ScatterPlotItem.setData."""
-        count = 0 if petals is None else len(petals)
+        count = 0 if points is None else len(points)
         while len(self._rings) < count:
             ring = QGraphicsEllipseItem(-7.5, -7.5, 15, 15)
             ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -154,65 +185,74 @@ class DecisionMap(pg.PlotWidget):
             self._rings.append(ring)
         for i, ring in enumerate(self._rings):
             if i < count:
-                ring.setPos(float(petals[i, 0]), float(petals[i, 1]))
+                ring.setPos(float(points[i, 0]), float(points[i, 1]))
             ring.setVisible(i < count)
-        self._neighbour_points = None if petals is None else np.asarray(petals)
 
     def neighbour_positions(self) -> list[tuple[float, float]]:
         return [(r.pos().x(), r.pos().y()) for r in self._rings if r.isVisible()]
 
-    # ---- the regions: deferred and coalesced --------------------------------------------
+    # ---- the regions: deferred, coalesced, in a worker -----------------------------------
 
-    def schedule_regions(self, sepal_length: float, sepal_width: float) -> None:
-        """Recompute the regions for these sepal values soon; repeated calls coalesce."""
+    def schedule_regions(self, values) -> None:
+        """Recompute the regions for these four values soon; repeated calls coalesce."""
         if self._pending is None:
             self._since.start()
-        self._pending = (sepal_length, sepal_width)
+        self._pending = np.array(values, dtype=float)
         remaining = MAX_WAIT_MS - self._since.elapsed()
         self._timer.start(max(0, min(DEBOUNCE_MS, remaining)))
 
     @property
     def regions_pending(self) -> bool:
-        return self._pending is not None
+        """A grid is scheduled or being computed."""
+        return self._pending is not None or self._computing > 0
 
     def _compute_pending(self) -> None:
         if self._pending is not None:
-            held, self._pending = self._pending, None
-            self.compute_regions(*held)
+            self.compute_regions(self._pending)
 
-    def compute_regions(self, sepal_length: float, sepal_width: float) -> None:
-        """Predict the grid now and show it as one translucent RGBA image."""
+    def compute_regions(self, values) -> None:
+        """Predict the grid for these four values now (in the worker when there is one)
+        and show it as one translucent RGBA image."""
         self._timer.stop()
         self._pending = None
         if self.model is None:
             return
+        held = np.array(values, dtype=float)
         xs, ys = grid_axis(*self._xr), grid_axis(*self._yr)
-        rows = np.empty((len(xs) * len(ys), 4))
-        rows[:, 0], rows[:, 1] = sepal_length, sepal_width
-        rows[:, 2] = np.repeat(xs, len(ys))  # x-major, matching the image's (x, y) axis order
-        rows[:, 3] = np.tile(ys, len(xs))
-        proba = self.model.predict_proba(rows)
-        rgba = self._lut[proba.argmax(axis=1)]
-        # Paler where the model hesitates: the boundaries show as soft bands, not steps.
-        confidence = (proba.max(axis=1) - 1 / 3) * 1.5
-        lo, hi = REGION_ALPHA
-        rgba[:, 3] = np.clip(lo + (hi - lo) * confidence, 0, 255).astype(np.uint8)
-        self.image_data = rgba.reshape(len(xs), len(ys), 4)
+        if self.runner is None:
+            self._show(self.model, xs, ys, held, region_image(self.model, xs, ys, self.axes, held))
+            return
+        model = self.model
+        self._computing += 1
+        # A lane of its own per map: the newest grid replaces this map's waiting one only.
+        task = self.runner.run(f"regions-{id(self)}", region_image, model, xs, ys, self.axes, held,
+                               key=(model.version, held.tobytes(), xs.tobytes(), ys.tobytes()),
+                               writes=False, repeat="latest", context=self,
+                               on_finished=lambda rgba: self._show(model, xs, ys, held, rgba))
+        task.done.connect(self._grid_done)
+
+    def _grid_done(self) -> None:
+        self._computing = max(0, self._computing - 1)
+
+    def _show(self, model, xs, ys, held, rgba) -> None:
+        if model is not self.model:  # the model changed while the grid was computed
+            return
+        self.image_data = rgba
         self._axes = (xs, ys)
-        self.image.setImage(self.image_data, autoLevels=False)
+        self.image.setImage(rgba, autoLevels=False)
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]
         self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, len(xs) * dx, len(ys) * dy))
-        self.held = (sepal_length, sepal_width)
+        self.held = held
         self.recompute_count += 1
-        self.regionsComputed.emit(sepal_length, sepal_width)
+        self.regionsComputed.emit(held)
 
-    def region_at(self, petal_length: float, petal_width: float) -> Variety | None:
+    def region_at(self, x: float, y: float) -> Variety | None:
         """The variety whose region covers this point, from the image shown (for tests)."""
         if self.image_data is None or self._axes is None:
             return None
         xs, ys = self._axes
-        i = int(round((petal_length - xs[0]) / (xs[1] - xs[0])))
-        j = int(round((petal_width - ys[0]) / (ys[1] - ys[0])))
+        i = int(round((x - xs[0]) / (xs[1] - xs[0])))
+        j = int(round((y - ys[0]) / (ys[1] - ys[0])))
         if not (0 <= i < len(xs) and 0 <= j < len(ys)):
             return None
         rgb = tuple(int(c) for c in self.image_data[i, j, :3])

@@ -6,7 +6,7 @@ import sys
 import traceback
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6 import QtWidgets  # QMessageBox is looked up when first needed: cheaper start
 from PySide6.QtWidgets import QWidget
 
@@ -39,7 +39,11 @@ def setup_logging() -> None:
 
 
 class ErrorReporter(QObject):
-    """Shows one dialog per error; also reachable from sys.excepthook and workers."""
+    """Shows errors in dialogs; also reachable from sys.excepthook and workers.
+
+    The same message again while its dialog is open is counted in that dialog rather
+    than opening another one (an exception in a per-step slot would otherwise open one
+    per slider step). Every occurrence is logged. Dialogs are deleted when closed."""
 
     reported = Signal(str, str)  # message, details
 
@@ -47,6 +51,7 @@ class ErrorReporter(QObject):
         super().__init__()
         self._parent = parent_widget
         self.dialogs: list = []  # the open QMessageBoxes
+        self._open: dict[tuple[str, str], list] = {}  # (title, message) -> [box, count]
         self.interactive = True  # False in --self-test: errors are recorded, not shown
 
     def install(self) -> None:
@@ -68,7 +73,14 @@ class ErrorReporter(QObject):
 
     def show(self, title: str, message: str, details: str = "", level: str = "critical"):
         """A non-blocking QMessageBox (level: critical, warning or information): the app,
-        its timers and its workers keep running."""
+        its timers and its workers keep running. Returns the box (an earlier one if this
+        repeats it)."""
+        key = (title, message)
+        repeated = self._open.get(key)
+        if repeated is not None:
+            box, repeated[1] = repeated[0], repeated[1] + 1
+            box.setText(f"{message}\n\n(This happened {repeated[1]} times.)")
+            return box
         Box = QtWidgets.QMessageBox
         icon = {"critical": Box.Icon.Critical, "warning": Box.Icon.Warning,
                 "information": Box.Icon.Information}[level]
@@ -78,7 +90,15 @@ class ErrorReporter(QObject):
                                    f"({paths.logs_dir() / 'iris-desktop.log'}).")
             box.setDetailedText(details)
         box.setModal(False)
-        box.finished.connect(lambda _=0, b=box: self.dialogs.remove(b) if b in self.dialogs else None)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _=0, b=box, k=key: self._closed(b, k))
         self.dialogs.append(box)
+        self._open[key] = [box, 1]
         box.show()
         return box
+
+    def _closed(self, box, key) -> None:
+        if box in self.dialogs:
+            self.dialogs.remove(box)
+        if self._open.get(key, [None])[0] is box:
+            del self._open[key]

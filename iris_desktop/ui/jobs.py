@@ -1,4 +1,4 @@
-"""Work the window runs in a worker thread. Each job gets a Store connection of its own
+"""Work the app runs in a worker thread. Each job gets a Store connection of its own
 (a Store belongs to one thread) and returns plain results. Pipelines are imported inside
 the jobs: this module is imported before the first paint."""
 from __future__ import annotations
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from iris_desktop.store import Store
 
-# What the tabs need, imported off the GUI thread after the first paint. (pandas is a
-# dependency for CSV work to come, but nothing on screen uses it yet: not loaded.)
+# What the tabs need, imported off the GUI thread after the first paint. (pandas is
+# loaded when a CSV is read or statistics are shown, not before.)
 HEAVY_MODULES = ("sklearn.neighbors", "joblib", "pyqtgraph")
 
 
@@ -25,11 +25,21 @@ def _with_store(job):
 
 
 @dataclass(frozen=True)
+class Snapshot:
+    """What the window shows of the store, read in one go off the GUI thread."""
+
+    summary: object  # StoreSummary
+    flowers: object | None  # FlowerColumns of every flower; None: unchanged since the last one
+    labelled: object | None  # FeatureStats of the backfilled and imported ones (None: unchanged)
+    model: object | None  # the active LoadedModel (the one passed in if unchanged)
+    model_error: str | None = None  # why the active model could not be loaded
+
+
+@dataclass(frozen=True)
 class StartupResult:
     summary: object  # CatchUpSummary
-    model: object  # LoadedModel | None
+    snapshot: Snapshot
     first_run: bool
-    history_start: dt.date | None
 
 
 def import_heavy_modules() -> None:
@@ -40,7 +50,7 @@ def import_heavy_modules() -> None:
 
 
 def startup(db, models, today: dt.date, progress=None) -> StartupResult:
-    """Load the heavy modules, run first run or catch-up, load the active model."""
+    """Load the heavy modules, run first run or catch-up, then read the snapshot."""
     report = progress or (lambda pct, text: None)
     report(2, "Loading scikit-learn and plotting…")
     import_heavy_modules()
@@ -49,7 +59,7 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
 
 @_with_store
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
-    from iris_desktop.pipelines import daily, inference, registry
+    from iris_desktop.pipelines import inference
     from iris_desktop.store import registry as model_rows
 
     fresh = not model_rows.list_models(store)
@@ -58,11 +68,36 @@ def _startup(store: Store, today: dt.date, report) -> StartupResult:
     else:
         report(50, "Catching up missed days")
         summary = inference.catch_up(store, today)
-    try:
-        model = registry.load_active(store)
-    except registry.ModelLoadError:
-        model = None  # summary.model_error says why
-    return StartupResult(summary, model, fresh, daily.history_start(store, today) if fresh else None)
+    return StartupResult(summary, _snapshot(store, None, None), fresh)
+
+
+@_with_store
+def snapshot(store: Store, previous, model) -> Snapshot:
+    """A fresh Snapshot; flowers and the model are re-read only if they changed since
+    `previous` (a StoreSummary) and `model` (the LoadedModel shown now)."""
+    return _snapshot(store, previous, model)
+
+
+def _snapshot(store: Store, previous, model) -> Snapshot:
+    from iris_desktop.pipelines import registry
+    from iris_desktop.store.flowers import SOURCES, feature_stats, flower_columns
+    from iris_desktop.store.summary import read_summary
+
+    summary = read_summary(store)
+    flowers = labelled = None
+    if summary.flowers_differ(previous):
+        flowers = flower_columns(store)
+        daily = SOURCES.index("daily")
+        labelled = feature_stats(flowers.X[flowers.source != daily], flowers.variety[flowers.source != daily])
+    error = None
+    if summary.active_version is None:
+        model = None
+    elif model is None or (model.version, model.record.sha256) != (summary.active_version, summary.active_sha256):
+        try:
+            model = registry.load_model(store, summary.active_version)
+        except registry.ModelLoadError as exc:
+            model, error = None, str(exc)
+    return Snapshot(summary, flowers, labelled, model, error)
 
 
 @_with_store
@@ -73,18 +108,33 @@ def catch_up(store: Store, today: dt.date):
 
 
 @_with_store
-def train(store: Store, today: dt.date, retrain_version: int | None = None,
+def activate(store: Store, version: int, today: dt.date):
+    """Verify and load `version`, make it active, and predict the daily flowers it has
+    not seen: one job, so a catch-up running meanwhile cannot miss it."""
+    from iris_desktop.pipelines import inference, registry
+    from iris_desktop.store.registry import set_active
+
+    model = registry.load_model(store, version)
+    set_active(store, version)
+    return model, inference.catch_up(store, today, model=model)
+
+
+@_with_store
+def train(store: Store, today: dt.date, config=None, retrain_version: int | None = None,
           progress=None, should_cancel=None):
-    """Train the default model (or retrain a version with its own settings), activate
-    it, then predict the daily history with it."""
-    from iris_desktop.pipelines.inference import catch_up as run
+    """Train `config` (default: the default model), or retrain a version with its own
+    settings; activate it and predict the daily history with it. Returns (record, model)."""
+    from iris_desktop.pipelines import inference, registry
     from iris_desktop.pipelines.training import TrainingConfig, config_of, train as fit
     from iris_desktop.store.registry import get_model
 
-    config = TrainingConfig() if retrain_version is None else config_of(get_model(store, retrain_version))
-    record = fit(store, config, activate=True, progress=progress, should_cancel=should_cancel)
-    run(store, today)
-    return record
+    if retrain_version is not None:
+        config = config_of(get_model(store, retrain_version))
+    record = fit(store, config or TrainingConfig(), activate=True, progress=progress,
+                 should_cancel=should_cancel)
+    model = registry.load_model(store, record.version)
+    inference.catch_up(store, today, model=model)
+    return record, model
 
 
 @_with_store
@@ -103,7 +153,7 @@ def import_csv(store: Store, path: str, again: bool = False):
 
 @_with_store
 def export_history(store: Store, path: str) -> int:
-    from iris_desktop.pipelines.inference import export_history_csv
+    from iris_desktop.pipelines.monitoring import export_history_csv
 
     return export_history_csv(store, path)
 

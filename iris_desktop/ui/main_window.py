@@ -1,39 +1,44 @@
-"""The main window: tabs, menus, status bar, start-up loading and catch-up.
+"""The main window: tabs, status bar, settings, and the start-up that fills them.
 
 Nothing heavy is imported here: the window paints first, then a worker imports
 scikit-learn, joblib and pyqtgraph and catches up; tabs fill in when it is done.
+Menus and their work live in ui/actions, one module per subject; long work runs
+through the state's TaskRunner.
 """
 from __future__ import annotations
 
 import datetime as dt
-import platform
-import sys
 from typing import Callable
 
 # Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
 # builds a class's Python enums on first use, better done after the first paint.
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from iris_desktop import APP_DISPLAY_NAME, __version__, paths
+from iris_desktop import APP_DISPLAY_NAME
 from iris_desktop.ui import jobs
+from iris_desktop.ui.actions.app_actions import AppActions
+from iris_desktop.ui.actions.daily_actions import DailyActions
+from iris_desktop.ui.actions.data_actions import DataActions
+from iris_desktop.ui.actions.history_actions import HistoryActions
+from iris_desktop.ui.actions.model_actions import ModelActions
+from iris_desktop.ui.change_watcher import ChangeWatcher
 from iris_desktop.ui.errors import ErrorReporter
 from iris_desktop.ui.state import AppState
-from iris_desktop.ui.worker import Task
 
 
-def _predict_tab(state: AppState) -> QWidget:
+def _predict_tab(window: "MainWindow") -> QWidget:
     from iris_desktop.ui.predict_tab import PredictTab
 
-    return PredictTab(state)
+    return PredictTab(window.state)
 
 
-# The tabs that exist, in order. A tab is listed here once it is built.
-TABS: list[tuple[str, Callable[[AppState], QWidget]]] = [
+# The tabs that exist, in order: (name, factory). A tab is listed here once it is built.
+TABS: list[tuple[str, Callable[["MainWindow"], QWidget]]] = [
     ("Predict", _predict_tab),
 ]
 
@@ -75,8 +80,9 @@ class MainWindow(QMainWindow):
     def __init__(self, state: AppState, settings: QSettings, reporter: ErrorReporter):
         super().__init__()
         self.state, self.settings, self.reporter = state, settings, reporter
+        self.runner = state.runner
         self._painted = False
-        self._tasks: dict[str, Task] = {}  # running, by name
+        self._shortcuts: list[tuple[QAction, str]] = []
         self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(640, 440)  # below the tabs' own minimum they scroll
@@ -90,8 +96,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
 
+        self.watcher = ChangeWatcher(state)
         state.modelChanged.connect(self._show_model)
-        state.trainDefaultRequested.connect(self.train_default_model)
+        state.modelUnusable.connect(self.model_unusable)
+        state.announced.connect(self.show_status)
+        self.runner.progress.connect(self._progress)
+        self.runner.message.connect(self.show_status)
+        self.runner.failed.connect(self.task_failed)
         self._midnight = QTimer(self, interval=60_000, timeout=self._check_new_day)
         self._restore_settings()
 
@@ -104,37 +115,40 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPainted.emit)
 
     def start_loading(self) -> None:
-        """Import the heavy modules, first-run or catch up, load the model: in a worker."""
-        self._run("start-up", jobs.startup, *self._paths(), self.state.today(), status="Starting up…",
-                  on_finished=self._loaded, on_failed=self._start_failed)
+        """Import the heavy modules, first-run or catch up, read the data: in a worker."""
+        self.runner.run("start-up", jobs.startup, *self.state.paths(), self.state.today(),
+                        status="Starting up…", on_finished=self._loaded, on_failed=self._start_failed)
 
     def _loaded(self, result: jobs.StartupResult) -> None:
         self.last_catch_up_day = self.state.today()
-        self.state.set_model(result.model)
+        self.state.apply(result.snapshot)
+        self._show_model(self.state.model)  # also when there is none
         message = result.summary.message()
         if result.first_run:
             s = result.summary
             message = (f"First run: stored the Iris data set, trained the default model and simulated "
                        f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})")
-        self._end(message)
+        self.show_status(message)
         self._open_tabs()
-        if result.summary.model_error:
-            self._model_unusable(result.summary.model_error)
+        if result.summary.model_error and not result.snapshot.model_error:
+            self.model_unusable(result.summary.model_error)
         self.ready.emit()
 
     def _start_failed(self, exc: BaseException, details: str) -> None:
         """Say what failed (headless runs end here), then open the tabs all the same:
         Pipelines ▸ Catch up now retries."""
-        self._end("Start-up failed")
+        self.show_status("Start-up failed")
         self.reporter.report(exc, details, "Start-up failed")
         self._open_tabs()
+        self.state.refresh()
 
     def _open_tabs(self) -> None:
         self._build_tabs()
         self.state.ready = True
+        self.watcher.start()
         self._midnight.start()
 
-    def _model_unusable(self, reason: str) -> None:
+    def model_unusable(self, reason: str) -> None:
         self.reporter.show(
             "The active model cannot be used",
             f"{reason}\n\nThe daily flowers were generated; their predictions wait for a "
@@ -145,7 +159,7 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentIndex()
         for index, (name, factory) in enumerate(TABS):
             try:
-                widget = factory(self.state)
+                widget = factory(self)
             except Exception as exc:  # one broken tab must not take the window down
                 import traceback
 
@@ -162,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _check_new_day(self) -> None:
         if self.last_catch_up_day != self.state.today() and self.state.ready:
-            self.catch_up_now()
+            self.daily_actions.catch_up_now()
 
     # ---- status bar ------------------------------------------------------------
 
@@ -185,14 +199,15 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
         self.status_label.setToolTip(text)  # the whole text, should the window be narrow
 
-    def _begin(self, text: str) -> None:
-        self.show_status(text)
-        self.progress.setValue(0)
+    def _progress(self, pct: int, text: str) -> None:
+        """The runner's progress: a bar while work runs (pct -1: all done)."""
+        if pct < 0:
+            self.progress.hide()
+            return
+        self.progress.setValue(pct)
         self.progress.show()
-
-    def _end(self, text: str) -> None:
-        self.progress.hide()
-        self.show_status(text)
+        if text:
+            self.show_status(text)
 
     def _show_model(self, model) -> None:
         if model is None:
@@ -203,53 +218,43 @@ class MainWindow(QMainWindow):
         # Short here (the tabs say more); the whole description on hover.
         self.model_label.setText(f"Active model v{model.version} · {model.record.algorithm.upper()}")
         self.model_label.setToolTip(describe_model(model))
-        if model.version_warning:
-            self._offer_retrain(model)
 
-    def _offer_retrain(self, model) -> None:
-        """A model saved by another scikit-learn: warn, and offer to train it again here."""
-        box = self.reporter.show("Model saved with another scikit-learn", model.version_warning,
-                                 level="warning")
-        retrain = box.addButton("Retrain now", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QtWidgets.QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(retrain)
-        retrain.clicked.connect(lambda: self.train_model(model.version))
+    def task_failed(self, name: str, exc: BaseException, details: str) -> None:
+        """A task failed and its caller had nothing to say about it: expected failures
+        as a plain warning, anything else with its details."""
+        from iris_desktop.pipelines.backfill import CsvImportError
+        from iris_desktop.pipelines.registry import ModelLoadError
+        from iris_desktop.store import StoreError
+
+        if isinstance(exc, CsvImportError):
+            self.show_status("Nothing was imported")
+            self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")
+        elif isinstance(exc, (ModelLoadError, StoreError, ValueError)):
+            self.show_status(f"{name.capitalize()} failed")
+            self.reporter.show(f"{name.capitalize()} failed", str(exc), level="warning")
+        else:
+            self.show_status(f"{name.capitalize()} failed")
+            self.reporter.report(exc, details, f"{name.capitalize()} failed")
 
     # ---- menus -----------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        self._shortcuts: list[tuple[QAction, str]] = []
+        bar = self.menuBar()
+        menus = {"file": bar.addMenu("&File"), "pipelines": bar.addMenu("&Pipelines")}
+        menus["help"] = bar.addMenu("&Help")
+        self.data_actions = DataActions(self)
+        self.history_actions = HistoryActions(self)
+        self.daily_actions = DailyActions(self)
+        self.model_actions = ModelActions(self)
+        self.app_actions = AppActions(self)
+        self.data_actions.populate(menus)
+        self.history_actions.populate(menus["file"])
+        self.app_actions.populate(menus)
+        self.daily_actions.populate(menus["pipelines"])
+        self.model_actions.populate(menus["pipelines"])
 
-        def action(menu, text, slot, shortcut=None, tip=""):
-            act = QAction(text, self)
-            if shortcut:
-                self._shortcuts.append((act, shortcut))
-            act.setStatusTip(tip)
-            act.triggered.connect(lambda checked=False: slot())
-            menu.addAction(act)
-            return act
-
-        file = self.menuBar().addMenu("&File")
-        action(file, "&Import CSV…", self.import_csv, "Ctrl+O",
-                                    "Add flowers from a CSV file (all rows or none)")
-        action(file, "&Export history…", self.export_history, "Ctrl+E", "Save every daily prediction as CSV")
-        file.addSeparator()
-        action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
-        action(file, "&Back up database…", self.backup_database,
-               tip="Save a consistent copy of the database (model files stay in the models folder)")
-        file.addSeparator()
-        action(file, "&Quit", self.close, "Ctrl+Q")
-
-        pipes = self.menuBar().addMenu("&Pipelines")
-        action(pipes, "&Catch up now", self.catch_up_now, "F5", "Generate and predict every missed day")
-        action(pipes, "&Train default model", self.train_default_model, tip="KNN, k=5, seed 42; activated")
-        action(pipes, "&Backfill bundled data", self.backfill, tip="Store the bundled 150 flowers (once)")
-        pipes.addSeparator()
-        self.models_menu = pipes.addMenu("&Active model")
-        self.models_menu.aboutToShow.connect(self._fill_models_menu)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "&About Iris Desktop", self.about)
+    def add_shortcut(self, action: QAction, keys: str) -> None:
+        self._shortcuts.append((action, keys))
 
     def _install_shortcuts(self) -> None:
         """Key sequences are set after the first paint: the first one makes PySide build
@@ -258,194 +263,6 @@ class MainWindow(QMainWindow):
             act.setShortcut(keys)
         for i in range(min(len(TABS), 9)):
             QShortcut(f"Ctrl+{i + 1}", self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
-
-    def _fill_models_menu(self) -> None:
-        """The registry's versions, the active one checked; choosing one activates it."""
-        from iris_desktop.store.registry import list_models
-        from iris_desktop.ui.model_text import describe_record
-
-        self.models_menu.clear()
-        models = list_models(self.state.store)
-        if not models:
-            self.models_menu.addAction("No models yet").setEnabled(False)
-        group = QtGui.QActionGroup(self.models_menu)  # exclusive: shown as radio items
-        for record in reversed(models):
-            act = self.models_menu.addAction(
-                f"{describe_record(record)} · {record.created_at[:16].replace('T', ' ')} UTC")
-            act.setCheckable(True)
-            act.setChecked(record.active)
-            group.addAction(act)
-            act.triggered.connect(lambda _c=False, v=record.version: self.activate_model(v))
-
-    def activate_model(self, version: int) -> None:
-        """Make `version` the active model, then predict the daily flowers it has not seen."""
-        from iris_desktop.pipelines.registry import ModelLoadError
-
-        try:
-            self.state.activate(version)
-        except ModelLoadError as exc:
-            self.reporter.show("The model cannot be used", str(exc), level="warning")
-            return
-        self.catch_up_now()
-
-    # ---- actions (each long one in a worker) -------------------------------------
-
-    def _run(self, name: str, fn, *args, status: str = "", on_finished=None, on_failed=None) -> Task:
-        """Run fn(*args) in a worker with progress in the status bar. One task per name:
-        asking again while it runs returns the running one."""
-        running = self._tasks.get(name)
-        if running is not None:
-            return running
-        if status:
-            self._begin(status)
-        task = Task(name, fn, *args)
-        task.progress.connect(lambda pct, text: (self.progress.setValue(pct), self.show_status(text)))
-        if on_finished is not None:
-            task.finished.connect(on_finished)
-        task.failed.connect(on_failed or (lambda exc, details: self._failed(name, exc, details)))
-        task.done.connect(lambda: self._tasks.pop(name, None))
-        self._tasks[name] = task
-        return task.start()
-
-    def _failed(self, name: str, exc: BaseException, details: str) -> None:
-        from iris_desktop.pipelines.backfill import CsvImportError
-        from iris_desktop.pipelines.registry import ModelLoadError
-        from iris_desktop.store import StoreError
-
-        self.progress.hide()
-        if isinstance(exc, CsvImportError):
-            self.show_status("Nothing was imported")
-            self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")
-        elif isinstance(exc, (ModelLoadError, StoreError)):
-            self.show_status(f"{name.capitalize()} failed")
-            self.reporter.show(f"{name.capitalize()} failed", str(exc), level="warning")
-        else:
-            self.show_status(f"{name.capitalize()} failed")
-            self.reporter.report(exc, details, f"{name.capitalize()} failed")
-
-    def _paths(self):
-        return self.state.store.path, self.state.store.models_dir
-
-    def catch_up_now(self) -> Task:
-        # The day counts as handled when the catch-up starts: a failure is reported once,
-        # not again every minute by the new-day timer.
-        today = self.last_catch_up_day = self.state.today()
-
-        def done(summary):
-            self._end(summary.message())
-            self.state.notify_data_changed()
-            if summary.model_error:
-                self._model_unusable(summary.model_error)
-
-        return self._run("catch-up", jobs.catch_up, *self._paths(), today, status="Catching up…",
-                         on_finished=done)
-
-    def train_default_model(self) -> Task:
-        return self.train_model(None)
-
-    def train_model(self, retrain_version: int | None) -> Task:
-        """Train the default model, or `retrain_version` again with its own settings;
-        activate it and predict the daily history with it."""
-        status = ("Training the default model…" if retrain_version is None
-                  else f"Retraining model v{retrain_version}…")
-
-        def done(record):
-            self.state.reload_active_model()
-            self.state.notify_data_changed()
-            from iris_desktop.ui.model_text import describe_record
-
-            self._end(f"Trained and activated: {describe_record(record)}")
-
-        return self._run("training", jobs.train, *self._paths(), self.state.today(), retrain_version,
-                         status=status, on_finished=done)
-
-    def backfill(self) -> Task:
-        def done(added):
-            self._end(f"Stored {added} bundled flowers" if added else "The bundled data set was already stored")
-            self.state.notify_data_changed()
-
-        return self._run("backfill", jobs.backfill, *self._paths(), status="Storing the bundled data set…",
-                         on_finished=done)
-
-    def import_csv(self, path: str | None = None, again: bool = False) -> Task | None:
-        if path is None:
-            start = str(self.settings.value("import/last_dir", str(paths.data_dir().home())))
-            path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Import flowers from CSV", start,
-                                                  "CSV files (*.csv *.txt);;All files (*)")
-            if not path:
-                return None
-        from pathlib import Path
-
-        self.settings.setValue("import/last_dir", str(Path(path).parent))
-        def done(result):
-            per = ", ".join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
-            text = f"Imported {result.added} flowers from {Path(path).name} ({per})."
-            if result.ignored_columns:
-                text += f"\nIgnored column(s): {', '.join(result.ignored_columns)}."
-            if self.state.model is not None:
-                text += ("\n\nThe active model was trained before these flowers: "
-                         "Pipelines ▸ Train default model trains one that includes them.")
-            self._end(text.splitlines()[0])
-            self.state.notify_data_changed()
-            self.reporter.show("Import finished", text, level="information")
-
-        def failed(exc, details):
-            from iris_desktop.pipelines.backfill import AlreadyImportedError
-
-            if not isinstance(exc, AlreadyImportedError):
-                return self._failed("import", exc, details)
-            self._end("Nothing was imported")
-            box = self.reporter.show("Import this file again?", str(exc) + ".", level="warning")
-            again_button = box.addButton("Import again", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Cancel", QtWidgets.QMessageBox.ButtonRole.RejectRole)
-            again_button.clicked.connect(lambda: self.import_csv(path, again=True))
-
-        return self._run("import", jobs.import_csv, *self._paths(), path, again,
-                         status=f"Importing {Path(path).name}…", on_finished=done, on_failed=failed)
-
-    def export_history(self, path: str | None = None) -> Task | None:
-        if path is None:
-            default = str(paths.data_dir().home() / f"iris-history-{self.state.today()}.csv")
-            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export history", default, "CSV files (*.csv)")
-            if not path:
-                return None
-        return self._run("export", jobs.export_history, *self._paths(), path,
-                         on_finished=lambda n: self.show_status(f"Exported {n} predictions to {path}"))
-
-    def backup_database(self, path: str | None = None) -> Task | None:
-        if path is None:
-            default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.sqlite3")
-            path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Back up database", default,
-                                                  "SQLite databases (*.sqlite3 *.db)")
-            if not path:
-                return None
-        return self._run("backup", jobs.backup, *self._paths(), path,
-                         on_finished=lambda dest: self.show_status(f"Backed up the database to {dest}"))
-
-    def open_data_folder(self) -> None:
-        folder = str(paths.data_dir())
-        if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(folder)):
-            box = self.reporter.show("Data folder", "No file manager could be started. "
-                                     f"Iris Desktop keeps its data in:\n\n{folder}", level="information")
-            box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def about(self) -> None:
-        import PySide6
-        from PySide6.QtCore import qVersion
-
-        versions = [f"Python {platform.python_version()}", f"Qt {qVersion()}", f"PySide6 {PySide6.__version__}"]
-        for name in ("sklearn", "numpy", "pyqtgraph"):
-            module = sys.modules.get(name)
-            if module is not None:
-                versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
-        QtWidgets.QMessageBox.about(
-            self, f"About {APP_DISPLAY_NAME}",
-            f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
-            "<p>The serverless-ML Iris lab on your own machine: explore, train, generate a "
-            "flower a day, predict and monitor, offline.</p>"
-            f"<p>{'<br>'.join(versions)}</p>"
-            f"<p>Data: <code>{paths.data_dir()}</code><br>Logs: <code>{paths.logs_dir()}</code></p>",
-        )
 
     # ---- settings --------------------------------------------------------------
 
@@ -471,6 +288,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_settings()
         self._midnight.stop()
-        for task in list(self._tasks.values()):
-            task.cancel()
+        self.watcher.stop()
+        self.runner.cancel_all()
         super().closeEvent(event)

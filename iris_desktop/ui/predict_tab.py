@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, MAX_CM, VARIETIES, Variety
-from iris_desktop.pipelines.training import feature_matrix
-from iris_desktop.store import flowers as flower_table
 from iris_desktop.ui import colors
 from iris_desktop.ui.decision_map import DecisionMap
 from iris_desktop.ui.flower_widget import FlowerWidget
@@ -51,7 +49,7 @@ class PredictTab(QWidget):
         self._start = FALLBACK_RANGES.mean(axis=1)
         self._build()
         state.modelChanged.connect(self._model_changed)
-        state.dataChanged.connect(self._data_changed)
+        state.flowersChanged.connect(self._data_changed)
         self._update_ranges()
         self.set_values(self._start, recompute_regions=False)
         self._model_changed(state.model)
@@ -170,7 +168,7 @@ class PredictTab(QWidget):
 
     def _build_map_column(self) -> QVBoxLayout:
         map_box = QGroupBox("Decision regions")
-        self.map = DecisionMap()
+        self.map = DecisionMap(runner=self.state.runner)
         self.map.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.map.setToolTip("Coloured by the variety the model predicts for each petal length and "
                             "width, with the sepal values held at the current flower's. "
@@ -178,10 +176,7 @@ class PredictTab(QWidget):
         self.map.pointPicked.connect(self._map_clicked)
         self.map_caption = QLabel()
         self.map_caption.setWordWrap(True)
-        self.map.regionsComputed.connect(
-            lambda sl, sw: self.map_caption.setText(
-                f"Dots: the model's {len(self.model.y_train)} training flowers. Regions: its "
-                f"prediction with sepal length {sl:.1f} cm and sepal width {sw:.1f} cm held fixed."))
+        self.map.regionsComputed.connect(self._regions_shown)
         map_layout = QVBoxLayout(map_box)
         self.map_legend = QLabel(DecisionMap.legend_html())
         self.map_legend.setWordWrap(True)
@@ -244,7 +239,7 @@ class PredictTab(QWidget):
             self._row[0, i] = field.value()
         self._refresh()
         if recompute_regions and self.model is not None:
-            self.map.compute_regions(self._row[0, 0], self._row[0, 1])
+            self.map.compute_regions(self._row[0])
 
     def _field_changed(self, index: int) -> None:
         self._row[0, index] = self.fields[index].value()
@@ -252,7 +247,7 @@ class PredictTab(QWidget):
             self.preset_note.clear()  # the preset no longer describes what is shown
         self._refresh()
         if index < 2 and self.model is not None:  # sepal values move the regions
-            self.map.schedule_regions(self._row[0, 0], self._row[0, 1])
+            self.map.schedule_regions(self._row[0])
 
     def _map_clicked(self, petal_length: float, petal_width: float) -> None:
         sl, sw = self._row[0, 0], self._row[0, 1]
@@ -261,35 +256,45 @@ class PredictTab(QWidget):
 
     # ---- presets ----------------------------------------------------------------------
 
-    def _preset_data(self) -> tuple[np.ndarray, np.ndarray, str]:
-        """The flowers presets average: the model's training rows, or with no model yet
-        the stored ones; and how to say which."""
+    def _preset_stats(self):
+        """The flowers presets average (the model's training rows, or with no model yet
+        the stored ones) and how to say which."""
         if self.model is not None:
-            return self.model.X_train, self.model.y_train, f"model v{self.model.version}'s training flowers"
-        X, y = feature_matrix(self.state.store, ("backfill", "import"))
-        return X, y, "stored flowers"
+            return self.model.train_stats, f"model v{self.model.version}'s training flowers"
+        return self.state.labelled, "stored flowers"
 
     def mean_flower(self, variety: Variety) -> np.ndarray | None:
-        X, y, _ = self._preset_data()
-        rows = X[y == variety.index]
-        return rows.mean(axis=0).round(1) if len(rows) else None
+        stats, _ = self._preset_stats()
+        if stats is None or not stats.variety_counts[variety.index]:
+            return None
+        return stats.variety_means[variety.index].round(1)
 
     def apply_mean(self, variety: Variety) -> None:
-        X, y, source = self._preset_data()
-        rows = X[y == variety.index]
-        if len(rows):
-            self.set_values(rows.mean(axis=0).round(1))
-            self.preset_note.setText(f"The average {variety.label} of the {len(rows)} {source}.")
+        mean = self.mean_flower(variety)
+        if mean is not None:
+            stats, source = self._preset_stats()
+            self.set_values(mean)
+            self.preset_note.setText(f"The average {variety.label} of the "
+                                     f"{stats.variety_counts[variety.index]} {source}.")
+
+    def _today_flower(self) -> tuple[np.ndarray, Variety] | None:
+        flowers = self.state.flowers
+        if flowers is None:
+            return None
+        rows = np.flatnonzero(flowers.day == np.datetime64(self.state.today(), "D"))
+        if not len(rows):
+            return None
+        return flowers.X[rows[0]], VARIETIES[flowers.variety[rows[0]]]
 
     def apply_today(self) -> None:
-        today = self.state.today()
-        row = flower_table.daily_flower(self.state.store, today)
-        if row is None:
+        found = self._today_flower()
+        if found is None:
             self._update_today_button()
             return
-        self.set_values(row.flower.measurements)
-        self.preset_note.setText(f"Today's flower ({today:%d %b %Y}) was generated as a "
-                                 f"{row.flower.variety.label}.")
+        values, variety = found
+        self.set_values(values)
+        self.preset_note.setText(f"Today's flower ({self.state.today():%d %b %Y}) was generated as a "
+                                 f"{variety.label}.")
 
     def reset(self) -> None:
         self.set_values(self._start)
@@ -300,10 +305,10 @@ class PredictTab(QWidget):
         self._update_today_button()
 
     def _update_today_button(self) -> None:
-        row = flower_table.daily_flower(self.state.store, self.state.today())
-        self.today_button.setEnabled(row is not None)
+        found = self._today_flower() is not None
+        self.today_button.setEnabled(found)
         self.today_button.setToolTip(
-            "Today's daily flower" if row is not None
+            "Today's daily flower" if found
             else "There is no daily flower for today yet (it appears after the catch-up)")
 
     # ---- the model and the data ------------------------------------------------------------
@@ -338,40 +343,43 @@ class PredictTab(QWidget):
             self.neighbours_stack.setCurrentWidget(self.neighbours_note)
         self._refresh()
         if model is not None:
-            self.map.compute_regions(self._row[0, 0], self._row[0, 1])
+            self.map.compute_regions(self._row[0])
         else:
             self.map_caption.setText("Train a model to see its decision regions.")
 
-    def _data_changed(self) -> None:
+    def _regions_shown(self, held) -> None:
+        shown, total = self.map.dots_shown, len(self.model.y_train)
+        dots = (f"the model's {total} training flowers" if shown == total
+                else f"a sample of {shown:,} of the model's {total:,} training flowers")
+        self.map_caption.setText(
+            f"Dots: {dots}. Regions: its prediction with sepal length {held[0]:.1f} cm and "
+            f"sepal width {held[1]:.1f} cm held fixed.")
+
+    def _data_changed(self, _flowers=None) -> None:
         """New flowers (import, catch-up): ranges may widen and today's flower may exist."""
         self._update_ranges()
         if self.model is not None:  # the grid spans the slider ranges: redo it
-            self.map.schedule_regions(self._row[0, 0], self._row[0, 1])
+            self.map.schedule_regions(self._row[0])
 
     def _update_ranges(self) -> None:
         """Slider ranges from the stored data and the model's, with a margin; the training
-        range (for the out-of-range flags) from the model's own training rows."""
-        arrays = []
-        stored, _ = feature_matrix(self.state.store, ("backfill", "import"))
-        if len(stored):
-            arrays.append(stored)
-        if self.model is not None and len(self.model.X_train):
-            arrays.append(np.asarray(self.model.X_train, dtype=float))
-        if arrays:
-            data = np.vstack(arrays)
-            low, high = data.min(axis=0), data.max(axis=0)
+        range (for the out-of-range flags) from the model's own training rows. Both come
+        precomputed (FeatureStats): nothing here scans the flowers."""
+        stats = [s for s in (self.state.labelled, self.model.train_stats if self.model else None)
+                 if s is not None and s.n]
+        if stats:
+            low = np.min([s.low for s in stats], axis=0)
+            high = np.max([s.high for s in stats], axis=0)
             margin = np.maximum(0.5, 0.25 * (high - low))
             ranges = np.column_stack([np.maximum(MIN_CM, np.floor((low - margin) * 10) / 10),
                                       np.minimum(MAX_CM, np.ceil((high + margin) * 10) / 10)])
-            self._start = data.mean(axis=0).round(1)
+            self._start = stats[0].mean.round(1)
         else:
             ranges = FALLBACK_RANGES
-        trained = None
-        if self.model is not None and len(self.model.X_train):
-            trained = np.column_stack([self.model.X_train.min(axis=0), self.model.X_train.max(axis=0)])
+        trained = self.model.train_stats if self.model is not None and self.model.train_stats.n else None
         for i, (field, (lo, hi)) in enumerate(zip(self.fields, ranges)):
             field.set_slider_range(lo, hi)
-            field.set_training_range(None if trained is None else (float(trained[i, 0]), float(trained[i, 1])))
+            field.set_training_range(None if trained is None else (float(trained.low[i]), float(trained.high[i])))
         self.flower.set_max_cm(float(ranges[:, 1].max()))
         self.map.set_ranges(tuple(ranges[2]), tuple(ranges[3]))
         self._update_presets()
@@ -392,8 +400,12 @@ class PredictTab(QWidget):
         # scikit-learn's per-call input checks are skipped here: a quarter of its time on one
         # row. The setting is thread-local and lasts only for this block.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            proba = model.predict_proba(row)[0]
-            neighbours = model.neighbours(row) if self._knn is not None else None
+            if self._knn is not None:  # one neighbour search gives both
+                neighbours = model.neighbours(row)
+                proba = model.knn_proba(*neighbours)
+            else:
+                neighbours = None
+                proba = model.predict_proba(row)[0]
         best = int(proba.argmax())
         variety = VARIETIES[best]
         self.chart.set_probabilities(proba)

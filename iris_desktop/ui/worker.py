@@ -1,12 +1,16 @@
-"""The one way long work leaves the GUI thread: a Task.
+"""A Task: one function call off the GUI thread, its outcome back on it.
 
     task = Task("import", fn, *args)
-    task.finished.connect(...)   # connect first,
-    task.start()                 # then start: no result can arrive before its slot exists
+    task.finished.connect(...)
+    task.start()
 
-`fn` runs in Qt's global thread pool; its result, error and progress come back to the
-GUI thread as queued signals. If `fn` accepts `progress` / `should_cancel` keyword
-arguments it gets them, so pipeline functions run here unchanged.
+`fn` runs in the app's thread pool. Its progress and outcome cross back as queued
+signals to the Task (a QObject of the GUI thread), which then emits its public signals
+on the GUI thread and records the outcome: `task.state`, `task.result`, `task.error`.
+A slot connected any time before control returns to the event loop is called, and
+`task.is_done` can be waited on. If `fn` accepts `progress` / `should_cancel`
+keyword arguments it gets them, so pipeline functions run here unchanged.
+Tasks are normally started by the TaskRunner, which decides what runs when.
 """
 from __future__ import annotations
 
@@ -15,55 +19,127 @@ import sys
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+QUEUED, RUNNING, FINISHED, FAILED, CANCELLED = "queued", "running", "finished", "failed", "cancelled"
+
+
+class Cancelled(Exception):
+    """Raised by a job that noticed should_cancel(); the task ends as cancelled."""
+
+
+def _is_cancellation(exc: BaseException) -> bool:
+    # pipelines raise their own kinds (TrainingCancelled) without importing Qt
+    return isinstance(exc, Cancelled) or type(exc).__name__.endswith("Cancelled")
+
+
+class _Relay(QObject):
+    """Carries a running job's signals from the worker thread to its Task."""
+
+    progress = Signal(int, str)
+    outcome = Signal(str, object, str)  # state, result or exception, traceback
 
 
 class Task(QObject):
     progress = Signal(int, str)
     finished = Signal(object)  # the result
     failed = Signal(object, str)  # the exception, its formatted traceback
-    done = Signal()  # after finished or failed
+    cancelled = Signal()  # ended by cancel() (queued or running)
+    done = Signal()  # after any of the three
 
-    def __init__(self, name: str, fn: Callable[..., Any], *args, **kwargs):
+    def __init__(self, name: str, fn: Callable[..., Any], *args, key: object = None,
+                 status: str = "", writes: bool = False, **kwargs):
         super().__init__()
-        self.name = name
-        self.cancelled = False
+        self.name, self.key = name, key
+        self.status = status  # what the status bar says while it runs
+        self.writes = writes  # it writes to the store
+        self.state = QUEUED
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.details = ""  # the traceback of a failure
+        self.cancel_requested = False
+        self._relay = _Relay()
+        self._relay.progress.connect(self._on_progress)
+        self._relay.outcome.connect(self._on_outcome)
         params = _parameters(fn)
         if "progress" in params:
-            kwargs.setdefault("progress", lambda pct, text: self.progress.emit(int(pct), str(text)))
+            kwargs.setdefault("progress", lambda pct, text: self._relay.progress.emit(int(pct), str(text)))
         if "should_cancel" in params:
-            kwargs.setdefault("should_cancel", lambda: self.cancelled)
+            kwargs.setdefault("should_cancel", lambda: self.cancel_requested)
         self._call = (fn, args, kwargs)
 
+    @property
+    def is_done(self) -> bool:
+        return self.state in (FINISHED, FAILED, CANCELLED)
+
     def start(self) -> "Task":
-        _running.add(self)  # kept alive until done
-        self.done.connect(lambda: _running.discard(self))
-        QThreadPool.globalInstance().start(_Runnable(self))
+        self.state = RUNNING
+        _running.add(self)  # kept alive until its outcome arrives
+        pool().start(_Runnable(self._call, self._relay))
         return self
 
     def cancel(self) -> None:
-        self.cancelled = True
+        """A queued task ends now; a running one is asked to stop at its next check."""
+        self.cancel_requested = True
+        if self.state == QUEUED:
+            self._end(CANCELLED)
+
+    @Slot(int, str)
+    def _on_progress(self, pct: int, text: str) -> None:
+        if not self.is_done:
+            self.progress.emit(pct, text)
+
+    @Slot(str, object, str)
+    def _on_outcome(self, state: str, value: object, details: str) -> None:
+        _running.discard(self)
+        if state == FAILED and _is_cancellation(value):  # type: ignore[arg-type]
+            state = CANCELLED
+        if state == FINISHED:
+            self.result = value
+        elif state == FAILED:
+            self.error = value  # type: ignore[assignment]
+        self._end(state, details)
+
+    def _end(self, state: str, details: str = "") -> None:
+        self.state, self.details = state, details
+        if state == FINISHED:
+            self.finished.emit(self.result)
+        elif state == FAILED:
+            self.failed.emit(self.error, details)
+        else:
+            self.cancelled.emit()
+        self.done.emit()
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task):
+    def __init__(self, call, relay: _Relay):
         super().__init__()
-        self.task = task
+        self.call, self.relay = call, relay
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        task = self.task
-        fn, args, kwargs = task._call
+        fn, args, kwargs = self.call
         try:
             result = fn(*args, **kwargs)
         except BaseException as exc:  # reported to the GUI thread, never lost
-            task.failed.emit(exc, "".join(traceback.format_exception(*sys.exc_info())))
+            self.relay.outcome.emit(FAILED, exc, "".join(traceback.format_exception(*sys.exc_info())))
         else:
-            task.finished.emit(result)
-        task.done.emit()
+            self.relay.outcome.emit(FINISHED, result, "")
 
 
 _running: set[Task] = set()
+_pool: QThreadPool | None = None
+
+
+def pool() -> QThreadPool:
+    """The app's own pool: a few threads, so a long training never delays a quick read
+    (Qt's global pool has one thread per core: two here)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(4)
+        _pool.setExpiryTimeout(5000)
+    return _pool
 
 
 def _parameters(fn: Callable) -> set[str]:
@@ -74,4 +150,4 @@ def _parameters(fn: Callable) -> set[str]:
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return pool().waitForDone(timeout_ms)

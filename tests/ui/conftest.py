@@ -54,3 +54,10 @@ def loaded_window(make_window, qtbot):
         return window
 
     return load
+
+
+def wait_done(qtbot, task, timeout: int = 30_000):
+    """Wait until `task` has ended, by its state: never on a signal it may have sent
+    already. Returns the task."""
+    qtbot.waitUntil(lambda: task.is_done, timeout=timeout)
+    return task

@@ -15,6 +15,9 @@ from iris_desktop.store import Store, flowers, predictions
 from iris_desktop.ui import app as app_module
 from iris_desktop.ui.single_instance import SingleInstance
 from tests.conftest import TODAY
+from tests.ui.conftest import wait_done
+from iris_desktop.pipelines.monitoring import window_predictions
+from iris_desktop.store.registry import list_models
 
 HEAVY = ["sklearn", "pandas", "joblib", "pyqtgraph", "scipy"]
 
@@ -90,7 +93,7 @@ def test_worker_exception_shows_dialog_and_app_survives(make_window, qtbot):
     def explode():
         raise RuntimeError("the flux capacitor is empty")
 
-    window._run("demo", explode)
+    window.runner.run("demo", explode)
     qtbot.waitUntil(lambda: bool(window.reporter.dialogs), timeout=10_000)
     box = window.reporter.dialogs[-1]
     assert "the flux capacitor is empty" in box.text()
@@ -100,9 +103,7 @@ def test_worker_exception_shows_dialog_and_app_survives(make_window, qtbot):
     qtbot.waitUntil(log.exists, timeout=5_000)
     assert "the flux capacitor is empty" in log.read_text()
     # the app still works: a real job runs afterwards
-    task = window.backfill()
-    with qtbot.waitSignal(task.done, timeout=30_000):
-        pass
+    wait_done(qtbot, window.data_actions.backfill())
     assert flowers.count_by_source(window.state.store)["backfill"] == 150
 
 
@@ -136,16 +137,14 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
     good = tmp_path / "more.csv"
     good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
                     "5.0,3.3,1.4,0.2,Iris-setosa\n6.1,2.8,4.7,1.2,versicolor\n")
-    with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
-        pass
+    wait_done(qtbot, window.data_actions.import_csv(str(good)))
     assert flowers.count_by_source(window.state.store)["import"] == 2
     assert window.status_label.text().startswith("Imported 2 flowers from more.csv")
 
     bad = tmp_path / "bad.csv"
     bad.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
                    "5.0,3.3,1.4,0.2,setosa\n5.0,abc,1.4,0.2,setosa\n")
-    with qtbot.waitSignal(window.import_csv(str(bad)).done, timeout=30_000):
-        pass
+    wait_done(qtbot, window.data_actions.import_csv(str(bad)))
     assert flowers.count_by_source(window.state.store)["import"] == 2
     box = window.reporter.dialogs[-1]
     assert box.text().startswith("Nothing was imported")
@@ -155,13 +154,11 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
 def test_export_history_and_backup(loaded_window, trained_store, qtbot, tmp_path):
     window = loaded_window(trained_store, today=TODAY)
     out = tmp_path / "history.csv"
-    with qtbot.waitSignal(window.export_history(str(out)).done, timeout=30_000):
-        pass
+    wait_done(qtbot, window.history_actions.export_history(str(out)))
     lines = out.read_text().splitlines()
     assert lines[0].startswith("day,sepal_length") and len(lines) == 32
     copy = tmp_path / "backup.sqlite3"
-    with qtbot.waitSignal(window.backup_database(str(copy)).done, timeout=30_000):
-        pass
+    wait_done(qtbot, window.app_actions.backup_database(str(copy)))
     with Store.open(copy) as backup:
         assert flowers.count_by_source(backup)["daily"] == 31
 
@@ -251,14 +248,14 @@ def test_self_test_flag_passes(tmp_path):
 
 def test_train_default_model_from_the_menu_activates_it_once(loaded_window, trained_store, qtbot):
     window = loaded_window(trained_store, today=TODAY)
-    task = window.train_default_model()
-    assert window.train_default_model() is task  # a second request joins the running one
-    with qtbot.waitSignal(window.state.modelChanged, timeout=60_000):
-        pass
+    task = window.model_actions.train_default_model()
+    assert window.model_actions.train_default_model() is task  # a second request joins the running one
+    wait_done(qtbot, task, timeout=60_000)
     assert window.state.model.version == 2
     assert window.model_label.text() == "Active model v2 · KNN"
     assert window.status_label.text().startswith("Trained and activated: Model v2 · k-nearest neighbours")
-    qtbot.waitUntil(lambda: "training" not in window._tasks)
+    assert window.runner.running("training") is None and not window.runner.waiting("training")
+    assert [r.version for r in list_models(trained_store)] == [1, 2]
 
 
 def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_store, qtbot):
@@ -266,17 +263,20 @@ def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_
 
     second = train(trained_store, TrainingConfig(algorithm="tree"), activate=False)
     window = loaded_window(trained_store, today=TODAY)
-    window._fill_models_menu()
-    entries = [a.text() for a in window.models_menu.actions()]
+    menu = window.model_actions.models_menu
+    window.model_actions._fill_models_menu()
+    entries = [a.text() for a in menu.actions()]
     assert entries[0].startswith(f"Model v{second.version} · Decision tree")
     assert entries[1].startswith("Model v1 · k-nearest neighbours")
-    assert window.models_menu.actions()[1].isChecked()
-    with qtbot.waitSignal(window.state.modelChanged, timeout=10_000):
-        window.models_menu.actions()[0].trigger()
+    assert menu.actions()[1].isChecked()
+    menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: window.state.model.version == second.version, timeout=10_000)
     assert window.model_label.text() == f"Active model v{second.version} · TREE"
     assert window.tab_widget(0).model_label.text().startswith(f"Model v{second.version} · Decision tree")
     # the new model predicts the past daily flowers too (catch-up after activation)
-    qtbot.waitUntil(lambda: window.status_label.text().startswith("Predicted 31"), timeout=30_000)
+    qtbot.waitUntil(lambda: window.status_label.text() == (
+        f"Model v{second.version} is active; it predicted 31 daily flowers"), timeout=30_000)
+    assert len(window_predictions(trained_store, model_version=second.version)) == 31
 
 
 def test_a_tampered_model_is_not_activated(loaded_window, trained_store, qtbot):
@@ -287,7 +287,7 @@ def test_a_tampered_model_is_not_activated(loaded_window, trained_store, qtbot):
     window = loaded_window(trained_store, today=TODAY)
     with open(trained_store.models_dir / second.artifact, "ab") as f:
         f.write(b"x")
-    window.activate_model(second.version)
+    wait_done(qtbot, window.model_actions.activate(second.version))
     assert "does not match the registry" in window.reporter.dialogs[-1].text()
     assert active_version(trained_store) == 1 and window.state.model.version == 1
 
@@ -385,10 +385,8 @@ def test_importing_the_same_file_again_asks_first(make_window, qtbot, tmp_path):
     window = make_window()
     good = tmp_path / "twice.csv"
     good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.3,1.4,0.2,setosa\n")
-    with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
-        pass
-    with qtbot.waitSignal(window.import_csv(str(good)).done, timeout=30_000):
-        pass
+    wait_done(qtbot, window.data_actions.import_csv(str(good)))
+    wait_done(qtbot, window.data_actions.import_csv(str(good)))
     assert flowers.count_by_source(window.state.store)["import"] == 1
     box = window.reporter.dialogs[-1]
     assert box.windowTitle() == "Import this file again?" and "already imported" in box.text()

@@ -16,6 +16,8 @@ pg = pytest.importorskip("pyqtgraph")  # the window imports it before building t
 from iris_desktop.domain import FEATURES, VARIETIES, Variety  # noqa: E402
 from iris_desktop.pipelines.training import TrainingConfig, train  # noqa: E402
 from iris_desktop.store import flowers as flower_table  # noqa: E402
+from iris_desktop.store.registry import set_active  # noqa: E402
+from iris_desktop.ui import jobs  # noqa: E402
 from iris_desktop.ui.predict_tab import PredictTab, describe_model  # noqa: E402
 from iris_desktop.ui.state import AppState  # noqa: E402
 from tests.conftest import TODAY  # noqa: E402
@@ -30,12 +32,18 @@ def make_tab(qtbot):
     def make(store, today: dt.date = TODAY) -> PredictTab:
         state = AppState(store)
         state.today = lambda: today
-        state.reload_active_model()
+        sync(state)
         tab = PredictTab(state)
         qtbot.addWidget(tab)
+        qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
         return tab
 
     return make
+
+
+def sync(state: AppState) -> None:
+    """What the app does after a commit, synchronously: read a snapshot and apply it."""
+    state.apply(jobs.snapshot(*state.paths(), state.summary, state.model))
 
 
 def shown(tab: PredictTab) -> dict:
@@ -186,8 +194,9 @@ def test_follows_another_activated_model(make_tab, trained_store, qtbot):
     state = tab.state
     record = train(trained_store, TrainingConfig(algorithm="logreg"), activate=False)
     assert tab.model_label.text().startswith("Model v1 ")
-    with qtbot.waitSignal(state.modelChanged):
-        state.activate(record.version)
+    set_active(trained_store, record.version)
+    sync(state)
+    qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
     assert tab.model_label.text().startswith(f"Model v{record.version} · Logistic regression")
     assert tab.model.version == record.version
     assert np.allclose(tab.chart.bars.opts["height"], expected_proba(tab))
@@ -197,7 +206,8 @@ def test_follows_another_activated_model(make_tab, trained_store, qtbot):
     assert tab.map.neighbour_positions() == []
     assert tab.map.held is not None and tab.map.region_at(*tab.values()[2:]) is not None
 
-    state.activate(1)
+    set_active(trained_store, 1)
+    sync(state)
     assert tab.model_label.text().startswith("Model v1 · k-nearest neighbours")
     assert tab.neighbours_model.rowCount() == 5
 
@@ -221,7 +231,7 @@ def test_without_a_model_it_offers_to_train_the_default(make_tab, store, qtbot):
 
     backfill(store)
     train(store, TrainingConfig())
-    tab.state.reload_active_model()
+    sync(tab.state)
     assert tab.no_model.isHidden()
     assert tab.model_label.text().startswith("Model v1")
     assert tab.prediction_label.text() in {v.label for v in VARIETIES}
@@ -230,15 +240,16 @@ def test_without_a_model_it_offers_to_train_the_default(make_tab, store, qtbot):
 def test_decision_regions_follow_sepal_changes_after_a_short_delay(make_tab, trained_store, qtbot):
     tab = make_tab(trained_store)
     tab.apply_mean(Variety.SETOSA)
+    qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
     assert tab.map.region_at(*tab.values()[2:]) is Variety.SETOSA
-    assert tab.map.held == pytest.approx(tab.values()[:2])
+    assert tab.map.held[:2] == pytest.approx(tab.values()[:2])
     count = tab.map.recompute_count
     for _ in range(5):  # a quick burst of sepal steps: coalesced into one recompute
         qtbot.keyClick(tab.fields[SL].slider, Qt.Key.Key_Right)
     assert tab.map.regions_pending and tab.map.recompute_count == count
     qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=2000)
     assert tab.map.recompute_count == count + 1
-    assert tab.map.held == pytest.approx(tab.values()[:2])
+    assert tab.map.held[:2] == pytest.approx(tab.values()[:2])
     assert "sepal length" in tab.map_caption.text()
 
     qtbot.keyClick(tab.fields[PL].slider, Qt.Key.Key_Right)  # petal steps move only the point
@@ -250,6 +261,7 @@ def test_the_region_under_the_flower_is_its_prediction_even_at_a_boundary(make_t
     tab = make_tab(trained_store)
     # Sweep petal length across the versicolor/virginica boundary, sepals held.
     tab.set_values((5.8, 3.1, 4.0, 1.6))
+    qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
     seen = set()
     for _ in range(20):
         qtbot.keyClick(tab.fields[PL].slider, Qt.Key.Key_Right)

@@ -1,11 +1,12 @@
-"""The headless sub-commands behind `iris-desktop COMMAND`; each returns an exit code."""
+"""The headless sub-commands behind `iris-desktop COMMAND`: each takes the parsed
+arguments and returns an exit code. Pipelines are imported inside, when a command runs."""
 from __future__ import annotations
 
 import datetime as dt
 import sys
 
 from iris_desktop import __version__, paths
-from iris_desktop.cli import UserError
+from iris_desktop.cli.errors import UserError
 from iris_desktop.store import SCHEMA_VERSION, open_store
 
 
@@ -13,7 +14,7 @@ def _out(text: str = "") -> None:
     print(text, file=sys.stdout)
 
 
-def cmd_backfill(args) -> int:
+def backfill(args) -> int:
     from iris_desktop.pipelines.backfill import backfill
 
     with open_store() as store:
@@ -22,7 +23,7 @@ def cmd_backfill(args) -> int:
     return 0
 
 
-def cmd_import(args) -> int:
+def import_csv(args) -> int:
     from iris_desktop.pipelines.backfill import AlreadyImportedError, import_csv
 
     with open_store() as store:
@@ -37,7 +38,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_info(args) -> int:
+def info(args) -> int:
     from iris_desktop.store import flowers, predictions, registry
 
     with open_store() as store:
@@ -58,7 +59,7 @@ def cmd_info(args) -> int:
     return 0
 
 
-def cmd_catch_up(args) -> int:
+def catch_up(args) -> int:
     from iris_desktop.pipelines.daily import set_generator, set_history_days
     from iris_desktop.pipelines.inference import catch_up
 
@@ -77,25 +78,35 @@ def cmd_catch_up(args) -> int:
     return 0
 
 
-def cmd_train(args) -> int:
-    from iris_desktop.pipelines.training import TrainingConfig, train
+def train(args) -> int:
+    from iris_desktop.pipelines.algorithms import algorithm
+    from iris_desktop.pipelines.training import TrainingConfig, train as fit
 
-    flags = {"knn": {"n_neighbors": args.k, "weights": args.weights, "metric": args.metric},
-             "logreg": {"C": args.C}, "svm": {"C": args.C},
-             "tree": {"max_depth": args.max_depth},
-             "forest": {"max_depth": args.max_depth, "n_estimators": args.trees}}[args.algorithm]
-    params = {k: v for k, v in flags.items() if v is not None}
+    spec = algorithm(args.algorithm)
+    takes = {p.name for p in spec.params}
+    params = {}
+    for name, value in vars(args).items():
+        if name.startswith("param_") and value is not None:
+            name = name.removeprefix("param_")
+            if name not in takes:
+                raise UserError(f"{_flag(name)} is not a parameter of {spec.name} "
+                                f"(it takes {', '.join(_flag(n) for n in sorted(takes))})")
+            params[name] = value
     for item in args.param:
         name, sep, value = item.partition("=")
-        if not sep or not name:
+        if not sep or not name.strip():
             raise UserError(f"--param takes NAME=VALUE, got {item!r}")
-        params[name.strip()] = _param_value(value.strip())
+        params[name.strip()] = value.strip()
+    try:
+        params = spec.resolve(params)  # every value checked, with its name, before any work
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     sources = ("backfill", "import", "daily") if args.include_daily else ("backfill", "import")
     config = TrainingConfig(args.algorithm, params, args.standardize, sources, args.test_fraction,
                             args.seed, args.cv_folds)
     with open_store() as store:
         try:
-            record = train(store, config, activate=not args.no_activate)
+            record = fit(store, config, activate=not args.no_activate)
         except ValueError as exc:
             raise UserError(str(exc)) from None
     m = record.metrics
@@ -105,19 +116,17 @@ def cmd_train(args) -> int:
     return 0
 
 
-def _param_value(text: str):
-    """'5' -> 5, '0.5' -> 0.5, 'none' -> None, anything else stays text (the algorithm checks it)."""
-    if text.lower() in ("none", "null"):
-        return None
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
+def _flag(name: str) -> str:
+    from iris_desktop.pipelines.algorithms import ALGORITHMS
+
+    for spec in ALGORITHMS.values():
+        for param in spec.params:
+            if param.name == name:
+                return param.cli_flag
+    return name
 
 
-def cmd_models(args) -> int:
+def models(args) -> int:
     from iris_desktop.store.registry import list_models
 
     with open_store() as store:
@@ -132,7 +141,7 @@ def cmd_models(args) -> int:
     return 0
 
 
-def cmd_activate(args) -> int:
+def activate(args) -> int:
     from iris_desktop.store.registry import get_model, set_active
 
     with open_store() as store:
@@ -142,7 +151,7 @@ def cmd_activate(args) -> int:
     return 0
 
 
-def cmd_predict(args) -> int:
+def predict(args) -> int:
     from iris_desktop.domain import VARIETIES, Flower
     from iris_desktop.pipelines.registry import load_model
 
@@ -160,12 +169,13 @@ def cmd_predict(args) -> int:
     return 0
 
 
-def cmd_history(args) -> int:
-    from iris_desktop.pipelines.inference import export_history_csv, window_predictions
+def history(args) -> int:
+    from iris_desktop.pipelines.monitoring import export_history_csv, window_predictions
 
-    if args.days is not None and args.days < 1:
-        raise UserError(f"--days must be at least 1, got {args.days}")
     with open_store() as store:
+        if args.csv == "-":
+            export_history_csv(store, sys.stdout, days=args.days)
+            return 0
         if args.csv:
             count = export_history_csv(store, args.csv, days=args.days)
             _out(f"Wrote {count} predictions to {args.csv}")
@@ -183,7 +193,7 @@ def cmd_history(args) -> int:
     return 0
 
 
-def cmd_generate(args) -> int:
+def generate(args) -> int:
     from iris_desktop.domain import FEATURES
     from iris_desktop.pipelines.daily import flower_of, settings_for
 

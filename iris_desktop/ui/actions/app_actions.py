@@ -1,0 +1,61 @@
+"""The app itself: the data folder, backups, quitting, About."""
+from __future__ import annotations
+
+import platform
+import sys
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from iris_desktop import APP_DISPLAY_NAME, __version__, paths
+from iris_desktop.ui import jobs
+from iris_desktop.ui.actions.base import Actions
+from iris_desktop.ui.worker import Task
+
+
+class AppActions(Actions):
+    def populate(self, menus) -> None:
+        file = menus["file"]
+        file.addSeparator()
+        self.action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
+        self.action(file, "&Back up database…", self.backup_database,
+                    tip="Save a consistent copy of the database (model files stay in the models folder)")
+        file.addSeparator()
+        self.action(file, "&Quit", self.window.close, "Ctrl+Q")
+        self.action(menus["help"], "&About Iris Desktop", self.about)
+
+    def backup_database(self, path: str | None = None) -> Task | None:
+        if path is None:
+            default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.sqlite3")
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, "Back up database", default,
+                                                            "SQLite databases (*.sqlite3 *.db)")
+            if not path:
+                return None
+        return self.run("backup", jobs.backup, path, writes=False, status="Backing up…",
+                        on_finished=lambda dest: self.done(f"Backed up the database to {dest}"))
+
+    def open_data_folder(self) -> None:
+        folder = str(paths.data_dir())
+        if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(folder)):
+            box = self.reporter.show("Data folder", "No file manager could be started. "
+                                     f"Iris Desktop keeps its data in:\n\n{folder}", level="information")
+            box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def about(self) -> None:
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        versions = [f"Python {platform.python_version()}", f"Qt {qVersion()}", f"PySide6 {PySide6.__version__}"]
+        for name in ("sklearn", "numpy", "pyqtgraph"):
+            module = sys.modules.get(name)
+            if module is not None:
+                versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
+        tabs = ", ".join(self.window.tabs.tabText(i) for i in range(self.window.tabs.count()))
+        QtWidgets.QMessageBox.about(
+            self.window, f"About {APP_DISPLAY_NAME}",
+            f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
+            "<p>The serverless-ML Iris lab on your own machine, offline: a flower a day is "
+            "generated and predicted, every missed day caught up at launch.</p>"
+            f"<p>Tabs: {tabs}.</p>"
+            f"<p>{'<br>'.join(versions)}</p>"
+            f"<p>Data: <code>{paths.data_dir()}</code><br>Logs: <code>{paths.logs_dir()}</code></p>",
+        )

@@ -1,0 +1,91 @@
+"""Models: train the default one, retrain, choose the active version."""
+from __future__ import annotations
+
+from PySide6 import QtGui, QtWidgets
+
+from iris_desktop.ui import jobs
+from iris_desktop.ui.actions.base import Actions
+from iris_desktop.ui.worker import Task
+
+
+class ModelActions(Actions):
+    def populate(self, menu) -> None:
+        self.action(menu, "&Train default model", self.train_default_model, tip="KNN, k=5, seed 42; activated")
+        menu.addSeparator()
+        self.models_menu = menu.addMenu("&Active model")
+        self.models_menu.aboutToShow.connect(self._fill_models_menu)
+        self.state.trainDefaultRequested.connect(self.train_default_model)
+        self.state.modelChanged.connect(self._offer_retrain)
+
+    def train_default_model(self) -> Task:
+        return self.train(None)
+
+    def train(self, config=None, retrain_version: int | None = None) -> Task:
+        """Train `config` (None: the default model) or retrain a version with its own
+        settings; activate it and predict the daily history with it. The same request
+        while it runs joins it; another one waits for it."""
+        from iris_desktop.ui.model_text import describe_record
+
+        status = ("Training the default model…" if config is None and retrain_version is None
+                  else f"Retraining model v{retrain_version}…" if retrain_version is not None
+                  else "Training…")
+
+        def done(result):
+            record, model = result
+            self.state.set_model(model)
+            self.done(f"Trained and activated: {describe_record(record)}")
+
+        return self.run("training", jobs.train, self.state.today(), config, retrain_version,
+                        status=status, on_finished=done)
+
+    def activate(self, version: int) -> Task:
+        """Make `version` active once its file is verified, then predict the daily
+        flowers it has not seen; all in a worker."""
+        def done(result):
+            model, summary = result
+            self.state.set_model(model)
+            made = summary.predictions_made
+            self.done(f"Model v{version} is active" + (
+                f"; it predicted {made} daily flower{'s' * (made != 1)}" if made else ""))
+
+        def failed(exc, details):
+            from iris_desktop.pipelines.registry import ModelLoadError
+
+            if not isinstance(exc, ModelLoadError):
+                return self.window.task_failed("activation", exc, details)
+            self.done(f"Model v{version} was not activated")
+            self.reporter.show("The model cannot be used", str(exc), level="warning")
+
+        return self.run("activation", jobs.activate, version, self.state.today(),
+                        status=f"Activating model v{version}…", on_finished=done, on_failed=failed)
+
+    def _fill_models_menu(self) -> None:
+        """The registry's versions, the active one checked; choosing one activates it."""
+        from iris_desktop.store.registry import list_models
+        from iris_desktop.ui.model_text import describe_record
+
+        self.models_menu.clear()
+        models = list_models(self.state.store)  # a few rows, read when the menu opens
+        if not models:
+            self.models_menu.addAction("No models yet").setEnabled(False)
+        group = QtGui.QActionGroup(self.models_menu)  # exclusive: shown as radio items
+        for record in reversed(models):
+            act = self.models_menu.addAction(
+                f"{describe_record(record)} · {record.created_at[:16].replace('T', ' ')} UTC")
+            act.setCheckable(True)
+            act.setChecked(record.active)
+            group.addAction(act)
+            act.triggered.connect(lambda _c=False, v=record.version: self.activate(v))
+
+    def _offer_retrain(self, model) -> None:
+        """A model saved by another scikit-learn: warn, and offer to train it again here."""
+        if model is None or not model.version_warning:
+            return
+        box = self.reporter.show("Model saved with another scikit-learn", model.version_warning,
+                                 level="warning")
+        if len(box.buttons()) > 1:  # already offered in this dialog
+            return
+        retrain = box.addButton("Retrain now", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retrain)
+        retrain.clicked.connect(lambda: self.train(retrain_version=model.version))
