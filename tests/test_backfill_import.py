@@ -1,7 +1,6 @@
 """Backfilling the bundled data set and importing CSV files, all rows or none."""
 from __future__ import annotations
 
-from collections import Counter
 
 import numpy as np
 import pytest

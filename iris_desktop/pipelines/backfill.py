@@ -13,6 +13,7 @@ from iris_desktop import paths
 from iris_desktop.domain import FEATURE_NAMES, Flower, Variety, check_measurement
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
+from iris_desktop.store import imports as batches
 
 LABEL = "variety"
 # Normalised header (lowercase, letters only, "cm" unit dropped) -> our column name.
@@ -148,11 +149,12 @@ def import_csv(store: Store, path: str | os.PathLike, again: bool = False) -> Im
     flowers, ignored = read_csv_file(path)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     with store.transaction():
-        previous = flower_table.previous_import(store, digest)
+        previous = batches.previous_import(store, digest)
         if previous is not None and not again:
             raise AlreadyImportedError(Path(path).name, previous)
-        added = flower_table.add_flowers(store, flowers, "import")
-        flower_table.record_import(store, digest, Path(path).name, added)
+        batch = batches.record_batch(store, digest, Path(path).name, len(flowers), {})
+        added = flower_table.add_rows(store, [f.measurements for f in flowers],
+                                      [f.variety.value for f in flowers], "import", batch)
     counts = {v.value: sum(f.variety is v for f in flowers) for v in Variety}
     return ImportResult(str(path), added, counts, ignored)
 

@@ -35,14 +35,24 @@ def _row(r) -> FlowerRow:
 
 def add_flowers(store: Store, flowers: Iterable[Flower], source: str) -> int:
     """Insert labelled, non-daily flowers in one transaction; returns how many."""
+    flowers = list(flowers)
+    return add_rows(store, [f.measurements for f in flowers], [_label(f) for f in flowers], source)
+
+
+def add_rows(store: Store, measurements, varieties: Sequence[str], source: str,
+             import_id: int | None = None) -> int:
+    """add_flowers for bulk rows: four measurements and a variety name each; imported
+    rows point at their batch. (CHECK constraints still refuse bad values.)"""
     if source not in ("backfill", "import"):
         raise ValueError(f"use add_daily_flowers for source {source!r}")
-    rows = [(*f.measurements, _label(f), source) for f in flowers]
+    now = utc_now()
     with store.transaction() as conn:
         conn.executemany(
-            f"INSERT INTO flowers ({_COLUMNS}, variety, source) VALUES (?, ?, ?, ?, ?, ?)", rows
+            f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((*m, v, source, import_id, now) for m, v in zip(measurements, varieties)),
         )
-    return len(rows)
+    return len(varieties)
 
 
 def add_daily_flowers(store: Store, days: Sequence[dt.date], flowers: Sequence[Flower]) -> list[int]:
@@ -196,15 +206,3 @@ def _check_sources(sources: Sequence[str]) -> None:
     unknown = set(sources) - set(SOURCES)
     if unknown or not sources:
         raise ValueError(f"sources must be some of {SOURCES}, got {list(sources)}")
-
-
-def record_import(store: Store, sha256: str, file_name: str, rows: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("INSERT INTO imports (sha256, file_name, rows) VALUES (?, ?, ?)",
-                     (sha256, file_name, rows))
-
-
-def previous_import(store: Store, sha256: str) -> tuple[str, int, str] | None:
-    """(file name, rows, imported_at) of the last import of a file with this content."""
-    return store.execute("SELECT file_name, rows, imported_at FROM imports WHERE sha256 = ? "
-                         "ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6 import QtGui, QtWidgets
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from iris_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__, paths
@@ -19,6 +19,7 @@ from iris_desktop.store import CorruptDatabaseError, Store, StoreError
 from iris_desktop.store.database import ensure_folder
 from iris_desktop.ui.errors import ErrorReporter, log, setup_logging
 from iris_desktop.ui.main_window import MainWindow
+from iris_desktop.ui.settings import settings
 from iris_desktop.ui.single_instance import SingleInstance
 from iris_desktop.ui.state import AppState
 
@@ -43,11 +44,6 @@ def set_window_icon() -> None:
         QApplication.instance().setWindowIcon(QtGui.QIcon(str(paths.resource("iris-desktop.svg"))))
     except FileNotFoundError:
         pass
-
-
-def settings() -> QSettings:
-    """Settings live in the per-user config folder (inside --data-dir when given)."""
-    return QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def open_store_or_explain(explain: Callable[[str, str], None]) -> Store | None:

@@ -61,3 +61,25 @@ def wait_done(qtbot, task, timeout: int = 30_000):
     already. Returns the task."""
     qtbot.waitUntil(lambda: task.is_done, timeout=timeout)
     return task
+
+
+def sync(state: AppState) -> None:
+    """What the app does after a commit, synchronously: read a snapshot and apply it."""
+    from iris_desktop.ui import jobs
+
+    state.apply(jobs.snapshot(*state.paths(), state.summary, state.model))
+
+
+@pytest.fixture
+def make_state():
+    """make_state(store, today=TODAY) -> an AppState with the store's snapshot applied
+    (flowers, model), as a tab finds it once the window has loaded."""
+    from tests.conftest import TODAY
+
+    def make(store: Store, today=TODAY) -> AppState:
+        state = AppState(store)
+        state.today = lambda: today
+        sync(state)
+        return state
+
+    return make

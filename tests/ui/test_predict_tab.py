@@ -17,33 +17,24 @@ from iris_desktop.domain import FEATURES, VARIETIES, Variety  # noqa: E402
 from iris_desktop.pipelines.training import TrainingConfig, train  # noqa: E402
 from iris_desktop.store import flowers as flower_table  # noqa: E402
 from iris_desktop.store.registry import set_active  # noqa: E402
-from iris_desktop.ui import jobs  # noqa: E402
 from iris_desktop.ui.predict_tab import PredictTab, describe_model  # noqa: E402
-from iris_desktop.ui.state import AppState  # noqa: E402
 from tests.conftest import TODAY  # noqa: E402
+from tests.ui.conftest import sync  # noqa: E402
 
 SL, SW, PL, PW = range(4)
 
 
 @pytest.fixture
-def make_tab(qtbot):
+def make_tab(qtbot, make_state):
     """make_tab(store, today=TODAY) -> PredictTab on an AppState with the active model loaded."""
 
     def make(store, today: dt.date = TODAY) -> PredictTab:
-        state = AppState(store)
-        state.today = lambda: today
-        sync(state)
-        tab = PredictTab(state)
+        tab = PredictTab(make_state(store, today))
         qtbot.addWidget(tab)
         qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
         return tab
 
     return make
-
-
-def sync(state: AppState) -> None:
-    """What the app does after a commit, synchronously: read a snapshot and apply it."""
-    state.apply(jobs.snapshot(*state.paths(), state.summary, state.model))
 
 
 def shown(tab: PredictTab) -> dict:

@@ -1,0 +1,39 @@
+"""Shared by the sub-command modules: printing and argument types."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+# The range of dates and day counts the commands accept: far beyond any real use,
+# near enough that date arithmetic never overflows.
+FIRST_DATE, LAST_DATE = dt.date(1970, 1, 1), dt.date(2100, 12, 31)
+MAX_HISTORY_DAYS = 3650
+
+
+def out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def date_arg(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(f"{text} is outside {FIRST_DATE}..{LAST_DATE}")
+    return day
+
+
+def bounded(low: int, high: int):
+    """An argument type: a whole number from `low` to `high`."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}..{high}")
+        return value
+    parse.__name__ = "number"
+    return parse
