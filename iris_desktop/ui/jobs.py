@@ -14,7 +14,7 @@ from iris_desktop.store import Store
 HEAVY_MODULES = ("sklearn.neighbors", "joblib", "pyqtgraph")
 
 
-def _with_store(job):
+def with_store(job):
     """job(store, ...) becomes job(db_path, models_dir, ...) on its own connection;
     the signature (progress, should_cancel) stays visible to the worker."""
     @functools.wraps(job)
@@ -57,7 +57,7 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
     return _startup(db, models, today, report)
 
 
-@_with_store
+@with_store
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
     from iris_desktop.pipelines import inference
     from iris_desktop.store import registry as model_rows
@@ -71,7 +71,7 @@ def _startup(store: Store, today: dt.date, report) -> StartupResult:
     return StartupResult(summary, _snapshot(store, None, None), fresh)
 
 
-@_with_store
+@with_store
 def snapshot(store: Store, previous, model) -> Snapshot:
     """A fresh Snapshot; flowers and the model are re-read only if they changed since
     `previous` (a StoreSummary) and `model` (the LoadedModel shown now)."""
@@ -100,14 +100,14 @@ def _snapshot(store: Store, previous, model) -> Snapshot:
     return Snapshot(summary, flowers, labelled, model, error)
 
 
-@_with_store
+@with_store
 def catch_up(store: Store, today: dt.date):
     from iris_desktop.pipelines.inference import catch_up as run
 
     return run(store, today)
 
 
-@_with_store
+@with_store
 def activate(store: Store, version: int, today: dt.date):
     """Verify and load `version`, make it active, and predict the daily flowers it has
     not seen: one job, so a catch-up running meanwhile cannot miss it."""
@@ -119,7 +119,7 @@ def activate(store: Store, version: int, today: dt.date):
     return model, inference.catch_up(store, today, model=model)
 
 
-@_with_store
+@with_store
 def train(store: Store, today: dt.date, config=None, retrain_version: int | None = None,
           progress=None, should_cancel=None):
     """Train `config` (default: the default model), or retrain a version with its own
@@ -137,28 +137,28 @@ def train(store: Store, today: dt.date, config=None, retrain_version: int | None
     return record, model
 
 
-@_with_store
+@with_store
 def backfill(store: Store) -> int:
     from iris_desktop.pipelines.backfill import backfill as run
 
     return run(store)
 
 
-@_with_store
+@with_store
 def import_csv(store: Store, path: str, again: bool = False):
     from iris_desktop.pipelines.backfill import import_csv as run
 
     return run(store, path, again=again)
 
 
-@_with_store
+@with_store
 def export_history(store: Store, path: str) -> int:
     from iris_desktop.pipelines.monitoring import export_history_csv
 
     return export_history_csv(store, path)
 
 
-@_with_store
+@with_store
 def backup(store: Store, path: str):
     from iris_desktop.store.database import backup as run
 
