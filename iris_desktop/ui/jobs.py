@@ -121,17 +121,20 @@ def activate(store: Store, version: int, today: dt.date):
 
 @with_store
 def train(store: Store, today: dt.date, config=None, retrain_version: int | None = None,
-          progress=None, should_cancel=None):
+          activate: bool = True, progress=None, should_cancel=None):
     """Train `config` (default: the default model), or retrain a version with its own
-    settings; activate it and predict the daily history with it. Returns (record, model)."""
+    settings; unless `activate` is False, activate it and predict the daily history
+    with it. Returns (record, model) (model None when not activated)."""
     from iris_desktop.pipelines import inference, registry
     from iris_desktop.pipelines.training import TrainingConfig, config_of, train as fit
     from iris_desktop.store.registry import get_model
 
     if retrain_version is not None:
         config = config_of(get_model(store, retrain_version))
-    record = fit(store, config or TrainingConfig(), activate=True, progress=progress,
+    record = fit(store, config or TrainingConfig(), activate=activate, progress=progress,
                  should_cancel=should_cancel)
+    if not activate:
+        return record, None
     model = registry.load_model(store, record.version)
     inference.catch_up(store, today, model=model)
     return record, model

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         state.modelChanged.connect(self._show_model)
         state.modelUnusable.connect(self.model_unusable)
         state.announced.connect(self.show_status)
+        state.dayRequested.connect(lambda _day, name: self.show_tab(name))
         self.runner.progress.connect(self._progress)
         self.runner.message.connect(self.show_status)
         self.runner.failed.connect(self.task_failed)
@@ -168,6 +169,11 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, _scrollable(widget), name)
         self.tabs.setCurrentIndex(current)
+
+    def show_tab(self, name: str) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == name:
+                self.tabs.setCurrentIndex(index)
 
     def tab_widget(self, index: int) -> QWidget:
         """The tab itself (inside its scroll area once built)."""

@@ -31,6 +31,7 @@ class AppState(QObject):
     modelUnusable = Signal(str)  # the active model's file is missing or altered: why
     announced = Signal(str)  # a change made by another process, in words
     trainDefaultRequested = Signal()  # a tab asks the window to train the default model
+    dayRequested = Signal(object, str)  # (a date, a tab's name): show that day in that tab
 
     def __init__(self, store: Store, runner: TaskRunner | None = None):
         super().__init__()

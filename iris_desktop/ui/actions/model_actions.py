@@ -20,10 +20,12 @@ class ModelActions(Actions):
     def train_default_model(self) -> Task:
         return self.train(None)
 
-    def train(self, config=None, retrain_version: int | None = None) -> Task:
+    def train(self, config=None, retrain_version: int | None = None, activate: bool = True,
+              on_finished=None) -> Task:
         """Train `config` (None: the default model) or retrain a version with its own
-        settings; activate it and predict the daily history with it. The same request
-        while it runs joins it; another one waits for it."""
+        settings; activate it (unless told not to) and predict the daily history with it.
+        The same request while it runs joins it; another one waits for it. Cancel with
+        the returned task's cancel(): no version is left behind."""
         from iris_desktop.ui.model_text import describe_record
 
         status = ("Training the default model…" if config is None and retrain_version is None
@@ -32,10 +34,13 @@ class ModelActions(Actions):
 
         def done(result):
             record, model = result
-            self.state.set_model(model)
-            self.done(f"Trained and activated: {describe_record(record)}")
+            if model is not None:
+                self.state.set_model(model)
+            self.done(f"Trained {'and activated' if activate else 'and registered'}: {describe_record(record)}")
+            if on_finished is not None:
+                on_finished(result)
 
-        return self.run("training", jobs.train, self.state.today(), config, retrain_version,
+        return self.run("training", jobs.train, self.state.today(), config, retrain_version, activate,
                         status=status, on_finished=done)
 
     def activate(self, version: int) -> Task:
