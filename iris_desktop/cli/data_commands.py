@@ -1,7 +1,9 @@
-"""Sub-commands about the flowers: backfill, import, info."""
+"""Sub-commands about the flowers: backfill, import (with a dry run), the import
+batches and their removal, info."""
 from __future__ import annotations
 
 from iris_desktop import __version__, paths
+from iris_desktop.cli.common import bounded
 from iris_desktop.cli.common import out as _out
 from iris_desktop.cli.errors import UserError
 from iris_desktop.store import SCHEMA_VERSION, open_store
@@ -11,7 +13,20 @@ def add_commands(command) -> None:
     command("backfill", backfill, "store the bundled 150-flower data set (once)")
     imp = command("import", import_csv, "import flowers from a CSV file (all rows or none)")
     imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    imp.add_argument("--unit", choices=["cm", "mm"],
+                     help="the file's unit (needed when its values look like millimetres)")
+    dup = imp.add_mutually_exclusive_group()
+    dup.add_argument("--skip-duplicates", dest="keep_duplicates", action="store_false", default=False,
+                     help="leave out rows that repeat a stored flower (the default)")
+    dup.add_argument("--keep-duplicates", dest="keep_duplicates", action="store_true",
+                     help="import rows that repeat a stored flower too")
+    imp.add_argument("--accept-outliers", action="store_true",
+                     help="import values no iris has (refused otherwise)")
     imp.add_argument("--again", action="store_true", help="import a file whose content was imported before")
+    command("imports", list_imports, "list the import batches")
+    rm = command("remove-import", remove_import, "remove an import batch's flowers (see `imports`)")
+    rm.add_argument("batch", type=bounded(1, 2 ** 62), metavar="N")
     command("info", info, "where the data lives, row counts, schema version")
 
 
@@ -25,17 +40,63 @@ def backfill(args) -> int:
 
 
 def import_csv(args) -> int:
-    from iris_desktop.pipelines.backfill import AlreadyImportedError, import_csv
+    from iris_desktop.domain import FEATURE_NAMES
+    from iris_desktop.pipelines.imports import (
+        AlreadyImportedError, ImportOptions, describe, import_preview, preview,
+    )
 
     with open_store() as store:
+        seen = preview(store, args.file)
+        if seen.suggested_millimetres and args.unit is None:
+            raise UserError(
+                f"{seen.parsed.file_name}: column(s) {', '.join(seen.parsed.columns[c] for c in seen.suggested_millimetres)} "
+                "look like millimetres; add --unit mm to divide by 10, or --unit cm to import them as they are")
+        options = ImportOptions(millimetre_columns=FEATURE_NAMES if args.unit == "mm" else (),
+                                skip_duplicates=not args.keep_duplicates,
+                                accept_outliers=args.accept_outliers, again=args.again)
+        if args.dry_run:
+            for line in describe(seen, options):
+                _out(line)
+            _out("Dry run: nothing was written.")
+            return 0
         try:
-            result = import_csv(store, args.file, again=args.again)
+            result = import_preview(store, seen, options, args.file)
         except AlreadyImportedError as exc:
             raise UserError(f"{exc} (add --again to import it anyway)") from None
     per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
-    _out(f"Imported {result.added} flowers from {args.file} ({per}).")
+    skipped = (f"; {result.skipped_duplicates} row(s) repeating stored flowers skipped (--keep-duplicates "
+               "keeps them)" if result.skipped_duplicates else "")
+    _out(f"Imported {result.added} flowers from {args.file} ({per}) as batch {result.batch}{skipped}.")
+    for note in result.notes:
+        _out(f"Note: {note}")
     if result.ignored_columns:
         _out(f"Ignored column(s): {', '.join(result.ignored_columns)}")
+    return 0
+
+
+def list_imports(args) -> int:
+    from iris_desktop.store.imports import list_batches
+
+    with open_store() as store:
+        batches = list_batches(store)
+    if not batches:
+        _out("No imports yet: `iris-desktop import FILE` adds one.")
+        return 0
+    _out(f"{'batch':>5}  {'imported (UTC)':16}  {'rows':>6}  {'stored':>6}  file")
+    for b in batches:
+        _out(f"{b.id:>5}  {b.imported_at[:16].replace('T', ' '):16}  {b.rows:>6}  {b.remaining:>6}  {b.file_name}")
+    return 0
+
+
+def remove_import(args) -> int:
+    from iris_desktop.pipelines.removal import RemovalError, remove_batch
+
+    with open_store() as store:
+        try:
+            removal = remove_batch(store, args.batch)
+        except RemovalError as exc:
+            raise UserError(str(exc)) from None
+    _out(removal.message() + f" (batch {args.batch}).")
     return 0
 
 

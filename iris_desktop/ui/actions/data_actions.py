@@ -1,9 +1,11 @@
-"""The flowers: import a CSV file, store the bundled data set."""
+"""The flowers: import a CSV file (with a preview), undo an import, store the bundled
+data set."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6 import QtWidgets
+from PySide6.QtCore import Qt
 
 from iris_desktop import paths
 from iris_desktop.ui import jobs
@@ -14,9 +16,12 @@ from iris_desktop.ui.worker import Task
 class DataActions(Actions):
     def populate(self, menus) -> None:
         self.action(menus["file"], "&Import CSV…", self.import_csv, "Ctrl+O",
-                    "Add flowers from a CSV file (all rows or none)")
+                    "Add flowers from a CSV file: see what it holds first, then import all rows or none")
+        self.action(menus["file"], "&Remove an import…", self.remove_import,
+                    tip="Take the flowers of one import back out of the store")
         self.action(menus["pipelines"], "&Backfill bundled data", self.backfill,
                     tip="Store the bundled 150 flowers (once)")
+        self.dialog = None  # the import preview on screen, if any
 
     def backfill(self) -> Task:
         def done(added):
@@ -24,40 +29,93 @@ class DataActions(Actions):
 
         return self.run("backfill", jobs.backfill, status="Storing the bundled data set…", on_finished=done)
 
-    def import_csv(self, path: str | None = None, again: bool = False) -> Task | None:
-        """Import `path` (asked for when None). Importing another file while one imports
-        waits for it; the same file again joins it."""
+    # ---- import -----------------------------------------------------------------------
+
+    def import_csv(self, path: str | None = None, options=None) -> Task | None:
+        """Read and check `path` (asked for when None) in a worker, then show the preview
+        dialog; Import there writes. With `options` given, import without asking.
+        Returns the preview task; another file while one is read waits its turn."""
         settings = self.window.settings
         if path is None:
             start = str(settings.value("import/last_dir", str(paths.data_dir().home())))
-            path, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, "Import flowers from CSV", start,
-                                                            "CSV files (*.csv *.txt *.data);;All files (*)")
+            path, _ = QtWidgets.QFileDialog.getOpenFileName(
+                self.window, "Import flowers from CSV", start,
+                "CSV and text files (*.csv *.tsv *.txt *.data);;All files (*)")
             if not path:
                 return None
         settings.setValue("import/last_dir", str(Path(path).parent))
-        name = Path(path).name
+
+        def previewed(result):
+            seen, checks = result
+            if options is not None:
+                self.import_previewed(seen, options, path)
+            else:
+                self._show_preview(seen, checks, path)
+
+        return self.run("import", jobs.preview_import, path, writes=False,
+                        status=f"Reading {Path(path).name}…", on_finished=previewed)
+
+    def _show_preview(self, seen, checks, path: str) -> None:
+        from iris_desktop.ui.import_dialog import ImportDialog
+
+        self.done(f"Read {seen.rows} flowers from {seen.parsed.file_name}: nothing imported yet")
+        dialog = ImportDialog(seen, checks, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.import_previewed(seen, dialog.options(), path))
+        dialog.rejected.connect(lambda: self.done(f"Import of {seen.parsed.file_name} cancelled: nothing was written"))
+        self.dialog = dialog
+        dialog.open()
+
+    def import_previewed(self, seen, options, path: str) -> Task:
+        name = seen.parsed.file_name
 
         def done(result):
             per = ", ".join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
-            text = f"Imported {result.added} flowers from {name} ({per})."
-            if result.ignored_columns:
-                text += f"\nIgnored column(s): {', '.join(result.ignored_columns)}."
+            text = f"Imported {result.added} flowers from {name} ({per})"
+            if result.skipped_duplicates:
+                text += f"; skipped {result.skipped_duplicates} that repeat stored flowers"
             if self.state.model is not None:
-                text += ("\n\nThe active model was trained before these flowers: "
-                         "Pipelines ▸ Train default model trains one that includes them.")
-            self.done(text.splitlines()[0])
-            self.reporter.show("Import finished", text, level="information")
+                text += (". The active model was trained before them: train a new one to include them "
+                         "(Pipelines ▸ Train default model, or the Train tab)")
+            self.done(text)
 
         def failed(exc, details):
-            from iris_desktop.pipelines.backfill import AlreadyImportedError
+            self.window.task_failed("import", exc, details)
 
-            if not isinstance(exc, AlreadyImportedError):
-                return self.window.task_failed("import", exc, details)
-            self.done("Nothing was imported")
-            box = self.reporter.show("Import this file again?", str(exc) + ".", level="warning")
-            again_button = box.addButton("Import again", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Cancel", QtWidgets.QMessageBox.ButtonRole.RejectRole)
-            again_button.clicked.connect(lambda: self.import_csv(path, again=True))
+        return self.run("import", jobs.import_previewed, seen, options, path, key=("import", path, options),
+                        status=f"Importing {name}…", on_finished=done, on_failed=failed)
 
-        return self.run("import", jobs.import_csv, path, again, status=f"Importing {name}…",
-                        on_finished=done, on_failed=failed)
+    # ---- undo ---------------------------------------------------------------------------
+
+    def remove_import(self) -> Task:
+        """List the batches (in a worker), let the user pick one, confirm, remove it."""
+        return self.run("removal", jobs.import_batches, writes=False, status="Reading the imports…",
+                        on_finished=self._choose_batch)
+
+    def _choose_batch(self, batches) -> None:
+        self.done("")
+        if not batches:
+            self.reporter.show("Remove an import", "Nothing has been imported yet.", level="information")
+            return
+        labels = [f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · "
+                  f"{plan.removed} flowers" for b, plan in reversed(batches)]
+        label, ok = QtWidgets.QInputDialog.getItem(self.window, "Remove an import",
+                                                   "Import to remove (its flowers only):", labels, 0, False)
+        if ok:
+            batch, plan = list(reversed(batches))[labels.index(label)]
+            self.confirm_removal(batch, plan)
+
+    def confirm_removal(self, batch, plan) -> None:
+        Box = QtWidgets.QMessageBox
+        text = f"Remove the {plan.removed} flowers imported from {batch.file_name} (batch {batch.id})?"
+        if plan.models:
+            text += ("\n\nModel(s) " + ", ".join(f"v{v}" for v in plan.models) + " were trained on them; "
+                     "they keep working as trained (retrain to leave these flowers out).")
+        box = Box(Box.Icon.Question, "Remove an import", text, Box.StandardButton.Cancel, self.window)
+        remove = box.addButton("&Remove", Box.ButtonRole.DestructiveRole)
+        box.setDefaultButton(Box.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        remove.clicked.connect(lambda: self.run("removal", jobs.remove_import, batch.id,
+                                                status=f"Removing batch {batch.id}…",
+                                                on_finished=lambda removal: self.done(removal.message())))
+        box.open()

@@ -1,0 +1,566 @@
+"""Read an iris CSV file, the way people really save them, into arrays.
+
+Accepted: UTF-8 (with or without BOM), else Windows-1252, else Latin-1; LF, CRLF or CR
+line ends; comma, semicolon, tab or whitespace between columns, with "," as the decimal
+mark when columns are not comma-separated; a header in the usual spellings, or none at all
+(UCI `iris.data` order); index columns (Id, R's unnamed row names) dropped. Every cell is
+checked and the first bad one is reported with its line in the file, column and text.
+
+pandas parses, numpy checks. pandas is imported inside the functions: it is slow to
+import and the window paints before any file is opened. No Qt here.
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import hashlib
+import io
+import os
+import re
+import stat
+from dataclasses import dataclass
+
+import numpy as np
+
+from iris_desktop.domain import FEATURE_NAMES, MAX_CM, VARIETIES, Variety
+
+LABEL = "variety"
+COLUMNS = (*FEATURE_NAMES, LABEL)  # also the order of a file without a header
+MAX_BYTES = 200 * 1024 * 1024  # far above any real iris file; keeps memory bounded
+_SAMPLE_LINES = 20  # lines looked at to guess the delimiter
+_DELIMITERS = ("\t", ";", ",", "whitespace")  # preference order when several fit
+_SHOWN_CHARS = 40  # a cell quoted in a message is cut to this length
+_TOO_LARGE = f"the file is larger than {MAX_BYTES // 2**20} MB; that is not an iris CSV file"
+
+# Normalised header (lowercase, letters only, "cm" unit dropped) -> our column name.
+_HEADER_ALIASES = {
+    **{name.replace("_", ""): name for name in FEATURE_NAMES},
+    "variety": LABEL, "species": LABEL, "class": LABEL, "label": LABEL,
+    "target": LABEL, "irisclass": LABEL, "irisvariety": LABEL,
+}
+_INDEX_HEADERS = {"id", "index", ""}  # dropped without being listed as ignored
+_NUMBER = {  # plain decimals only: no exponent, inf, nan, hex, "_" or non-ASCII digits
+    ".": r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)",
+    ",": r"[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)",
+}
+
+# What an iris measurement can plausibly be, in cm. The classic 150 flowers (resources/
+# iris.csv) span sepal length 4.3-7.9, sepal width 2.0-4.4, petal length 1.0-6.9, petal
+# width 0.1-2.5; the bounds add a generous margin (15-40 % above the maximum, 25-50 % below
+# the minimum, most for the small parts, where 0.1 cm of rounding weighs most) so that other
+# populations pass and unit mistakes (mm) and typos (51 for 5.1) stand out.
+PLAUSIBLE_CM: dict[str, tuple[float, float]] = {
+    "sepal_length": (3.0, 10.0), "sepal_width": (1.5, 6.0),
+    "petal_length": (0.5, 8.0), "petal_width": (0.05, 3.5),
+}
+_LOW, _HIGH = (np.array(bound) for bound in zip(*(PLAUSIBLE_CM[n] for n in FEATURE_NAMES)))
+# Per-variety means of the classic data set (rows: Variety order; columns: FEATURES order),
+# the yardstick for "is this column ten times too big?" (mm are ten times cm).
+_CLASSIC_MEANS_CM = np.array([[5.01, 3.43, 1.46, 0.25], [5.94, 2.77, 4.26, 1.33], [6.59, 2.97, 5.55, 2.03]])
+
+
+class CsvImportError(ValueError):
+    """A file that cannot be imported; says where (file, line, column) and what."""
+
+    def __init__(self, file: str, message: str, line: int | None = None,
+                 column: str | None = None, value: str | None = None):
+        self.file, self.line, self.column, self.value = file, line, column, value
+        where = file + (f", line {line}" if line else "") + (f", column '{column}'" if column else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    file_name: str
+    sha256: str  # of the exact bytes parsed
+    encoding: str  # "utf-8", "utf-8-sig", "cp1252" or "latin-1"
+    delimiter: str  # ",", ";", "\t" or "whitespace"
+    decimal: str  # "." or ","
+    has_header: bool
+    columns: dict[str, str]  # our column name -> the file's header text ("column 3" if none)
+    ignored_columns: tuple[str, ...]  # unknown columns dropped (index columns not listed)
+    X: np.ndarray  # (n, 4) float64 cm, FEATURES order
+    y: np.ndarray  # (n,) int8 variety index, Variety order
+    lines: np.ndarray  # (n,) 1-based line in the file of each row
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """A measurement outside PLAUSIBLE_CM."""
+    line: int
+    column: str  # header text in the file
+    feature: str  # our column name
+    value: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class _Layout:
+    delimiter: str
+    decimal: str
+    width: int  # fields in every data row
+    positions: dict[str, int]  # our column name -> field index, in COLUMNS order
+    headers: dict[str, str]  # our column name -> header text
+    ignored: tuple[str, ...]
+    has_header: bool = True
+    notes: tuple[str, ...] = ()
+
+
+def normalise_header(name: str) -> str | None:
+    """Our column name for a header spelling, or None if it is not one we know."""
+    key = re.sub(r"[^a-z]", "", re.sub(r"\(.*?\)", "", name.strip().lower()))
+    return _HEADER_ALIASES.get(key.removesuffix("cm"))
+
+
+def read_file(path: str | os.PathLike) -> ParsedFile:
+    """Read `path` once (a regular file of at most MAX_BYTES) and parse those bytes."""
+    name = os.path.basename(os.fsdecode(path))
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused right after.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # a folder, FIFO, /dev/zero...
+                raise CsvImportError(name, "not a regular file")
+            if info.st_size > MAX_BYTES:
+                raise CsvImportError(name, _TOO_LARGE)
+            with open(fd, "rb", closefd=False) as file:
+                data = file.read(MAX_BYTES + 1)  # the cap holds even if the file grows meanwhile
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise CsvImportError(name, f"cannot read the file: {exc.strerror or exc}") from None
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, file_name: str) -> ParsedFile:
+    """Parse the bytes of an iris CSV file; raise CsvImportError on anything wrong."""
+    data = bytes(data)
+    if not data:
+        raise CsvImportError(file_name, "the file is empty")
+    if len(data) > MAX_BYTES:
+        raise CsvImportError(file_name, _TOO_LARGE)
+    text, encoding, notes = _decode(_unix_line_ends(data), file_name)
+    body, raw, numbers = _non_blank_lines(text, file_name)
+    _check_quotes(raw, numbers, file_name)
+    layout = _find_layout(body, raw, numbers, file_name)
+    if layout.has_header:
+        raw, numbers = raw[raw.index(b"\n") + 1:], numbers[1:]
+    X, y = _fast_arrays(raw, len(numbers), layout) or _checked_arrays(raw, numbers, layout, file_name)
+    return ParsedFile(file_name, hashlib.sha256(data).hexdigest(), encoding, layout.delimiter,
+                      layout.decimal, layout.has_header, dict(layout.headers), layout.ignored, X, y,
+                      numbers, notes + layout.notes)
+
+
+# ---------------------------------------------------------------- bytes -> lines
+
+def _decode(data: bytes, file: str) -> tuple[str, str, tuple[str, ...]]:
+    """Text, encoding name, notes. UTF-8 first; then the two usual Windows/Western guesses."""
+    if b"\x00" in data:
+        utf16 = data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        hint = " (UTF-16? save it as UTF-8)" if utf16 else ""
+        raise CsvImportError(file, f"not a text file: it contains NUL bytes{hint}")
+    bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        return data[len(codecs.BOM_UTF8) if bom else 0:].decode("utf-8"), "utf-8-sig" if bom else "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252", ("not UTF-8: read as Windows-1252 (cp1252)",)
+    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; Latin-1 takes anything
+        return data.decode("latin-1"), "latin-1", ("not UTF-8 or Windows-1252: read as Latin-1 (ISO-8859-1)",)
+
+
+def _unix_line_ends(data: bytes) -> bytes:
+    """CRLF and lone CR become LF. On bytes: CR and LF mean the same in all four encodings."""
+    codes = np.frombuffer(data, np.uint8)
+    cr = np.flatnonzero(codes == 13)
+    if not len(cr):
+        return data
+    if cr[-1] + 1 < len(codes) and (codes[cr + 1] == 10).all():
+        return data.replace(b"\r", b"")  # CRLF only: one fast single-byte pass
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def _non_blank_lines(text: str, file: str) -> tuple[str, bytes, np.ndarray]:
+    """The text without blank lines, as str and UTF-8 bytes, and the 1-based file line of
+    each line kept: pandas would drop blank lines silently, and the line numbers with them."""
+    stripped = text.strip(" \t\n")
+    if not stripped:
+        raise CsvImportError(file, "the file is empty")
+    start = text.rfind("\n", 0, text.index(stripped[0])) + 1  # a leading tab is a field: kept
+    end = text.find("\n", start + len(text[start:].rstrip(" \t\n")))
+    body = text[start:] if end < 0 else text[start:end]
+    first, raw = text.count("\n", 0, start) + 1, body.encode("utf-8")
+    codes = np.frombuffer(raw, np.uint8)  # numpy scans bytes ~10x faster than str methods
+    if not _has_blank_line(codes, ends := np.flatnonzero(codes == 10)):
+        return body, raw, np.arange(first, first + len(ends) + 1)
+    lines = body.split("\n")
+    kept = [i for i, line in enumerate(lines) if line.strip(" \t")]
+    body = "\n".join(lines[i] for i in kept)
+    return body, body.encode("utf-8"), first + np.array(kept)
+
+
+def _has_blank_line(codes: np.ndarray, ends: np.ndarray) -> bool:
+    """Two newlines (at `ends`) with nothing, or only spaces and tabs, between them."""
+    if (np.diff(ends) == 1).any():
+        return True
+    if not np.isin(codes[ends + 1], (32, 9)).any():  # no line starts with a space or tab
+        return False
+    newline = codes[(codes != 32) & (codes != 9)] == 10
+    return bool((newline[1:] & newline[:-1]).any())
+
+
+def _check_quotes(raw: bytes, numbers: np.ndarray, file: str) -> None:
+    """An odd number of quotes on a line is an unclosed quote (a value spanning lines
+    is not iris data, and would break the row -> line mapping)."""
+    codes = np.frombuffer(raw, np.uint8)
+    if (codes == ord('"')).any():
+        # cumulative parity at each line's end: the first odd one is the first unbalanced line
+        odd = _quote_parity(codes)[np.append(np.flatnonzero(codes == 10), -1)]
+        odd[-1] = (odd[-1] + (codes[-1] == ord('"'))) & 1
+        if odd.any():
+            line = int(numbers[np.argmax(odd)])
+            raise CsvImportError(file, "a quote (\") is not closed on this line", line)
+
+
+def _quote_parity(codes: np.ndarray) -> np.ndarray:
+    """1 where an odd number of quotes precede a byte (inside quotes), else 0. uint8 wraps
+    around, but keeps the parity, at an eighth of int64's memory traffic."""
+    quotes = (codes == ord('"')).view(np.uint8)
+    return (np.cumsum(quotes, dtype=np.uint8) - quotes) & 1
+
+
+# ---------------------------------------------------------------- lines -> layout
+
+def _unquoted(line: str) -> str:
+    return re.sub(r'"(?:[^"]|"")*"', "q", line) if '"' in line else line
+
+
+def _field_count(line: str, delimiter: str) -> int:
+    line = _unquoted(line)
+    if delimiter == "whitespace":  # spaces and tabs only, as in _field_marks (str.split takes more)
+        return len(re.findall(r"[^ \t]+", line))
+    return line.count(delimiter) + 1
+
+
+def _detect_delimiter(sample: list[str]) -> str:
+    """The delimiter giving every data line the same 5+ fields (the header may have one
+    fewer: R's row names), without spaces inside values (`5,1 3,5` is whitespace-separated).
+    csv.Sniffer guesses wrong on decimal commas and ragged headers; this scores simply."""
+    def score(delimiter: str) -> tuple:
+        counts = [_field_count(line, delimiter) for line in sample]
+        data = counts[1:] or counts
+        consistent = len(set(data)) == 1 and data[0] >= 5 and counts[0] in (data[0], data[0] - 1)
+        cells = [] if delimiter == "whitespace" else [
+            c for line in sample[1:] or sample for c in _unquoted(line).split(delimiter)]
+        clean = not any(re.search(r"\S\s+\S", cell) for cell in cells)
+        return consistent, clean, min(counts[0], 5), -_DELIMITERS.index(delimiter)
+    return max(_DELIMITERS, key=score)
+
+
+def _detect_decimal(data: str, raw: bytes, delimiter: str) -> str:
+    if delimiter == "," or not (np.frombuffer(raw, np.uint8) == ord(",")).any():
+        return "."
+    return "," if re.search(r"[0-9],[0-9]", data) else "."
+
+
+def _is_number(cell: str, decimal: str) -> bool:
+    return re.fullmatch(_NUMBER[decimal], cell.strip()) is not None
+
+
+def _read_table(raw: bytes, delimiter: str, width: int | None, dtype, decimal: str = ".",
+                usecols=None, marks: np.ndarray | None = None):
+    """pandas' C parser over UTF-8 `raw` (no blank lines): one row per line. `marks`, the
+    delimiters' offsets if known, saves a scan. skipinitialspace doubles pandas' time: only
+    when a space follows a delimiter, as in `5.1, "setosa"`."""
+    import pandas as pd
+
+    codes = np.frombuffer(raw, np.uint8)
+    if delimiter in ",;" and marks is None:
+        marks = np.flatnonzero(codes == ord(delimiter))
+    spaced = delimiter in ",;" and bool((codes[marks[marks + 1 < len(codes)] + 1] == ord(" ")).any())
+    return pd.read_csv(
+        io.BytesIO(raw), encoding="utf-8", sep=r"\s+" if delimiter == "whitespace" else delimiter,
+        header=None, names=range(width) if width else None, usecols=usecols, dtype=dtype,
+        decimal=decimal, quotechar='"', keep_default_na=False, na_values=[""], engine="c",
+        skipinitialspace=spaced,
+    )
+
+
+def _split_line(line: str, delimiter: str, file: str, number: int) -> list[str]:
+    try:
+        cells = _read_table(line.encode("utf-8"), delimiter, None, str).iloc[0].tolist()
+    except Exception as exc:  # noqa: BLE001 - any pandas failure is a bad line to the user
+        raise CsvImportError(file, f"cannot read this line: {_pandas_reason(exc)}", number) from None
+    return [("" if isinstance(c, float) else c).strip() for c in cells]
+
+
+def _find_layout(body: str, raw: bytes, numbers: np.ndarray, file: str) -> _Layout:
+    """Delimiter, decimal mark, and which field is which, from the first lines."""
+    delimiter = _detect_delimiter(body.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES])
+    first, _, rest = body.partition("\n")
+    decimal = _detect_decimal(rest or first, raw, delimiter)
+    cells = _split_line(first, delimiter, file, int(numbers[0]))
+    if len(cells) == len(COLUMNS) and all(_is_number(c, decimal) for c in cells[:4]):
+        return dataclasses.replace(_layout(list(COLUMNS), delimiter, decimal, file, 0), has_header=False,
+                                   headers={n: f"column {i + 1}" for i, n in enumerate(COLUMNS)})
+    if not rest:
+        raise CsvImportError(file, "there are no data rows below the header")
+    sample = rest.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]
+    if {_field_count(line, delimiter) for line in sample} != {len(cells) + 1}:
+        return _layout(cells, delimiter, decimal, file, int(numbers[0]))
+    # R's write.table: no header cell above the row names
+    return dataclasses.replace(_layout(["", *cells], delimiter, decimal, file, int(numbers[0])), notes=(
+        "the header has one column fewer than the rows: the first column is row names",))
+
+
+def _layout(header: list[str], delimiter: str, decimal: str, file: str, line: int) -> _Layout:
+    """Map header cells to our columns, or say which are missing or doubled."""
+    positions: dict[str, int] = {}
+    ignored = []
+    for index, text in enumerate(header):
+        name = normalise_header(text)
+        if name in positions:
+            raise CsvImportError(file, f"two columns both mean '{name}'", line, text)
+        if name is not None:
+            positions[name] = index
+        elif text.lower() not in _INDEX_HEADERS:
+            ignored.append(text)
+    missing = [n for n in COLUMNS if n not in positions]
+    if missing:
+        hint = "" if sum(_is_number(c, decimal) for c in header) < 4 else (
+            f"; a file without a header has exactly these columns: {', '.join(COLUMNS)}")
+        found = ", ".join(repr(h) for h in header)
+        raise CsvImportError(file, f"missing column(s) {', '.join(missing)}; found {found}{hint}", line)
+    return _Layout(delimiter, decimal, len(header), {n: positions[n] for n in COLUMNS},
+                   {n: header[positions[n]] for n in COLUMNS}, tuple(ignored))
+
+
+# ---------------------------------------------------------------- lines -> arrays
+
+def _fast_arrays(raw: bytes, rows: int, layout: _Layout) -> tuple[np.ndarray, np.ndarray] | None:
+    """A clean file in one pandas pass with float columns, or None: then the cell-by-cell
+    checks run, and name the first problem (or accept what this pass doubted)."""
+    codes = np.frombuffer(raw, np.uint8)
+    marks, extra, quoted = _field_marks(codes, layout.delimiter)
+    marks = np.flatnonzero(marks)
+    if quoted or _has_exponent(codes) or not _every_line_has(layout.width - extra, marks, codes):
+        return None
+    features = [layout.positions[n] for n in FEATURE_NAMES]
+    label = layout.positions[LABEL]
+    dtype = {**dict.fromkeys(features, "float64"), label: "category"}  # labels: parse each text once
+    try:
+        frame = _read_table(raw, layout.delimiter, layout.width, dtype, layout.decimal,
+                            usecols=[*features, label], marks=marks)
+    except Exception:  # noqa: BLE001 - the checked pass reads it again and says why
+        return None
+    if len(frame) != rows:
+        return None
+    X = frame[features].to_numpy(np.float64)
+    y = _variety_indices(frame[label].cat.codes.to_numpy(), frame[label].cat.categories)
+    return (X, y) if _valid_measurements(X).all() and (y >= 0).all() else None
+
+
+def _field_marks(codes: np.ndarray, delimiter: str) -> tuple[np.ndarray, int, bool]:
+    """Where each field ends (its delimiter) or, between whitespace, starts; how many fields
+    a line has beyond its marks; whether a delimiter sits inside quotes (then not a mark).
+    Exact because _check_quotes made quotes pair up within each line."""
+    if delimiter == "whitespace":
+        gap = (codes == 10) | (codes == 32) | (codes == 9)
+        marks, extra = ~gap & np.concatenate(([True], gap[:-1])), 0
+    else:
+        marks, extra = codes == ord(delimiter), 1
+    quoted = False
+    if (codes == ord('"')).any():
+        inside = _quote_parity(codes).view(bool)
+        quoted = bool((marks & inside).any())
+        marks &= ~inside
+    return marks, extra, quoted
+
+
+def _line_starts(codes: np.ndarray) -> np.ndarray:
+    return np.concatenate(([0], np.flatnonzero(codes == 10) + 1))
+
+
+def _fields_per_line(codes: np.ndarray, delimiter: str) -> np.ndarray:
+    marks, extra, _ = _field_marks(codes, delimiter)
+    return np.add.reduceat(marks.view(np.uint8), _line_starts(codes), dtype=np.int64) + extra
+
+
+def _every_line_has(per_line: int, marks: np.ndarray, codes: np.ndarray) -> bool:
+    """Each line holds `per_line` of the `marks` (offsets). Cheaper than counting per line:
+    with the right total, the k-th group of marks must lie on the k-th line."""
+    starts = _line_starts(codes)
+    if len(marks) != per_line * len(starts):
+        return False
+    marks = marks.reshape(len(starts), per_line)
+    newlines = np.append(starts[1:] - 1, len(codes))
+    return bool(((marks[:, 0] >= starts) & (marks[:, -1] < newlines)).all())
+
+
+def _has_exponent(codes: np.ndarray) -> bool:
+    """A digit or point before e/E: `1e1` passes pandas' float parser but is not plain."""
+    before = codes[:-1]
+    number_before = ((before - ord("0")) < 10) | (before == ord("."))
+    return bool((number_before & ((codes[1:] | 32) == ord("e"))).any())
+
+
+def _valid_measurements(values: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(values) & (values > 0) & (values <= MAX_CM)
+
+
+def _variety_indices(codes: np.ndarray, uniques) -> np.ndarray:
+    """Variety index per row, -1 where the text is not a variety (code -1: missing)."""
+    return np.array([_variety_index(u) for u in uniques] + [-1], dtype=np.int8)[codes]
+
+
+def _variety_index(text: object) -> int:
+    try:
+        return Variety.parse(text).index
+    except ValueError:
+        return -1
+
+
+def _checked_arrays(raw: bytes, numbers: np.ndarray, layout: _Layout,
+                    file: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every cell checked as text; raises CsvImportError for the first bad cell in the file."""
+    import pandas as pd
+
+    counts = _fields_per_line(np.frombuffer(raw, np.uint8), layout.delimiter)
+    if (counts != layout.width).any():
+        row = int(np.argmax(counts != layout.width))
+        raise CsvImportError(file, f"expected {layout.width} values, found {counts[row]}", int(numbers[row]))
+    try:
+        frame = _read_table(raw, layout.delimiter, layout.width, str).fillna("")
+    except Exception as exc:  # noqa: BLE001 - never a raw pandas error for the user
+        raise _translated(exc, numbers, file) from None
+    if len(frame) != len(numbers):
+        raise CsvImportError(file, "some rows could not be matched to lines (a stray quote?)")
+    problems = []  # (row, field index, column, message, cell): the first in the file wins
+    X = np.empty((len(frame), len(FEATURE_NAMES)))
+    for j, name in enumerate(FEATURE_NAMES):
+        cells = frame[layout.positions[name]].str.strip()
+        X[:, j] = _plain_numbers(cells, layout.decimal)
+        if not (valid := _valid_measurements(X[:, j])).all():
+            row = int(np.argmin(valid))
+            message = _measurement_problem(cells.iloc[row], X[row, j], layout.decimal)
+            problems.append((row, layout.positions[name], name, message, cells.iloc[row]))
+    labels = frame[layout.positions[LABEL]]
+    y = _variety_indices(*pd.factorize(labels))
+    if (y < 0).any():
+        row, cell = int(np.argmax(y < 0)), labels.iloc[int(np.argmax(y < 0))]
+        problems.append((row, layout.positions[LABEL], LABEL, _label_problem(cell), cell))
+    if problems:
+        row, _, name, message, cell = min(problems)
+        raise CsvImportError(file, message, int(numbers[row]), layout.headers[name], _cut(cell))
+    return X, y
+
+
+def _plain_numbers(cells, decimal: str) -> np.ndarray:
+    """Floats for cells that are plain decimals, NaN for anything else."""
+    plain = cells.str.fullmatch(_NUMBER[decimal]).to_numpy(bool)
+    values = np.full(len(cells), np.nan)
+    values[plain] = cells[plain].str.replace(",", ".", regex=False).astype("float64").to_numpy()
+    return values
+
+
+def _measurement_problem(cell: str, value: float, decimal: str) -> str:
+    shown = repr(_cut(cell))
+    if not cell:
+        return "the value is missing"
+    if not _is_number(cell, decimal):
+        other = "," if decimal == "." else "."
+        hint = f" (this file uses '{decimal}' as the decimal mark)" if _is_number(cell, other) else ""
+        return f"is not {'a plain decimal' if re.search('[0-9]', cell) else 'a'} number: {shown}{hint}"
+    if not np.isfinite(value):
+        return f"must be a finite number, got {shown}"
+    if value <= 0:
+        return f"must be greater than 0 cm, got {shown}"
+    return f"must be at most {MAX_CM:g} cm (millimetres?), got {shown}"
+
+
+def _label_problem(cell: str) -> str:
+    if not cell.strip():
+        return "the variety is missing"
+    expected = ", ".join(v.value for v in VARIETIES)
+    return f"unknown variety {_cut(cell.strip())!r} (expected one of: {expected})"
+
+
+def _cut(cell: str) -> str:
+    return cell if len(cell) <= _SHOWN_CHARS else cell[:_SHOWN_CHARS - 1] + "\u2026"
+
+
+def _pandas_reason(exc: Exception) -> str:
+    reason = str(exc).replace("Error tokenizing data. C error: ", "").strip()
+    return _cut(reason.splitlines()[0] if reason else type(exc).__name__)
+
+
+def _translated(exc: Exception, numbers: np.ndarray, file: str) -> CsvImportError:
+    """A pandas error as ours, its "line N" (of the text pandas saw) mapped to the file's."""
+    reason = _pandas_reason(exc)
+    found = re.search(r"line (\d+)", reason)
+    index = int(found[1]) - 1 if found else -1
+    line = int(numbers[index]) if 0 <= index < len(numbers) else None
+    return CsvImportError(file, f"cannot read this as CSV: {reason}", line)
+
+
+# ---------------------------------------------------------------- analysis for the preview
+
+def implausible(parsed: ParsedFile, limit: int | None = None) -> list[Outlier]:
+    """Values outside PLAUSIBLE_CM, in file order (at most `limit` of them)."""
+    rows, cols = np.nonzero((parsed.X < _LOW) | (parsed.X > _HIGH))
+    return [Outlier(int(parsed.lines[r]), parsed.columns[FEATURE_NAMES[c]], FEATURE_NAMES[c],
+                    float(parsed.X[r, c]), float(_LOW[c]), float(_HIGH[c]))
+            for r, c in zip(rows[:limit], cols[:limit])]
+
+
+def millimetre_columns(parsed: ParsedFile) -> list[str]:
+    """Feature columns that look like millimetres: the median row is nearer ten times its
+    variety's classic mean than the mean itself (ratio above sqrt(10), the geometric
+    midpoint), and dividing by 10 makes most values plausible, and none fewer."""
+    if not len(parsed.X):
+        return []
+    ratio = np.median(parsed.X / _CLASSIC_MEANS_CM[parsed.y], axis=0)
+    as_cm = ((parsed.X >= _LOW) & (parsed.X <= _HIGH)).mean(axis=0)
+    as_mm = ((parsed.X / 10 >= _LOW) & (parsed.X / 10 <= _HIGH)).mean(axis=0)
+    looks_mm = (ratio > np.sqrt(10)) & (as_mm >= 0.5) & (as_mm >= as_cm)
+    return [name for name, flag in zip(FEATURE_NAMES, looks_mm) if flag]
+
+
+def in_centimetres(parsed: ParsedFile, columns) -> ParsedFile:
+    """A copy with `columns` divided by 10, rounded to 0.001 mm to drop float noise
+    (5.3 / 10 gives 0.5299999...)."""
+    columns = list(columns)
+    if not columns:
+        return parsed
+    index = [FEATURE_NAMES.index(name) for name in columns]
+    X = parsed.X.copy()
+    divided = X[:, index] / 10
+    rounded = np.round(divided, 4)
+    X[:, index] = np.where(rounded > 0, rounded, divided)  # never round a tiny value to 0
+    note = f"{', '.join(columns)} divided by 10 (millimetres to centimetres)"
+    return dataclasses.replace(parsed, X=X, notes=(*parsed.notes, note))
+
+
+def _flower_keys(X, y) -> tuple[np.ndarray, np.ndarray]:
+    """One int64 per flower: each measurement in 0.1 mm steps (14 bits, up to 163.83 cm)
+    and the variety (2 bits); and which rows could be keyed at all."""
+    steps = np.rint(np.asarray(X, dtype=np.float64).reshape(-1, len(FEATURE_NAMES)) * 100)
+    y = np.asarray(y).astype(np.int64).reshape(-1)
+    with np.errstate(invalid="ignore"):
+        valid = ((steps >= 0) & (steps < 2**14)).all(axis=1) & (y >= 0) & (y < 4)
+    steps = np.where(valid[:, None], steps, 0).astype(np.int64)
+    keys = (steps[:, 0] << 44) | (steps[:, 1] << 30) | (steps[:, 2] << 16) | (steps[:, 3] << 2)
+    return keys | np.where(valid, y, 0), valid
+
+
+def duplicate_mask(X, y, stored_X, stored_y) -> np.ndarray:
+    """True where a row equals a stored flower: same variety, all four measurements equal
+    at 0.1 mm (rounded to 2 decimals in cm). Sort-based, so 200,000 x 200,000 is fast."""
+    keys, valid = _flower_keys(X, y)
+    stored, stored_valid = _flower_keys(stored_X, stored_y)
+    return valid & np.isin(keys, stored[stored_valid])
