@@ -12,11 +12,11 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines import registry
 from iris_desktop.pipelines.algorithms import ALGORITHMS, algorithm, build_estimator
 from iris_desktop.pipelines.backfill import import_csv
+from iris_desktop.pipelines.knn_curve import knn_curve, knn_validation_curve
 from iris_desktop.pipelines.training import (
     TrainingCancelled,
     TrainingConfig,
     fingerprint,
-    knn_validation_curve,
     train,
 )
 from iris_desktop.store import flowers as flower_table
@@ -52,7 +52,9 @@ def test_default_config_is_knn_with_odd_k(trained_store):
 def test_metrics_are_complete_and_consistent(trained_store):
     m = rows.active_model(trained_store).metrics
     assert 0.8 <= m["accuracy"] <= 1.0 and 0.8 <= m["macro_f1"] <= 1.0
-    assert m["n_train"] == 120 and m["n_test"] == 30
+    # The bundled set holds one flower twice (5.8, 2.7, 5.1, 1.9 virginica): kept once.
+    assert m["duplicates_dropped"] == 1
+    assert m["n_train"] == 119 and m["n_test"] == 30
     matrix = np.array(m["confusion_matrix"])
     assert matrix.shape == (3, 3) and matrix.sum() == m["n_test"]
     assert m["accuracy"] == pytest.approx(np.trace(matrix) / matrix.sum())
@@ -60,10 +62,11 @@ def test_metrics_are_complete_and_consistent(trained_store):
     for i, v in enumerate(VARIETIES):
         c = m["per_class"][v.value]
         assert set(c) == {"precision", "recall", "f1", "support"}
-        assert c["support"] == matrix[i].sum() == 10  # stratified split
+        assert c["support"] == matrix[i].sum() == 10  # stratified split (30 of 149)
         assert c["recall"] == pytest.approx(matrix[i, i] / matrix[i].sum())
         assert all(0 <= c[k] <= 1 for k in ("precision", "recall", "f1"))
-    assert len(m["cv_scores"]) == 5
+    assert len(m["cv_scores"]) == m["cv_folds"] == 5
+    assert m["warnings"] == [] and m["retrained_from"] is None
     assert m["cv_mean"] == pytest.approx(np.mean(m["cv_scores"]))
     assert m["cv_std"] == pytest.approx(np.std(m["cv_scores"]))
     assert 0 <= m["cv_std"] < 0.2 and 0.8 <= m["cv_mean"] <= 1
@@ -319,3 +322,134 @@ def test_export_refuses_a_file_tampered_after_loading(trained_store, tmp_path):
     with pytest.raises(registry.ModelLoadError, match="SHA-256"):
         registry.export_model(trained_store, 1, tmp_path / "export")
     assert not (tmp_path / "export" / "iris-model-v1.joblib").exists()
+
+
+# ---- de-duplication, settings checked against the data, the fast validation curve ----------
+
+def test_identical_flowers_never_sit_on_both_sides_of_the_split(trained_store, tmp_path):
+    """Every flower stored twice (an import of the same data, say): the copies are
+    dropped, so the test set holds no flower the model was trained on."""
+    X, y = feature_matrix(trained_store, ("backfill",))
+    flower_table.add_rows(trained_store, X.tolist(), [VARIETIES[i].value for i in y], "import")
+    record = train(trained_store, TrainingConfig(), activate=False)
+    assert record.n_rows == 300
+    assert record.metrics["duplicates_dropped"] == 151
+    assert record.metrics["n_train"] + record.metrics["n_test"] == 149
+    model = registry.load_model(trained_store, record.version)
+    train_rows = {tuple(r) for r in np.column_stack([model.X_train, model.y_train]).tolist()}
+    test_rows = {tuple(r) for r in np.column_stack([model.X_test, model.y_test]).tolist()}
+    assert len(test_rows) == 30 and not train_rows & test_rows
+
+
+@pytest.mark.parametrize("config, setting, words", [
+    (TrainingConfig(cv_folds=1), "cv_folds", "2 to 50"),
+    (TrainingConfig(cv_folds=40), "cv_folds", "choose at most 39"),
+    (TrainingConfig(test_fraction=1.0), "test_fraction", "between 0 and 1"),
+    (TrainingConfig(test_fraction=0.9, cv_folds=5), "cv_folds", "choose at most 4"),
+    (TrainingConfig(params={"n_neighbors": 100}), "n_neighbors", "at most 95"),
+])
+def test_impossible_settings_are_refused_before_any_work(trained_store, config, setting, words):
+    from iris_desktop.pipelines.training import SettingError
+
+    before_files, before_rows = _files(trained_store), _registry(trained_store)
+    with pytest.raises(SettingError, match=words) as caught:
+        train(trained_store, config, progress=lambda pct, text: pytest.fail("work started") if pct > 2 else None)
+    assert caught.value.setting == setting
+    assert _files(trained_store) == before_files and _registry(trained_store) == before_rows
+
+
+def test_p_only_with_the_minkowski_metric():
+    knn = algorithm("knn")
+    assert knn.resolve({"metric": "manhattan"})["p"] == 2  # the default, unused
+    with pytest.raises(ValueError, match="p applies only when metric is minkowski"):
+        knn.resolve({"metric": "euclidean", "p": 3})
+    assert knn.summary(knn.resolve({"n_neighbors": 7, "weights": "distance"})) == "k=7, distance-weighted"
+
+
+def test_retrain_config_keeps_settings_and_lineage(trained_store):
+    from iris_desktop.pipelines.training import config_of
+
+    first = train(trained_store, TrainingConfig("tree", {"max_depth": 3}, cv_folds=4, seed=7), activate=False)
+    again = train(trained_store, config_of(first), activate=False)
+    assert again.params == first.params and again.split_seed == 7 and again.metrics["cv_folds"] == 4
+    assert again.metrics["retrained_from"] == first.version
+    assert again.metrics["confusion_matrix"] == first.metrics["confusion_matrix"]
+    assert again.data_fingerprint == first.data_fingerprint
+
+
+def test_forest_grown_in_chunks_equals_one_fit_and_stops_on_cancel(trained_store):
+    from iris_desktop.pipelines.training import fit_checked
+
+    X, y = feature_matrix(trained_store, ("backfill",))
+    whole = build_estimator("forest", {"n_estimators": 60}, False, 3).fit(X, y)
+    chunked = build_estimator("forest", {"n_estimators": 60}, False, 3)
+    checks = []
+    fit_checked(chunked, X, y, lambda: checks.append(1))
+    assert len(checks) >= 1 and len(chunked.estimators_) == 60 and not chunked.warm_start
+    assert np.array_equal(whole.predict_proba(X), chunked.predict_proba(X))
+
+    def cancel():
+        raise TrainingCancelled("stop")
+
+    stopped = build_estimator("forest", {"n_estimators": 2000}, False, 3)
+    with pytest.raises(TrainingCancelled):
+        fit_checked(stopped, X, y, cancel)
+    assert len(stopped.estimators_) < 2000 and stopped.n_estimators == 2000
+
+
+@pytest.mark.parametrize("weights, standardize, metric", [
+    ("uniform", False, "minkowski"), ("distance", True, "minkowski"), ("uniform", False, "manhattan")])
+def test_fast_validation_curve_equals_scikit_learns(trained_store, weights, standardize, metric):
+    from sklearn.model_selection import StratifiedKFold, validation_curve
+
+    X, y = feature_matrix(trained_store, ("backfill", "daily"))
+    params = {"weights": weights, "metric": metric}
+    ks = list(range(1, 31))
+    curve = knn_curve(X, y, ks, 5, 11, params, standardize)
+    estimator = build_estimator("knn", algorithm("knn").resolve(params), standardize, 0)
+    name = "model__n_neighbors" if standardize else "n_neighbors"
+    train_scores, test_scores = validation_curve(
+        estimator, X, y, param_name=name, param_range=ks, cv=StratifiedKFold(5, shuffle=True, random_state=11))
+    assert curve.ks == ks and curve.folds == 5 and curve.n_rows == len(y)
+    assert np.allclose(curve.train_mean, train_scores.mean(axis=1))
+    assert np.allclose(curve.cv_mean, test_scores.mean(axis=1))
+    assert np.allclose(curve.cv_std, test_scores.std(axis=1))
+
+
+def test_validation_curve_can_be_cancelled(trained_store):
+    calls = []
+
+    def should_cancel():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(TrainingCancelled):
+        knn_validation_curve(trained_store, should_cancel=should_cancel)
+
+
+def test_registry_entries_show_file_problems_and_lineage(trained_store):
+    from iris_desktop.pipelines.registry_overview import compare, key_parameters, lineage, registry_entries
+    from iris_desktop.pipelines.training import config_of
+
+    second = train(trained_store, config_of(rows.get_model(trained_store, 1)), activate=False)
+    third = train(trained_store, TrainingConfig("logreg", standardize=True), activate=False)
+    (trained_store.models_dir / third.artifact).write_bytes(b"not a model")
+    (trained_store.models_dir / second.artifact).unlink()
+    entries = registry_entries(trained_store)
+    assert [e.record.version for e in entries] == [1, 2, 3]
+    assert [e.file_problem for e in entries] == [None, "file missing", "file altered"]
+    assert "iris-desktop delete 3" in entries[2].file_detail and "retrain 3" in entries[2].file_detail
+    assert lineage(entries[1]) == "retrained from v1; same data as v1"
+    assert key_parameters(entries[2].record) == "C=1, standardised"
+    table = {what: (a, b) for what, a, b in compare(entries[0].record, entries[2].record)}
+    assert table["Algorithm"] == ("k-nearest neighbours", "Logistic regression")
+    assert table["Standardised"] == ("no", "yes") and table["Same data"] == ("yes", "yes")
+
+
+def test_export_writes_the_checked_bytes_without_loading(trained_store, tmp_path, monkeypatch):
+    import joblib
+
+    monkeypatch.setattr(joblib, "load", lambda *a, **k: pytest.fail("export must not unpickle"))
+    artifact, card = registry.export_model(trained_store, 1, tmp_path / "out")
+    assert registry.sha256_of(artifact) == rows.get_model(trained_store, 1).sha256
+    assert json.loads(card.read_text())["metrics"]["duplicates_dropped"] == 1

@@ -30,6 +30,9 @@ class Param:
     help: str = ""
     flag: str | None = None
     optional: bool = False  # None is allowed and means "no limit"
+    only_if: tuple[str, Any] | None = None  # (other parameter, value): used only then
+    short: str = ""  # how the registry's "key parameters" name it ("" = not shown)
+    key: bool = False  # always shown among the key parameters (others: when not default)
 
     @property
     def cli_flag(self) -> str:
@@ -80,42 +83,89 @@ class Algorithm:
         return {p.name: p.default for p in self.params}
 
     def resolve(self, params: dict[str, Any] | None) -> dict[str, Any]:
-        """Defaults overlaid with `params`, each checked; unknown names are an error."""
+        """Defaults overlaid with `params`, each checked; unknown names are an error, and
+        so is a value for a parameter that the others make meaningless (p with metric
+        euclidean): scikit-learn would silently ignore it."""
         params = dict(params or {})
         known = {p.name: p for p in self.params}
         unknown = set(params) - set(known)
         if unknown:
             raise ValueError(f"{self.name} has no parameter(s) {', '.join(sorted(unknown))}")
-        return {name: spec.check(params.get(name, spec.default)) for name, spec in known.items()}
+        values = {name: spec.check(params.get(name, spec.default)) for name, spec in known.items()}
+        for spec in self.params:
+            if spec.only_if and not self.applies(spec, values) and values[spec.name] != spec.default:
+                other, wanted = spec.only_if
+                raise ValueError(f"{spec.name} applies only when {other} is {wanted} "
+                                 f"(got {other}={values[other]})")
+        return values
+
+    @staticmethod
+    def applies(spec: Param, values: dict[str, Any]) -> bool:
+        """Whether `spec` means anything with these values of the other parameters."""
+        if spec.only_if is None:
+            return True
+        other, wanted = spec.only_if
+        return values.get(other) == wanted
+
+    def param(self, name: str) -> Param:
+        return next(p for p in self.params if p.name == name)
+
+    def summary(self, params: dict[str, Any]) -> str:
+        """The parameters worth a glance, e.g. "k=5, distance-weighted, manhattan":
+        the key ones always, the others when they differ from the default."""
+        parts = []
+        for spec in self.params:
+            if not spec.short or spec.name not in params or not self.applies(spec, params):
+                continue
+            value = params[spec.name]
+            if not spec.key and value == spec.default:
+                continue
+            text = "no limit" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+            parts.append(spec.short.format(text) if "{" in spec.short else f"{spec.short}={text}")
+        return ", ".join(parts)
 
 
 ALGORITHMS: dict[str, Algorithm] = {
     a.key: a
     for a in (
         Algorithm("knn", "k-nearest neighbours", (
-            Param("n_neighbors", "Neighbours (k)", "int", 5, 1, 100, help="odd k avoids ties", flag="k"),
-            Param("weights", "Weights", "choice", "uniform", choices=("uniform", "distance")),
-            Param("metric", "Metric", "choice", "minkowski",
-                  choices=("minkowski", "euclidean", "manhattan", "chebyshev")),
-            Param("p", "Minkowski p", "int", 2, 1, 10, help="1 = Manhattan, 2 = Euclidean (metric minkowski)"),
+            Param("n_neighbors", "Neighbours (k)", "int", 5, 1, 100, flag="k", short="k", key=True,
+                  help="How many of the nearest training flowers vote; an odd k avoids ties"),
+            Param("weights", "Weights", "choice", "uniform", choices=("uniform", "distance"),
+                  short="{}-weighted", help="uniform: one vote each; distance: nearer flowers count more"),
+            Param("metric", "Metric", "choice", "minkowski", short="{}",
+                  choices=("minkowski", "euclidean", "manhattan", "chebyshev"),
+                  help="How distance between two flowers is measured"),
+            Param("p", "Minkowski p", "int", 2, 1, 10, only_if=("metric", "minkowski"), short="p",
+                  help="The power of the Minkowski distance: 1 = Manhattan, 2 = Euclidean"),
         )),
         Algorithm("logreg", "Logistic regression", (
-            Param("C", "C (inverse regularisation)", "float", 1.0, 1e-4, 1e4, flag="c"),
-            Param("max_iter", "Max iterations", "int", 1000, 50, 100000),
+            Param("C", "C (inverse regularisation)", "float", 1.0, 1e-4, 1e4, flag="c", short="C", key=True,
+                  help="Smaller C: stronger regularisation, smoother boundaries"),
+            Param("max_iter", "Max iterations", "int", 1000, 50, 100000, short="max iter",
+                  help="The solver stops after this many iterations"),
         )),
         Algorithm("tree", "Decision tree", (
-            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, help="empty: no limit"),
-            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50),
-            Param("criterion", "Criterion", "choice", "gini", choices=("gini", "entropy", "log_loss")),
+            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, short="depth", key=True,
+                  help="How many questions deep the tree may grow (no limit: until leaves are pure)"),
+            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50, short="leaf",
+                  help="Every leaf keeps at least this many training flowers"),
+            Param("criterion", "Criterion", "choice", "gini", choices=("gini", "entropy", "log_loss"),
+                  short="{}", help="How the quality of a split is measured"),
         )),
         Algorithm("forest", "Random forest", (
-            Param("n_estimators", "Trees", "int", 100, 1, 2000, flag="trees"),
-            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, help="empty: no limit"),
-            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50),
+            Param("n_estimators", "Trees", "int", 100, 1, 2000, flag="trees", short="trees", key=True,
+                  help="How many trees vote"),
+            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, short="depth",
+                  help="How deep each tree may grow (no limit: until leaves are pure)"),
+            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50, short="leaf",
+                  help="Every leaf keeps at least this many training flowers"),
         )),
         Algorithm("svm", "SVM (RBF kernel)", (
-            Param("C", "C", "float", 1.0, 1e-4, 1e4, flag="c"),
-            Param("gamma", "Gamma", "choice", "scale", choices=("scale", "auto")),
+            Param("C", "C", "float", 1.0, 1e-4, 1e4, flag="c", short="C", key=True,
+                  help="Smaller C: a softer margin, smoother boundaries"),
+            Param("gamma", "Gamma", "choice", "scale", choices=("scale", "auto"), short="gamma={}",
+                  help="The kernel's reach: scale uses the data's variance, auto 1 / features"),
         )),
     )
 }

@@ -10,7 +10,6 @@ import io
 import json
 import os
 import platform
-import shutil
 import tempfile
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -55,6 +54,8 @@ class LoadedModel:
     X_train: np.ndarray  # measurements in cm, for nearest-neighbour display
     y_train: np.ndarray  # variety indices
     version_warning: str | None = None
+    X_test: np.ndarray | None = None  # the held-out test flowers (None in older files)
+    y_test: np.ndarray | None = None
     train_stats: FeatureStats = field(init=False, repr=False)  # ranges and means of X_train
     _columns: np.ndarray = field(init=False, repr=False)
 
@@ -165,6 +166,16 @@ def artifact_path(store: Store, record: ModelRecord) -> Path:
     return path
 
 
+def advice(record: ModelRecord) -> str:
+    """What to do about a model whose file cannot be used, naming commands that exist
+    (the active version cannot be deleted: another must be activated first)."""
+    v = record.version
+    text = f"Retrain it (Train tab ▸ Retrain, or `iris-desktop retrain {v}`)"
+    if record.active:
+        return text + " or activate another version (`iris-desktop activate VERSION`)."
+    return text + f" or delete it (`iris-desktop delete {v}`)."
+
+
 def read_artifact(store: Store, record: ModelRecord) -> bytes:
     """The bytes of a model file, read once and checked against the registry's SHA-256:
     what is unpickled is exactly what was checked."""
@@ -172,13 +183,14 @@ def read_artifact(store: Store, record: ModelRecord) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}") from None
+        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}. "
+                             + advice(record)) from None
     except OSError as exc:
         raise ModelLoadError(f"the file of model v{record.version} cannot be read: {exc.strerror}") from None
     if hashlib.sha256(data).hexdigest() != record.sha256:
         raise ModelLoadError(
             f"the file of model v{record.version} ({path.name}) does not match the registry "
-            f"(SHA-256 differs); it was not loaded. Retrain it, or delete v{record.version}."
+            f"(SHA-256 differs); it was not loaded. " + advice(record)
         )
     return data
 
@@ -208,7 +220,8 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
                 X_train = knn_training_rows(estimator)
         except Exception as exc:
             raise ModelLoadError(f"model v{record.version} could not be read: {exc}") from exc
-    model = LoadedModel(record, estimator, X_train, y_train, _version_warning(record, caught))
+    model = LoadedModel(record, estimator, X_train, y_train, _version_warning(record, caught),
+                        payload.get("X_test"), payload.get("y_test"))
     _cache.clear()  # keep one model in memory: the one asked for last
     _cache[key] = model
     return model
@@ -223,12 +236,17 @@ def knn_training_rows(estimator) -> np.ndarray:
     return np.asarray(X, dtype=float)
 
 
-def training_payload(algorithm_key: str, estimator, X_train: np.ndarray, y_train: np.ndarray) -> dict:
-    """What a model file holds: the estimator, and the training rows unless it keeps
-    them itself (KNN does), so that no file holds them twice."""
+def training_payload(algorithm_key: str, estimator, X_train: np.ndarray, y_train: np.ndarray,
+                     X_test: np.ndarray | None = None, y_test: np.ndarray | None = None) -> dict:
+    """What a model file holds: the estimator, the training rows unless it keeps them
+    itself (KNN does), so that no file holds them twice, and the test rows (to draw
+    them over the model's decision regions later)."""
     payload = {"estimator": estimator, "y_train": np.asarray(y_train, dtype=np.int8)}
     if algorithm_key != "knn":
         payload["X_train"] = X_train
+    if X_test is not None and y_test is not None:
+        payload["X_test"] = np.asarray(X_test, dtype=float)
+        payload["y_test"] = np.asarray(y_test, dtype=np.int8)
     return payload
 
 
@@ -269,20 +287,21 @@ def model_card(record: ModelRecord) -> dict[str, Any]:
 
 
 def export_model(store: Store, version: int, dest: str | os.PathLike) -> tuple[Path, Path]:
-    """Copy a verified artifact to folder `dest` with a JSON model card beside it."""
-    record = load_model(store, version).record  # verifies the checksum first
+    """Write a verified artifact to folder `dest` with a JSON model card beside it.
+    The bytes written are the bytes checked; nothing is unpickled."""
+    record = rows.get_model(store, version)
+    if record is None:
+        raise rows.UnknownModelError(f"there is no model version {version}")
+    try:
+        data = read_artifact(store, record)
+    except ModelLoadError as exc:
+        raise ModelLoadError(str(exc).replace("it was not loaded", "it was not exported")) from None
     dest = Path(dest)
+    if dest.exists() and not dest.is_dir():
+        raise NotADirectoryError(f"{dest} is a file, not a folder")
     dest.mkdir(parents=True, exist_ok=True)
     stem = f"iris-model-v{record.version}"
-    artifact = dest / f"{stem}.joblib"
-    shutil.copyfile(store.models_dir / record.artifact, artifact)
-    # load_model may answer from memory: check the bytes actually copied.
-    if sha256_of(artifact) != record.sha256:
-        artifact.unlink()
-        raise ModelLoadError(
-            f"the file of model v{record.version} ({record.artifact}) does not match the registry "
-            "(SHA-256 differs); it was not exported."
-        )
-    card = dest / f"{stem}.json"
+    artifact, card = dest / f"{stem}.joblib", dest / f"{stem}.json"
+    artifact.write_bytes(data)
     card.write_text(json.dumps(model_card(record), indent=2) + "\n", encoding="utf-8")
     return artifact, card

@@ -1,13 +1,19 @@
-"""Training: split, cross-validate, fit, evaluate and register a model.
+"""Training: de-duplicate, split, cross-validate, fit, evaluate and register a model.
 
 `train()` reports progress through a callback and stops between steps when
-`should_cancel()` turns true, so the UI's worker and the CLI run the same code.
+`should_cancel()` turns true (between CV folds, between chunks of a forest's trees),
+so the UI's worker and the CLI run the same code. Every setting is checked against the
+data before any fitting: a mistake is one ValueError naming the setting, not a
+half-done run. (The KNN validation curve, for choosing k, is in knn_curve.py.)
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import secrets
+import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -17,18 +23,29 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines import registry
 from iris_desktop.pipelines.algorithms import DEFAULT_ALGORITHM, algorithm, build_estimator
 from iris_desktop.store import Store
-from iris_desktop.store.flowers import feature_matrix
 from iris_desktop.store.database import utc_now
+from iris_desktop.store.flowers import SOURCES, feature_matrix
 from iris_desktop.store.registry import ModelRecord
 
 DEFAULT_SOURCES = ("backfill", "import")
 LABELS = list(range(len(VARIETIES)))
+MIN_CV_FOLDS, MAX_CV_FOLDS = 2, 50
+MIN_ROWS = 10
+CHECK_EVERY_S = 0.25  # a forest is grown in chunks of about this long, to notice Cancel
 
 Progress = Callable[[int, str], None]  # (percent 0-100, what is happening)
 
 
 class TrainingCancelled(Exception):
     pass
+
+
+class SettingError(ValueError):
+    """A training setting that cannot work (with this data); `setting` names it."""
+
+    def __init__(self, setting: str, message: str):
+        super().__init__(message)
+        self.setting = setting
 
 
 @dataclass(frozen=True)
@@ -40,28 +57,123 @@ class TrainingConfig:
     test_fraction: float = 0.2
     seed: int = 42
     cv_folds: int = 5
+    retrained_from: int | None = None  # lineage: the version whose settings these are
 
     def resolved_params(self) -> dict[str, Any]:
         return algorithm(self.algorithm).resolve(self.params)
 
+    def check(self) -> dict[str, Any]:
+        """The resolved parameters, once every setting that needs no data is valid."""
+        params = self.resolved_params()
+        if not 0 < self.test_fraction < 1:
+            raise SettingError("test_fraction", f"the test fraction must be between 0 and 1 "
+                                                f"(exclusive), got {self.test_fraction}")
+        if not MIN_CV_FOLDS <= self.cv_folds <= MAX_CV_FOLDS:
+            raise SettingError("cv_folds", f"cross-validation needs {MIN_CV_FOLDS} to {MAX_CV_FOLDS} "
+                                           f"folds, got {self.cv_folds}")
+        if not self.sources or set(self.sources) - set(SOURCES):
+            raise SettingError("sources", f"sources must be some of {', '.join(SOURCES)}, "
+                                          f"got {', '.join(self.sources) or 'none'}")
+        return params
+
 
 def config_of(record: ModelRecord) -> TrainingConfig:
     """The settings a registered model was trained with, to train it again."""
-    folds = len(record.metrics.get("cv_scores", [])) or TrainingConfig.cv_folds
+    m = record.metrics
+    folds = int(m.get("cv_folds") or len(m.get("cv_scores", [])) or TrainingConfig.cv_folds)
     return TrainingConfig(record.algorithm, dict(record.params), record.standardize,
-                          tuple(record.sources), record.test_fraction, record.split_seed, folds)
-
-
-def _folds(wanted: int, y: np.ndarray) -> int:
-    """CV folds: as asked, but no more than the rarest variety present has members."""
-    counts = np.bincount(y)
-    return min(wanted, int(counts[counts > 0].min()))
+                          tuple(record.sources), record.test_fraction, record.split_seed,
+                          max(MIN_CV_FOLDS, folds), retrained_from=record.version)
 
 
 def fingerprint(X: np.ndarray, y: np.ndarray) -> str:
     """Order-independent digest of the training rows."""
     rows = sorted(f"{a:.4f},{b:.4f},{c:.4f},{d:.4f},{t}" for (a, b, c, d), t in zip(X.tolist(), y.tolist()))
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
+
+
+def deduplicate(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """The rows with each identical flower (measurements and variety) kept once, in
+    their first order, and how many copies were dropped: a copy on each side of the
+    split would make the test set partly training data."""
+    if not len(y):
+        return X, y, 0
+    _, first = np.unique(np.column_stack([X, y]), axis=0, return_index=True)
+    keep = np.sort(first)
+    return X[keep], y[keep], int(len(y) - len(keep))
+
+
+@dataclass(frozen=True)
+class Split:
+    """The data a training run uses: de-duplicated, then split into train and test."""
+
+    X_train: np.ndarray
+    X_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+    n_rows: int  # stored rows read, before de-duplication
+    duplicates_dropped: int
+
+    @property
+    def smallest_class(self) -> tuple[int, str]:
+        """(count, variety name) of the rarest variety present in the training part:
+        the most cross-validation folds it allows."""
+        counts = np.bincount(self.y_train, minlength=len(VARIETIES))
+        present = np.flatnonzero(counts)
+        rarest = present[np.argmin(counts[present])]
+        return int(counts[rarest]), VARIETIES[rarest].value
+
+    def max_k(self, folds: int) -> int:
+        """The largest k every CV training fold can serve."""
+        n = len(self.y_train)
+        return n - math.ceil(n / folds)
+
+
+def split_data(X: np.ndarray, y: np.ndarray, test_fraction: float, seed: int,
+               sources: Sequence[str] = DEFAULT_SOURCES) -> Split:
+    """De-duplicate and split (stratified when every variety can be on both sides)."""
+    from sklearn.model_selection import train_test_split
+
+    if not 0 < test_fraction < 1:
+        raise SettingError("test_fraction", f"the test fraction must be between 0 and 1 "
+                                            f"(exclusive), got {test_fraction}")
+    n_rows = len(y)
+    X, y, dropped = deduplicate(np.asarray(X, dtype=float), np.asarray(y, dtype=int))
+    if not len(y):
+        raise ValueError(f"there are no {'/'.join(sources)} flowers to train on yet; "
+                         "store the bundled data set first (backfill) or import a CSV")
+    if len(np.unique(y)) < 2:
+        raise ValueError(f"training needs at least two varieties; sources {', '.join(sources)} "
+                         f"hold {len(y)} distinct flowers of one variety")
+    if len(y) < MIN_ROWS:
+        raise ValueError(f"training needs at least {MIN_ROWS} distinct flowers, the chosen "
+                         f"sources hold {len(y)}")
+    counts = np.bincount(y, minlength=len(VARIETIES))
+    present = counts[counts > 0]
+    n_test = math.ceil(test_fraction * len(y))
+    if n_test >= len(y) - 1:
+        raise SettingError("test_fraction", f"a test fraction of {test_fraction} leaves "
+                                            f"{len(y) - n_test} of {len(y)} flowers to train on")
+    stratify = y if present.min() >= 2 and n_test >= len(present) else None
+    parts = train_test_split(X, y, test_size=test_fraction, random_state=seed, stratify=stratify)
+    return Split(*parts, n_rows=n_rows, duplicates_dropped=dropped)
+
+
+def check_fit(data: Split, config: TrainingConfig, params: dict[str, Any]) -> None:
+    """Settings that depend on the data: folds and KNN's k. Raises SettingError."""
+    smallest, variety = data.smallest_class
+    if smallest < MIN_CV_FOLDS:
+        raise SettingError("cv_folds", f"the training split holds only {smallest} {variety} flower; "
+                                       "cross-validation needs at least 2 of each variety "
+                                       "(lower the test fraction or add flowers)")
+    if config.cv_folds > smallest:
+        raise SettingError("cv_folds", f"{config.cv_folds} cross-validation folds need at least "
+                                       f"{config.cv_folds} flowers of each variety in the training "
+                                       f"split, and it holds {smallest} {variety}: choose at most {smallest}")
+    if config.algorithm == "knn" and params["n_neighbors"] > data.max_k(config.cv_folds):
+        raise SettingError("n_neighbors", f"n_neighbors {params['n_neighbors']} is more than the "
+                                          f"{data.max_k(config.cv_folds)} flowers of a cross-validation "
+                                          f"training fold; choose at most {data.max_k(config.cv_folds)}")
 
 
 def evaluate(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, Any]:
@@ -79,55 +191,44 @@ def evaluate(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, Any]:
     }
 
 
-def _split(X, y, test_fraction: float, seed: int):
-    from sklearn.model_selection import train_test_split
-
-    if not 0 < test_fraction < 1:
-        raise ValueError(f"the test fraction must be between 0 and 1, got {test_fraction}")
-    counts = np.bincount(y, minlength=len(VARIETIES))
-    present = counts[counts > 0]
-    n_test = int(np.ceil(test_fraction * len(y)))
-    stratify = y if present.min() >= 2 and n_test >= len(present) else None
-    return train_test_split(X, y, test_size=test_fraction, random_state=seed, stratify=stratify)
-
-
 def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: bool = True,
           progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None) -> ModelRecord:
     """Train, evaluate and register one model; returns its registry record."""
     report = progress or (lambda pct, text: None)
 
-    def step(pct: int, text: str) -> None:
+    def check() -> None:
         if should_cancel and should_cancel():
             raise TrainingCancelled("training was cancelled")
+
+    def step(pct: int, text: str) -> None:
+        check()
         report(pct, text)
 
-    params = config.resolved_params()
+    params = config.check()
     step(2, "Loading the training data")
     X, y = feature_matrix(store, config.sources)
-    if not len(y):
-        raise ValueError(f"there are no {'/'.join(config.sources)} flowers to train on yet; "
-                         "store the bundled data set first (backfill) or import a CSV")
-    if len(np.unique(y)) < 2:
-        raise ValueError(f"training needs at least two varieties; sources {', '.join(config.sources)} "
-                         f"hold {len(y)} flowers of {len(np.unique(y))} variety")
-    if len(y) < 10:
-        raise ValueError(f"training needs at least 10 flowers, the chosen sources hold {len(y)}")
-    X_train, X_test, y_train, y_test = _split(X, y, config.test_fraction, config.seed)
+    data = split_data(X, y, config.test_fraction, config.seed, config.sources)
+    check_fit(data, config, params)
 
-    cv_scores = _cross_validate(config, params, X_train, y_train, step)
-
-    step(80, "Fitting the final model")
-    estimator = build_estimator(config.algorithm, params, config.standardize, config.seed)
-    estimator.fit(X_train, y_train)
-    step(90, "Evaluating on the test set")
-    metrics = evaluate(y_test, estimator.predict(X_test))
-    metrics["train_accuracy"] = float((estimator.predict(X_train) == y_train).mean())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cv_scores = _cross_validate(config, params, data.X_train, data.y_train, step, check)
+        step(80, "Fitting the final model")
+        estimator = build_estimator(config.algorithm, params, config.standardize, config.seed)
+        fit_checked(estimator, data.X_train, data.y_train, check)
+        step(90, "Evaluating on the test set")
+        metrics = evaluate(data.y_test, estimator.predict(data.X_test))
+        metrics["train_accuracy"] = float((estimator.predict(data.X_train) == data.y_train).mean())
     metrics["cv_scores"] = [float(s) for s in cv_scores]
-    metrics["cv_mean"] = float(np.mean(cv_scores)) if len(cv_scores) else float("nan")
-    metrics["cv_std"] = float(np.std(cv_scores)) if len(cv_scores) else float("nan")
-    metrics["n_train"], metrics["n_test"] = int(len(y_train)), int(len(y_test))
+    metrics["cv_folds"] = config.cv_folds
+    metrics["cv_mean"] = float(np.mean(cv_scores))
+    metrics["cv_std"] = float(np.std(cv_scores))
+    metrics["n_train"], metrics["n_test"] = int(len(data.y_train)), int(len(data.y_test))
+    metrics["duplicates_dropped"] = data.duplicates_dropped
+    metrics["retrained_from"] = config.retrained_from
+    metrics["warnings"] = sorted({_one_line(w) for w in caught if _worth_keeping(w)})
 
-    step(95, "Saving to the registry")
+    step(95, "Saving to the registry")  # the last point where Cancel still leaves nothing
     stamp = dt.datetime.now(dt.timezone.utc)
     record = ModelRecord(
         version=0, algorithm=config.algorithm, params=params, standardize=config.standardize,
@@ -137,56 +238,62 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
         artifact=f"{config.algorithm}-{stamp:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}.joblib",
         sha256="", created_at=utc_now(),
     )
-    payload = registry.training_payload(config.algorithm, estimator, X_train, y_train)
+    payload = registry.training_payload(config.algorithm, estimator, data.X_train, data.y_train,
+                                        data.X_test, data.y_test)
     saved = registry.register(store, record, payload, activate)
     report(100, f"Registered model v{saved.version}")
     return saved
 
 
-def _cross_validate(config, params, X, y, step) -> list[float]:
+def _worth_keeping(w: warnings.WarningMessage) -> bool:
+    # scikit-learn's own notes (convergence, ill-conditioning) matter; library
+    # deprecation chatter does not.
+    return not issubclass(w.category, (DeprecationWarning, PendingDeprecationWarning, FutureWarning))
+
+
+def _one_line(w: warnings.WarningMessage) -> str:
+    """A warning in one short line (scikit-learn's run to several, with links)."""
+    if w.category.__name__ == "ConvergenceWarning":
+        return ("the solver stopped before converging (max_iter reached): raise max_iter, "
+                "or standardise the features")
+    text = " ".join(str(w.message).split())
+    return text if len(text) <= 200 else text[:197] + "…"
+
+
+def _cross_validate(config, params, X, y, step, check) -> list[float]:
     from sklearn.model_selection import StratifiedKFold
 
-    folds = _folds(config.cv_folds, y)
-    if config.cv_folds < 2 or folds < 2:
-        return []
+    folds = config.cv_folds
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=config.seed)
     scores = []
     for i, (tr, te) in enumerate(splitter.split(X, y)):
         step(5 + int(70 * i / folds), f"Cross-validation fold {i + 1} of {folds}")
         est = build_estimator(config.algorithm, params, config.standardize, config.seed)
-        est.fit(X[tr], y[tr])
+        fit_checked(est, X[tr], y[tr], check)
         scores.append(float((est.predict(X[te]) == y[te]).mean()))
     return scores
 
 
-@dataclass(frozen=True)
-class ValidationCurve:
-    ks: list[int]
-    train_mean: list[float]
-    cv_mean: list[float]
-    cv_std: list[float]
-
-    @property
-    def best_k(self) -> int:
-        return self.ks[int(np.argmax(self.cv_mean))]
-
-
-def knn_validation_curve(store: Store, sources: Sequence[str] = DEFAULT_SOURCES,
-                         ks: Sequence[int] = tuple(range(1, 32, 2)), cv_folds: int = 5,
-                         standardize: bool = False, seed: int = 42,
-                         params: dict[str, Any] | None = None) -> ValidationCurve:
-    """Train and CV accuracy of KNN against k, for choosing k."""
-    from sklearn.model_selection import StratifiedKFold, validation_curve
-
-    X, y = feature_matrix(store, sources)
-    base = algorithm("knn").resolve(params)
-    folds = _folds(cv_folds, y)
-    ks = [k for k in ks if k <= len(y) * (folds - 1) // folds]
-    estimator = build_estimator("knn", base, standardize, seed)
-    name = "model__n_neighbors" if standardize else "n_neighbors"
-    train, test = validation_curve(
-        estimator, X, y, param_name=name, param_range=ks,
-        cv=StratifiedKFold(folds, shuffle=True, random_state=seed), n_jobs=1,
-    )
-    return ValidationCurve(list(ks), train.mean(axis=1).tolist(), test.mean(axis=1).tolist(),
-                           test.std(axis=1).tolist())
+def fit_checked(estimator, X: np.ndarray, y: np.ndarray, check: Callable[[], None]) -> None:
+    """estimator.fit(X, y); a random forest grows in chunks of trees with `check()`
+    between them, so Cancel is noticed within a fraction of a second. (warm_start draws
+    the same per-tree seeds: the forest equals one grown in one go.)"""
+    final = estimator.steps[-1][1] if hasattr(estimator, "steps") else estimator
+    if type(final).__name__ != "RandomForestClassifier":
+        estimator.fit(X, y)
+        return
+    total = final.n_estimators
+    grown, chunk = 0, 2
+    final.set_params(warm_start=True)
+    try:
+        while grown < total:
+            started = time.perf_counter()
+            grown = min(total, grown + chunk)
+            final.set_params(n_estimators=grown)
+            estimator.fit(X, y)
+            per_tree = (time.perf_counter() - started) / chunk
+            chunk = max(1, int(CHECK_EVERY_S / max(per_tree, 1e-6)))
+            if grown < total:
+                check()
+    finally:
+        final.set_params(warm_start=False, n_estimators=total)

@@ -1,0 +1,123 @@
+"""The registry as the Train tab and `iris-desktop models` / `compare` show it: each
+version with its file checked (hash only, nothing unpickled), its key parameters in a
+few words, its lineage, and two versions side by side."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from iris_desktop.pipelines.registry import ModelLoadError, read_artifact
+from iris_desktop.store import Store
+from iris_desktop.store import registry as rows
+from iris_desktop.store.registry import ModelRecord
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One version with what can be said about it without unpickling anything."""
+
+    record: ModelRecord
+    file_problem: str | None = None  # "file missing", "file altered", ...: not loadable
+    file_detail: str | None = None  # the whole explanation, with what to do
+    library_warning: str | None = None  # saved by another scikit-learn
+    same_data_as: tuple[int, ...] = ()  # earlier versions trained on the same rows
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for w in (self.file_problem, self.library_warning) if w]
+
+
+def file_problem(store: Store, record: ModelRecord) -> tuple[str, str] | None:
+    """(short, full) text if the version's file is missing, altered or unreadable."""
+    try:
+        read_artifact(store, record)
+    except ModelLoadError as exc:
+        text = str(exc)
+        short = ("file missing" if "missing" in text else "file altered" if "SHA-256" in text
+                 else "file outside the models folder" if "outside" in text else "file unreadable")
+        return short, text
+    return None
+
+
+def library_warning(record: ModelRecord) -> str | None:
+    import sklearn
+
+    saved = record.library_versions.get("scikit-learn")
+    if saved and saved != sklearn.__version__:
+        return f"saved with scikit-learn {saved} (this is {sklearn.__version__})"
+    return None
+
+
+def registry_entries(store: Store) -> list[RegistryEntry]:
+    """Every version, oldest first, with its file checked (hash only) and its lineage."""
+    entries, first_with = [], {}
+    for record in rows.list_models(store):
+        problem = file_problem(store, record)
+        same = first_with.setdefault(record.data_fingerprint, [])
+        entries.append(RegistryEntry(record, *(problem or (None, None)), library_warning(record),
+                                     tuple(same)))
+        same.append(record.version)
+    return entries
+
+
+def key_parameters(record: ModelRecord) -> str:
+    """e.g. "k=5, distance-weighted, standardised"."""
+    from iris_desktop.pipelines.algorithms import ALGORITHMS
+
+    spec = ALGORITHMS.get(record.algorithm)
+    text = spec.summary(record.params) if spec else ", ".join(f"{k}={v}" for k, v in record.params.items())
+    return ", ".join(filter(None, [text, "standardised" if record.standardize else "raw cm"]))
+
+
+def lineage(entry: RegistryEntry) -> str:
+    parts = []
+    parent = entry.record.metrics.get("retrained_from")
+    if parent:
+        parts.append(f"retrained from v{parent}")
+    if entry.same_data_as:
+        parts.append("same data as " + ", ".join(f"v{v}" for v in entry.same_data_as[-3:]))
+    return "; ".join(parts)
+
+
+def compare(a: ModelRecord, b: ModelRecord) -> list[tuple[str, str, str]]:
+    """(what, version a's value, version b's value) rows: settings, then metrics."""
+    from iris_desktop.pipelines.algorithms import ALGORITHMS
+
+    def name(r: ModelRecord) -> str:
+        return ALGORITHMS[r.algorithm].name if r.algorithm in ALGORITHMS else r.algorithm
+
+    def pct(value) -> str:
+        return "—" if value is None or not np.isfinite(value) else f"{value:.1%}"
+
+    table = [("Version", f"v{a.version}", f"v{b.version}"),
+             ("Created (UTC)", a.created_at[:19].replace("T", " "), b.created_at[:19].replace("T", " ")),
+             ("Algorithm", name(a), name(b))]
+    for key in dict.fromkeys([*a.params, *b.params]):
+        table.append((key, str(a.params.get(key, "—")), str(b.params.get(key, "—"))))
+    table += [("Standardised", "yes" if a.standardize else "no", "yes" if b.standardize else "no"),
+              ("Sources", ", ".join(a.sources), ", ".join(b.sources)),
+              ("Rows stored", str(a.n_rows), str(b.n_rows)),
+              ("Duplicates dropped", *(str(r.metrics.get("duplicates_dropped", "—")) for r in (a, b))),
+              ("Same data", *(("yes", "yes") if a.data_fingerprint == b.data_fingerprint else ("no", "no"))),
+              ("Retrained from", *(f"v{r.metrics['retrained_from']}" if r.metrics.get("retrained_from")
+                                   else "—" for r in (a, b))),
+              ("Split seed / test fraction", f"{a.split_seed} / {a.test_fraction:g}",
+               f"{b.split_seed} / {b.test_fraction:g}"),
+              ("Train / test rows", *(f"{r.metrics.get('n_train', '—')} / {r.metrics.get('n_test', '—')}"
+                                      for r in (a, b))),
+              ("Test accuracy", pct(a.accuracy), pct(b.accuracy)),
+              ("Macro F1", pct(a.metrics.get("macro_f1")), pct(b.metrics.get("macro_f1"))),
+              ("CV accuracy", *(_cv_text(r) for r in (a, b))),
+              ("Train accuracy", pct(a.metrics.get("train_accuracy")), pct(b.metrics.get("train_accuracy"))),
+              ("scikit-learn", a.library_versions.get("scikit-learn", "?"),
+               b.library_versions.get("scikit-learn", "?"))]
+    return table
+
+
+def _cv_text(record: ModelRecord) -> str:
+    m = record.metrics
+    mean, std = m.get("cv_mean"), m.get("cv_std")
+    if mean is None or not np.isfinite(mean):
+        return "—"
+    return f"{mean:.1%} ± {std:.1%} ({m.get('cv_folds') or len(m.get('cv_scores', []))} folds)"
