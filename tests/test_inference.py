@@ -268,3 +268,165 @@ def test_days_are_generated_when_the_data_lacks_a_variety(store):
     assert summary.days_added == 31
     kinds = {r.flower.variety for r in flower_table.daily_flowers(store)}
     assert kinds == set(Variety)
+
+
+# ---- catch-up in batches, the history's start, the first run from the command line ----
+
+def test_a_long_catch_up_commits_in_batches_of_whole_days(tmp_path, monkeypatch):
+    from iris_desktop.pipelines import inference
+    from iris_desktop.store import Store
+
+    stores = []
+    for name in ("one", "batches"):
+        s = Store.open(tmp_path / name / "iris.sqlite3")
+        s.set_meta("installation_seed", "99")
+        first_run(s, TODAY)
+        stores.append(s)
+    one, batches = stores
+    later = TODAY + dt.timedelta(days=50)
+    catch_up(one, later)
+    monkeypatch.setattr(inference, "CHUNK_DAYS", 7)
+    seen = []
+    summary = catch_up(batches, later, progress=lambda pct, text: seen.append(pct))
+    assert (summary.days_added, summary.predictions_made) == (50, 50)
+    assert len(seen) == 7 and seen == sorted(seen)  # one report per batch after the first
+    assert _dump_days(one) == _dump_days(batches)
+
+    real = prediction_table.add_predictions
+    calls = []
+
+    def fail_in_the_third_batch(store, version, rows):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("killed")
+        return real(store, version, rows)
+
+    monkeypatch.setattr(prediction_table, "add_predictions", fail_in_the_third_batch)
+    with pytest.raises(RuntimeError):
+        catch_up(batches, later + dt.timedelta(days=30))
+    assert _counts(batches) == (31 + 50 + 14, 31 + 50 + 14)  # two whole batches kept, each predicted
+    monkeypatch.setattr(prediction_table, "add_predictions", real)
+    catch_up(batches, later + dt.timedelta(days=30))  # the next run finishes the job
+    catch_up(one, later + dt.timedelta(days=30))
+    assert _dump_days(one) == _dump_days(batches)
+    for s in stores:
+        s.close()
+
+
+def _dump_days(store) -> dict:
+    return {r.day: r.flower for r in flower_table.daily_flowers(store)}
+
+
+def test_the_history_can_start_earlier_and_stored_days_never_change(trained_store, last_day, monkeypatch):
+    from iris_desktop.pipelines import daily, inference
+
+    before = _dump_days(trained_store)
+    first = min(before)
+    with pytest.raises(ValueError, match="can only start earlier"):
+        inference.extend_history(trained_store, first + dt.timedelta(days=3), last_day)
+    monkeypatch.setattr(inference, "CHUNK_DAYS", 4)
+    start = first - dt.timedelta(days=10)
+    summary = inference.extend_history(trained_store, start, last_day)
+    assert (summary.days_added, summary.predictions_made) == (10, 10)
+    after = _dump_days(trained_store)
+    assert {d: f for d, f in after.items() if d >= first} == before
+    added = [start + dt.timedelta(days=i) for i in range(10)]
+    assert [after[d] for d in added] == daily.generate(trained_store.installation_seed(), daily.settings_for(trained_store), added)
+    assert trained_store.meta("history_start") == start.isoformat()
+    assert prediction_table.unpredicted_daily_count(trained_store) == 0
+
+    # stopped between batches: the newest batches are kept, without a gap
+    stops = iter([False, True])
+    with pytest.raises(inference.HistoryCancelled):
+        inference.extend_history(trained_store, start - dt.timedelta(days=10), last_day,
+                                 should_cancel=lambda: next(stops))
+    kept = sorted(_dump_days(trained_store))
+    assert kept[0] == start - dt.timedelta(days=8) and len(kept) == len(after) + 8  # two batches of 4
+    assert all((b - a).days == 1 for a, b in zip(kept, kept[1:]))
+    assert trained_store.meta("history_start") == start.isoformat()  # not reached yet
+
+
+def test_catch_up_on_a_never_used_folder_does_the_first_run_from_the_command_line(capsys, tmp_path):
+    from iris_desktop.cli import main
+    from iris_desktop.store import Store
+
+    folder = tmp_path / "never-used"
+    code = main(["--data-dir", str(folder), "catch-up", "--today", TODAY.isoformat()])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == f"Caught up 31 missed days (from {TODAY - dt.timedelta(days=30)} to {TODAY})."
+    assert lines[1].startswith("First run: stored the bundled Iris data set (150 flowers), trained and "
+                               "activated the default model v1 knn(n_neighbors=5")
+    assert lines[1].endswith(f"simulated the daily history from {TODAY - dt.timedelta(days=30)} with a "
+                             "per-variety multivariate normal (full covariance) fitted to the 150 stored flowers.")
+    with Store.open(folder / "iris.sqlite3") as s:
+        assert flower_table.count_by_source(s) == {"backfill": 150, "import": 0, "daily": 31}
+        assert rows.active_version(s) == 1
+        assert prediction_table.unpredicted_daily_count(s) == 0  # a prediction for every day
+        assert len(window_predictions(s)) == 31
+    # the next run is an ordinary catch-up
+    assert main(["--data-dir", str(folder), "catch-up", "--today", (TODAY + dt.timedelta(days=1)).isoformat()]) == 0
+    assert capsys.readouterr().out == f"Caught up 1 missed day ({TODAY + dt.timedelta(days=1)}).\n"
+
+
+def test_catch_up_without_the_first_run_keeps_the_old_behaviour(capsys, tmp_path):
+    from iris_desktop.cli import main
+    from iris_desktop.store import Store
+
+    folder = tmp_path / "bare"
+    code = main(["--data-dir", str(folder), "catch-up", "--no-first-run", "--today", TODAY.isoformat()])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert out == (f"Caught up 31 missed days (from {TODAY - dt.timedelta(days=30)} to {TODAY}); "
+                   "31 predictions pending: no active model.\n")
+    with Store.open(folder / "iris.sqlite3") as s:
+        assert _counts(s) == (31, 0) and not rows.list_models(s)
+
+
+def test_a_first_run_from_the_command_line_takes_the_generator_and_history_days(capsys, tmp_path):
+    from iris_desktop.cli import main
+    from iris_desktop.pipelines import daily
+    from iris_desktop.store import Store
+
+    folder = tmp_path / "chosen"
+    code = main(["--data-dir", str(folder), "catch-up", "--generator", "measured", "--history-days", "5",
+                 "--today", TODAY.isoformat()])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith(f"Caught up 6 missed days (from {TODAY - dt.timedelta(days=5)}")
+    assert "uniform within per-variety bounds measured on the 150 stored flowers" in out
+    with Store.open(folder / "iris.sqlite3") as s:
+        assert daily.settings_for(s).kind == "measured" and _counts(s) == (6, 6)
+
+
+def test_generate_names_the_generator_it_really_used(capsys, tmp_path):
+    from iris_desktop.cli import main
+
+    folder = tmp_path / "gen"
+    assert main(["--data-dir", str(folder), "generate", "--date", TODAY.isoformat()]) == 0
+    empty = capsys.readouterr().out.splitlines()[0]
+    assert "not stored; generator: a per-variety multivariate normal (full covariance) fitted to the " \
+           "bundled Iris set's 150 flowers (none stored yet)" in empty
+    assert main(["--data-dir", str(folder), "catch-up", "--today", TODAY.isoformat()]) == 0
+    assert main(["--data-dir", str(folder), "catch-up", "--generator", "original", "--today", TODAY.isoformat()]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "generate", "--date", TODAY.isoformat()]) == 0
+    stored = capsys.readouterr().out.splitlines()[0]
+    # the same flower as before it was stored (the bundled set is what got stored), and
+    # the generator that made it, not the one chosen since
+    assert stored.split()[:2] == empty.split()[:2]
+    assert "stored; generator: a per-variety multivariate normal (full covariance) fitted to the 150 stored flowers" in stored
+    assert main(["--data-dir", str(folder), "generate", "--date", (TODAY + dt.timedelta(days=1)).isoformat()]) == 0
+    assert "not stored; generator: the original lab's per-variety bounds" in capsys.readouterr().out
+
+
+def test_is_first_run(store, tmp_path):
+    from iris_desktop.pipelines.inference import is_first_run
+    from iris_desktop.store import Store
+
+    with Store.open(tmp_path / "other" / "iris.sqlite3") as used:
+        first_run(used, TODAY)
+        assert not is_first_run(used)
+    assert is_first_run(store)
+    backfill(store)
+    assert is_first_run(store)  # data alone is not a set-up store: the app would train too

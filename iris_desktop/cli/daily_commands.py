@@ -9,34 +9,50 @@ from iris_desktop.cli.common import out as _out
 from iris_desktop.cli.errors import UserError
 from iris_desktop.store import open_store
 
+GENERATOR_CHOICES = ("mvnormal", "measured", "original", "gaussian")  # gaussian: mvnormal's old name
+
 
 def add_commands(command) -> None:
-    cu = command("catch-up", catch_up, "generate and predict every missed day (for cron)")
+    cu = command("catch-up", catch_up, "generate and predict every missed day (for cron); on a data "
+                 "folder never used before, first do what the app's first launch does")
     cu.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
     cu.add_argument("--history-days", type=bounded(1, MAX_HISTORY_DAYS), metavar="N",
                     help="on a store with no daily flowers yet: start the history N days back "
                          f"(1-{MAX_HISTORY_DAYS}, default 30)")
-    cu.add_argument("--generator", choices=["measured", "original", "gaussian"],
-                    help="how the days still to come are generated: bounds measured per variety "
-                         "(default), the original lab's bounds, or a per-variety Gaussian")
+    cu.add_argument("--generator", choices=GENERATOR_CHOICES,
+                    help="how the days still to come are generated: a per-variety multivariate "
+                         "normal fitted to the stored flowers (mvnormal, the default for new data "
+                         "folders; 'gaussian' is its old name), uniform within bounds measured per "
+                         "variety (measured), or the original lab's bounds (original). Stored days "
+                         "keep the generator that made them")
+    cu.add_argument("--no-first-run", action="store_true",
+                    help="on a data folder with no model yet, only generate the days (their "
+                         "predictions stay pending) instead of storing the bundled data set and "
+                         "training the default model first")
     ge = command("generate", generate, "show a day's flower without storing it")
     ge.add_argument("--date", type=date_arg, default=None, help="YYYY-MM-DD (default today)")
 
 
 def catch_up(args) -> int:
+    from iris_desktop.pipelines import inference
     from iris_desktop.pipelines.daily import set_generator, set_history_days
-    from iris_desktop.pipelines.inference import catch_up
 
     with open_store() as store:
         try:
-            if args.history_days is not None:
-                set_history_days(store, args.history_days)
-            if args.generator:
-                set_generator(store, args.generator)
+            if not args.no_first_run and inference.is_first_run(store):
+                summary = inference.first_run(store, args.today, generator=args.generator,
+                                              history_days=args.history_days)
+            else:
+                if args.history_days is not None:
+                    set_history_days(store, args.history_days)
+                if args.generator:
+                    set_generator(store, args.generator)
+                summary = inference.catch_up(store, args.today)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-        summary = catch_up(store, args.today)
     _out(summary.message() + ".")
+    if summary.first_run is not None:
+        _out(summary.first_run.message())
     if summary.model_error:  # the days are stored; the scheduler should still see a failure
         raise UserError(summary.model_error)
     return 0
@@ -44,13 +60,27 @@ def catch_up(args) -> int:
 
 def generate(args) -> int:
     from iris_desktop.domain import FEATURES
-    from iris_desktop.pipelines.daily import flower_of, settings_for
+    from iris_desktop.pipelines.daily import (
+        flower_of,
+        recorded_generators,
+        settings_for,
+    )
+    from iris_desktop.store import flowers as flower_table
+    from iris_desktop.store import generators as generator_table
 
     day = args.date or dt.date.today()
     with open_store() as store:
-        settings = settings_for(store)
-        flower = flower_of(store, day, settings)
-    _out(f"{day.isoformat()}: {flower.variety.value}  (generator: {settings.describe()})")
+        stored = flower_table.daily_flower(store, day)
+        if stored is not None:  # a stored day is shown as stored, with what made it
+            flower = stored.flower
+            ids, generator_ids = generator_table.daily_generator_ids(store)
+            made_by = recorded_generators(store).get(int(generator_ids[ids == stored.id][0]))
+            how = f"stored; generator: {made_by.describe()}" if made_by else "stored; generator not recorded"
+        else:
+            settings = settings_for(store)
+            flower = flower_of(store, day, settings)
+            how = f"not stored; generator: {settings.describe()}"
+    _out(f"{day.isoformat()}: {flower.variety.value}  ({how})")
     for feature, value in zip(FEATURES, flower.measurements):
         _out(f"  {feature.display:<13} {value:4.1f} {feature.unit}")
     return 0

@@ -3,6 +3,12 @@
 The flower of a day is a pure function of (installation seed, date, generator settings):
 each day's random numbers come from a counter-based generator keyed by those three, so a catch-up weeks later
 gives exactly what running every day would have given, in any order.
+
+Generators: a per-variety multivariate normal fitted to the stored flowers (the default
+for new installations), uniform boxes measured per variety, and the original lab's
+bounds; a store that pinned settings (the first Gaussian included) keeps generating
+with them until the user chooses another. Each stored day records the generator that
+made it (store/generators.py), so a change applies from the next missing day only.
 """
 from __future__ import annotations
 
@@ -17,11 +23,25 @@ import numpy as np
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
+from iris_desktop.store import generators as generator_table
 
-GENERATORS = ("measured", "original", "gaussian")
-DEFAULT_GENERATOR = "measured"
+GENERATORS = ("mvnormal", "measured", "original")  # what a user can choose
+# Read from stores that pinned it, and still generating exactly as it did: the first
+# Gaussian, which raised values below 0.1 cm to 0.1 instead of drawing again.
+LEGACY_KINDS = ("gaussian",)
+KINDS = GENERATORS + LEGACY_KINDS
+ALIASES = {"gaussian": "mvnormal"}  # a name a user may still type for a choice
+DEFAULT_GENERATOR = "mvnormal"  # for new installations; a store that pinned settings keeps them
 DEFAULT_HISTORY_DAYS = 30
 MIN_CM = 0.1
+MV_CANDIDATES = 8  # draws per day for the multivariate normal: the first all >= MIN_CM is kept
+
+LABELS = {
+    "mvnormal": "Multivariate normal (fitted)",
+    "measured": "Measured bounds (uniform)",
+    "original": "Original lab's bounds (uniform)",
+    "gaussian": "Gaussian (earlier version)",
+}
 
 # The original lab's bounds, (min, max) cm per feature, with its swapped arguments fixed.
 ORIGINAL_BOUNDS: dict[Variety, dict[str, tuple[float, float]]] = {
@@ -39,7 +59,10 @@ class GeneratorSettings:
     """Everything a generator needs; `key` is part of every day's seed.
 
     kind 'original'/'measured': `low`/`high` are 3x4 per-variety bounds (uniform draws).
-    kind 'gaussian': `mean` is 3x4 and `chol` the 3x4x4 Cholesky factors of the covariances.
+    kind 'mvnormal'/'gaussian': `mean` is 3x4 and `chol` the 3x4x4 lower Cholesky
+    factors of the full covariances (value = mean + chol @ z, z standard normal).
+    `basis` says what the settings were measured on; it is not part of the key, so
+    the same numbers measured on the same flowers, stored or bundled, make the same days.
     """
 
     kind: str
@@ -47,29 +70,83 @@ class GeneratorSettings:
     high: tuple = ()
     mean: tuple = ()
     chol: tuple = ()
+    basis: str = field(default="", compare=False)
     key: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
-        if self.kind not in GENERATORS:
+        if self.kind not in KINDS:
             raise ValueError(f"unknown generator {self.kind!r} (choose from {', '.join(GENERATORS)})")
         blob = json.dumps([self.kind, self.low, self.high, self.mean, self.chol])
         object.__setattr__(self, "key", hashlib.sha256(blob.encode()).hexdigest()[:16])
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "low": self.low, "high": self.high,
-                           "mean": self.mean, "chol": self.chol})
+                           "mean": self.mean, "chol": self.chol, "basis": self.basis})
 
     @classmethod
-    def from_json(cls, text: str) -> "GeneratorSettings":
+    def from_json(cls, text: str) -> GeneratorSettings:
         data = json.loads(text)
-        return cls(data["kind"], **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")})
+        return cls(data["kind"], **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")},
+                   basis=data.get("basis", ""))
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind]
+
+    @property
+    def is_normal(self) -> bool:
+        return self.kind in ("mvnormal", "gaussian")
 
     def describe(self) -> str:
+        basis = self.basis or "the stored data"
         return {
-            "original": "the original lab's per-variety bounds",
-            "measured": "per-variety bounds measured from the stored data",
-            "gaussian": "a per-variety Gaussian fitted to the stored data",
+            "original": "the original lab's per-variety bounds (uniform)",
+            "measured": f"uniform within per-variety bounds measured on {basis}",
+            "mvnormal": f"a per-variety multivariate normal (full covariance) fitted to {basis}",
+            "gaussian": f"a per-variety Gaussian fitted to {basis} (earlier version: values "
+                        "below 0.1 cm raised to 0.1)",
         }[self.kind]
+
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """(low, high), 3x4 cm: the boxes of a uniform generator."""
+        return np.array(self.low, dtype=float), np.array(self.high, dtype=float)
+
+    def means(self) -> np.ndarray:
+        """3x4: each variety's mean (a normal's), or its box's centre."""
+        if self.is_normal:
+            return np.array(self.mean, dtype=float)
+        low, high = self.bounds()
+        return (low + high) / 2
+
+    def covariances(self) -> np.ndarray:
+        """3x4x4: each variety's covariance (a normal's), or its box's (uniform) one."""
+        if self.is_normal:
+            chol = np.array(self.chol, dtype=float)
+            return np.einsum("vij,vkj->vik", chol, chol)
+        low, high = self.bounds()
+        return np.stack([np.diag(d) for d in (high - low) ** 2 / 12])
+
+    def posterior(self, X) -> np.ndarray:
+        """(n, 3): P(variety | flower) under this generator itself (varieties drawn
+        uniformly): how clearly its own varieties tell a flower apart. Near 0.5/0.5, the
+        generator makes flowers like this one as either variety, and no model can be sure.
+        NaN where no variety could have made the flower (a value clipped at 0.1 cm)."""
+        X = np.asarray(X, dtype=float).reshape(-1, 4)
+        if self.is_normal:
+            log_density = np.empty((len(X), 3))
+            for v, (mean, cov) in enumerate(zip(self.means(), self.covariances())):
+                d = X - mean
+                log_density[:, v] = -0.5 * (np.einsum("ni,ij,nj->n", d, np.linalg.inv(cov), d)
+                                            + np.linalg.slogdet(cov)[1])
+            p = np.exp(log_density - log_density.max(axis=1, keepdims=True))
+            return p / p.sum(axis=1, keepdims=True)
+        low, high = self.bounds()
+        half = 0.05 + 1e-9  # values are rounded to 0.1 cm: a box reaches half a step further
+        inside = ((X[:, None, :] >= low - half) & (X[:, None, :] <= high + half)).all(axis=2)
+        density = inside / np.prod(high - low + 2 * half, axis=1)
+        total = density.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(total > 0, density / total, np.nan)
 
 
 def _tuples(value):
@@ -86,20 +163,28 @@ def original_settings() -> GeneratorSettings:
     return GeneratorSettings("original", low=_nested(low), high=_nested(high))
 
 
-def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray]:
-    """The labelled flowers to measure: the stored ones; a variety with none stored is
-    measured on the bundled set instead (read, not stored)."""
+def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray, str]:
+    """The labelled flowers to measure, and what they are in words: the stored ones; a
+    variety with none stored is measured on the bundled set instead (read, not stored)."""
     X, y = flower_table.feature_matrix(store, ("backfill", "import"))
+    stored = len(y)
     missing = [v.index for v in VARIETIES if not (y == v.index).any()]
-    if missing:
-        from iris_desktop import paths
-        from iris_desktop.pipelines.backfill import read_csv_file
+    if not missing:
+        return X, y, f"the {stored} stored flowers"
+    from iris_desktop import paths
+    from iris_desktop.pipelines.backfill import read_csv_file
 
-        bundled, _ = read_csv_file(paths.resource("iris.csv"))
-        extra = [f for f in bundled if f.variety.index in missing]  # type: ignore[union-attr]
-        X = np.vstack([X, [f.measurements for f in extra]])
-        y = np.concatenate([y, [f.variety.index for f in extra]])  # type: ignore[union-attr]
-    return X, y
+    bundled, _ = read_csv_file(paths.resource("iris.csv"))
+    extra = [f for f in bundled if f.variety.index in missing]  # type: ignore[union-attr]
+    X = np.vstack([X, [f.measurements for f in extra]])
+    y = np.concatenate([y, [f.variety.index for f in extra]])  # type: ignore[union-attr]
+    if not stored:
+        basis = f"the bundled Iris set's {len(extra)} flowers (none stored yet)"
+    else:
+        names = ", ".join(VARIETIES[i].value for i in missing)
+        basis = (f"the {stored} stored flowers and the bundled set's {len(extra)} "
+                 f"{names} (none stored)")
+    return X, y, basis
 
 
 def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
@@ -112,24 +197,26 @@ def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
         kind = store.meta("daily_generator", DEFAULT_GENERATOR)
     if kind == "original":
         return original_settings()
-    if kind not in GENERATORS:
+    if kind not in KINDS:
         raise ValueError(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
-    X, y = _labelled(store)
+    X, y, basis = _labelled(store)
     groups = [X[y == v.index] for v in VARIETIES]
     if kind == "measured":
         return GeneratorSettings(
             "measured",
             low=_nested(np.array([g.min(axis=0) for g in groups])),
             high=_nested(np.array([g.max(axis=0) for g in groups])),
+            basis=basis,
         )
     chol = []
     for g in groups:
         cov = np.cov(g, rowvar=False) if len(g) > 1 else np.zeros((4, 4))
-        chol.append(np.linalg.cholesky(cov + np.eye(4) * 1e-6))
+        chol.append(np.linalg.cholesky(cov + np.eye(4) * 1e-6))  # the ridge: a variety of < 5 flowers
     return GeneratorSettings(
-        "gaussian",
+        kind,
         mean=_nested(np.array([g.mean(axis=0) for g in groups])),
         chol=_nested(np.array(chol)),
+        basis=basis,
     )
 
 
@@ -145,13 +232,32 @@ def pin_settings(store: Store) -> GeneratorSettings:
     return settings
 
 
+def resolve_kind(kind: str) -> str:
+    """A generator a user named (an alias such as 'gaussian' included) as one of GENERATORS."""
+    kind = ALIASES.get(kind, kind)
+    if kind not in GENERATORS:
+        raise ValueError(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
+    return kind
+
+
 def set_generator(store: Store, kind: str) -> GeneratorSettings:
-    """Choose the generator for the days still to come (and re-measure its settings)."""
-    settings = settings_for(store, kind)
+    """Choose the generator for the days still to come (and re-measure its settings).
+    Stored days keep the generator that made them."""
+    settings = settings_for(store, resolve_kind(kind))
     with store.transaction():
-        store.set_meta("daily_generator", kind)
+        store.set_meta("daily_generator", settings.kind)
         store.set_meta("daily_settings", settings.to_json())
     return settings
+
+
+def record_generator(store: Store, settings: GeneratorSettings) -> int:
+    """The generators-table id of `settings` (added the first time it makes a day)."""
+    return generator_table.record(store, settings.key, settings.kind, settings.to_json())
+
+
+def recorded_generators(store: Store) -> dict[int, GeneratorSettings]:
+    """Every generator that made stored days, by id."""
+    return {r.id: GeneratorSettings.from_json(r.settings) for r in generator_table.generator_rows(store)}
 
 
 def _splitmix64(x: np.ndarray) -> np.ndarray:
@@ -162,17 +268,41 @@ def _splitmix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def _uniforms(seed: int, key: str, days: list[dt.date]) -> np.ndarray:
-    """Five uniforms in (0, 1) per day: a counter-based generator keyed by a hash of
-    (seed, generator key), counting on the date, so each day stands alone."""
+def _uniforms(seed: int, key: str, days: list[dt.date], count: int = 5, stride: int = 8) -> np.ndarray:
+    """`count` uniforms in (0, 1) per day: a counter-based generator keyed by a hash of
+    (seed, generator key), counting on the date (`stride` counters a day), so each day
+    stands alone."""
     base = int.from_bytes(hashlib.blake2b(f"{seed}:{key}".encode(), digest_size=8).digest(), "little")
     ordinals = np.array([d.toordinal() for d in days], dtype=np.uint64)
-    counters = ordinals[:, None] * np.uint64(8) + np.arange(5, dtype=np.uint64)
+    counters = ordinals[:, None] * np.uint64(stride) + np.arange(count, dtype=np.uint64)
     words = _splitmix64(_splitmix64(counters ^ np.uint64(base)))
     return ((words >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
 
 
+# Python's own inverse normal CDF: the same numbers on every platform (one call per value).
 _INV_CDF = np.vectorize(NormalDist().inv_cdf, otypes=[float])
+
+
+def _truncated_normal(u: np.ndarray, variety: np.ndarray, mean: np.ndarray, chol: np.ndarray) -> np.ndarray:
+    """Per day, the first of MV_CANDIDATES multivariate normal draws whose values, rounded
+    to 0.1 cm, are all at least MIN_CM (a flower has no part of zero length); the
+    normal is thus truncated, not piled up at the limit. Only the draws needed are made."""
+    n = len(variety)
+    candidates = u.reshape(n, MV_CANDIDATES, 4)
+    values = np.empty((n, 4))
+    todo = np.arange(n)
+    for k in range(MV_CANDIDATES):
+        z = _INV_CDF(candidates[todo, k])
+        drawn = np.round(mean[variety[todo]] + np.einsum("nij,nj->ni", chol[variety[todo]], z), 1)
+        ok = (drawn >= MIN_CM - 1e-9).all(axis=1)
+        if k == MV_CANDIDATES - 1:  # vanishingly rare with iris-like settings
+            ok[:] = True
+            drawn = np.maximum(drawn, MIN_CM)
+        values[todo[ok]] = drawn[ok]
+        todo = todo[~ok]
+        if not len(todo):
+            break
+    return values
 
 
 def generate_arrays(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> tuple[np.ndarray, np.ndarray]:
@@ -180,8 +310,13 @@ def generate_arrays(seed: int, settings: GeneratorSettings, days: list[dt.date])
     depends only on (seed, settings, its day)."""
     if not days:
         return np.zeros((0, 4)), np.zeros(0, dtype=int)
-    u = _uniforms(seed, settings.key, days)
+    if settings.kind == "mvnormal":
+        u = _uniforms(seed, settings.key, days, count=1 + 4 * MV_CANDIDATES, stride=64)
+    else:
+        u = _uniforms(seed, settings.key, days)
     variety = np.minimum((u[:, 0] * 3).astype(int), 2)
+    if settings.kind == "mvnormal":
+        return _truncated_normal(u[:, 1:], variety, np.array(settings.mean), np.array(settings.chol)), variety
     if settings.kind == "gaussian":
         mean, chol = np.array(settings.mean), np.array(settings.chol)
         z = _INV_CDF(u[:, 1:])
@@ -203,14 +338,19 @@ def flower_of(store: Store, day: dt.date, settings: GeneratorSettings | None = N
     return generate(store.installation_seed(), settings or settings_for(store), [day])[0]
 
 
-def history_start(store: Store, today: dt.date) -> dt.date:
-    """First day of the daily history; fixed the first time it is asked for."""
+def planned_start(store: Store, today: dt.date) -> dt.date:
+    """The history's first day, without fixing it (see `history_start`)."""
     stored = store.meta("history_start")
     if stored:
         return dt.date.fromisoformat(stored)
-    days_back = int(store.meta("history_days", str(DEFAULT_HISTORY_DAYS)))
-    start = today - dt.timedelta(days=days_back)
-    store.set_meta("history_start", start.isoformat())
+    return today - dt.timedelta(days=int(store.meta("history_days", str(DEFAULT_HISTORY_DAYS))))
+
+
+def history_start(store: Store, today: dt.date) -> dt.date:
+    """First day of the daily history; fixed the first time it is asked for."""
+    start = planned_start(store, today)
+    if not store.meta("history_start"):
+        store.set_meta("history_start", start.isoformat())
     return start
 
 
@@ -224,6 +364,13 @@ def set_history_days(store: Store, days: int) -> None:
     store.set_meta("history_days", str(days))
 
 
+def next_day(store: Store, today: dt.date) -> dt.date:
+    """The next day the generator will make: the day after the last stored one, or the
+    history's first day if none is stored yet. (A generator change applies from here.)"""
+    last = flower_table.last_daily_day(store)
+    return last + dt.timedelta(days=1) if last else planned_start(store, today)
+
+
 def missing_days(store: Store, today: dt.date) -> list[dt.date]:
     """Days from after the last daily flower (or the history start) up to today.
 
@@ -233,3 +380,18 @@ def missing_days(store: Store, today: dt.date) -> list[dt.date]:
     first = last + dt.timedelta(days=1) if last else history_start(store, today)
     count = (today - first).days + 1
     return [first + dt.timedelta(days=i) for i in range(max(count, 0))]
+
+
+def days_before_history(store: Store, start: dt.date, today: dt.date) -> list[dt.date]:
+    """Moving the history's start to `start`: the days to add before the first stored
+    one. Stored days never change, so once days are stored only an earlier start is
+    possible; before, any day up to today."""
+    if start > today:
+        raise ValueError(f"the history cannot start after today ({today})")
+    first = generator_table.first_daily_day(store)
+    if first is None:
+        return []
+    if start > first:
+        raise ValueError(f"the history already starts on {first}; it can only start earlier "
+                         "(stored days are never removed)")
+    return [start + dt.timedelta(days=i) for i in range((first - start).days)]

@@ -1,8 +1,10 @@
-"""Batch inference: catch up every missed day, and the first run. (What the monitor
-shows of the predictions is in monitoring.py.)"""
+"""Batch inference: catch up every missed day, extend the history back, and the first
+run. (What the monitor shows of the predictions is in monitoring.py.)"""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -13,8 +15,34 @@ from iris_desktop.pipelines import daily, registry
 from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
+from iris_desktop.store import generators as generator_table
 from iris_desktop.store import predictions as prediction_table
 from iris_desktop.store import registry as model_rows
+
+Progress = Callable[[int, str], None]
+
+# A longer run commits in batches of this many whole days, each with its predictions,
+# so no write holds the database lock for long; a run killed halfway keeps whole batches.
+CHUNK_DAYS = 1000
+
+
+@dataclass(frozen=True)
+class FirstRun:
+    """What a first run did besides catching up, to tell the user."""
+
+    backfilled: int  # bundled flowers stored now (0: they were stored already)
+    model: str | None  # the default model trained and activated (None: one was active)
+    history_start: dt.date
+    generator: str  # the generator of the simulated days, in words
+
+    def message(self) -> str:
+        parts = [f"stored the bundled Iris data set ({self.backfilled} flowers)" if self.backfilled
+                 else "the bundled Iris data set was stored already"]
+        parts.append(f"trained and activated the default model {self.model}" if self.model
+                     else "kept the active model")
+        parts.append(f"simulated the daily history from {self.history_start} with {self.generator}")
+        return "First run: " + ", ".join(parts) + "."
+
 
 @dataclass(frozen=True)
 class CatchUpSummary:
@@ -25,6 +53,7 @@ class CatchUpSummary:
     model_version: int | None  # None: no usable active model, predictions are pending
     pending: int = 0  # daily flowers still without a prediction
     model_error: str | None = None  # why the active model could not be used
+    first_run: FirstRun | None = None  # set when this was a first run
 
     def message(self) -> str:
         if self.days_added:
@@ -43,34 +72,126 @@ class CatchUpSummary:
         return text
 
 
+def _usable_model(store: Store, model: registry.LoadedModel | None):
+    """(the model to predict with or None, why the active one cannot be used)."""
+    if model is not None:
+        return model, None
+    try:
+        return registry.load_active(store), None
+    except registry.ModelLoadError as exc:
+        return None, str(exc)
+
+
+def _add_days(store: Store, days: list[dt.date], model: registry.LoadedModel | None) -> int:
+    """Store `days`' flowers, made by the pinned generator and recorded as made by it,
+    then predict every daily flower `model` has not: one batch (the caller's transaction)."""
+    if days:
+        settings = daily.pin_settings(store)
+        values, variety = daily.generate_arrays(store.installation_seed(), settings, days)
+        names = [v.value for v in VARIETIES]
+        flower_table.add_daily_rows(store, days, values.tolist(), [names[i] for i in variety.tolist()],
+                                    generator_id=daily.record_generator(store, settings))
+    return predict_pending(store, model) if model is not None else 0
+
+
+_ATTRIBUTED = "daily_generators_attributed"
+
+
+def attribute_unrecorded_days(store: Store) -> int:
+    """Days stored before generators were recorded: find the generator that made each
+    one by making it again (the pinned settings, the fixed bounds, or any kind measured
+    on today's data); a day is attributed only if a generator reproduces it exactly.
+    Runs once per store; returns how many days were attributed."""
+    if store.meta(_ATTRIBUTED):
+        return 0
+    attributed = 0
+    with store.transaction():
+        rows = generator_table.unrecorded_days(store)
+        if rows:
+            ids = np.array([r[0] for r in rows])
+            days = [dt.date.fromisoformat(r[1]) for r in rows]
+            values = np.array([r[2:6] for r in rows], dtype=float)
+            names = [v.value for v in VARIETIES]
+            variety = np.array([names.index(r[6]) for r in rows])
+            candidates = list(daily.recorded_generators(store).values())
+            pinned = store.meta("daily_settings")
+            if pinned:
+                candidates.append(daily.GeneratorSettings.from_json(pinned))
+            candidates += [daily.settings_for(store, kind) for kind in daily.KINDS]
+            left = np.arange(len(rows))
+            seen: set[str] = set()
+            for settings in candidates:
+                if settings.key in seen or not len(left):
+                    continue
+                seen.add(settings.key)
+                made, made_variety = daily.generate_arrays(store.installation_seed(), settings, [days[i] for i in left])
+                same = (np.abs(made - values[left]) < 1e-6).all(axis=1) & (made_variety == variety[left])
+                if same.any():
+                    made_by = daily.record_generator(store, settings)
+                    generator_table.set_generator_of(store, ids[left[same]].tolist(), made_by)
+                    attributed += int(same.sum())
+                    left = left[~same]
+        store.set_meta(_ATTRIBUTED, "1")
+    return attributed
+
+
 def catch_up(store: Store, today: dt.date | None = None,
-             model: registry.LoadedModel | None = None) -> CatchUpSummary:
+             model: registry.LoadedModel | None = None, progress: Progress | None = None) -> CatchUpSummary:
     """Generate every missed day's flower, then predict every daily flower the active
-    model has not predicted, in one batch; flowers and predictions commit together.
+    model has not predicted; flowers and predictions commit together (in batches of
+    CHUNK_DAYS days for a long catch-up).
 
     A model that cannot be loaded (file missing or altered) does not stop the days:
     they are generated and their predictions left pending, with the reason."""
     today = today or dt.date.today()
-    error = None
-    if model is None:
-        try:
-            model = registry.load_active(store)
-        except registry.ModelLoadError as exc:
-            error = str(exc)
+    report = progress or (lambda pct, text: None)
+    model, error = _usable_model(store, model)
     with store.transaction():
+        attribute_unrecorded_days(store)  # once per store: days stored before generators were
         days = daily.missing_days(store, today)
-        if days:
-            values, variety = daily.generate_arrays(store.installation_seed(), daily.pin_settings(store), days)
-            names = [v.value for v in VARIETIES]
-            flower_table.add_daily_rows(store, days, values.tolist(), [names[i] for i in variety.tolist()])
-        made = 0
-        pending = 0
-        if model is not None:
-            made = predict_pending(store, model)
-        else:
-            pending = prediction_table.unpredicted_daily_count(store)
+        made = _add_days(store, days[:CHUNK_DAYS], model)
+    for start in range(CHUNK_DAYS, len(days), CHUNK_DAYS):
+        report(int(100 * start / len(days)), f"Generating and predicting {days[start]} to "
+                                              f"{days[min(start + CHUNK_DAYS, len(days)) - 1]}")
+        with store.transaction():
+            made += _add_days(store, days[start:start + CHUNK_DAYS], model)
+    pending = 0 if model is not None else prediction_table.unpredicted_daily_count(store)
     return CatchUpSummary(len(days), made, days[0] if days else None, days[-1] if days else None,
                           model.version if model else None, pending, error)
+
+
+class HistoryCancelled(Exception):
+    """extend_history stopped between two batches; the batches done are kept."""
+
+
+def extend_history(store: Store, start: dt.date, today: dt.date | None = None,
+                   model: registry.LoadedModel | None = None, progress: Progress | None = None,
+                   should_cancel: Callable[[], bool] | None = None) -> CatchUpSummary:
+    """Start the daily history on `start`: before any day is stored, any day up to today;
+    afterwards only earlier (stored days never change). The days before the first stored
+    one are made by the generator of the days to come, newest batch first so the history
+    stays without gaps if the run is stopped; then the usual catch-up up to today."""
+    today = today or dt.date.today()
+    report = progress or (lambda pct, text: None)
+    model, error = _usable_model(store, model)
+    days = daily.days_before_history(store, start, today)
+    made = 0
+    ends = list(range(len(days), 0, -CHUNK_DAYS)) or [0]
+    for n, end in enumerate(ends):
+        batch = days[max(0, end - CHUNK_DAYS):end]
+        if n and should_cancel is not None and should_cancel():
+            raise HistoryCancelled(f"stopped: the history now starts on {days[end]}")
+        if batch:
+            report(int(90 * n / len(ends)), f"Generating and predicting {batch[0]} to {batch[-1]}")
+        with store.transaction():
+            made += _add_days(store, batch, model)
+            if n == len(ends) - 1:  # with the earliest batch: the start is reached
+                store.set_meta("history_start", start.isoformat())
+    report(90, "Catching up to today")
+    rest = catch_up(store, today, model)
+    return CatchUpSummary(len(days) + rest.days_added, made + rest.predictions_made,
+                          days[0] if days else rest.first_day, rest.last_day or (days[-1] if days else None),
+                          rest.model_version, rest.pending, error or rest.model_error)
 
 
 def predict_pending(store: Store, model: registry.LoadedModel) -> int:
@@ -85,18 +206,39 @@ def predict_pending(store: Store, model: registry.LoadedModel) -> int:
     return prediction_table.add_predictions(store, model.version, rows)
 
 
-def first_run(store: Store, today: dt.date | None = None,
-              progress: Callable[[int, str], None] | None = None) -> CatchUpSummary:
-    """Backfill, train and activate the default model, catch up. Idempotent."""
+def is_first_run(store: Store) -> bool:
+    """A store this app has not set up yet: no model was ever registered (the test the
+    window's start-up and the headless `catch-up` share)."""
+    return not model_rows.list_models(store)
+
+
+def first_run(store: Store, today: dt.date | None = None, progress: Progress | None = None,
+              generator: str | None = None, history_days: int | None = None) -> CatchUpSummary:
+    """Backfill, train and activate the default model, catch up. Idempotent.
+
+    `generator` and `history_days` (see daily.set_generator / set_history_days) apply
+    after the backfill, so the generator is measured on the stored data."""
     from iris_desktop.pipelines.training import TrainingConfig, train
 
+    today = today or dt.date.today()
     report = progress or (lambda pct, text: None)
     report(5, "Storing the bundled Iris data set")
-    backfill(store)
+    backfilled = backfill(store)
+    if history_days is not None:
+        daily.set_history_days(store, history_days)
+    if generator:
+        daily.set_generator(store, generator)
+    trained = None
     if model_rows.active_version(store) is None:
         report(20, "Training the default model (KNN, k=5)")
-        train(store, TrainingConfig(), activate=True)
+        trained = train(store, TrainingConfig(), activate=True)
     report(80, "Generating the daily flowers")
-    summary = catch_up(store, today)
+    summary = catch_up(store, today, progress=lambda pct, text: report(80 + pct * 0.19, text))
+    model = None
+    if trained is not None:
+        model = trained.describe()
+        if math.isfinite(trained.accuracy):
+            model += f" (test accuracy {trained.accuracy:.1%})"
+    done = FirstRun(backfilled, model, daily.planned_start(store, today), daily.settings_for(store).describe())
     report(100, summary.message())
-    return summary
+    return dataclasses.replace(summary, first_run=done)
