@@ -5,7 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from iris_desktop.domain import FEATURE_NAMES, Flower, Variety
+import numpy as np
+
+from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.store.database import Store, utc_now
 
 
@@ -92,3 +94,46 @@ def daily_predictions(
 
 def prediction_count(store: Store) -> int:
     return store.execute("SELECT COUNT(*) FROM predictions").fetchone()[0]
+
+
+# ---- columns: the monitor's read of thousands of days without a Python object each ----
+
+PREDICTION_DTYPE = np.dtype([
+    ("flower_id", "i8"), ("day", "i8"), *((n, "f8") for n in FEATURE_NAMES), ("actual", "i1"),
+    ("model_version", "i8"), ("predicted", "i1"), ("p_setosa", "f8"), ("p_versicolor", "f8"),
+    ("p_virginica", "f8"),
+])  # day: days since 1970-01-01 (numpy's datetime64[D] epoch); varieties as indices
+
+
+def _variety_index(column: str) -> str:
+    return "CASE " + column + " " + " ".join(
+        f"WHEN '{v.value}' THEN {i}" for i, v in enumerate(VARIETIES)) + " END"
+
+
+def prediction_columns(store: Store, model_version: int | None = None, first_only: bool = False,
+                       start: dt.date | None = None, end: dt.date | None = None) -> np.ndarray:
+    """Predictions of daily flowers as one structured array (PREDICTION_DTYPE), oldest
+    day first, rows streamed from the cursor. `model_version`: that version's only;
+    `first_only`: each day's first prediction (the monitor as it happened: earliest
+    predicted_at, then lowest version, as `daily_predictions` orders them); else all."""
+    where, params = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"], [
+        (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    if model_version is not None:
+        where.append("p.model_version = ?")
+        params.append(model_version)
+    if first_only:  # a look-up per day along the primary key: faster than a window function
+        where.append("p.model_version = (SELECT q.model_version FROM predictions q WHERE q.flower_id = f.id "
+                     "ORDER BY q.predicted_at, q.model_version LIMIT 1)")
+    sql = (f"SELECT f.id, CAST(julianday(f.day) - 2440587.5 AS INTEGER), "
+           f"{', '.join('f.' + n for n in FEATURE_NAMES)}, {_variety_index('f.variety')}, "
+           f"p.model_version, {_variety_index('p.predicted')}, p.proba_setosa, p.proba_versicolor, "
+           f"p.proba_virginica FROM flowers f JOIN predictions p ON p.flower_id = f.id "
+           f"WHERE {' AND '.join(where)} ORDER BY f.day, p.predicted_at, p.model_version")
+    return np.fromiter(store.execute(sql, params), dtype=PREDICTION_DTYPE)
+
+
+def daily_prediction_count(store: Store, start: dt.date | None = None) -> int:
+    """Predictions (of any version) of the daily flowers from `start` on (all without)."""
+    return store.execute(
+        "SELECT COUNT(*) FROM flowers f JOIN predictions p ON p.flower_id = f.id "
+        "WHERE f.source = 'daily' AND f.day >= ?", ((start or dt.date.min).isoformat(),)).fetchone()[0]

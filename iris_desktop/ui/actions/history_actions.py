@@ -1,10 +1,12 @@
-"""The monitor's history: export it as CSV."""
+"""The monitor's history: export it as CSV. The same rows and window as
+`iris-desktop history --csv FILE`: every day, as predicted at the time. (The History
+tab's own "Export table" writes what its table shows instead.)"""
 from __future__ import annotations
 
 from PySide6 import QtWidgets
 
 from iris_desktop import paths
-from iris_desktop.ui import jobs
+from iris_desktop.ui import history_jobs
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.worker import Task
 
@@ -12,7 +14,7 @@ from iris_desktop.ui.worker import Task
 class HistoryActions(Actions):
     def populate(self, menu) -> None:
         self.action(menu, "&Export history…", self.export_history, "Ctrl+E",
-                    "Save every daily prediction as CSV")
+                    "Save every daily prediction (as predicted at the time) as CSV")
 
     def export_history(self, path: str | None = None) -> Task | None:
         if path is None:
@@ -21,5 +23,6 @@ class HistoryActions(Actions):
                                                             "CSV files (*.csv)")
             if not path:
                 return None
-        return self.run("export", jobs.export_history, path, writes=False, status="Exporting the history…",
+        return self.run("export", history_jobs.export_history, path, None, self.state.today(), writes=False,
+                        status="Exporting the history…",
                         on_finished=lambda n: self.done(f"Exported {n} predictions to {path}"))
