@@ -2,5 +2,8 @@
 
 __version__ = "0.1.0"
 APP_NAME = "iris-desktop"
+# The desktop entry's name (reverse-DNS) and QGuiApplication.desktopFileName: a Wayland
+# compositor finds the window's icon through it.
+APP_ID = "io.github.irisdesktop.IrisDesktop"
 APP_DISPLAY_NAME = "Iris Desktop"
 ORG_NAME = "Iris Desktop"
