@@ -24,6 +24,7 @@ run: $(STAMP)
 
 test: $(TSTAMP)
 	bash packaging/qt-system-libs.sh
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(TSTAMP)

@@ -1,5 +1,3 @@
-import sys
+from iris_desktop.cli import entry
 
-from iris_desktop.cli import main
-
-sys.exit(main())
+entry()

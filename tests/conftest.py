@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 
@@ -13,6 +14,22 @@ from iris_desktop import paths  # noqa: E402
 from iris_desktop.store import Store  # noqa: E402
 
 TODAY = dt.date(2026, 6, 15)  # a fixed "today" so tests do not depend on the clock
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_collected_on_the_main_thread():
+    """As the app does (ui/main_thread_gc.py): a collection started by a worker thread
+    would destroy Qt objects of earlier tests there, which can deadlock."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    yield
+    gc.collect()
+    gc.freeze()  # what survives is out of later collections' way: they stay quick
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = r"""
 import importlib, json, pkgutil, sys
 import iris_desktop.pipelines, iris_desktop.store
-names = ["iris_desktop.domain", "iris_desktop.paths", "iris_desktop.cli", "iris_desktop.cli.data_commands", "iris_desktop.cli.daily_commands", "iris_desktop.cli.model_commands", "iris_desktop.cli.history_commands"]
+names = ["iris_desktop.domain", "iris_desktop.paths", "iris_desktop.cli", "iris_desktop.cli.data_commands", "iris_desktop.cli.daily_commands", "iris_desktop.cli.model_commands", "iris_desktop.cli.history_commands",
+         "iris_desktop.cli.desktop_commands", "iris_desktop.desktop_entry"]
 for package in (iris_desktop.store, iris_desktop.pipelines):
     names.append(package.__name__)
     names += [m.name for m in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]

@@ -235,3 +235,24 @@ def test_a_locked_database_is_not_called_corrupt(tmp_path):
         holder.close()
     with Store.open(path) as store:  # untouched and usable once released
         assert store.installation_seed() > 0
+
+
+def test_a_failed_commit_rolls_back_and_leaves_the_store_usable(store):
+    """A deferred foreign key is checked at COMMIT: the commit fails, nothing is kept,
+    and the next transaction works (the connection is not stuck inside the failed one)."""
+    with pytest.raises(sqlite3.IntegrityError):
+        with store.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            flower_table.add_flowers(store, [SETOSA], "import")
+            conn.execute("INSERT INTO model_aliases (alias, version) VALUES ('active', 999)")
+    assert not store.conn.in_transaction
+    assert flower_table.count_by_source(store)["import"] == 0
+    flower_table.add_flowers(store, [VIRGINICA], "import")
+    assert flower_table.count_by_source(store)["import"] == 1
+
+
+def test_data_version_moves_with_other_connections_commits(store):
+    before = store.data_version()
+    with Store.open(store.path) as other:
+        flower_table.add_flowers(other, [SETOSA], "import")
+    assert store.data_version() != before

@@ -1,5 +1,5 @@
 """The command line: the GUI by default, headless sub-commands for scripts and OS
 schedulers. `main` (parser and dispatch) is in main.py, the sub-commands in commands.py."""
-from iris_desktop.cli.main import main
+from iris_desktop.cli.main import entry, main
 
-__all__ = ["main"]
+__all__ = ["entry", "main"]

@@ -3,16 +3,25 @@ from iris_desktop.store.database import (
     CorruptDatabaseError,
     NewerSchemaError,
     Store,
+    StoreBusyError,
     StoreError,
 )
 from iris_desktop.store.schema import SCHEMA_VERSION
+
+
+# Told when a write of a store from open_store() waits for another connection's lock
+# (the CLI prints "waiting for another Iris Desktop process…").
+on_wait = None
 
 
 def open_store() -> Store:
     """Open (creating if needed) the database in the current data folder."""
     from iris_desktop import paths
 
-    return Store.open(paths.database_path(), paths.models_dir())
+    store = Store.open(paths.database_path(), paths.models_dir())
+    store.on_wait = on_wait
+    return store
 
 
-__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreError", "open_store"]
+__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreBusyError", "StoreError",
+           "open_store"]

@@ -28,6 +28,34 @@ class CorruptDatabaseError(StoreError):
     pass
 
 
+class StoreBusyError(StoreError):
+    """Another connection held the write lock for longer than we wait."""
+
+
+WAIT_NOTICE_S = 0.5  # after this long waiting for a lock, `on_wait` is told
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError | None:
+    """The StoreError a user should see for a failure of the database itself (locked,
+    damaged, read-only, disk full); None for anything else (a bug, a constraint)."""
+    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11+; older: read the message
+    text = str(exc).lower()
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "database is locked" in text:
+        return StoreBusyError(f"{path.name} is busy: another Iris Desktop (or another program) kept it "
+                              "locked while writing; nothing was changed, try again")
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
+        return CorruptDatabaseError(f"{path} is damaged ({exc}); nothing more was written to it")
+    if name == "SQLITE_READONLY" or "readonly" in text:
+        return StoreError(f"{path} is read-only: Iris Desktop cannot save anything there ({exc})")
+    if name == "SQLITE_FULL" or "disk is full" in text or "database or disk is full" in text:
+        return StoreError(f"the disk holding {path.parent} is full; nothing was changed")
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return StoreError(f"{path} could not be read or written ({exc}); nothing was changed")
+    if name == "SQLITE_CANTOPEN" or "unable to open" in text:
+        return StoreError(f"{path} cannot be opened ({exc})")
+    return None
+
+
 class Store:
     """One connection to the database file plus the folder that holds model artifacts.
 
@@ -35,10 +63,12 @@ class Store:
     its own with `Store.open(store.path)` (WAL lets readers and one writer share the file).
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, models_dir: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, models_dir: Path, timeout: float = 10.0):
         self.conn = conn
         self.path = path
         self.models_dir = models_dir
+        self.timeout = timeout  # the longest a write waits for another connection's lock
+        self.on_wait = None  # called once when a write has waited WAIT_NOTICE_S for a lock
         self._depth = 0
 
     @classmethod
@@ -52,7 +82,8 @@ class Store:
             conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
-        store = cls(conn, path, models)
+        store = cls(conn, path, models, timeout)
+        _remove_orphaned_temp_files(models)
         try:
             # Refuse a newer schema before anything (journal_mode = WAL) writes to the file.
             _check_not_newer(store)
@@ -84,20 +115,44 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         self._depth = 1
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 try:
                     self.conn.execute("ROLLBACK")
                 except sqlite3.Error:  # SQLite may have rolled back already
                     pass
+            translated = translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if translated is not None:
+                raise translated from exc
             raise
         finally:
             self._depth = 0
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE (the write lock). If another connection holds it, say so after
+        WAIT_NOTICE_S (on_wait) and keep waiting up to `timeout` in all."""
+        try:
+            if self.on_wait is not None:
+                self.set_busy_timeout(min(WAIT_NOTICE_S, self.timeout))
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if self.on_wait is None or not isinstance(translate(exc, self.path), StoreBusyError):
+                    raise
+            self.on_wait()
+            self.set_busy_timeout(max(0.0, self.timeout - WAIT_NOTICE_S))
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise (translate(exc, self.path) or exc) from exc
+        finally:
+            if self.on_wait is not None:
+                self.set_busy_timeout(self.timeout)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -121,7 +176,13 @@ class Store:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            translated = translate(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -162,10 +223,27 @@ def _check_not_newer(store: Store) -> int:
     return version
 
 
-def ensure_folder(folder: Path) -> None:
-    """Create the data folder if needed; StoreError if it cannot hold our files."""
+ORPHAN_AGE_S = 3600  # a model file still being written is minutes old at most
+
+
+def _remove_orphaned_temp_files(models: Path) -> None:
+    """A process killed while writing a model leaves a `.tmp-*` file: remove those old
+    enough that no process can still be writing them."""
+    import time
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in models.glob(".tmp-*"):
+            if time.time() - leftover.stat().st_mtime > ORPHAN_AGE_S:
+                leftover.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder we cannot tidy is not a reason to refuse to open
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create the data folder if needed (readable by its owner only: it holds what the
+    user imported); StoreError if it cannot hold our files."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -188,12 +266,31 @@ def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
 
 
 def migrate(store: Store) -> None:
+    """Run the migrations the file lacks, each in its own transaction. Foreign keys are
+    off meanwhile (a migration may rebuild a table others refer to: with them on,
+    dropping the old table would delete its dependants) and checked before each commit."""
     version = _check_not_newer(store)
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        with store.transaction() as conn:
-            for statement in _statements(MIGRATIONS[number - 1]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+    if version == SCHEMA_VERSION:
+        return _seed(store)
+    store.conn.execute("PRAGMA foreign_keys = OFF")  # no effect inside a transaction
+    try:
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            with store.transaction() as conn:
+                if store.schema_version() >= number:  # another process got there first
+                    continue
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"migration {number} would break {len(broken)} references; "
+                                     "nothing was changed")
+                conn.execute(f"PRAGMA user_version = {number}")
+    finally:
+        store.conn.execute("PRAGMA foreign_keys = ON")
+    _seed(store)
+
+
+def _seed(store: Store) -> None:
     if store.meta("installation_seed") is None:
         import secrets
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -41,27 +42,32 @@ def add_flowers(store: Store, flowers: Iterable[Flower], source: str) -> int:
 
 def add_rows(store: Store, measurements, varieties: Sequence[str], source: str,
              import_id: int | None = None) -> int:
-    """add_flowers for bulk rows: four measurements and a variety name each; imported
-    rows point at their batch. (CHECK constraints still refuse bad values.)"""
+    """add_flowers for bulk rows: an (n, 4) array of measurements and n variety names;
+    imported rows point at their batch. (CHECK constraints still refuse bad values.)"""
     if source not in ("backfill", "import"):
         raise ValueError(f"use add_daily_flowers for source {source!r}")
-    now = utc_now()
+    columns = np.asarray(measurements, dtype=float).reshape(-1, 4).T.tolist()
+    if len(columns[0]) != len(varieties):
+        raise ValueError("one variety per row")
+    # The rows are zipped in C from four flat lists: no Python code runs per row.
+    rows = zip(*columns, varieties, repeat(source), repeat(import_id), repeat(utc_now()))
     with store.transaction() as conn:
         conn.executemany(
             f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((*m, v, source, import_id, now) for m, v in zip(measurements, varieties)),
-        )
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(varieties)
 
 
-def add_daily_flowers(store: Store, days: Sequence[dt.date], flowers: Sequence[Flower]) -> list[int]:
-    """Insert one flower per day (days must be new); returns their ids in order."""
-    return add_daily_rows(store, days, [f.measurements for f in flowers], [_label(f) for f in flowers])
+def add_daily_flowers(store: Store, days: Sequence[dt.date], flowers: Sequence[Flower],
+                      generator_id: int | None = None) -> list[int]:
+    """Insert one flower per day (days must be new); returns their ids in order.
+    `generator_id` (store/generators.py) records what made them."""
+    return add_daily_rows(store, days, [f.measurements for f in flowers], [_label(f) for f in flowers],
+                          generator_id)
 
 
 def add_daily_rows(store: Store, days: Sequence[dt.date], measurements: Sequence[Sequence[float]],
-                   varieties: Sequence[str]) -> list[int]:
+                   varieties: Sequence[str], generator_id: int | None = None) -> list[int]:
     """add_daily_flowers for bulk rows: four measurements and a variety name per day.
     (The table's CHECK constraints still refuse non-positive values and unknown names.)"""
     if not len(days) == len(measurements) == len(varieties):
@@ -70,9 +76,9 @@ def add_daily_rows(store: Store, days: Sequence[dt.date], measurements: Sequence
     with store.transaction() as conn:
         first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM flowers").fetchone()[0]
         conn.executemany(
-            f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'daily', ?, ?)",
-            [(first + i, *m, v, d.isoformat(), now)
+            f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day, generator_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'daily', ?, ?, ?)",
+            [(first + i, *m, v, d.isoformat(), generator_id, now)
              for i, (d, m, v) in enumerate(zip(days, measurements, varieties))],
         )
     return list(range(first, first + len(days)))
@@ -198,7 +204,7 @@ def daily_flowers(store: Store, start: dt.date | None = None, end: dt.date | Non
 
 
 def last_daily_day(store: Store) -> dt.date | None:
-    day = store.execute("SELECT MAX(day) FROM flowers WHERE source = 'daily'").fetchone()[0]
+    day = store.execute("SELECT MAX(day) FROM flowers WHERE day IS NOT NULL").fetchone()[0]
     return dt.date.fromisoformat(day) if day else None
 
 

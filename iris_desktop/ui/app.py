@@ -14,10 +14,11 @@ from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from iris_desktop import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__, paths
+from iris_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from iris_desktop.store import CorruptDatabaseError, Store, StoreError
 from iris_desktop.store.database import ensure_folder
 from iris_desktop.ui.errors import ErrorReporter, log, setup_logging
+from iris_desktop.ui.main_thread_gc import MainThreadGC
 from iris_desktop.ui.main_window import MainWindow
 from iris_desktop.ui.settings import settings
 from iris_desktop.ui.single_instance import SingleInstance
@@ -34,7 +35,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORG_NAME)
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland finds the icon through the desktop entry of this name
     return app
 
 
@@ -73,25 +74,72 @@ def open_store_or_explain(explain: Callable[[str, str], None]) -> Store | None:
         return None
 
 
+class SelfTestReport:
+    """The self-test's one-line verdict: on stdout, and in the --self-test-output file
+    (a windowed build has no stdout). The file says "failed" from the start, so a crash
+    leaves a failure there too. A watchdog ends a run that hangs with exit code 1:
+    faulthandler's timer is a C thread, so it fires even while the GUI thread is stuck,
+    and it writes where every thread was under that line."""
+
+    def __init__(self, output: str | None, timeout_s: float):
+        import faulthandler
+
+        self.path = Path(output) if output else None
+        self.notes: list[str] = []
+        self.passed: str | None = None
+        self._stream = open(self.path, "w", encoding="utf-8") if self.path else None
+        if self._stream:
+            self._stream.write(f"self-test failed: no verdict after {timeout_s:g} s; the threads were:\n")
+            self._stream.flush()
+        self._watch = self._stream or sys.stderr or open(os.devnull, "w")
+        faulthandler.dump_traceback_later(timeout_s, exit=True, file=self._watch)
+
+    def finish(self, code: int) -> None:
+        import faulthandler
+
+        faulthandler.cancel_dump_traceback_later()
+        if code == 0 and self.passed:
+            verdict = self.passed
+        else:
+            verdict = "self-test failed: " + ("; ".join(self.notes) or f"exit code {code}")
+            print(verdict, file=sys.stderr)
+        if self._stream:
+            self._stream.close()
+            self._stream = None
+            self.path.write_text(verdict + "\n", encoding="utf-8")
+
+
 def run_app(args) -> int:
+    """The app. --self-test runs on a throw-away folder, unless --data-dir names one."""
+    if not getattr(args, "self_test", False):
+        return _run(args)
+    report = SelfTestReport(getattr(args, "self_test_output", None), getattr(args, "self_test_timeout", 240))
     temp_dir = None
-    if getattr(args, "self_test", False):
+    if not getattr(args, "data_dir", None):
         temp_dir = tempfile.mkdtemp(prefix="iris-desktop-self-test-")
         paths.set_data_dir(temp_dir)
+    code = 1
     try:
-        return _run(args)
+        code = _run(args, report)
+    except BaseException as exc:
+        report.notes.append(f"{type(exc).__name__}: {exc}")
+        raise
     finally:
+        report.finish(code)
         if temp_dir:
             shutil.rmtree(temp_dir, ignore_errors=True)
+    return code
 
 
-def _run(args) -> int:
+def _run(args, report: SelfTestReport | None = None) -> int:
     app = application()
     headless = args.self_test or args.quit_when_ready or args.quit_after_startup
 
     def explain(title: str, text: str) -> None:
         setup_logging()
         log.warning("%s: %s", title, text)
+        if report:
+            report.notes.append(f"{title}: {text}")
         if headless:
             print(f"iris-desktop: {title}: {text}", file=sys.stderr)
         else:
@@ -123,6 +171,7 @@ def _run(args) -> int:
     errors: list[str] = []
     reporter.reported.connect(lambda message, details: errors.append(message))
     reporter.install()
+    MainThreadGC(app)  # Qt objects in garbage must die on the GUI thread
     window = MainWindow(state, settings(), reporter)
     instance.activationRequested.connect(lambda: bring_to_front(window))
 
@@ -135,7 +184,7 @@ def _run(args) -> int:
     if args.quit_when_ready:
         window.ready.connect(app.quit)
     if args.self_test:
-        window.ready.connect(lambda: QTimer.singleShot(0, lambda: _self_test(window, errors)))
+        window.tabsBuilt.connect(lambda: QTimer.singleShot(0, lambda: _self_test(window, errors, report)))
     if headless:  # nobody is there to read a dialog: any error ends the run
         reporter.reported.connect(lambda *_: app.exit(1))
     window.show()
@@ -149,7 +198,11 @@ def _run(args) -> int:
     if errors and headless:
         print("iris-desktop: " + "\n".join(errors), file=sys.stderr)
         code = code or 1
+        if report:
+            report.notes.extend(e for e in errors if e not in report.notes)
     if not stopped:
+        if report:
+            report.finish(code)
         _exit_now(code)
     return code
 
@@ -171,7 +224,7 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def _self_test(window: MainWindow, errors: list[str]) -> None:
+def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) -> None:
     """Open every tab, then exit 0 if nothing failed."""
     from iris_desktop.store import flowers, predictions
 
@@ -190,8 +243,9 @@ def _self_test(window: MainWindow, errors: list[str]) -> None:
     if window.state.model is None:
         problems.append("no active model after first run")
     if problems:
-        print("self-test failed: " + "; ".join(problems), file=sys.stderr)
+        report.notes.extend(problems)
         app.exit(1)
     else:
-        print(f"self-test passed: {window.tabs.count()} tab(s), {counts['daily']} daily flowers predicted")
+        report.passed = f"self-test passed: {window.tabs.count()} tab(s), {counts['daily']} daily flowers predicted"
+        print(report.passed)
         app.exit(0)

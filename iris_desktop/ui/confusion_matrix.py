@@ -43,7 +43,7 @@ class ConfusionMatrixView(pg.PlotWidget):
         for side in ("bottom", "left"):
             axis = plot.getAxis(side)
             axis.setTicks(ticks)
-            axis.setStyle(hideOverlappingLabels=False)  # three labels, never crowded
+            axis.setStyle(hideOverlappingLabels=False)  # three labels: shortened if need be
         # Room for the longest name: the axis does not widen itself for fixed ticks.
         plot.getAxis("left").setWidth(self.fontMetrics().horizontalAdvance("Versicolor") + 28)
         self.image = pg.ImageItem()
@@ -58,9 +58,17 @@ class ConfusionMatrixView(pg.PlotWidget):
             plot.vb.addItem(label, ignoreBounds=True)
             self._labels.append(label)
         self.set_matrix(self.counts)
+        plot.vb.sigResized.connect(self._fit_labels)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 300)
+
+    def _fit_labels(self) -> None:
+        """Column names that no longer fit under their column are shortened (Versic.)."""
+        per_pixel = self.getPlotItem().vb.viewPixelSize()[0]  # view units (cells) per pixel
+        fits = per_pixel <= 0 or 1 / per_pixel >= self.fontMetrics().horizontalAdvance("Versicolor") + 8
+        names = [v.label if fits or len(v.label) <= 7 else v.label[:6] + "." for v in VARIETIES]
+        self.getPlotItem().getAxis("bottom").setTicks([[(i + 0.5, name) for i, name in enumerate(names)]])
 
     def set_matrix(self, counts, normalised: bool | None = None) -> None:
         """Show `counts` (3x3, rows actual, columns predicted); `normalised` shows each

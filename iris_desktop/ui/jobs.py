@@ -3,6 +3,7 @@
 the jobs: this module is imported before the first paint."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -49,6 +50,17 @@ def import_heavy_modules() -> None:
         importlib.import_module(name)
 
 
+def freeze_garbage() -> None:
+    """Take every object alive now (modules, classes, functions: about a million once
+    scikit-learn and Qt are loaded) out of the garbage collector's sight: otherwise each
+    full collection walks them all, 50-170 ms on the GUI thread (main_thread_gc.py).
+    Called on the GUI thread, after start-up."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def startup(db, models, today: dt.date, progress=None) -> StartupResult:
     """Load the heavy modules, run first run or catch-up, then read the snapshot."""
     report = progress or (lambda pct, text: None)
@@ -60,9 +72,8 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
 @with_store
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
     from iris_desktop.pipelines import inference
-    from iris_desktop.store import registry as model_rows
 
-    fresh = not model_rows.list_models(store)
+    fresh = inference.is_first_run(store)
     if fresh:
         summary = inference.first_run(store, today, progress=lambda p, t: report(10 + p * 0.85, t))
     else:
@@ -102,21 +113,34 @@ def _snapshot(store: Store, previous, model) -> Snapshot:
 
 @with_store
 def catch_up(store: Store, today: dt.date):
-    from iris_desktop.pipelines.inference import catch_up as run
+    return _catch_up(store, today)
 
-    return run(store, today)
+
+def _catch_up(store: Store, today: dt.date, model=None):
+    """catch_up, and once more if another model was activated meanwhile (an activation
+    predicts the days it sees; days this run added after it looked would be missed)."""
+    from iris_desktop.pipelines.inference import catch_up as run
+    from iris_desktop.store.registry import active_version
+
+    summary = run(store, today, model=model)
+    active = active_version(store)
+    if summary.model_version is not None and active not in (None, summary.model_version):
+        again = run(store, today)
+        summary = dataclasses.replace(summary, predictions_made=summary.predictions_made + again.predictions_made,
+                                      model_version=again.model_version)
+    return summary
 
 
 @with_store
 def activate(store: Store, version: int, today: dt.date):
     """Verify and load `version`, make it active, and predict the daily flowers it has
     not seen: one job, so a catch-up running meanwhile cannot miss it."""
-    from iris_desktop.pipelines import inference, registry
+    from iris_desktop.pipelines import registry
     from iris_desktop.store.registry import set_active
 
     model = registry.load_model(store, version)
     set_active(store, version)
-    return model, inference.catch_up(store, today, model=model)
+    return model, _catch_up(store, today, model=model)
 
 
 @with_store
@@ -125,7 +149,7 @@ def train(store: Store, today: dt.date, config=None, retrain_version: int | None
     """Train `config` (default: the default model), or retrain a version with its own
     settings; unless `activate` is False, activate it and predict the daily history
     with it. Returns (record, model) (model None when not activated)."""
-    from iris_desktop.pipelines import inference, registry
+    from iris_desktop.pipelines import registry
     from iris_desktop.pipelines.training import TrainingConfig, config_of, train as fit
     from iris_desktop.store.registry import get_model
 
@@ -136,7 +160,7 @@ def train(store: Store, today: dt.date, config=None, retrain_version: int | None
     if not activate:
         return record, None
     model = registry.load_model(store, record.version)
-    inference.catch_up(store, today, model=model)
+    _catch_up(store, today, model=model)
     return record, model
 
 
@@ -148,17 +172,38 @@ def backfill(store: Store) -> int:
 
 
 @with_store
-def import_csv(store: Store, path: str, again: bool = False):
-    from iris_desktop.pipelines.backfill import import_csv as run
+def preview_import(store: Store, path: str):
+    """Read `path` once and check it under both unit choices: (preview, {mm?: Checks})."""
+    from iris_desktop.pipelines.imports import ImportOptions, checks, preview
 
-    return run(store, path, again=again)
+    seen = preview(store, path)
+    as_is = checks(seen, ImportOptions())
+    divided = checks(seen, ImportOptions(millimetre_columns=seen.suggested_millimetres)) \
+        if seen.suggested_millimetres else as_is
+    return seen, {False: as_is, True: divided}
 
 
 @with_store
-def export_history(store: Store, path: str) -> int:
-    from iris_desktop.pipelines.monitoring import export_history_csv
+def import_previewed(store: Store, seen, options, path: str):
+    from iris_desktop.pipelines.imports import import_preview
 
-    return export_history_csv(store, path)
+    return import_preview(store, seen, options, path)
+
+
+@with_store
+def remove_import(store: Store, batch: int):
+    from iris_desktop.pipelines.removal import remove_batch
+
+    return remove_batch(store, batch)
+
+
+@with_store
+def import_batches(store: Store):
+    """Every import batch with what removing it would do: [(batch, Removal plan)]."""
+    from iris_desktop.pipelines.removal import plan_batch
+    from iris_desktop.store.imports import list_batches
+
+    return [(batch, plan_batch(store, batch.id)) for batch in list_batches(store)]
 
 
 @with_store

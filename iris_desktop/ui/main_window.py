@@ -31,15 +31,43 @@ from iris_desktop.ui.errors import ErrorReporter
 from iris_desktop.ui.state import AppState
 
 
+def _explore_tab(window: "MainWindow") -> QWidget:
+    from iris_desktop.ui.explore_tab import ExploreTab
+
+    return ExploreTab(window.state, window)
+
+
+def _train_tab(window: "MainWindow") -> QWidget:
+    from iris_desktop.ui.train_tab import TrainTab
+
+    return TrainTab(window.state, window)
+
+
+def _daily_tab(window: "MainWindow") -> QWidget:
+    from iris_desktop.ui.daily_tab import DailyTab
+
+    return DailyTab(window.state, window)
+
+
 def _predict_tab(window: "MainWindow") -> QWidget:
     from iris_desktop.ui.predict_tab import PredictTab
 
     return PredictTab(window.state)
 
 
-# The tabs that exist, in order: (name, factory). A tab is listed here once it is built.
+def _history_tab(window: "MainWindow") -> QWidget:
+    from iris_desktop.ui.history_tab import HistoryTab
+
+    return HistoryTab(window.state, window)
+
+
+# The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
 TABS: list[tuple[str, Callable[["MainWindow"], QWidget]]] = [
+    ("Explore", _explore_tab),
+    ("Train", _train_tab),
+    ("Daily", _daily_tab),
     ("Predict", _predict_tab),
+    ("History", _history_tab),
 ]
 
 
@@ -63,25 +91,42 @@ class LoadingPage(QWidget):
         layout.addStretch(2)
 
 
-def _scrollable(tab: QWidget) -> QWidget:
-    """A tab in a frameless scroll area: below its minimum size the window scrolls
-    instead of squeezing widgets on top of each other."""
-    area = QtWidgets.QScrollArea()
-    area.setWidget(tab)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-    return area
+class TabArea(QtWidgets.QScrollArea):
+    """A tab in a frameless scroll area that fills it: below the tab's minimum size the
+    window scrolls instead of squeezing widgets on top of each other. (A resizable
+    QScrollArea would size a tab holding word-wrapped labels to its preferred height,
+    taller than the window, and scroll for nothing.)"""
+
+    def __init__(self, tab: QWidget):
+        super().__init__()
+        self.setWidget(tab)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        tab = self.widget()
+        floor = tab.minimumSizeHint().expandedTo(tab.minimumSize())
+        view = self.maximumViewportSize()
+        # A scroll bar shown for one direction takes room from the other.
+        width = view.width() - (self.verticalScrollBar().sizeHint().width() if floor.height() > view.height() else 0)
+        height = view.height() - (self.horizontalScrollBar().sizeHint().height() if floor.width() > view.width() else 0)
+        tab.resize(max(width, floor.width()), max(height, floor.height()))
 
 
 class MainWindow(QMainWindow):
     firstPainted = Signal()
-    ready = Signal()  # heavy modules loaded, catch-up done, tabs built
+    ready = Signal()  # heavy modules loaded, catch-up done, the current tab built and painted
+    tabsBuilt = Signal()  # every tab built (the others follow the current one, one per turn)
 
     def __init__(self, state: AppState, settings: QSettings, reporter: ErrorReporter):
         super().__init__()
         self.state, self.settings, self.reporter = state, settings, reporter
         self.runner = state.runner
         self._painted = False
+        self.all_tabs_built = False
         self._shortcuts: list[tuple[QAction, str]] = []
         self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
@@ -131,6 +176,7 @@ class MainWindow(QMainWindow):
                        f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})")
         self.show_status(message)
         self._open_tabs()
+        jobs.freeze_garbage()  # the tabs' widgets and plots too
         if result.summary.model_error and not result.snapshot.model_error:
             self.model_unusable(result.summary.model_error)
         self.ready.emit()
@@ -144,10 +190,25 @@ class MainWindow(QMainWindow):
         self.state.refresh()
 
     def _open_tabs(self) -> None:
-        self._build_tabs()
+        """Build the tab on screen first and paint it; the others follow, one per turn of
+        the event loop, so the window answers between them."""
         self.state.ready = True
         self.watcher.start()
         self._midnight.start()
+        current = self.tabs.currentIndex()
+        self._build_tab(current)
+        self.repaint()
+        waiting = [i for i in range(len(TABS)) if i != current]
+
+        def next_tab():
+            if waiting:
+                self._build_tab(waiting.pop(0))
+                QTimer.singleShot(0, next_tab)
+            else:
+                self.all_tabs_built = True
+                self.tabsBuilt.emit()
+
+        QTimer.singleShot(0, next_tab)
 
     def model_unusable(self, reason: str) -> None:
         self.reporter.show(
@@ -156,19 +217,25 @@ class MainWindow(QMainWindow):
             "usable model. Train one (Pipelines ▸ Train default model) or choose another "
             "(Pipelines ▸ Active model).", level="warning")
 
-    def _build_tabs(self) -> None:
-        current = self.tabs.currentIndex()
-        for index, (name, factory) in enumerate(TABS):
-            try:
-                widget = factory(self)
-            except Exception as exc:  # one broken tab must not take the window down
-                import traceback
+    def _build_tab(self, index: int) -> None:
+        name, factory = TABS[index]
+        try:
+            widget = factory(self)
+        except Exception as exc:  # one broken tab must not take the window down
+            import traceback
 
-                self.reporter.report(exc, traceback.format_exc(), f"The {name} tab could not be built")
-                continue
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, _scrollable(widget), name)
+            self.reporter.report(exc, traceback.format_exc(), f"The {name} tab could not be built")
+            return
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # replacing the page is not the user changing tabs
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, TabArea(widget), name)
         self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+
+    def tab(self, name: str) -> QWidget:
+        """The tab called `name` (its LoadingPage until built)."""
+        return self.tab_widget(next(i for i in range(self.tabs.count()) if self.tabs.tabText(i) == name))
 
     def show_tab(self, name: str) -> None:
         for index in range(self.tabs.count()):
@@ -228,14 +295,16 @@ class MainWindow(QMainWindow):
     def task_failed(self, name: str, exc: BaseException, details: str) -> None:
         """A task failed and its caller had nothing to say about it: expected failures
         as a plain warning, anything else with its details."""
-        from iris_desktop.pipelines.backfill import CsvImportError
+        from iris_desktop.pipelines.csv_reader import CsvImportError
+        from iris_desktop.pipelines.imports import AlreadyImportedError
         from iris_desktop.pipelines.registry import ModelLoadError
+        from iris_desktop.pipelines.removal import RemovalError
         from iris_desktop.store import StoreError
 
-        if isinstance(exc, CsvImportError):
+        if isinstance(exc, (CsvImportError, AlreadyImportedError)):
             self.show_status("Nothing was imported")
             self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")
-        elif isinstance(exc, (ModelLoadError, StoreError, ValueError)):
+        elif isinstance(exc, (ModelLoadError, StoreError, RemovalError, ValueError)):
             self.show_status(f"{name.capitalize()} failed")
             self.reporter.show(f"{name.capitalize()} failed", str(exc), level="warning")
         else:

@@ -1,8 +1,12 @@
-"""The table model of the k nearest training flowers."""
+"""The k nearest training flowers: a table model, and the panel that shows it (or a note
+when the model has no neighbours to show)."""
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QStackedWidget, QTableView,
+)
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui import colors
@@ -68,3 +72,53 @@ class NeighboursModel(QAbstractTableModel):
     def set_distance_unit(self, unit: str) -> None:
         self.distance_unit = unit
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 5, 5)
+
+
+class NeighboursPanel(QStackedWidget):
+    """The neighbours table, exactly as tall as k rows (up to 8), or a note instead."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = NeighboursModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        # Read-only: one Tab stop, not a trap that walks all its cells; no selection that
+        # would stay put while the rows change under it.
+        self.view.setTabKeyNavigation(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Variety and distance get fixed widths measured once: ResizeToContents would
+        # re-measure every cell after every slider step.
+        metrics = self.view.fontMetrics()
+        header.setMinimumSectionSize(metrics.horizontalAdvance("00.0") + 12)
+        for column, sample, extra in ((4, "Versicolor", 40), (5, "standardised", 16)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.view)
+        self.addWidget(self.note)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self._height(5))
+
+    def show_table(self, k: int, unit: str) -> None:
+        self.setFixedHeight(self._height(k))
+        self.model.set_distance_unit(unit)
+        self.setCurrentWidget(self.view)
+
+    def show_note(self, text: str) -> None:
+        self.model.clear()
+        self.note.setText(text)
+        self.setCurrentWidget(self.note)
+
+    def _height(self, rows: int) -> int:
+        """Tall enough for `rows` neighbours (up to 8; more scroll), no empty rows below."""
+        view = self.view
+        row = view.verticalHeader().defaultSectionSize()
+        header = max(view.horizontalHeader().sizeHint().height(), 2 * view.fontMetrics().height() + 8)
+        return header + row * max(3, min(rows, 8)) + 2 * view.frameWidth() + 4

@@ -4,29 +4,29 @@ The original lab's "iris" web app took four free numbers and answered after a bu
 press. Here every slider step updates the prediction, the probability bars, the flower
 drawn to scale, the nearest training flowers (KNN) and the point on the decision map.
 
-That per-step path (`_refresh`) is kept lean on purpose: one predict_proba on a numpy
-row, one kneighbors for KNN, setOpts/setPos on existing plot items, label text only when
-it changes, and a repaint request for the flower. The decision regions need a whole grid
-predicted, so the map defers and coalesces that (see decision_map.py).
+That per-step path (`_refresh`) is kept lean on purpose: one kneighbors for KNN (its
+probabilities come from the neighbours found), setOpts/setPos on existing plot items,
+label text only when it changes, and a repaint request for the flower. A slow model is
+asked in a worker (live_prediction.py). The decision regions need a whole grid
+predicted, so the map defers and coalesces that, in a worker too (decision_map.py).
 """
 from __future__ import annotations
 
 import numpy as np
-import sklearn
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from iris_desktop.domain import FEATURES, MAX_CM, VARIETIES, Variety
 from iris_desktop.ui import colors
 from iris_desktop.ui.decision_map import DecisionMap
 from iris_desktop.ui.flower_widget import FlowerWidget
+from iris_desktop.ui.live_prediction import LivePrediction
 from iris_desktop.ui.measurement_field import MIN_CM, MeasurementField
 from iris_desktop.ui.model_text import describe_model
-from iris_desktop.ui.neighbours_table import NeighboursModel
+from iris_desktop.ui.neighbours_table import NeighboursPanel
 from iris_desktop.ui.probability_chart import ProbabilityChart
 from iris_desktop.ui.state import AppState
 
@@ -47,6 +47,8 @@ class PredictTab(QWidget):
         self._row = np.empty((1, len(FEATURES)))  # the current flower, reused every step
         self._shown: tuple = ()  # (variety, detail text) on screen, to skip unchanged labels
         self._start = FALLBACK_RANGES.mean(axis=1)
+        self.predictor = LivePrediction(state.runner, self)
+        self.predictor.ready.connect(self._predicted)
         self._build()
         state.modelChanged.connect(self._model_changed)
         state.flowersChanged.connect(self._data_changed)
@@ -185,46 +187,14 @@ class PredictTab(QWidget):
         map_layout.addWidget(self.map_caption)
 
         neighbours_box = QGroupBox("Nearest training flowers (cm)")
-        self.neighbours_model = NeighboursModel(self)
-        self.neighbours_view = QTableView()
-        self.neighbours_view.setModel(self.neighbours_model)
-        self.neighbours_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.neighbours_view.setAlternatingRowColors(True)
-        # Read-only: one Tab stop, not a trap that walks all its cells; no selection that
-        # would stay put while the rows change under it.
-        self.neighbours_view.setTabKeyNavigation(False)
-        self.neighbours_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.neighbours_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # Variety and distance get fixed widths measured once: ResizeToContents would
-        # re-measure every cell after every slider step.
-        metrics = self.neighbours_view.fontMetrics()
-        header.setMinimumSectionSize(metrics.horizontalAdvance("00.0") + 12)
-        for column, sample, extra in ((4, "Versicolor", 40), (5, "standardised", 16)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
-        self.neighbours_view.verticalHeader().setDefaultSectionSize(22)
-        self.neighbours_note = QLabel()
-        self.neighbours_note.setWordWrap(True)
-        self.neighbours_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.neighbours_stack = QStackedWidget()
-        self.neighbours_stack.addWidget(self.neighbours_view)
-        self.neighbours_stack.addWidget(self.neighbours_note)
-        self.neighbours_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.neighbours_stack.setFixedHeight(self._table_height(5))
-        QVBoxLayout(neighbours_box).addWidget(self.neighbours_stack)
+        self.neighbours = NeighboursPanel()
+        self.neighbours_model, self.neighbours_view = self.neighbours.model, self.neighbours.view
+        QVBoxLayout(neighbours_box).addWidget(self.neighbours)
 
         column = QVBoxLayout()
         column.addWidget(map_box, 1)
         column.addWidget(neighbours_box)
         return column
-
-    def _table_height(self, rows: int) -> int:
-        """Tall enough for `rows` neighbours (up to 8; more scroll), no empty rows below."""
-        view = self.neighbours_view
-        row = view.verticalHeader().defaultSectionSize()
-        header = max(view.horizontalHeader().sizeHint().height(), 2 * view.fontMetrics().height() + 8)
-        return header + row * max(3, min(rows, 8)) + 2 * view.frameWidth() + 4
 
     # ---- values in -------------------------------------------------------------------
 
@@ -316,6 +286,7 @@ class PredictTab(QWidget):
     def _model_changed(self, model) -> None:
         self.model = model
         self._knn = model.knn if model is not None else None
+        self.predictor.set_model(model, self._row)
         self._shown = ()
         self.no_model.setVisible(model is None)
         if model is None:
@@ -331,16 +302,12 @@ class PredictTab(QWidget):
         self._update_ranges()
         self.map.set_model(model)
         if self._knn is not None:
-            self.neighbours_stack.setFixedHeight(self._table_height(self._knn.n_neighbors))
-            self.neighbours_model.set_distance_unit("standardised" if model.record.standardize else "cm")
-            self.neighbours_stack.setCurrentWidget(self.neighbours_view)
+            self.neighbours.show_table(self._knn.n_neighbors, "standardised" if model.record.standardize else "cm")
         else:
-            self.neighbours_model.clear()
-            self.neighbours_note.setText(
+            self.neighbours.show_note(
                 "Nearest neighbours are shown for k-nearest-neighbour models. "
                 + ("This model predicts from what it learnt, not from stored neighbours."
                    if model is not None else "There is no model yet."))
-            self.neighbours_stack.setCurrentWidget(self.neighbours_note)
         self._refresh()
         if model is not None:
             self.map.compute_regions(self._row[0])
@@ -387,30 +354,29 @@ class PredictTab(QWidget):
     # ---- the per-step update ---------------------------------------------------------------
 
     def _refresh(self) -> None:
-        """Show the prediction for the current flower. Runs on every slider step."""
+        """Show the current flower and ask for its prediction. Runs on every slider step."""
         row = self._row
-        model = self.model
-        if model is None:
-            self.flower.set_flower(row[0], None)
+        variety = self._shown[0] if self._shown else None
+        self.flower.set_flower(row[0], variety if self.model is not None else None)
+        self.map.set_point(row[0, 2], row[0, 3], variety if self.model is not None else None)
+        if self.model is None:
             self._show_prediction(None, "Train a model to see a prediction.")
             self.chart.set_probabilities(None)
-            self.map.set_point(row[0, 2], row[0, 3], None)
             return
-        # The row comes from spin boxes (finite, positive) and the calls never change, so
-        # scikit-learn's per-call input checks are skipped here: a quarter of its time on one
-        # row. The setting is thread-local and lasts only for this block.
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            if self._knn is not None:  # one neighbour search gives both
-                neighbours = model.neighbours(row)
-                proba = model.knn_proba(*neighbours)
-            else:
-                neighbours = None
-                proba = model.predict_proba(row)[0]
+        self.predictor.request(row)  # a fast model answers in this call
+
+    @property
+    def prediction_pending(self) -> bool:
+        return self.predictor.pending
+
+    def _predicted(self, model, row, proba, neighbours) -> None:
+        if model is not self.model:
+            return
         best = int(proba.argmax())
         variety = VARIETIES[best]
         self.chart.set_probabilities(proba)
-        self.flower.set_flower(row[0], variety)
-        self.map.set_point(row[0, 2], row[0, 3], variety)
+        self.flower.set_flower(self._row[0], variety)
+        self.map.set_point(self._row[0, 2], self._row[0, 3], variety)
         detail = f"{proba[best]:.0%} probability"
         if neighbours is not None:
             distances, index = neighbours

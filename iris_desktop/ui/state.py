@@ -115,6 +115,8 @@ def describe_changes(before: "StoreSummary", after: "StoreSummary") -> str:
             parts.append(f"{delta} {one if delta == 1 else many}")
         elif delta < 0:
             parts.append(f"{-delta} {source} flower{'s' * (delta != -1)} removed")
+    if after.generator != before.generator and before.generator is not None:
+        parts.append("the generator of the days to come was changed elsewhere")
     if not parts and after.predictions != before.predictions:
         delta = after.predictions - before.predictions
         parts.append(f"{abs(delta)} prediction{'s' * (abs(delta) != 1)} "

@@ -11,7 +11,9 @@ baseline, in the same process: numpy draws for 365 flowers, one `predict_proba` 
 the already-fitted estimator, one `executemany` of 365 rows in one transaction into a
 flowers table of the same shape in a file database with the same pragmas.
 
-The last line printed is `catchup_365_ratio: X` (median catch_up / median baseline).
+The last line printed is `catchup_365_ratio: X`: the cold catch-up (the path the CLI and
+a launch take: the model's file read, checked and unpickled) over the baseline. The
+warm figure (model already in memory) is printed too, as `catchup_365_warm_ratio`.
 """
 from __future__ import annotations
 
@@ -87,8 +89,11 @@ def _baseline_db(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    flowers_ddl = MIGRATIONS[0].split("CREATE TABLE flowers", 1)[1].split(";", 1)[0]
+    conn.execute("CREATE TABLE imports (id INTEGER PRIMARY KEY)")
+    # The flowers table as the store has it now (rebuilt by migration 2), and its day index.
+    flowers_ddl = MIGRATIONS[1].split("CREATE TABLE flowers_v2", 1)[1].split(";", 1)[0]
     conn.execute("CREATE TABLE flowers" + flowers_ddl)
+    conn.execute("CREATE UNIQUE INDEX flowers_by_day ON flowers (day) WHERE day IS NOT NULL")
     return conn
 
 
@@ -154,8 +159,8 @@ def run(reps: int = REPS, verbose: bool = True) -> dict[str, float]:
                             ("baseline (numpy draws + one predict_proba + one executemany)", base)):
             print(f"{label}, {reps} reps: median {statistics.median(runs) * 1000:.2f} ms "
                   f"(min {min(runs) * 1000:.2f}, max {max(runs) * 1000:.2f})")
-        print(f"catchup_365_cold_ratio: {result['cold_ratio']:.2f}")
-        print(f"catchup_365_ratio: {result['ratio']:.2f}")
+        print(f"catchup_365_warm_ratio: {result['ratio']:.2f}")
+        print(f"catchup_365_ratio: {result['cold_ratio']:.2f}")
     return result
 
 

@@ -51,6 +51,7 @@ def loaded_window(make_window, qtbot):
         window.show()
         with qtbot.waitSignal(window.ready, timeout=120_000):
             window.start_loading()
+        qtbot.waitUntil(lambda: window.all_tabs_built, timeout=60_000)
         return window
 
     return load

@@ -10,9 +10,12 @@ import textwrap
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from iris_desktop import paths
 from iris_desktop.store import Store, flowers, predictions
 from iris_desktop.ui import app as app_module
+from iris_desktop.ui.main_window import TABS
 from iris_desktop.ui.single_instance import SingleInstance
 from tests.conftest import TODAY
 from tests.ui.conftest import wait_done
@@ -60,8 +63,8 @@ def test_first_run_fills_the_store_and_says_so(loaded_window):
     assert message.endswith("simulated 31 days of daily history (2026-05-16 to 2026-06-15)")
     assert window.model_label.text() == "Active model v1 · KNN"
     assert window.model_label.toolTip().startswith("Model v1 · k-nearest neighbours (k=5)")
-    assert window.tabs.tabText(0) == "Predict"
-    assert type(window.tab_widget(0)).__name__ == "PredictTab"
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [name for name, _ in TABS]
+    assert type(window.tab("Predict")).__name__ == "PredictTab"
 
 
 def test_launch_catches_up_missed_days(loaded_window, trained_store):
@@ -137,9 +140,12 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
     good = tmp_path / "more.csv"
     good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
                     "5.0,3.3,1.4,0.2,Iris-setosa\n6.1,2.8,4.7,1.2,versicolor\n")
-    wait_done(qtbot, window.data_actions.import_csv(str(good)))
-    assert flowers.count_by_source(window.state.store)["import"] == 2
-    assert window.status_label.text().startswith("Imported 2 flowers from more.csv")
+    window.data_actions.import_csv(str(good))
+    dialog = wait_for_dialog(qtbot, window)
+    assert "2 flowers" in dialog.verdict.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("Imported 2 flowers from more.csv"))
 
     bad = tmp_path / "bad.csv"
     bad.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
@@ -149,6 +155,12 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
     box = window.reporter.dialogs[-1]
     assert box.text().startswith("Nothing was imported")
     assert "line 3" in box.text() and "sepal_width" in box.text() and "abc" in box.text()
+
+
+def wait_for_dialog(qtbot, window):
+    qtbot.waitUntil(lambda: window.data_actions.dialog is not None and window.data_actions.dialog.isVisible(),
+                    timeout=30_000)
+    return window.data_actions.dialog
 
 
 def test_export_history_and_backup(loaded_window, trained_store, qtbot, tmp_path):
@@ -272,7 +284,7 @@ def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_
     menu.actions()[0].trigger()
     qtbot.waitUntil(lambda: window.state.model.version == second.version, timeout=10_000)
     assert window.model_label.text() == f"Active model v{second.version} · TREE"
-    assert window.tab_widget(0).model_label.text().startswith(f"Model v{second.version} · Decision tree")
+    assert window.tab("Predict").model_label.text().startswith(f"Model v{second.version} · Decision tree")
     # the new model predicts the past daily flowers too (catch-up after activation)
     qtbot.waitUntil(lambda: window.status_label.text() == (
         f"Model v{second.version} is active; it predicted 31 daily flowers"), timeout=30_000)
@@ -309,7 +321,7 @@ def test_startup_with_an_unusable_model_still_opens_the_tabs(loaded_window, trai
     (trained_store.models_dir / active_model(trained_store).artifact).write_bytes(b"tampered")
     registry._cache.clear()
     window = loaded_window(trained_store, today=TODAY + dt.timedelta(days=2))
-    assert type(window.tab_widget(0)).__name__ == "PredictTab"
+    assert type(window.tab("Predict")).__name__ == "PredictTab"
     assert window.state.model is None and window.model_label.text() == "No active model"
     assert window.status_label.text().endswith("2 predictions pending: the active model cannot be used")
     assert window.reporter.dialogs[-1].windowTitle() == "The active model cannot be used"
@@ -372,11 +384,12 @@ def test_tabs_scroll_rather_than_squeeze_in_a_small_window(loaded_window, traine
     from PySide6.QtWidgets import QScrollArea
 
     window = loaded_window(trained_store, today=TODAY)
-    area = window.tabs.widget(0)
-    assert isinstance(area, QScrollArea) and area.widget() is window.tab_widget(0)
+    window.show_tab("Predict")
+    area = window.tabs.currentWidget()
+    assert isinstance(area, QScrollArea) and area.widget() is window.tab("Predict")
     window.resize(640, 420)
     qtbot.wait(50)
-    tab = window.tab_widget(0)
+    tab = window.tab("Predict")
     assert tab.width() >= tab.minimumSizeHint().width()
     assert tab.height() >= tab.minimumSizeHint().height()
 
@@ -385,11 +398,18 @@ def test_importing_the_same_file_again_asks_first(make_window, qtbot, tmp_path):
     window = make_window()
     good = tmp_path / "twice.csv"
     good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.3,1.4,0.2,setosa\n")
-    wait_done(qtbot, window.data_actions.import_csv(str(good)))
-    wait_done(qtbot, window.data_actions.import_csv(str(good)))
-    assert flowers.count_by_source(window.state.store)["import"] == 1
-    box = window.reporter.dialogs[-1]
-    assert box.windowTitle() == "Import this file again?" and "already imported" in box.text()
-    again = next(b for b in box.buttons() if b.text() == "Import again")
-    again.click()
+    window.data_actions.import_csv(str(good))
+    qtbot.mouseClick(wait_for_dialog(qtbot, window).import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 1, timeout=30_000)
+    window.data_actions.dialog = None
+    window.data_actions.import_csv(str(good))
+    dialog = wait_for_dialog(qtbot, window)
+    assert "already" not in dialog.verdict.text() and "import it again" in dialog.verdict.text()
+    assert not dialog.import_button.isEnabled()
+    assert "imported on" in dialog.again.text()
+    dialog.again.setChecked(True)
+    assert not dialog.import_button.isEnabled()  # the one row repeats a stored flower
+    dialog.keep.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 2, timeout=30_000)

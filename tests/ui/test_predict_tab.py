@@ -167,7 +167,7 @@ def test_knn_neighbours_table_lists_the_k_nearest(make_tab, trained_store, qtbot
     tab.fields[PL].slider.setValue(45)
     model, table = tab.model, tab.neighbours_model
     distances, index = model.neighbours(np.array([tab.values()]))
-    assert tab.neighbours_stack.currentWidget() is tab.neighbours_view
+    assert tab.neighbours.currentWidget() is tab.neighbours.view
     assert table.rowCount() == model.record.params["n_neighbors"] == 5
     for r, (i, d) in enumerate(zip(index, distances)):
         cells = [table.index(r, c).data() for c in range(table.columnCount())]
@@ -187,12 +187,12 @@ def test_follows_another_activated_model(make_tab, trained_store, qtbot):
     assert tab.model_label.text().startswith("Model v1 ")
     set_active(trained_store, record.version)
     sync(state)
-    qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
+    qtbot.waitUntil(lambda: not tab.map.regions_pending and not tab.prediction_pending, timeout=5000)
     assert tab.model_label.text().startswith(f"Model v{record.version} · Logistic regression")
     assert tab.model.version == record.version
     assert np.allclose(tab.chart.bars.opts["height"], expected_proba(tab))
     # Logistic regression has no neighbours: the table makes way for a note, rings go.
-    assert tab.neighbours_stack.currentWidget() is tab.neighbours_note
+    assert tab.neighbours.currentWidget() is tab.neighbours.note
     assert tab.neighbours_model.rowCount() == 0
     assert tab.map.neighbour_positions() == []
     assert tab.map.held is not None and tab.map.region_at(*tab.values()[2:]) is not None

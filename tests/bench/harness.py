@@ -1,0 +1,109 @@
+"""What the window benchmarks share: a real MainWindow on a data folder, built as the
+app builds it, and an event loop run until a condition holds."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+_gc = []
+
+
+def app():
+    """The QApplication, with garbage collected on the GUI thread as the app does."""
+    from iris_desktop.ui.app import application
+    from iris_desktop.ui.main_thread_gc import MainThreadGC
+
+    application_ = application()
+    if not _gc:
+        _gc.append(MainThreadGC(application_))
+    return application_
+
+
+def wait_until(condition, timeout: float = 120.0, step_ms: int = 5) -> None:
+    """Run the event loop until `condition()` is true (or fail after `timeout` s)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout
+    loop = QEventLoop()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the benchmark waited too long")
+        QTimer.singleShot(step_ms, loop.quit)
+        loop.exec()
+
+
+def settle(seconds: float) -> None:
+    """Let the event loop run for a while (refreshes, repaints)."""
+    end = time.monotonic() + seconds
+    wait_until(lambda: time.monotonic() >= end, timeout=seconds + 5)
+
+
+def open_window(data_dir: Path, today=None, size=(1280, 820)):
+    """The app's window on `data_dir`, shown, loaded (start-up job done, tabs built)."""
+    from iris_desktop import paths
+    from iris_desktop.store import Store
+    from iris_desktop.ui.app import GUI_BUSY_TIMEOUT_S
+    from iris_desktop.ui.errors import ErrorReporter
+    from iris_desktop.ui.main_window import MainWindow
+    from iris_desktop.ui.settings import settings
+    from iris_desktop.ui.state import AppState
+
+    app()
+    paths.set_data_dir(data_dir)
+    store = Store.open(paths.database_path(), paths.models_dir())
+    store.set_busy_timeout(GUI_BUSY_TIMEOUT_S)
+    state = AppState(store)
+    if today is not None:
+        state.today = lambda: today
+    holder = []
+    reporter = ErrorReporter(lambda: holder[0] if holder else None)
+    reporter.interactive = False
+    errors = []
+    reporter.reported.connect(lambda message, details: errors.append(message))
+    window = MainWindow(state, settings(), reporter)
+    holder.append(window)
+    window.errors = errors
+    window.resize(*size)
+    ready = []
+    window.ready.connect(lambda: ready.append(True))
+    window.show()
+    window.start_loading()
+    wait_until(lambda: ready)
+    wait_until(lambda: not state.runner.busy)
+    return window
+
+
+class Heartbeat:
+    """A 5 ms timer on the GUI thread; the longest gap between its ticks is the
+    longest the window could not react (one 60 Hz frame is 16.7 ms)."""
+
+    def __init__(self, interval_ms: int = 5):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.last = None
+        self.max_gap = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self.last is not None:
+            self.max_gap = max(self.max_gap, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.max_gap = None, 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        """The longest gap in ms since start()."""
+        self.timer.stop()
+        return self.max_gap * 1000
