@@ -263,9 +263,15 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setMinimumWidth(1)  # may be clipped in a narrow window, not widen it
         bar.addWidget(self.status_label, 1)
+        self.cancel_button = QtWidgets.QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop the work in progress (what is done so far is kept only if it is whole)")
+        self.cancel_button.clicked.connect(self._cancel_running)
+        self.cancel_button.hide()
         self.model_label = QLabel("Loading the model…")
         self.model_label.setToolTip("The active model (Pipelines ▸ Train default model to make one)")
         bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.model_label)
 
     def show_status(self, text: str) -> None:
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def _progress(self, pct: int, text: str) -> None:
         """The runner's progress: a bar while work runs (pct -1: all done)."""
+        self.cancel_button.setVisible(pct >= 0 and self.runner.cancellable() is not None)
         if pct < 0:
             self.progress.hide()
             return
@@ -281,6 +288,13 @@ class MainWindow(QMainWindow):
         self.progress.show()
         if text:
             self.show_status(text)
+
+    def _cancel_running(self) -> None:
+        task = self.runner.cancellable()
+        if task is not None:
+            task.cancel()
+            self.show_status(f"Cancelling: {task.status.rstrip('…')}…")
+        self.cancel_button.hide()
 
     def _show_model(self, model) -> None:
         if model is None:

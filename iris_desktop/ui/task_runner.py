@@ -159,6 +159,11 @@ class TaskRunner(QObject):
     def writing(self) -> bool:
         return self._writes_running > 0
 
+    def cancellable(self) -> Task | None:
+        """The latest running task the status bar speaks of that can be cancelled."""
+        tasks = [t for t in self._running.values() if t.status and t.cancellable and not t.cancel_requested]
+        return tasks[-1] if tasks else None
+
     def running(self, name: str) -> Task | None:
         return self._running.get(name)
 

@@ -62,6 +62,7 @@ class Task(QObject):
         self._relay.progress.connect(self._on_progress)
         self._relay.outcome.connect(self._on_outcome)
         params = _parameters(fn)
+        self.cancellable = "should_cancel" in params  # the job checks cancel() as it goes
         if "progress" in params:
             kwargs.setdefault("progress", lambda pct, text: self._relay.progress.emit(int(pct), str(text)))
         if "should_cancel" in params:

@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtCore import Qt
+
 from iris_desktop.pipelines.imports import ImportOptions
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import flowers
@@ -92,3 +94,13 @@ def test_closing_during_a_long_training_leaves_no_model(loaded_window, trained_s
     assert [m.version for m in list_models(trained_store)] == [1]
     assert not list(trained_store.models_dir.glob(".tmp-*"))
     assert window.reporter.dialogs == []
+
+
+def test_the_status_bar_cancels_a_training(loaded_window, trained_store, qtbot):
+    window = loaded_window(trained_store, today=TODAY)
+    task = window.model_actions.train(TrainingConfig(algorithm="forest", params={"n_estimators": 400}, cv_folds=10))
+    qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=10_000)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    wait_done(qtbot, task, timeout=60_000)
+    assert task.state == "cancelled" and [m.version for m in list_models(trained_store)] == [1]
+    qtbot.waitUntil(lambda: not window.cancel_button.isVisible())
