@@ -18,16 +18,8 @@ from hypothesis import strategies as st
 from iris_desktop import paths
 from iris_desktop.domain import FEATURE_NAMES, MAX_CM
 from iris_desktop.pipelines import csv_reader
-from iris_desktop.pipelines.csv_reader import (
-    CsvImportError,
-    ParsedFile,
-    duplicate_mask,
-    implausible,
-    in_centimetres,
-    millimetre_columns,
-    read_bytes,
-    read_file,
-)
+from iris_desktop.pipelines.csv_checks import duplicate_mask, implausible, in_centimetres, millimetre_columns
+from iris_desktop.pipelines.csv_reader import CsvImportError, ParsedFile, read_bytes, read_file
 
 CANONICAL = "sepal_length,sepal_width,petal_length,petal_width,variety"
 

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from iris_desktop.domain import FEATURE_NAMES, MAX_CM, VARIETIES, Variety
+from iris_desktop.pipelines.csv_text import (
+    NUMBER, CsvImportError, check_quotes, detect_decimal, detect_delimiter, field_count,
+    is_number, non_blank_lines, quote_parity, unix_line_ends,
+)
 
 LABEL = "variety"
 COLUMNS = (*FEATURE_NAMES, LABEL)  # also the order of a file without a header
 MAX_BYTES = 200 * 1024 * 1024  # far above any real iris file; keeps memory bounded
 _SAMPLE_LINES = 20  # lines looked at to guess the delimiter
-_DELIMITERS = ("\t", ";", ",", "whitespace")  # preference order when several fit
 _SHOWN_CHARS = 40  # a cell quoted in a message is cut to this length
 _TOO_LARGE = f"the file is larger than {MAX_BYTES // 2**20} MB; that is not an iris CSV file"
 
@@ -39,35 +42,6 @@ _HEADER_ALIASES = {
     "target": LABEL, "irisclass": LABEL, "irisvariety": LABEL,
 }
 _INDEX_HEADERS = {"id", "index", ""}  # dropped without being listed as ignored
-_NUMBER = {  # plain decimals only: no exponent, inf, nan, hex, "_" or non-ASCII digits
-    ".": r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)",
-    ",": r"[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)",
-}
-
-# What an iris measurement can plausibly be, in cm. The classic 150 flowers (resources/
-# iris.csv) span sepal length 4.3-7.9, sepal width 2.0-4.4, petal length 1.0-6.9, petal
-# width 0.1-2.5; the bounds add a generous margin (15-40 % above the maximum, 25-50 % below
-# the minimum, most for the small parts, where 0.1 cm of rounding weighs most) so that other
-# populations pass and unit mistakes (mm) and typos (51 for 5.1) stand out.
-PLAUSIBLE_CM: dict[str, tuple[float, float]] = {
-    "sepal_length": (3.0, 10.0), "sepal_width": (1.5, 6.0),
-    "petal_length": (0.5, 8.0), "petal_width": (0.05, 3.5),
-}
-_LOW, _HIGH = (np.array(bound) for bound in zip(*(PLAUSIBLE_CM[n] for n in FEATURE_NAMES)))
-# Per-variety means of the classic data set (rows: Variety order; columns: FEATURES order),
-# the yardstick for "is this column ten times too big?" (mm are ten times cm).
-_CLASSIC_MEANS_CM = np.array([[5.01, 3.43, 1.46, 0.25], [5.94, 2.77, 4.26, 1.33], [6.59, 2.97, 5.55, 2.03]])
-
-
-class CsvImportError(ValueError):
-    """A file that cannot be imported; says where (file, line, column) and what."""
-
-    def __init__(self, file: str, message: str, line: int | None = None,
-                 column: str | None = None, value: str | None = None):
-        self.file, self.line, self.column, self.value = file, line, column, value
-        where = file + (f", line {line}" if line else "") + (f", column '{column}'" if column else "")
-        super().__init__(f"{where}: {message}")
-
 
 @dataclass(frozen=True)
 class ParsedFile:
@@ -83,17 +57,6 @@ class ParsedFile:
     y: np.ndarray  # (n,) int8 variety index, Variety order
     lines: np.ndarray  # (n,) 1-based line in the file of each row
     notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Outlier:
-    """A measurement outside PLAUSIBLE_CM."""
-    line: int
-    column: str  # header text in the file
-    feature: str  # our column name
-    value: float
-    low: float
-    high: float
 
 
 @dataclass(frozen=True)
@@ -142,9 +105,9 @@ def read_bytes(data: bytes, file_name: str) -> ParsedFile:
         raise CsvImportError(file_name, "the file is empty")
     if len(data) > MAX_BYTES:
         raise CsvImportError(file_name, _TOO_LARGE)
-    text, encoding, notes = _decode(_unix_line_ends(data), file_name)
-    body, raw, numbers = _non_blank_lines(text, file_name)
-    _check_quotes(raw, numbers, file_name)
+    text, encoding, notes = _decode(unix_line_ends(data), file_name)
+    body, raw, numbers = non_blank_lines(text, file_name)
+    check_quotes(raw, numbers, file_name)
     layout = _find_layout(body, raw, numbers, file_name)
     if layout.has_header:
         raw, numbers = raw[raw.index(b"\n") + 1:], numbers[1:]
@@ -171,104 +134,6 @@ def _decode(data: bytes, file: str) -> tuple[str, str, tuple[str, ...]]:
         return data.decode("cp1252"), "cp1252", ("not UTF-8: read as Windows-1252 (cp1252)",)
     except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; Latin-1 takes anything
         return data.decode("latin-1"), "latin-1", ("not UTF-8 or Windows-1252: read as Latin-1 (ISO-8859-1)",)
-
-
-def _unix_line_ends(data: bytes) -> bytes:
-    """CRLF and lone CR become LF. On bytes: CR and LF mean the same in all four encodings."""
-    codes = np.frombuffer(data, np.uint8)
-    cr = np.flatnonzero(codes == 13)
-    if not len(cr):
-        return data
-    if cr[-1] + 1 < len(codes) and (codes[cr + 1] == 10).all():
-        return data.replace(b"\r", b"")  # CRLF only: one fast single-byte pass
-    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-
-
-def _non_blank_lines(text: str, file: str) -> tuple[str, bytes, np.ndarray]:
-    """The text without blank lines, as str and UTF-8 bytes, and the 1-based file line of
-    each line kept: pandas would drop blank lines silently, and the line numbers with them."""
-    stripped = text.strip(" \t\n")
-    if not stripped:
-        raise CsvImportError(file, "the file is empty")
-    start = text.rfind("\n", 0, text.index(stripped[0])) + 1  # a leading tab is a field: kept
-    end = text.find("\n", start + len(text[start:].rstrip(" \t\n")))
-    body = text[start:] if end < 0 else text[start:end]
-    first, raw = text.count("\n", 0, start) + 1, body.encode("utf-8")
-    codes = np.frombuffer(raw, np.uint8)  # numpy scans bytes ~10x faster than str methods
-    if not _has_blank_line(codes, ends := np.flatnonzero(codes == 10)):
-        return body, raw, np.arange(first, first + len(ends) + 1)
-    lines = body.split("\n")
-    kept = [i for i, line in enumerate(lines) if line.strip(" \t")]
-    body = "\n".join(lines[i] for i in kept)
-    return body, body.encode("utf-8"), first + np.array(kept)
-
-
-def _has_blank_line(codes: np.ndarray, ends: np.ndarray) -> bool:
-    """Two newlines (at `ends`) with nothing, or only spaces and tabs, between them."""
-    if (np.diff(ends) == 1).any():
-        return True
-    if not np.isin(codes[ends + 1], (32, 9)).any():  # no line starts with a space or tab
-        return False
-    newline = codes[(codes != 32) & (codes != 9)] == 10
-    return bool((newline[1:] & newline[:-1]).any())
-
-
-def _check_quotes(raw: bytes, numbers: np.ndarray, file: str) -> None:
-    """An odd number of quotes on a line is an unclosed quote (a value spanning lines
-    is not iris data, and would break the row -> line mapping)."""
-    codes = np.frombuffer(raw, np.uint8)
-    if (codes == ord('"')).any():
-        # cumulative parity at each line's end: the first odd one is the first unbalanced line
-        odd = _quote_parity(codes)[np.append(np.flatnonzero(codes == 10), -1)]
-        odd[-1] = (odd[-1] + (codes[-1] == ord('"'))) & 1
-        if odd.any():
-            line = int(numbers[np.argmax(odd)])
-            raise CsvImportError(file, "a quote (\") is not closed on this line", line)
-
-
-def _quote_parity(codes: np.ndarray) -> np.ndarray:
-    """1 where an odd number of quotes precede a byte (inside quotes), else 0. uint8 wraps
-    around, but keeps the parity, at an eighth of int64's memory traffic."""
-    quotes = (codes == ord('"')).view(np.uint8)
-    return (np.cumsum(quotes, dtype=np.uint8) - quotes) & 1
-
-
-# ---------------------------------------------------------------- lines -> layout
-
-def _unquoted(line: str) -> str:
-    return re.sub(r'"(?:[^"]|"")*"', "q", line) if '"' in line else line
-
-
-def _field_count(line: str, delimiter: str) -> int:
-    line = _unquoted(line)
-    if delimiter == "whitespace":  # spaces and tabs only, as in _field_marks (str.split takes more)
-        return len(re.findall(r"[^ \t]+", line))
-    return line.count(delimiter) + 1
-
-
-def _detect_delimiter(sample: list[str]) -> str:
-    """The delimiter giving every data line the same 5+ fields (the header may have one
-    fewer: R's row names), without spaces inside values (`5,1 3,5` is whitespace-separated).
-    csv.Sniffer guesses wrong on decimal commas and ragged headers; this scores simply."""
-    def score(delimiter: str) -> tuple:
-        counts = [_field_count(line, delimiter) for line in sample]
-        data = counts[1:] or counts
-        consistent = len(set(data)) == 1 and data[0] >= 5 and counts[0] in (data[0], data[0] - 1)
-        cells = [] if delimiter == "whitespace" else [
-            c for line in sample[1:] or sample for c in _unquoted(line).split(delimiter)]
-        clean = not any(re.search(r"\S\s+\S", cell) for cell in cells)
-        return consistent, clean, min(counts[0], 5), -_DELIMITERS.index(delimiter)
-    return max(_DELIMITERS, key=score)
-
-
-def _detect_decimal(data: str, raw: bytes, delimiter: str) -> str:
-    if delimiter == "," or not (np.frombuffer(raw, np.uint8) == ord(",")).any():
-        return "."
-    return "," if re.search(r"[0-9],[0-9]", data) else "."
-
-
-def _is_number(cell: str, decimal: str) -> bool:
-    return re.fullmatch(_NUMBER[decimal], cell.strip()) is not None
 
 
 def _read_table(raw: bytes, delimiter: str, width: int | None, dtype, decimal: str = ".",
@@ -300,17 +165,17 @@ def _split_line(line: str, delimiter: str, file: str, number: int) -> list[str]:
 
 def _find_layout(body: str, raw: bytes, numbers: np.ndarray, file: str) -> _Layout:
     """Delimiter, decimal mark, and which field is which, from the first lines."""
-    delimiter = _detect_delimiter(body.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES])
+    delimiter = detect_delimiter(body.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES])
     first, _, rest = body.partition("\n")
-    decimal = _detect_decimal(rest or first, raw, delimiter)
+    decimal = detect_decimal(rest or first, raw, delimiter)
     cells = _split_line(first, delimiter, file, int(numbers[0]))
-    if len(cells) == len(COLUMNS) and all(_is_number(c, decimal) for c in cells[:4]):
+    if len(cells) == len(COLUMNS) and all(is_number(c, decimal) for c in cells[:4]):
         return dataclasses.replace(_layout(list(COLUMNS), delimiter, decimal, file, 0), has_header=False,
                                    headers={n: f"column {i + 1}" for i, n in enumerate(COLUMNS)})
     if not rest:
         raise CsvImportError(file, "there are no data rows below the header")
     sample = rest.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]
-    if {_field_count(line, delimiter) for line in sample} != {len(cells) + 1}:
+    if {field_count(line, delimiter) for line in sample} != {len(cells) + 1}:
         return _layout(cells, delimiter, decimal, file, int(numbers[0]))
     # R's write.table: no header cell above the row names
     return dataclasses.replace(_layout(["", *cells], delimiter, decimal, file, int(numbers[0])), notes=(
@@ -331,7 +196,7 @@ def _layout(header: list[str], delimiter: str, decimal: str, file: str, line: in
             ignored.append(text)
     missing = [n for n in COLUMNS if n not in positions]
     if missing:
-        hint = "" if sum(_is_number(c, decimal) for c in header) < 4 else (
+        hint = "" if sum(is_number(c, decimal) for c in header) < 4 else (
             f"; a file without a header has exactly these columns: {', '.join(COLUMNS)}")
         found = ", ".join(repr(h) for h in header)
         raise CsvImportError(file, f"missing column(s) {', '.join(missing)}; found {found}{hint}", line)
@@ -367,7 +232,7 @@ def _fast_arrays(raw: bytes, rows: int, layout: _Layout) -> tuple[np.ndarray, np
 def _field_marks(codes: np.ndarray, delimiter: str) -> tuple[np.ndarray, int, bool]:
     """Where each field ends (its delimiter) or, between whitespace, starts; how many fields
     a line has beyond its marks; whether a delimiter sits inside quotes (then not a mark).
-    Exact because _check_quotes made quotes pair up within each line."""
+    Exact because check_quotes made quotes pair up within each line."""
     if delimiter == "whitespace":
         gap = (codes == 10) | (codes == 32) | (codes == 9)
         marks, extra = ~gap & np.concatenate(([True], gap[:-1])), 0
@@ -375,7 +240,7 @@ def _field_marks(codes: np.ndarray, delimiter: str) -> tuple[np.ndarray, int, bo
         marks, extra = codes == ord(delimiter), 1
     quoted = False
     if (codes == ord('"')).any():
-        inside = _quote_parity(codes).view(bool)
+        inside = quote_parity(codes).view(bool)
         quoted = bool((marks & inside).any())
         marks &= ~inside
     return marks, extra, quoted
@@ -462,7 +327,7 @@ def _checked_arrays(raw: bytes, numbers: np.ndarray, layout: _Layout,
 
 def _plain_numbers(cells, decimal: str) -> np.ndarray:
     """Floats for cells that are plain decimals, NaN for anything else."""
-    plain = cells.str.fullmatch(_NUMBER[decimal]).to_numpy(bool)
+    plain = cells.str.fullmatch(NUMBER[decimal]).to_numpy(bool)
     values = np.full(len(cells), np.nan)
     values[plain] = cells[plain].str.replace(",", ".", regex=False).astype("float64").to_numpy()
     return values
@@ -472,9 +337,9 @@ def _measurement_problem(cell: str, value: float, decimal: str) -> str:
     shown = repr(_cut(cell))
     if not cell:
         return "the value is missing"
-    if not _is_number(cell, decimal):
+    if not is_number(cell, decimal):
         other = "," if decimal == "." else "."
-        hint = f" (this file uses '{decimal}' as the decimal mark)" if _is_number(cell, other) else ""
+        hint = f" (this file uses '{decimal}' as the decimal mark)" if is_number(cell, other) else ""
         return f"is not {'a plain decimal' if re.search('[0-9]', cell) else 'a'} number: {shown}{hint}"
     if not np.isfinite(value):
         return f"must be a finite number, got {shown}"
@@ -506,61 +371,3 @@ def _translated(exc: Exception, numbers: np.ndarray, file: str) -> CsvImportErro
     index = int(found[1]) - 1 if found else -1
     line = int(numbers[index]) if 0 <= index < len(numbers) else None
     return CsvImportError(file, f"cannot read this as CSV: {reason}", line)
-
-
-# ---------------------------------------------------------------- analysis for the preview
-
-def implausible(parsed: ParsedFile, limit: int | None = None) -> list[Outlier]:
-    """Values outside PLAUSIBLE_CM, in file order (at most `limit` of them)."""
-    rows, cols = np.nonzero((parsed.X < _LOW) | (parsed.X > _HIGH))
-    return [Outlier(int(parsed.lines[r]), parsed.columns[FEATURE_NAMES[c]], FEATURE_NAMES[c],
-                    float(parsed.X[r, c]), float(_LOW[c]), float(_HIGH[c]))
-            for r, c in zip(rows[:limit], cols[:limit])]
-
-
-def millimetre_columns(parsed: ParsedFile) -> list[str]:
-    """Feature columns that look like millimetres: the median row is nearer ten times its
-    variety's classic mean than the mean itself (ratio above sqrt(10), the geometric
-    midpoint), and dividing by 10 makes most values plausible, and none fewer."""
-    if not len(parsed.X):
-        return []
-    ratio = np.median(parsed.X / _CLASSIC_MEANS_CM[parsed.y], axis=0)
-    as_cm = ((parsed.X >= _LOW) & (parsed.X <= _HIGH)).mean(axis=0)
-    as_mm = ((parsed.X / 10 >= _LOW) & (parsed.X / 10 <= _HIGH)).mean(axis=0)
-    looks_mm = (ratio > np.sqrt(10)) & (as_mm >= 0.5) & (as_mm >= as_cm)
-    return [name for name, flag in zip(FEATURE_NAMES, looks_mm) if flag]
-
-
-def in_centimetres(parsed: ParsedFile, columns) -> ParsedFile:
-    """A copy with `columns` divided by 10, rounded to 0.001 mm to drop float noise
-    (5.3 / 10 gives 0.5299999...)."""
-    columns = list(columns)
-    if not columns:
-        return parsed
-    index = [FEATURE_NAMES.index(name) for name in columns]
-    X = parsed.X.copy()
-    divided = X[:, index] / 10
-    rounded = np.round(divided, 4)
-    X[:, index] = np.where(rounded > 0, rounded, divided)  # never round a tiny value to 0
-    note = f"{', '.join(columns)} divided by 10 (millimetres to centimetres)"
-    return dataclasses.replace(parsed, X=X, notes=(*parsed.notes, note))
-
-
-def _flower_keys(X, y) -> tuple[np.ndarray, np.ndarray]:
-    """One int64 per flower: each measurement in 0.1 mm steps (14 bits, up to 163.83 cm)
-    and the variety (2 bits); and which rows could be keyed at all."""
-    steps = np.rint(np.asarray(X, dtype=np.float64).reshape(-1, len(FEATURE_NAMES)) * 100)
-    y = np.asarray(y).astype(np.int64).reshape(-1)
-    with np.errstate(invalid="ignore"):
-        valid = ((steps >= 0) & (steps < 2**14)).all(axis=1) & (y >= 0) & (y < 4)
-    steps = np.where(valid[:, None], steps, 0).astype(np.int64)
-    keys = (steps[:, 0] << 44) | (steps[:, 1] << 30) | (steps[:, 2] << 16) | (steps[:, 3] << 2)
-    return keys | np.where(valid, y, 0), valid
-
-
-def duplicate_mask(X, y, stored_X, stored_y) -> np.ndarray:
-    """True where a row equals a stored flower: same variety, all four measurements equal
-    at 0.1 mm (rounded to 2 decimals in cm). Sort-based, so 200,000 x 200,000 is fast."""
-    keys, valid = _flower_keys(X, y)
-    stored, stored_valid = _flower_keys(stored_X, stored_y)
-    return valid & np.isin(keys, stored[stored_valid])

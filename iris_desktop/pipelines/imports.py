@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.pipelines import csv_reader
-from iris_desktop.pipelines.csv_reader import CsvImportError, Outlier, ParsedFile
+from iris_desktop.pipelines import csv_checks, csv_reader
+from iris_desktop.pipelines.csv_checks import Outlier
+from iris_desktop.pipelines.csv_reader import CsvImportError, ParsedFile
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import imports as batches
@@ -67,14 +68,14 @@ class ImportPreview:
         """The rows as they would be stored under `options` (units fixed)."""
         if not options.millimetre_columns:
             return self.parsed
-        return csv_reader.in_centimetres(self.parsed, list(options.millimetre_columns))
+        return csv_checks.in_centimetres(self.parsed, list(options.millimetre_columns))
 
     def duplicates(self, options: ImportOptions) -> np.ndarray:
         parsed = self.converted(options)
-        return csv_reader.duplicate_mask(parsed.X, parsed.y, self.stored_X, self.stored_y)
+        return csv_checks.duplicate_mask(parsed.X, parsed.y, self.stored_X, self.stored_y)
 
     def outliers(self, options: ImportOptions, limit: int | None = 20) -> list[Outlier]:
-        return csv_reader.implausible(self.converted(options), limit=limit)
+        return csv_checks.implausible(self.converted(options), limit=limit)
 
     def counts(self, rows: np.ndarray | None = None) -> dict[str, int]:
         y = self.parsed.y if rows is None else self.parsed.y[rows]
@@ -119,7 +120,7 @@ def preview(store: Store, path: str | os.PathLike) -> ImportPreview:
 
 def preview_parsed(store: Store, parsed: ParsedFile) -> ImportPreview:
     stored_X, stored_y = flower_table.feature_matrix(store, flower_table.SOURCES)
-    return ImportPreview(parsed, tuple(csv_reader.millimetre_columns(parsed)),
+    return ImportPreview(parsed, tuple(csv_checks.millimetre_columns(parsed)),
                          batches.previous_import(store, parsed.sha256), stored_X, stored_y)
 
 
@@ -129,7 +130,7 @@ def import_preview(store: Store, seen: ImportPreview, options: ImportOptions = I
     and the earlier import are checked again inside the write transaction: the store
     may have changed since the preview."""
     parsed = seen.converted(options)
-    outliers = csv_reader.implausible(parsed, limit=3)
+    outliers = csv_checks.implausible(parsed, limit=3)
     if outliers and not options.accept_outliers:
         first = outliers[0]
         raise ImplausibleValuesError(
@@ -143,7 +144,7 @@ def import_preview(store: Store, seen: ImportPreview, options: ImportOptions = I
         keep = np.ones(len(parsed.y), dtype=bool)
         if options.skip_duplicates:
             stored_X, stored_y = flower_table.feature_matrix(store, flower_table.SOURCES)
-            keep = ~csv_reader.duplicate_mask(parsed.X, parsed.y, stored_X, stored_y)
+            keep = ~csv_checks.duplicate_mask(parsed.X, parsed.y, stored_X, stored_y)
         X, y = parsed.X[keep], parsed.y[keep]
         names = [VARIETIES[i].value for i in y.tolist()]
         record = {"unit": "mm" if options.millimetre_columns else "cm",

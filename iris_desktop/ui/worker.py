@@ -5,16 +5,21 @@
     task.start()
 
 `fn` runs in the app's thread pool. Its progress and outcome cross back as queued
-signals to the Task (a QObject of the GUI thread), which then emits its public signals
-on the GUI thread and records the outcome: `task.state`, `task.result`, `task.error`.
-A slot connected any time before control returns to the event loop is called, and
-`task.is_done` can be waited on. If `fn` accepts `progress` / `should_cancel`
-keyword arguments it gets them, so pipeline functions run here unchanged.
-Tasks are normally started by the TaskRunner, which decides what runs when.
+signals of one long-lived relay (a QObject of the GUI thread), which hands them to the
+Task; the Task then emits its public signals on the GUI thread and records the outcome:
+`task.state`, `task.result`, `task.error`. A slot connected any time before control
+returns to the event loop is called, and `task.is_done` can be waited on. If `fn`
+accepts `progress` / `should_cancel` keyword arguments it gets them, so pipeline
+functions run here unchanged. Tasks are normally started by the TaskRunner.
+
+The worker thread never holds a reference to a QObject: a Qt object whose last Python
+reference went away in a worker would be destroyed there, which Qt forbids (and which
+crashed). It holds plain data, a token, and a plain cancel flag.
 """
 from __future__ import annotations
 
 import inspect
+import itertools
 import sys
 import traceback
 from typing import Any, Callable
@@ -33,11 +38,47 @@ def _is_cancellation(exc: BaseException) -> bool:
     return isinstance(exc, Cancelled) or type(exc).__name__.endswith("Cancelled")
 
 
-class _Relay(QObject):
-    """Carries a running job's signals from the worker thread to its Task."""
+class _CancelFlag:
+    """Read by the worker, set by the GUI thread: a plain object, not a QObject."""
 
-    progress = Signal(int, str)
-    outcome = Signal(str, object, str)  # state, result or exception, traceback
+    cancelled = False
+
+
+class _Relay(QObject):
+    """Carries every running job's signals from its worker thread to the GUI thread;
+    one for the whole app, never deleted."""
+
+    progress = Signal(int, int, str)  # token, percent, text
+    outcome = Signal(int, str, object, str)  # token, state, result or exception, traceback
+
+    def __init__(self):
+        super().__init__()
+        self.tasks: dict[int, Task] = {}  # running, by token: touched on the GUI thread only
+        self.progress.connect(self._on_progress)
+        self.outcome.connect(self._on_outcome)
+
+    @Slot(int, int, str)
+    def _on_progress(self, token: int, pct: int, text: str) -> None:
+        task = self.tasks.get(token)
+        if task is not None:
+            task._on_progress(pct, text)
+
+    @Slot(int, str, object, str)
+    def _on_outcome(self, token: int, state: str, value: object, details: str) -> None:
+        task = self.tasks.pop(token, None)
+        if task is not None:
+            task._on_outcome(state, value, details)
+
+
+_relay: _Relay | None = None
+_tokens = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 class Task(QObject):
@@ -57,17 +98,21 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.details = ""  # the traceback of a failure
-        self.cancel_requested = False
-        self._relay = _Relay()
-        self._relay.progress.connect(self._on_progress)
-        self._relay.outcome.connect(self._on_outcome)
+        self.token = next(_tokens)
+        self._flag = _CancelFlag()
+        relay = _the_relay()
         params = _parameters(fn)
         self.cancellable = "should_cancel" in params  # the job checks cancel() as it goes
+        token, flag = self.token, self._flag  # what the worker's callbacks may hold
         if "progress" in params:
-            kwargs.setdefault("progress", lambda pct, text: self._relay.progress.emit(int(pct), str(text)))
+            kwargs.setdefault("progress", lambda pct, text: relay.progress.emit(token, int(pct), str(text)))
         if "should_cancel" in params:
-            kwargs.setdefault("should_cancel", lambda: self.cancel_requested)
+            kwargs.setdefault("should_cancel", lambda: flag.cancelled)
         self._call = (fn, args, kwargs)
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._flag.cancelled
 
     @property
     def is_done(self) -> bool:
@@ -75,24 +120,23 @@ class Task(QObject):
 
     def start(self) -> "Task":
         self.state = RUNNING
-        _running.add(self)  # kept alive until its outcome arrives
-        pool().start(_Runnable(self._call, self._relay))
+        relay = _the_relay()
+        relay.tasks[self.token] = self  # kept alive, on the GUI thread, until its outcome
+        call, self._call = self._call, None
+        pool().start(_Runnable(call, self.token, relay))
         return self
 
     def cancel(self) -> None:
         """A queued task ends now; a running one is asked to stop at its next check."""
-        self.cancel_requested = True
+        self._flag.cancelled = True
         if self.state == QUEUED:
             self._end(CANCELLED)
 
-    @Slot(int, str)
     def _on_progress(self, pct: int, text: str) -> None:
         if not self.is_done:
             self.progress.emit(pct, text)
 
-    @Slot(str, object, str)
     def _on_outcome(self, state: str, value: object, details: str) -> None:
-        _running.discard(self)
         if state == FAILED and _is_cancellation(value):  # type: ignore[arg-type]
             state = CANCELLED
         if state == FINISHED:
@@ -113,22 +157,21 @@ class Task(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, call, relay: _Relay):
+    def __init__(self, call, token: int, relay: _Relay):
         super().__init__()
-        self.call, self.relay = call, relay
+        self.call, self.token, self.relay = call, token, relay  # the relay is never deleted
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        fn, args, kwargs = self.call
+        (fn, args, kwargs), self.call = self.call, None
         try:
             result = fn(*args, **kwargs)
         except BaseException as exc:  # reported to the GUI thread, never lost
-            self.relay.outcome.emit(FAILED, exc, "".join(traceback.format_exception(*sys.exc_info())))
+            self.relay.outcome.emit(self.token, FAILED, exc, "".join(traceback.format_exception(*sys.exc_info())))
         else:
-            self.relay.outcome.emit(FINISHED, result, "")
+            self.relay.outcome.emit(self.token, FINISHED, result, "")
 
 
-_running: set[Task] = set()
 _pool: QThreadPool | None = None
 
 

@@ -72,7 +72,8 @@ class RectPredicate:
         return (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
 
     def describe(self) -> str:
-        (x0, x1), (y0, y1) = sorted(self.x_range), sorted(self.y_range)
+        # No measurement is below 0: a rectangle reaching past the axis starts at 0.
+        (x0, x1), (y0, y1) = (sorted(max(0.0, v) for v in r) for r in (self.x_range, self.y_range))
         return (f"{FEATURES[self.x_feature].display} {x0:.2f}–{x1:.2f} cm and "
                 f"{FEATURES[self.y_feature].display.lower()} {y0:.2f}–{y1:.2f} cm")
 
