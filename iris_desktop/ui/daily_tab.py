@@ -174,7 +174,8 @@ class DailyTab(QWidget):
                               on_finished=self._loaded, context=self)
 
     def _store_changed(self, *_args) -> None:
-        self.reload()
+        if self.isVisible():  # else showEvent reads it again
+            self.reload()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -20,8 +20,17 @@ import datetime as dt
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from iris_desktop.pipelines.monitoring import accuracy_columns, model_switches
@@ -36,7 +45,7 @@ from iris_desktop.ui.model_text import describe_record
 from iris_desktop.ui.plot_export import ask_and_export
 from iris_desktop.ui.settings import settings
 from iris_desktop.ui.state import AppState
-
+from iris_desktop.ui.when_shown import WhenShown
 
 SPANS = (("Last 90 days", 90), ("Last year", 365), ("Everything", None))
 DEFAULT_SPAN = 1
@@ -68,6 +77,7 @@ class HistoryTab(QWidget):
         self._restore_settings()
         self._restoring = False
         # Bound methods, not lambdas: Qt drops them when the tab is deleted.
+        self._reload_when_shown = WhenShown(self, self.reload)
         state.dataChanged.connect(self._data_changed)
         state.modelChanged.connect(self._model_changed)
         state.dayRequested.connect(self._day_requested)
@@ -233,7 +243,7 @@ class HistoryTab(QWidget):
                                      on_finished=self._loaded, on_failed=self._load_failed, context=self)
 
     def _data_changed(self, _before, _after) -> None:
-        self.reload()
+        self._reload_when_shown()
 
     def _view_changed(self) -> None:
         self._save_settings()

@@ -29,6 +29,7 @@ from iris_desktop.ui.model_text import describe_model
 from iris_desktop.ui.neighbours_table import NeighboursPanel
 from iris_desktop.ui.probability_chart import ProbabilityChart
 from iris_desktop.ui.state import AppState
+from iris_desktop.ui.when_shown import WhenShown
 
 # Slider ranges when the store holds no data at all (the classic set's, with a margin).
 FALLBACK_RANGES = np.array([[3.4, 8.8], [1.4, 5.0], [0.1, 8.4], [0.1, 3.1]])
@@ -50,8 +51,12 @@ class PredictTab(QWidget):
         self.predictor = LivePrediction(state.runner, self)
         self.predictor.ready.connect(self._predicted)
         self._build()
-        state.modelChanged.connect(self._model_changed)
-        state.flowersChanged.connect(self._data_changed)
+        # A model or data change is shown when the tab is: a hidden tab does no work
+        # (with a 500-tree forest, that work is hundreds of milliseconds of Python).
+        self._follow_model = WhenShown(self, lambda: self._model_changed(self.state.model))
+        self._follow_data = WhenShown(self, self._data_changed)
+        state.modelChanged.connect(self._follow_model)
+        state.flowersChanged.connect(self._follow_data)
         self._update_ranges()
         self.set_values(self._start, recompute_regions=False)
         self._model_changed(state.model)

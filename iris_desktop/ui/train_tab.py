@@ -14,9 +14,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
-    QSplitter, QStackedWidget,
-    QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from iris_desktop.ui import jobs, train_jobs
@@ -29,6 +40,7 @@ from iris_desktop.ui.train.registry_panel import RegistryPanel
 from iris_desktop.ui.train.results import ResultsPanel
 from iris_desktop.ui.train.settings_panel import SettingsPanel
 from iris_desktop.ui.train.validation_plot import ValidationPlot
+from iris_desktop.ui.when_shown import WhenShown
 
 CURVE_KS = range(1, 31)
 PAGES = ("Results", "Validation curve (KNN)", "Decision regions")
@@ -178,7 +190,8 @@ class TrainTab(QWidget):
         self.registry.retrainRequested.connect(self.retrain)
         self.state.dataChanged.connect(self._data_changed)
         self.state.flowersChanged.connect(lambda _f: self.update_limits())
-        self.state.modelChanged.connect(lambda _m: self.registry.reload())
+        self._registry_when_shown = WhenShown(self, self.registry.reload)
+        self.state.modelChanged.connect(self._registry_when_shown)
         for keys, slot in (("Ctrl+Return", lambda: self.train_button.isEnabled() and self.train()),
                            ("Escape", self.cancel_running)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -210,7 +223,7 @@ class TrainTab(QWidget):
             self.panel.set_counts({s: after.count(s) for s in ("backfill", "import", "daily")})
         if before is not None and after is not None and (
                 (before.models, before.active_version) != (after.models, after.active_version)):
-            self.registry.reload()  # trained, activated or deleted here or elsewhere
+            self._registry_when_shown()  # trained, activated or deleted here or elsewhere
 
     def update_limits(self):
         """What the data allow for these sources, test fraction and seed, from a worker."""

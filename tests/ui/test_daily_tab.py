@@ -261,6 +261,7 @@ def test_catch_up_now_adds_the_missed_days(make_tab, trained_store, qtbot):
 def test_an_empty_store_says_how_days_come(make_tab, store, qtbot, make_state):
     tab = DailyTab(make_state(store))
     qtbot.addWidget(tab)
+    tab.show()  # a hidden tab reads the store again when it is shown, not before
     qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)
     assert tab.row is None and "No daily flower yet" in tab.day_panel.heading.text()
     assert not tab.prev_button.isEnabled() and not tab.history_button.isEnabled()

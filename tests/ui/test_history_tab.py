@@ -271,6 +271,7 @@ def test_in_the_window_a_catch_up_from_the_menu_reaches_the_tab(loaded_window, t
     window = loaded_window(trained_store, today=TODAY + 2 * DAY)  # start-up catches up two days
     tab = HistoryTab(window.state, window)
     qtbot.addWidget(tab)
+    tab.show()  # a hidden tab reads the history again when it is shown, not before
     qtbot.waitUntil(lambda: tab.data is not None and rows(tab) == 33, timeout=10_000)
     window.state.today = lambda: TODAY + 3 * DAY
     wait_done(qtbot, window.daily_actions.catch_up_now())

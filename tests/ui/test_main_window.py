@@ -22,7 +22,7 @@ from tests.ui.conftest import wait_done
 from iris_desktop.pipelines.monitoring import window_predictions
 from iris_desktop.store.registry import list_models
 
-HEAVY = ["sklearn", "pandas", "joblib", "pyqtgraph", "scipy"]
+HEAVY = ["numpy", "sklearn", "pandas", "joblib", "pyqtgraph", "scipy"]
 
 
 def _python(code: str, data_dir, timeout=120) -> subprocess.CompletedProcess:
@@ -284,6 +284,7 @@ def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_
     menu.actions()[0].trigger()
     qtbot.waitUntil(lambda: window.state.model.version == second.version, timeout=10_000)
     assert window.model_label.text() == f"Active model v{second.version} · TREE"
+    window.show_tab("Predict")  # a hidden tab follows when it is shown
     assert window.tab("Predict").model_label.text().startswith(f"Model v{second.version} · Decision tree")
     # the new model predicts the past daily flowers too (catch-up after activation)
     qtbot.waitUntil(lambda: window.status_label.text() == (

@@ -31,6 +31,7 @@ def make_tab(qtbot, make_state):
     def make(store, today: dt.date = TODAY) -> PredictTab:
         tab = PredictTab(make_state(store, today))
         qtbot.addWidget(tab)
+        tab.show()  # a hidden Predict tab follows the model when it is shown
         qtbot.waitUntil(lambda: not tab.map.regions_pending, timeout=5000)
         return tab
 

@@ -66,6 +66,7 @@ def test_a_model_trained_by_the_cli_shows_up_within_two_seconds(loaded_window, t
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: window.state.model is not None and window.state.model.version == 2, timeout=2000)
     assert window.model_label.text() == "Active model v2 · TREE"
+    window.show_tab("Predict")  # a hidden tab follows when it is shown
     assert window.tab("Predict").model_label.text().startswith("Model v2 · Decision tree")
     assert window.status_label.text() == "Model v2 was activated elsewhere"
 
@@ -104,3 +105,16 @@ def test_the_status_bar_cancels_a_training(loaded_window, trained_store, qtbot):
     wait_done(qtbot, task, timeout=60_000)
     assert task.state == "cancelled" and [m.version for m in list_models(trained_store)] == [1]
     qtbot.waitUntil(lambda: not window.cancel_button.isVisible())
+
+
+def test_a_hidden_tab_catches_up_when_it_is_shown(loaded_window, trained_store, qtbot):
+    window = loaded_window(trained_store, today=TODAY)
+    window.show_tab("Explore")
+    history = window.tab("History")
+    qtbot.waitUntil(lambda: history.data is not None, timeout=10_000)
+    window.state.today = lambda: TODAY + dt.timedelta(days=2)
+    wait_done(qtbot, window.daily_actions.catch_up_now())
+    qtbot.waitUntil(lambda: window.state.summary.count("daily") == 33, timeout=5000)
+    assert len(history.data.view) == 31  # not redrawn behind the user's back
+    window.show_tab("History")
+    qtbot.waitUntil(lambda: len(history.data.view) == 33, timeout=10_000)

@@ -365,6 +365,7 @@ def test_changes_made_elsewhere_reach_the_registry(make_tab, trained_store, qtbo
     from tests.ui.conftest import sync
 
     tab = make_tab(trained_store)
+    tab.show()  # a hidden tab reads the registry again when it is shown, not before
     train(trained_store, TrainingConfig(params={"n_neighbors": 9}), activate=False)  # e.g. by the CLI
     sync(tab.state)  # what the change watcher does after any commit
     qtbot.waitUntil(lambda: "v2" in rows_by_version(tab), timeout=10_000)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from iris_desktop import paths
-from iris_desktop.ui import history_jobs
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.worker import Task
 
@@ -23,6 +22,8 @@ class HistoryActions(Actions):
                                                             "CSV files (*.csv)")
             if not path:
                 return None
+        from iris_desktop.ui import history_jobs  # numpy: not before the first paint
+
         return self.run("export", history_jobs.export_history, path, None, self.state.today(), writes=False,
                         status="Exporting the history…",
                         on_finished=lambda n: self.done(f"Exported {n} predictions to {path}"))
