@@ -28,11 +28,6 @@ def record_batch(store: Store, sha256: str, file_name: str, rows: int, options: 
         return int(cur.lastrowid)
 
 
-def set_batch_rows(store: Store, batch_id: int, rows: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("UPDATE imports SET rows = ? WHERE id = ?", (rows, batch_id))
-
-
 def previous_import(store: Store, sha256: str) -> tuple[str, int, str] | None:
     """(file name, rows, imported_at) of the last import of a file with this content
     (a batch removed whole is forgotten with its flowers)."""

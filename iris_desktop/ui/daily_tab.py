@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from iris_desktop.ui.daily.generator_view import GeneratorView
 from iris_desktop.ui.daily.params_table import ParamsTable
 from iris_desktop.ui.daily.steering import SteeringBox, qdate
 from iris_desktop.ui.settings import settings as app_settings
+from iris_desktop.ui.splitters import remember, splitter
 from iris_desktop.ui.state import AppState
 
 
@@ -105,27 +105,15 @@ class DailyTab(QWidget):
         self.steering.catchUpRequested.connect(self.catch_up_now)
         self.steering.stopRequested.connect(self._stop)
 
-        self.top = QSplitter(Qt.Orientation.Horizontal)
-        self.top.addWidget(self.day_panel)
         self.generator_view = GeneratorView(self.settings)
         self.generator_view.dayClicked.connect(self.show_row)
         self.generator_view.drawn.connect(lambda settings: self.params.show_generator(self.data, settings))
         self.generator_view.saved.connect(lambda path: self._say(f"Saved the plot to {path}"))
-        self.top.addWidget(self.generator_view)
-        self.top.setStretchFactor(1, 1)
-        self.bottom = QSplitter(Qt.Orientation.Horizontal)
+        self.top = splitter(Qt.Orientation.Horizontal, [self.day_panel, self.generator_view], (0, 1))
         list_box = QGroupBox("Every daily flower")
         QVBoxLayout(list_box).addWidget(self.day_list)
-        for w in (list_box, params_box, self.steering):
-            self.bottom.addWidget(w)
-        self.bottom.setStretchFactor(0, 1)
-        self.main = QSplitter(Qt.Orientation.Vertical)
-        self.main.addWidget(self.top)
-        self.main.addWidget(self.bottom)
-        self.main.setStretchFactor(0, 3)
-        self.main.setStretchFactor(1, 2)
-        for splitter in (self.top, self.bottom, self.main):
-            splitter.setChildrenCollapsible(False)
+        self.bottom = splitter(Qt.Orientation.Horizontal, [list_box, params_box, self.steering], (1,))
+        self.main = splitter(Qt.Orientation.Vertical, [self.top, self.bottom], (3, 2))
         # Until the history is read, a line of text: painting empty plots first would
         # only delay the real ones.
         self.reading = QLabel("Reading the daily history…")
@@ -152,12 +140,8 @@ class DailyTab(QWidget):
         self.main.setSizes([440, 340])  # until the user moves it (then restored below)
         self.bottom.setSizes([560, 420, 290])
         self.top.setSizes([340, 900])
-        for name, splitter in (("top", self.top), ("bottom", self.bottom), ("main", self.main)):
-            saved = s.value(f"daily/split_{name}")
-            if saved is not None:
-                splitter.restoreState(saved)
-            splitter.splitterMoved.connect(
-                lambda *_a, n=name, sp=splitter: self.settings.setValue(f"daily/split_{n}", sp.saveState()))
+        for name, split in (("top", self.top), ("bottom", self.bottom), ("main", self.main)):
+            remember(split, s, f"daily/split_{name}")
 
     def heightForWidth(self, width: int) -> int:
         # Word-wrapped labels make the layout report its preferred height for a width;

@@ -18,7 +18,7 @@ import numpy as np
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
@@ -34,6 +34,7 @@ from iris_desktop.ui.explore.statistics import Describer, StatisticsPanel
 from iris_desktop.ui.explore.toolbar import ExploreToolbar
 from iris_desktop.ui.plot_export import ask_and_export
 from iris_desktop.ui.settings import settings as app_settings
+from iris_desktop.ui.splitters import remember, splitter
 from iris_desktop.ui.state import AppState
 
 HINT = ("Drag on any scatter to select flowers: Shift adds, Ctrl intersects, Ctrl+Shift removes; "
@@ -92,17 +93,9 @@ class ExploreTab(QWidget):
         self.table = FlowerTable()
         self.table.setMinimumHeight(170)
 
-        self.plots_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.plots_splitter.addWidget(self.matrix)
-        self.plots_splitter.addWidget(self.pages)
-        self.plots_splitter.setChildrenCollapsible(False)
+        self.plots_splitter = splitter(Qt.Orientation.Horizontal, [self.matrix, self.pages])
         self.plots_splitter.setSizes([560, 640])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.plots_splitter)
-        self.splitter.addWidget(self.table)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter(Qt.Orientation.Vertical, [self.plots_splitter, self.table], (3, 2))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
@@ -157,8 +150,6 @@ class ExploreTab(QWidget):
         self.table.rowsPicked.connect(lambda rows: self.selection.apply_rows(rows, Mode.REPLACE))
         self.table.removeRequested.connect(self.remove_selected_imports)
         self.table.exportRequested.connect(self.export_csv)
-        self.splitter.splitterMoved.connect(self._save_splitters)
-        self.plots_splitter.splitterMoved.connect(self._save_splitters)
 
     # ---- settings -------------------------------------------------------------------
 
@@ -187,14 +178,8 @@ class ExploreTab(QWidget):
         tool = str(s.value("explore/tool", "rectangle"))
         self._set_tool(tool if tool in self.toolbar.tool_actions else "rectangle")
         self.pages.setCurrentIndex(max(0, min(2, number("explore/page", 0))))
-        for key, splitter in (("explore/splitter", self.splitter), ("explore/plots_splitter", self.plots_splitter)):
-            saved = s.value(key)
-            if saved is not None:
-                splitter.restoreState(saved)
-
-    def _save_splitters(self, *_args) -> None:
-        self.settings.setValue("explore/splitter", self.splitter.saveState())
-        self.settings.setValue("explore/plots_splitter", self.plots_splitter.saveState())
+        remember(self.splitter, s, "explore/splitter")
+        remember(self.plots_splitter, s, "explore/plots_splitter")
 
     # ---- data -----------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from iris_desktop.ui.history.view_switch import ViewSwitch
 from iris_desktop.ui.model_text import describe_record
 from iris_desktop.ui.plot_export import ask_and_export
 from iris_desktop.ui.settings import settings
+from iris_desktop.ui.splitters import remember, splitter
 from iris_desktop.ui.state import AppState
 from iris_desktop.ui.when_shown import WhenShown
 
@@ -133,21 +133,9 @@ class HistoryTab(QWidget):
         self.details.addTab(self.table, "Predictions")
         self.details.addTab(self.drift, "Drift of the daily flowers")
 
-        self.top_split = QSplitter(Qt.Orientation.Horizontal)
-        self.top_split.addWidget(self.day_panel)
-        self.top_split.addWidget(plot_box)
-        self.top_split.setStretchFactor(1, 1)
-        self.bottom_split = QSplitter(Qt.Orientation.Horizontal)
-        self.bottom_split.addWidget(confusion_box)
-        self.bottom_split.addWidget(self.details)
-        self.bottom_split.setStretchFactor(1, 1)
-        self.split = QSplitter(Qt.Orientation.Vertical)
-        self.split.addWidget(self.top_split)
-        self.split.addWidget(self.bottom_split)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 1)
-        for splitter in (self.top_split, self.bottom_split, self.split):
-            splitter.setChildrenCollapsible(False)
+        self.top_split = splitter(Qt.Orientation.Horizontal, [self.day_panel, plot_box], (0, 1))
+        self.bottom_split = splitter(Qt.Orientation.Horizontal, [confusion_box, self.details], (0, 1))
+        self.split = splitter(Qt.Orientation.Vertical, [self.top_split, self.bottom_split], (1, 1))
         self.top_split.setSizes([320, 900])
         self.bottom_split.setSizes([320, 900])
 
@@ -179,8 +167,6 @@ class HistoryTab(QWidget):
         self.table.dayActivated.connect(self.open_in_daily)
         self.day_panel.dailyRequested.connect(self.open_in_daily)
         self.day_panel.latestRequested.connect(lambda: self.select_day(None))
-        for splitter in (self.top_split, self.bottom_split, self.split):
-            splitter.splitterMoved.connect(self._save_settings)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -206,10 +192,8 @@ class HistoryTab(QWidget):
         self.drift.window.setCurrentIndex(int(s.value("history/drift_window", 1)))
         self.table.outcome.setCurrentIndex(int(s.value("history/outcome", 0)))
         self.table.variety.setCurrentIndex(int(s.value("history/variety", 0)))
-        for name, splitter in (("top", self.top_split), ("bottom", self.bottom_split), ("split", self.split)):
-            saved = s.value(f"history/splitter_{name}")
-            if saved is not None:
-                splitter.restoreState(saved)
+        for name, split in (("top", self.top_split), ("bottom", self.bottom_split), ("split", self.split)):
+            remember(split, s, f"history/splitter_{name}")
 
     def _save_settings(self, *_args) -> None:
         if self._restoring:
@@ -225,8 +209,6 @@ class HistoryTab(QWidget):
         s.setValue("history/drift_window", self.drift.window.currentIndex())
         s.setValue("history/outcome", self.table.outcome.currentIndex())
         s.setValue("history/variety", self.table.variety.currentIndex())
-        for name, splitter in (("top", self.top_split), ("bottom", self.bottom_split), ("split", self.split)):
-            s.setValue(f"history/splitter_{name}", splitter.saveState())
 
     # ---- loading ---------------------------------------------------------------------------
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from iris_desktop.ui import jobs, train_jobs
 from iris_desktop.ui.model_text import describe_record
 from iris_desktop.ui.plot_export import ask_and_export
 from iris_desktop.ui.settings import settings
+from iris_desktop.ui.splitters import remember, splitter
 from iris_desktop.ui.state import AppState
 from iris_desktop.ui.train.regions_panel import RegionsPanel
 from iris_desktop.ui.train.registry_panel import RegistryPanel
@@ -121,15 +121,8 @@ class TrainTab(QWidget):
         registry_box = QGroupBox("Model registry")
         registry_box.setMinimumHeight(200)
         QVBoxLayout(registry_box).addWidget(self.registry)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.pages)
-        self.splitter.addWidget(registry_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        state = self.settings.value("train/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self.splitter = splitter(Qt.Orientation.Vertical, [self.pages, registry_box], (3, 2))
+        remember(self.splitter, self.settings, "train/splitter")
 
         outer = QHBoxLayout(self)
         outer.addWidget(left_widget)
@@ -184,7 +177,6 @@ class TrainTab(QWidget):
         self.regions.axesChanged.connect(lambda x, y: self.settings.setValue("train/axes", f"{x},{y}"))
         self.activate_box.toggled.connect(lambda on: self.settings.setValue("train/activate", on))
         self.pages.currentChanged.connect(self._page_changed)
-        self.splitter.splitterMoved.connect(lambda *_: self.settings.setValue("train/splitter", self.splitter.saveState()))
         self.registry.versionsSelected.connect(self._versions_selected)
         self.registry.statusChanged.connect(self._status)
         self.registry.retrainRequested.connect(self.retrain)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 from iris_desktop.ui.explore.data import DensityGrid, density_rgba
@@ -130,8 +130,3 @@ class DensityLayer(pg.ImageItem):
     def clear(self) -> None:
         self.grid = None
         self.hide()
-
-
-def device_point(view: pg.ViewBox, x: float, y: float) -> QPointF:
-    """Where data point (x, y) is in the view's scene: for tests and hover."""
-    return view.mapViewToScene(QPointF(x, y))

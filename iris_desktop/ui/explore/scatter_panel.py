@@ -22,7 +22,6 @@ from iris_desktop.ui.explore.selection import LassoPredicate, RectPredicate
 POINTS_LIMIT = 15_000  # visible flowers above which a panel draws a density image
 DIMMED = 0.22  # opacity of the unselected flowers while a selection exists
 HOVER_PX = 7  # how near (pixels) the pointer must be to a point to describe it
-TOOLS = ("rectangle", "lasso", "pan")
 PALETTE = np.array([colors.rgb(v) for v in VARIETIES], dtype=float)
 
 
@@ -105,7 +104,6 @@ class ScatterLayers:
         self.data: ExploreData | None = None
         self.features = (0, 1)
         self.visible_rows = np.zeros(0, dtype=bool)
-        self.shown_selected = np.zeros(0, dtype=bool)
 
     def set_data(self, data: ExploreData, features: tuple[int, int], visible: np.ndarray,
                  mask: np.ndarray) -> None:
@@ -135,7 +133,6 @@ class ScatterLayers:
         if data is None or len(mask) != len(data):
             return
         selected = mask & self.visible_rows
-        self.shown_selected = selected
         anything = bool(selected.any())
         base = self.density if self.dense else self.points
         base.setOpacity(DIMMED if anything else 1.0)
