@@ -67,6 +67,10 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 # No iris part is anywhere near a metre: a larger value is a unit mistake (mm) or a typo.
 MAX_CM = 100.0
 
+# How far back the daily history may start: beyond any real use, near enough that date
+# arithmetic never overflows (the CLI's --history-days bound, the Daily tab's range).
+MAX_HISTORY_DAYS = 3650
+
 
 def check_measurement(name: str, value: object) -> float:
     """Return `value` as a float, or raise ValueError saying which measurement is wrong."""

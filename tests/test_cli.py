@@ -258,8 +258,41 @@ def test_catch_up_with_a_tampered_model_stores_the_days_and_exits_2(capsys, trai
 def test_catch_up_history_days(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "catch-up", "--history-days", "5", "--today", "2026-06-15")
     assert code == 0 and out.startswith("Caught up 6 missed days (from 2026-06-10 to 2026-06-15)")
-    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--history-days", "9")
-    assert_user_error(code, out, err, "catch-up", "already started on 2026-06-10")
+    # A cron line keeps the flag for ever: once the history started it is noted, and the
+    # catch-up still happens.
+    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--history-days", "9", "--today", "2026-06-17")
+    assert code == 0 and out.startswith("Caught up 2 missed days (from 2026-06-16 to 2026-06-17)")
+    assert err == "note: --history-days ignored: the daily history already starts on 2026-06-10\n"
+
+
+def test_a_saved_history_length_out_of_range_does_not_stop_catch_up(capsys, data):
+    code, *_ = run(capsys, "--data-dir", data, "backfill")
+    with Store.open(data / paths.DB_NAME) as s:
+        s.set_meta("history_days", "800000")  # saved by an older version that did not check
+    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--today", "2026-06-15")
+    assert code == 0 and "missed days (from 2016-" in out
+    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--history-days", "800000")
+    assert_user_error(code, out, err, "catch-up", "800000 is outside 1..3650")
+
+
+def test_days_stored_while_the_clock_was_ahead(capsys, data):
+    run(capsys, "--data-dir", data, "catch-up", "--today", "2026-06-15")
+    run(capsys, "--data-dir", data, "catch-up", "--today", "2029-01-01")  # the clock jumps forward
+    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--today", "2026-06-20")  # and back
+    assert code == 0 and out == "Up to date.\n"
+    assert err.startswith("note: 926 stored days lie after today (2026-06-21 to 2029-01-01)")
+    code, out, _ = run(capsys, "--data-dir", data, "history", "--today", "2026-06-20")
+    assert out.splitlines()[-2].startswith("2026-06-20")  # never a day after today
+    code, out, _ = run(capsys, "--data-dir", data, "history", "--today", "2026-06-20", "--csv", "-")
+    assert out.splitlines()[-1].startswith("2026-06-20")
+    with Store.open(data / paths.DB_NAME) as s:
+        kept = flower_table.daily_flower(s, dt.date(2026, 6, 25))
+    code, out, _ = run(capsys, "--data-dir", data, "remove-future-days", "--today", "2026-06-20")
+    assert code == 0 and out.startswith("Removed 926 daily flowers stored for 2026-06-21 to 2029-01-01")
+    code, out, err = run(capsys, "--data-dir", data, "catch-up", "--today", "2026-06-25")
+    assert out.startswith("Caught up 5 missed days") and err == ""
+    with Store.open(data / paths.DB_NAME) as s:  # made again, identically
+        assert flower_table.daily_flower(s, dt.date(2026, 6, 25)).flower == kept.flower
 
 
 def test_train_any_parameter_by_name(capsys, data):

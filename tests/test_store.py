@@ -11,7 +11,6 @@ from iris_desktop import paths
 from iris_desktop.domain import Flower, Variety
 from iris_desktop.store import SCHEMA_VERSION, CorruptDatabaseError, NewerSchemaError, Store, StoreError, open_store
 from iris_desktop.store import flowers as flower_table
-from iris_desktop.store.database import backup
 
 TABLES = {"meta", "flowers", "models", "model_aliases", "predictions"}
 SETOSA = Flower(5.1, 3.5, 1.4, 0.2, Variety.SETOSA)
@@ -205,15 +204,6 @@ def test_flower_queries(store):
         flower_table.flower_columns(store, ("nowhere",))
     with pytest.raises(ValueError):
         flower_table.flower_columns(store, ())
-
-
-def test_backup_is_a_consistent_copy(store, tmp_path):
-    flower_table.add_flowers(store, [SETOSA, VIRGINICA], "import")
-    dest = backup(store, tmp_path / "copy.sqlite3")
-    with Store.open(dest) as copy:
-        assert stored_flowers(copy) == [SETOSA, VIRGINICA]
-        assert copy.installation_seed() == store.installation_seed()
-    assert not (tmp_path / "copy.sqlite3.partial").exists()
 
 
 def test_a_locked_database_is_not_called_corrupt(tmp_path):

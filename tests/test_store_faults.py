@@ -128,3 +128,31 @@ def test_a_model_file_left_half_written_is_removed_on_open(tmp_path):
 def test_sqlite_errors_that_are_not_faults_are_not_hidden(tmp_path):
     with Store.open(tmp_path / "iris.sqlite3") as store, pytest.raises(sqlite3.OperationalError):
         store.execute("SELECT nonsense FROM nowhere")
+
+
+CATCH_UP, NEW_DAY, STORED_DAY = ["catch-up", "--today", "2026-06-20"], ["generate", "--date", "2026-07-01"], \
+    ["generate", "--date", "2026-06-10"]
+
+
+@pytest.mark.parametrize("edit, words, commands", [
+    ("UPDATE meta SET value = 'abc' WHERE key = 'installation_seed'", "installation seed = 'abc'",
+     [CATCH_UP, NEW_DAY]),
+    ("UPDATE meta SET value = '{bad' WHERE key = 'daily_settings'", "daily generator settings = '{bad'",
+     [CATCH_UP, NEW_DAY]),
+    ("UPDATE generators SET settings = '{\"kind\": \"measured\", \"low\": [1]}'", "generator 1 =", [STORED_DAY]),
+    ("UPDATE flowers SET variety = 'rosea' WHERE id = 3", "damaged (CHECK constraint failed in flowers)",
+     [CATCH_UP]),
+])
+def test_hand_edited_contents_are_one_line_errors(trained_store, capsys, edit, words, commands):
+    """Valid SQLite with contents Iris Desktop never writes: a typed error naming the
+    value, never a traceback."""
+    trained_store.conn.execute("PRAGMA ignore_check_constraints = ON")
+    trained_store.execute(edit)
+    trained_store.close()
+    from iris_desktop.store import database
+
+    database._checked.clear()  # as a new process would
+    for argv in commands:
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and words in err and "Traceback" not in err

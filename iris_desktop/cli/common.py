@@ -8,11 +8,15 @@ import sys
 # The range of dates and day counts the commands accept: far beyond any real use,
 # near enough that date arithmetic never overflows.
 FIRST_DATE, LAST_DATE = dt.date(1970, 1, 1), dt.date(2100, 12, 31)
-MAX_HISTORY_DAYS = 3650
 
 
 def out(text: str = "") -> None:
     print(text, file=sys.stdout)
+
+
+def note(text: str) -> None:
+    """Something the user should know that is not the command's result: on stderr."""
+    print(f"note: {text}", file=sys.stderr)
 
 
 def date_arg(text: str) -> dt.date:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from iris_desktop.cli.common import MAX_HISTORY_DAYS, bounded, date_arg
+from iris_desktop.cli.common import bounded, date_arg, note
 from iris_desktop.cli.common import out as _out
 from iris_desktop.cli.errors import UserError
+from iris_desktop.domain import MAX_HISTORY_DAYS
 from iris_desktop.store import open_store
 
 GENERATOR_CHOICES = ("mvnormal", "measured", "original", "gaussian")  # gaussian: mvnormal's old name
@@ -29,13 +30,17 @@ def add_commands(command) -> None:
                     help="on a data folder with no model yet, only generate the days (their "
                          "predictions stay pending) instead of storing the bundled data set and "
                          "training the default model first")
+    fu = command("remove-future-days", remove_future_days,
+                 "remove the daily flowers stored for days after today (made while the clock was ahead)")
+    fu.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
     ge = command("generate", generate, "show a day's flower without storing it")
     ge.add_argument("--date", type=date_arg, default=None, help="YYYY-MM-DD (default today)")
 
 
 def catch_up(args) -> int:
     from iris_desktop.pipelines import inference
-    from iris_desktop.pipelines.daily import set_generator, set_history_days
+    from iris_desktop.pipelines.daily import set_generator
+    from iris_desktop.store.backups import daily_backup
 
     with open_store() as store:
         try:
@@ -44,17 +49,48 @@ def catch_up(args) -> int:
                                               history_days=args.history_days)
             else:
                 if args.history_days is not None:
-                    set_history_days(store, args.history_days)
+                    _set_history_days(store, args.history_days)
                 if args.generator:
                     set_generator(store, args.generator)
                 summary = inference.catch_up(store, args.today)
         except ValueError as exc:
             raise UserError(str(exc)) from None
+        daily_backup(store)
     _out(summary.message() + ".")
     if summary.first_run is not None:
         _out(summary.first_run.message())
+    if summary.future is not None:
+        note(f"{summary.future.message()}. `iris-desktop remove-future-days` removes them.")
     if summary.model_error:  # the days are stored; the scheduler should still see a failure
         raise UserError(summary.model_error)
+    return 0
+
+
+def _set_history_days(store, days: int) -> None:
+    """--history-days applies to a store whose history has not started; on one that has,
+    it is said and the catch-up goes on (a cron line keeps the flag for ever)."""
+    from iris_desktop.pipelines.daily import set_history_days
+
+    started = store.meta("history_start")
+    if started:
+        note(f"--history-days ignored: the daily history already starts on {started}")
+    else:
+        set_history_days(store, days)
+
+
+def remove_future_days(args) -> int:
+    from iris_desktop.pipelines.daily import future_days
+    from iris_desktop.pipelines.removal import remove_future_days as remove
+
+    today = args.today or dt.date.today()
+    with open_store() as store:
+        future = future_days(store, today)
+        if future is None:
+            _out(f"No daily flower is stored after today ({today}).")
+            return 0
+        removed = remove(store, today)
+    _out(f"Removed {removed} daily flower{'s' * (removed != 1)} stored for {future.first} to {future.last}, "
+         "with their predictions; each is made again, identically, when its date comes.")
     return 0
 
 

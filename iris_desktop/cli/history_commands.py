@@ -1,9 +1,10 @@
 """Sub-commands of the monitor: history."""
 from __future__ import annotations
 
+import argparse
 import sys
 
-from iris_desktop.cli.common import bounded
+from iris_desktop.cli.common import bounded, date_arg
 from iris_desktop.cli.common import out as _out
 from iris_desktop.store import open_store
 
@@ -15,6 +16,7 @@ def add_commands(command) -> None:
     hi.add_argument("--model", metavar="N", type=bounded(1, 2**31 - 1), default=None,
                     help="what model version N predicts for every day (default: each day's first "
                          "prediction, as it was seen at the time)")
+    hi.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
     hi.add_argument("--csv", metavar="FILE", help="write them to FILE as CSV (- for standard output)")
 
 
@@ -25,7 +27,7 @@ def history(args) -> int:
         export_history_csv, history_columns, last_days, version_history,
     )
 
-    today = dt.date.today()
+    today = args.today or dt.date.today()  # days after it (the clock was ahead) are left out
     with open_store() as store:
         if args.csv == "-":
             export_history_csv(store, sys.stdout, days=args.days, model_version=args.model, today=today)
@@ -34,7 +36,8 @@ def history(args) -> int:
             count = export_history_csv(store, args.csv, days=args.days, model_version=args.model, today=today)
             _out(f"Wrote {count} predictions to {args.csv}")
             return 0
-        shown = version_history(store, args.model) if args.model is not None else history_columns(store)
+        shown = (version_history(store, args.model, end=today) if args.model is not None
+                 else history_columns(store, end=today))
     shown = last_days(shown, args.days, today)
     if not len(shown):
         _out("No predictions yet: run `iris-desktop catch-up`." if args.days is None

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from iris_desktop import __version__, paths
 from iris_desktop.cli import (
-    daily_commands, data_commands, desktop_commands, history_commands, model_commands,
+    backup_commands, daily_commands, data_commands, desktop_commands, history_commands, model_commands,
 )
 from iris_desktop.cli.common import bounded
 from iris_desktop.cli.errors import UserError
@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         parser.set_defaults(handler=handler)
         return parser
 
-    for module in (data_commands, daily_commands, model_commands, history_commands, desktop_commands):
+    for module in (data_commands, daily_commands, model_commands, history_commands, backup_commands,
+                   desktop_commands):
         module.add_commands(command)
     return p
 
@@ -127,11 +128,31 @@ def _user_message(exc: Exception) -> str | None:
     from iris_desktop.pipelines.csv_reader import CsvImportError
     from iris_desktop.pipelines.imports import AlreadyImportedError
     from iris_desktop.pipelines.registry import ModelLoadError
-    from iris_desktop.store import StoreError
+    from iris_desktop.store import CorruptDatabaseError, StoreError
     from iris_desktop.store.registry import UnknownModelError
+
+    if isinstance(exc, CorruptDatabaseError):
+        return _damaged(exc)
 
     user_errors = (UserError, CsvImportError, AlreadyImportedError, StoreError, ModelLoadError,
                    UnknownModelError, OSError)
     if isinstance(exc, user_errors):
         return str(exc)
     return None
+
+
+def _damaged(exc: Exception) -> str:
+    """The database is damaged: move it aside (if quick_check agrees) and say what now."""
+    from iris_desktop.store import backups, recovery
+
+    db = paths.database_path()
+    if not db.is_file() or recovery.file_problem(db) is None:
+        return str(exc)
+    try:
+        moved = recovery.quarantine(db)
+    except OSError as error:
+        return f"{exc}; it could not be moved aside ({error.strerror})"
+    newest = backups.list_backups(db)
+    then = (f"`iris-desktop restore` brings back the newest backup, {newest[0].describe()}" if newest
+            else "there is no backup of it; the next command starts a new database")
+    return f"{exc}. It was moved to {moved.name}; {then}"

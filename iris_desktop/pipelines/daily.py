@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
-from iris_desktop.store import Store
+from iris_desktop.domain import FEATURE_NAMES, MAX_HISTORY_DAYS, VARIETIES, Flower, Variety
+from iris_desktop.store import Store, StoreContentError
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import generators as generator_table
 
@@ -84,9 +84,26 @@ class GeneratorSettings:
 
     @classmethod
     def from_json(cls, text: str) -> GeneratorSettings:
-        data = json.loads(text)
-        return cls(data["kind"], **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")},
-                   basis=data.get("basis", ""))
+        """ValueError if `text` is not settings as to_json writes them."""
+        try:
+            data = json.loads(text)
+            settings = cls(data["kind"], **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")},
+                           basis=str(data.get("basis", "")))
+            shapes = {"low": (3, 4), "high": (3, 4)} if not settings.is_normal else {"mean": (3, 4), "chol": (3, 4, 4)}
+            for name, shape in shapes.items():
+                if np.asarray(getattr(settings, name), dtype=float).shape != shape:
+                    raise ValueError(f"{name} is not {'x'.join(map(str, shape))} numbers")
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{type(exc).__name__}: {exc}") from None
+        return settings
+
+    @classmethod
+    def stored(cls, store: Store, text: str, what: str) -> GeneratorSettings:
+        """Settings read from the database: StoreContentError if they are not ours."""
+        try:
+            return cls.from_json(text)
+        except ValueError as exc:
+            raise StoreContentError(store.path, what, text, f"is not generator settings ({exc})") from None
 
     @property
     def label(self) -> str:
@@ -192,7 +209,7 @@ def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
     if kind is None:
         pinned = store.meta("daily_settings")
         if pinned:
-            return GeneratorSettings.from_json(pinned)
+            return GeneratorSettings.stored(store, pinned, "the daily generator settings")
         kind = store.meta("daily_generator", DEFAULT_GENERATOR)
     if kind == "original":
         return original_settings()
@@ -256,7 +273,8 @@ def record_generator(store: Store, settings: GeneratorSettings) -> int:
 
 def recorded_generators(store: Store) -> dict[int, GeneratorSettings]:
     """Every generator that made stored days, by id."""
-    return {r.id: GeneratorSettings.from_json(r.settings) for r in generator_table.generator_rows(store)}
+    return {r.id: GeneratorSettings.stored(store, r.settings, f"generator {r.id}")
+            for r in generator_table.generator_rows(store)}
 
 
 def _splitmix64(x: np.ndarray) -> np.ndarray:
@@ -347,7 +365,17 @@ def planned_start(store: Store, today: dt.date) -> dt.date:
     stored = store.meta("history_start")
     if stored:
         return dt.date.fromisoformat(stored)
-    return today - dt.timedelta(days=int(store.meta("history_days", str(DEFAULT_HISTORY_DAYS))))
+    return today - dt.timedelta(days=_history_days(store))
+
+
+def _history_days(store: Store) -> int:
+    """The history length chosen for a fresh store; a value out of range (saved by an
+    older version, or by hand) is brought into range rather than failing every start."""
+    try:
+        days = int(store.meta("history_days", str(DEFAULT_HISTORY_DAYS)))
+    except ValueError:
+        return DEFAULT_HISTORY_DAYS
+    return min(max(days, 0), MAX_HISTORY_DAYS)
 
 
 def history_start(store: Store, today: dt.date) -> dt.date:
@@ -360,8 +388,8 @@ def history_start(store: Store, today: dt.date) -> dt.date:
 
 def set_history_days(store: Store, days: int) -> None:
     """How far back a fresh store's daily history starts; only before it has started."""
-    if days < 0:
-        raise ValueError(f"the history cannot start in the future ({days} days back)")
+    if not 0 <= days <= MAX_HISTORY_DAYS:
+        raise ValueError(f"the history can start 0 to {MAX_HISTORY_DAYS} days back, not {days}")
     start = store.meta("history_start")
     if start:
         raise ValueError(f"the daily history already started on {start}")
@@ -378,12 +406,38 @@ def next_day(store: Store, today: dt.date) -> dt.date:
 def missing_days(store: Store, today: dt.date) -> list[dt.date]:
     """Days from after the last daily flower (or the history start) up to today.
 
-    A clock that went backwards (today before the last stored day) yields no days.
+    A clock that went backwards (today before the last stored day) yields no days:
+    see `future_days`.
     """
     last = flower_table.last_daily_day(store)
     first = last + dt.timedelta(days=1) if last else history_start(store, today)
     count = (today - first).days + 1
     return [first + dt.timedelta(days=i) for i in range(max(count, 0))]
+
+
+@dataclass(frozen=True)
+class FutureDays:
+    """Daily flowers stored for days after today: the clock was ahead when they were
+    made (or is behind now)."""
+
+    count: int
+    first: dt.date
+    last: dt.date
+
+    def message(self) -> str:
+        days = f"{self.count} stored day{'s' * (self.count != 1)}"
+        span = f"{self.first}" if self.first == self.last else f"{self.first} to {self.last}"
+        return (f"{days} lie after today ({span}): the computer's clock was ahead when "
+                f"{'they were' if self.count != 1 else 'it was'} made. The history leaves them out; "
+                "removed, they are made again, identically, when their dates come")
+
+
+def future_days(store: Store, today: dt.date) -> FutureDays | None:
+    """The daily flowers stored for days after `today`, if any."""
+    count, first, last = flower_table.daily_span_after(store, today)
+    if not count:
+        return None
+    return FutureDays(count, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
 
 
 def days_before_history(store: Store, start: dt.date, today: dt.date) -> list[dt.date]:

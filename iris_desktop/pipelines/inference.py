@@ -54,6 +54,7 @@ class CatchUpSummary:
     pending: int = 0  # daily flowers still without a prediction
     model_error: str | None = None  # why the active model could not be used
     first_run: FirstRun | None = None  # set when this was a first run
+    future: daily.FutureDays | None = None  # days stored after today (the clock was ahead)
 
     def message(self) -> str:
         if self.days_added:
@@ -116,7 +117,7 @@ def attribute_unrecorded_days(store: Store) -> int:
             candidates = list(daily.recorded_generators(store).values())
             pinned = store.meta("daily_settings")
             if pinned:
-                candidates.append(daily.GeneratorSettings.from_json(pinned))
+                candidates.append(daily.GeneratorSettings.stored(store, pinned, "the daily generator settings"))
             candidates += [daily.settings_for(store, kind) for kind in daily.KINDS]
             left = np.arange(len(rows))
             seen: set[str] = set()
@@ -157,7 +158,8 @@ def catch_up(store: Store, today: dt.date | None = None,
             made += _add_days(store, days[start:start + CHUNK_DAYS], model)
     pending = 0 if model is not None else prediction_table.unpredicted_daily_count(store)
     return CatchUpSummary(len(days), made, days[0] if days else None, days[-1] if days else None,
-                          model.version if model else None, pending, error)
+                          model.version if model else None, pending, error,
+                          future=daily.future_days(store, today))
 
 
 class HistoryCancelled(Exception):
@@ -191,7 +193,7 @@ def extend_history(store: Store, start: dt.date, today: dt.date | None = None,
     rest = catch_up(store, today, model)
     return CatchUpSummary(len(days) + rest.days_added, made + rest.predictions_made,
                           days[0] if days else rest.first_day, rest.last_day or (days[-1] if days else None),
-                          rest.model_version, rest.pending, error or rest.model_error)
+                          rest.model_version, rest.pending, error or rest.model_error, future=rest.future)
 
 
 def predict_pending(store: Store, model: registry.LoadedModel) -> int:

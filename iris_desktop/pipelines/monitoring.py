@@ -239,9 +239,10 @@ def export_history_csv(store: Store, path, days: int | None = None, model_versio
     """Write the history (as predicted at the time, or by `model_version`; the last
     `days` days up to `today`, or all) as CSV; returns the number of rows. The CLI's
     `history --csv` and File > Export history both come here: same default window."""
-    history = (version_history(store, model_version) if model_version is not None
-               else history_columns(store))
-    return write_history_csv(last_days(history, days, today or dt.date.today()), path)
+    today = today or dt.date.today()
+    history = (version_history(store, model_version, end=today) if model_version is not None
+               else history_columns(store, end=today))
+    return write_history_csv(last_days(history, days, today), path)
 
 
 # ---- rows (small windows, and callers that want PredictionRow) -------------------------------
@@ -253,7 +254,7 @@ def window_predictions(store: Store, days: int | None = None, model_version: int
     start = None
     if days is not None:
         start = (today or dt.date.today()) - dt.timedelta(days=days - 1)
-    rows = prediction_table.daily_predictions(store, model_version, start)
+    rows = prediction_table.daily_predictions(store, model_version, start, today or dt.date.today())
     if model_version is not None:
         return rows
     first: dict[dt.date, PredictionRow] = {}

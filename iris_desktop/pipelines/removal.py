@@ -4,6 +4,7 @@ flowers are never removed this way. Models keep working: a model file holds its 
 training rows, and its registry row the fingerprint of the data it saw."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -77,3 +78,12 @@ def remove_batch(store: Store, batch_id: int) -> Removal:
         plan = plan_batch(store, batch_id)
         removed = batches.delete_batch(store, batch_id)
     return Removal(removed, plan.models)
+
+
+def remove_future_days(store: Store, today: dt.date) -> int:
+    """Remove the daily flowers stored for days after `today` (the clock was ahead when
+    they were made) with their predictions; returns how many. Days are deterministic:
+    each is made again, identically, when its date comes."""
+    from iris_desktop.store.flowers import delete_daily_after
+
+    return delete_daily_after(store, today)

@@ -4,6 +4,7 @@ from iris_desktop.store.database import (
     NewerSchemaError,
     Store,
     StoreBusyError,
+    StoreContentError,
     StoreError,
 )
 from iris_desktop.store.schema import SCHEMA_VERSION
@@ -23,5 +24,5 @@ def open_store() -> Store:
     return store
 
 
-__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreBusyError", "StoreError",
+__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreBusyError", "StoreContentError", "StoreError",
            "open_store"]

@@ -28,6 +28,14 @@ class CorruptDatabaseError(StoreError):
     pass
 
 
+class StoreContentError(StoreError):
+    """A value in the database is not one Iris Desktop writes (the file was edited)."""
+
+    def __init__(self, path: Path, what: str, value: object, why: str):
+        super().__init__(f"{path.name} holds {what} = {str(value)[:60]!r}, which {why}: it was changed outside "
+                         "Iris Desktop; restore a backup (`iris-desktop restore`, or File ▸ Restore from backup…)")
+
+
 class StoreBusyError(StoreError):
     """Another connection held the write lock for longer than we wait."""
 
@@ -88,6 +96,7 @@ class Store:
             # Refuse a newer schema before anything (journal_mode = WAL) writes to the file.
             _check_not_newer(store)
             store._configure(timeout)
+            _check_once(store)
             migrate(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -201,7 +210,11 @@ class Store:
 
     def installation_seed(self) -> int:
         """A random seed chosen once per installation; daily flowers derive from it."""
-        return int(self.meta("installation_seed"))  # type: ignore[arg-type]
+        value = self.meta("installation_seed")
+        try:
+            return int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise StoreContentError(self.path, "the installation seed", value, "is not a whole number") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -211,6 +224,23 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_checked: set[Path] = set()  # files this process found sound
+
+
+def _check_once(store: Store) -> None:
+    """PRAGMA quick_check the first time this process opens a file: damage anywhere in
+    it (a table's root page, the last page) is found now, not by some later read."""
+    key = store.path.resolve()
+    if key in _checked:
+        return
+    from iris_desktop.store.recovery import problem
+
+    found = problem(store.conn)
+    if found:
+        raise CorruptDatabaseError(f"{store.path} is damaged ({found})")
+    _checked.add(key)
 
 
 def _check_not_newer(store: Store) -> int:
@@ -272,6 +302,10 @@ def migrate(store: Store) -> None:
     version = _check_not_newer(store)
     if version == SCHEMA_VERSION:
         return _seed(store)
+    if version:  # an existing store: keep a copy as it was before the update
+        from iris_desktop.store.backups import automatic_backup
+
+        automatic_backup(store, "migration")
     store.conn.execute("PRAGMA foreign_keys = OFF")  # no effect inside a transaction
     try:
         for number in range(version + 1, SCHEMA_VERSION + 1):
@@ -310,16 +344,3 @@ def _statements(script: str) -> list[str]:
                 statements.append(current.strip())
             current = ""
     return statements
-
-
-def backup(store: Store, dest: str | os.PathLike) -> Path:
-    """A consistent copy of the live database (SQLite's online backup) at `dest`."""
-    dest = Path(dest)
-    tmp = dest.with_name(dest.name + ".partial")
-    target = sqlite3.connect(tmp)
-    try:
-        store.conn.backup(target)
-    finally:
-        target.close()
-    os.replace(tmp, dest)
-    return dest

@@ -208,6 +208,18 @@ def last_daily_day(store: Store) -> dt.date | None:
     return dt.date.fromisoformat(day) if day else None
 
 
+def daily_span_after(store: Store, day: dt.date) -> tuple[int, str | None, str | None]:
+    """(count, first day, last day) of the daily flowers after `day`."""
+    return store.execute("SELECT COUNT(*), MIN(day), MAX(day) FROM flowers WHERE source = 'daily' AND day > ?",
+                         (day.isoformat(),)).fetchone()
+
+
+def delete_daily_after(store: Store, day: dt.date) -> int:
+    """Delete the daily flowers after `day` (their predictions go with them)."""
+    with store.transaction() as conn:
+        return conn.execute("DELETE FROM flowers WHERE source = 'daily' AND day > ?", (day.isoformat(),)).rowcount
+
+
 def _check_sources(sources: Sequence[str]) -> None:
     unknown = set(sources) - set(SOURCES)
     if unknown or not sources:

@@ -2,7 +2,6 @@
 the main window, and the start-up flags used by tests and benchmarks."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import sys
@@ -47,27 +46,40 @@ def set_window_icon() -> None:
         pass
 
 
-def open_store_or_explain(explain: Callable[[str, str], None]) -> Store | None:
-    """Open the database. A corrupt file is moved aside and a new one started; a newer
-    schema or an unusable folder is explained and None returned (the file is untouched)."""
+def open_store_or_explain(explain: Callable[[str, str], None],
+                          offer_restore: Callable[[str], bool] | None = None) -> Store | None:
+    """Open the database. A damaged file is moved aside; the newest sound backup is
+    restored if `offer_restore` (asked with the question's text) agrees, else a new
+    database is started. A newer schema or an unusable folder is explained and None
+    returned (the file is untouched)."""
     db = paths.database_path()
     try:
         return Store.open(db, paths.models_dir())
     except CorruptDatabaseError as exc:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = db.with_name(f"{db.name}.corrupt-{stamp}")
+        from iris_desktop.store import backups, recovery
+
         try:
-            os.replace(db, aside)
-            for suffix in ("-wal", "-shm"):  # kept with it: they belong to that file
-                if Path(str(db) + suffix).exists():
-                    os.replace(str(db) + suffix, str(aside) + suffix)
-            store = Store.open(db, paths.models_dir())
-        except (OSError, StoreError) as again:
+            aside = recovery.quarantine(db)
+        except OSError as again:
             explain("The database cannot be opened", f"{exc}\n\nIt could not be moved aside either: {again}")
             return None
-        explain("The database was damaged",
-                f"{exc}.\n\nThe damaged file was kept as {aside} and a new database was started; "
-                "the bundled data set and a default model will be set up again.")
+        text = f"{exc}.\n\nThe damaged file was kept as {aside}."
+        newest = backups.list_backups(db)
+        restored = None
+        if newest and offer_restore is not None and offer_restore(
+                f"{text}\n\nRestore the newest backup, {newest[0].describe()}?"):
+            try:
+                restored, _skipped = backups.restore_newest(db, paths.models_dir())
+            except StoreError as failed:
+                text += f"\n\nNo backup could be restored: {failed}"
+        try:
+            store = Store.open(db, paths.models_dir())
+        except StoreError as again:
+            explain("The database cannot be opened", f"{text}\n\nA new one could not be started: {again}")
+            return None
+        if restored is None:
+            explain("The database was damaged", f"{text}\n\nA new database was started; the bundled data set "
+                    "and a default model will be set up again. File ▸ Restore from backup… brings back a backup.")
         return store
     except StoreError as exc:
         explain("The database cannot be opened", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
@@ -159,7 +171,16 @@ def _run(args, report: SelfTestReport | None = None) -> int:
                 f"Another Iris Desktop uses {paths.data_dir()} and did not answer.")
         return 1
 
-    store = open_store_or_explain(explain)
+    def offer_restore(text: str) -> bool:
+        if headless:
+            return False
+        answer = QtWidgets.QMessageBox.question(
+            None, "The database was damaged", text,
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.Yes)
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+    store = open_store_or_explain(explain, offer_restore)
     if store is None:
         instance.release()
         return 1

@@ -71,6 +71,21 @@ class ErrorReporter(QObject):
         if self.interactive:
             self.show(title, message, details)
 
+    def ask(self, title: str, message: str, yes: str, no: str, on_yes: Callable[[], object]):
+        """A non-blocking question: `on_yes` runs if the user picks `yes`. Returns the box
+        (None when nobody is there to answer: --self-test)."""
+        if not self.interactive:
+            return None
+        Box = QtWidgets.QMessageBox
+        box = Box(Box.Icon.Question, title, message, Box.StandardButton.NoButton, self._parent())
+        accept = box.addButton(yes, Box.ButtonRole.AcceptRole)
+        box.addButton(no, Box.ButtonRole.RejectRole)
+        box.setDefaultButton(accept)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: on_yes() if button is accept else None)
+        box.open()
+        return box
+
     def show(self, title: str, message: str, details: str = "", level: str = "critical"):
         """A non-blocking QMessageBox (level: critical, warning or information): the app,
         its timers and its workers keep running. Returns the box (an earlier one if this

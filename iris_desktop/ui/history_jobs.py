@@ -23,34 +23,38 @@ class HistoryData:
     summary: object = None  # the StoreSummary read with them
     error: str | None = None  # why the chosen version could not be shown (view falls back to first)
     appended: int | None = None  # rows added at the end of the previous data's view (None: new data)
+    today: dt.date | None = None  # days after it are left out (stored while the clock was ahead)
 
 
 @with_store
-def load_history(store: Store, version: int | None, previous: HistoryData | None = None) -> HistoryData:
-    """The history in the chosen view. Given the data shown now, and when all that
-    changed since is new days at the end (a daily catch-up), only those days are read."""
+def load_history(store: Store, version: int | None, previous: HistoryData | None = None,
+                 today: dt.date | None = None) -> HistoryData:
+    """The history in the chosen view, up to `today`. Given the data shown now, and when
+    all that changed since is new days at the end (a daily catch-up), only those days are read."""
     from iris_desktop.pipelines import monitoring
     from iris_desktop.pipelines.registry import ModelLoadError
     from iris_desktop.store.registry import list_models
     from iris_desktop.store.summary import read_summary
 
+    today = today or dt.date.today()
     with store.read():  # one snapshot: the views, the versions and the summary agree
         summary = read_summary(store)
         since = _appended_since(store, previous, version, summary)
         if since is not None:
-            first = monitoring.history_columns(store, start=since)
-            view = first if version is None else monitoring.version_history(store, version, start=since)
+            first = monitoring.history_columns(store, start=since, end=today)
+            view = first if version is None else monitoring.version_history(store, version, start=since, end=today)
             return HistoryData(monitoring.concat(previous.first, first), monitoring.concat(previous.view, view),
-                               version, previous.records, summary, appended=len(view))
-        first = monitoring.history_columns(store)
+                               version, previous.records, summary, appended=len(view), today=today)
+        first = monitoring.history_columns(store, end=today)
         records = tuple(list_models(store))
         if version is None:
-            return HistoryData(first, first, None, records, summary)
+            return HistoryData(first, first, None, records, summary, today=today)
         try:
-            view = monitoring.version_history(store, version)
+            view = monitoring.version_history(store, version, end=today)
         except ModelLoadError as exc:
-            return HistoryData(first, first, None, records, summary, f"Model v{version} cannot be shown: {exc}")
-    return HistoryData(first, view, version, records, summary)
+            return HistoryData(first, first, None, records, summary, f"Model v{version} cannot be shown: {exc}",
+                               today=today)
+    return HistoryData(first, view, version, records, summary, today=today)
 
 
 def _appended_since(store: Store, previous: HistoryData | None, version: int | None, summary):
@@ -61,6 +65,7 @@ def _appended_since(store: Store, previous: HistoryData | None, version: int | N
 
     before = previous.summary if previous is not None else None
     if (before is None or previous.error or previous.version != version or before.last_daily_day is None
+            or before.last_daily_day > previous.today  # days were left out as after today
             or summary.last_daily_day is None or summary.last_daily_day <= before.last_daily_day
             or (summary.models, summary.active_version, summary.active_sha256)
             != (before.models, before.active_version, before.active_sha256)):

@@ -221,6 +221,7 @@ class HistoryTab(QWidget):
         version = self.chosen_version()
         previous = self.data if self.data is not None and self.data.version == version else None
         return self.state.runner.run("history", history_jobs.load_history, *self.state.paths(), version, previous,
+                                     self.state.today(),
                                      key=("history", version), writes=False, repeat="latest",
                                      on_finished=self._loaded, on_failed=self._load_failed, context=self)
 

@@ -41,6 +41,11 @@ class StartupResult:
     summary: object  # CatchUpSummary
     snapshot: Snapshot
     first_run: bool
+    waiting_days: int = 0  # days not caught up: more than ASK_BEFORE_DAYS, the user is asked first
+    last_day: dt.date | None = None  # the last stored day, when days wait
+
+
+ASK_BEFORE_DAYS = 365  # a catch-up longer than this (the app was not used for a year) asks first
 
 
 def import_heavy_modules() -> None:
@@ -62,7 +67,8 @@ def freeze_garbage() -> None:
 
 
 def startup(db, models, today: dt.date, progress=None) -> StartupResult:
-    """Load the heavy modules, run first run or catch-up, then read the snapshot."""
+    """Load the heavy modules, run first run or catch-up (unless it is longer than
+    ASK_BEFORE_DAYS), make the day's backup, then read the snapshot."""
     report = progress or (lambda pct, text: None)
     report(2, "Loading scikit-learn and plotting…")
     import_heavy_modules()
@@ -72,14 +78,29 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
 @with_store
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
     from iris_desktop.pipelines import inference
+    from iris_desktop.store.backups import daily_backup
+    from iris_desktop.store.flowers import last_daily_day
 
     fresh = inference.is_first_run(store)
+    last = last_daily_day(store)
     if fresh:
         summary = inference.first_run(store, today, progress=lambda p, t: report(10 + p * 0.85, t))
+    elif last is not None and (today - last).days > ASK_BEFORE_DAYS:
+        return StartupResult(inference.CatchUpSummary(0, 0, None, None, None), _snapshot(store, None, None),
+                             False, (today - last).days, last)
     else:
         report(50, "Catching up missed days")
         summary = inference.catch_up(store, today)
+    report(97, "Backing up")
+    daily_backup(store)
     return StartupResult(summary, _snapshot(store, None, None), fresh)
+
+
+@with_store
+def remove_future_days(store: Store, today: dt.date) -> int:
+    from iris_desktop.pipelines.removal import remove_future_days as run
+
+    return run(store, today)
 
 
 @with_store
@@ -208,6 +229,24 @@ def import_batches(store: Store):
 
 @with_store
 def backup(store: Store, path: str):
-    from iris_desktop.store.database import backup as run
+    from iris_desktop.store.backups import write_archive
 
-    return run(store, path)
+    return write_archive(store, path)
+
+
+def backup_list(db, models):
+    """The backups in the backups folder, newest first (their manifests are read)."""
+    from pathlib import Path
+
+    from iris_desktop.store.backups import list_backups
+
+    return list_backups(Path(db))
+
+
+def restore(db, models, path: str):
+    """Replace the data with the backup at `path` (the current data is backed up first)."""
+    from pathlib import Path
+
+    from iris_desktop.store.backups import restore as run
+
+    return run(path, Path(db), Path(models))

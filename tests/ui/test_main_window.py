@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from iris_desktop import paths
-from iris_desktop.store import Store, flowers, predictions
+from iris_desktop.store import Store, backups, flowers, predictions
 from iris_desktop.ui import app as app_module
 from iris_desktop.ui.main_window import TABS
 from iris_desktop.ui.single_instance import SingleInstance
@@ -169,10 +169,9 @@ def test_export_history_and_backup(loaded_window, trained_store, qtbot, tmp_path
     wait_done(qtbot, window.history_actions.export_history(str(out)))
     lines = out.read_text().splitlines()
     assert lines[0].startswith("day,sepal_length") and len(lines) == 32
-    copy = tmp_path / "backup.sqlite3"
-    wait_done(qtbot, window.app_actions.backup_database(str(copy)))
-    with Store.open(copy) as backup:
-        assert flowers.count_by_source(backup)["daily"] == 31
+    archive = tmp_path / "backup.zip"
+    wait_done(qtbot, window.app_actions.backup_database(str(archive)))
+    assert backups.read_manifest(archive).flowers == sum(flowers.count_by_source(trained_store).values())
 
 
 def test_ctrl_number_switches_tabs(make_window, qtbot):
@@ -194,8 +193,24 @@ def test_corrupt_database_is_moved_aside_and_explained():
     assert store is not None
     store.close()
     assert told and told[0][0] == "The database was damaged"
-    aside = [p for p in db.parent.iterdir() if ".corrupt-" in p.name]
+    aside = [p for p in db.parent.iterdir() if ".damaged-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
+
+
+def test_a_damaged_database_is_restored_from_the_newest_backup_when_the_user_agrees(trained_store):
+    from tests.test_backups import counts, damage_page
+
+    backups.daily_backup(trained_store)
+    before = counts(trained_store)
+    trained_store.close()
+    damage_page(paths.database_path(), "predictions")
+    asked, told = [], []
+    store = app_module.open_store_or_explain(lambda title, text: told.append(title),
+                                             lambda text: asked.append(text) or True)
+    assert "Restore the newest backup" in asked[0] and "daily" in asked[0]
+    assert not told  # nothing more to say: the data is back
+    assert counts(store) == before
+    store.close()
 
 
 def test_newer_schema_is_left_untouched():

@@ -17,21 +17,42 @@ class AppActions(Actions):
         file = menus["file"]
         file.addSeparator()
         self.action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
-        self.action(file, "&Back up database…", self.backup_database,
-                    tip="Save a consistent copy of the database (model files stay in the models folder)")
+        self.action(file, "&Back up…", self.backup_database,
+                    tip="Save the database and its model files as one archive")
+        self.action(file, "&Restore from backup…", self.restore_backup,
+                    tip="Replace the data with a backup's (the data now is backed up first)")
         file.addSeparator()
         self.action(file, "&Quit", self.window.close, "Ctrl+Q")
         self.action(menus["help"], "&About Iris Desktop", self.about)
 
     def backup_database(self, path: str | None = None) -> Task | None:
         if path is None:
-            default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.sqlite3")
-            path, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, "Back up database", default,
-                                                            "SQLite databases (*.sqlite3 *.db)")
+            default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.zip")
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, "Back up", default,
+                                                            "Iris Desktop backups (*.zip)")
             if not path:
                 return None
         return self.run("backup", jobs.backup, path, writes=False, status="Backing up…",
-                        on_finished=lambda dest: self.done(f"Backed up the database to {dest}"))
+                        on_finished=lambda dest: self.done(f"Backed up the database and its model files to {dest}"))
+
+    def restore_backup(self):
+        """The restore dialog, filled by a job; the confirmed choice is restored by another."""
+        from iris_desktop.store.backups import folder_of
+        from iris_desktop.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(str(folder_of(paths.database_path())), self.window)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.restore_from)
+        self.run("backup", jobs.backup_list, writes=False, on_finished=dialog.show_backups, context=dialog)
+        dialog.open()
+        return dialog
+
+    def restore_from(self, path: str) -> Task:
+        def restored(result) -> None:
+            self.state.refresh()
+            self.done(result.message())
+
+        return self.run("backup", jobs.restore, path, status="Restoring the backup…", on_finished=restored)
 
     def open_data_folder(self) -> None:
         folder = str(paths.data_dir())

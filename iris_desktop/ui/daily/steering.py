@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from iris_desktop.domain import MAX_HISTORY_DAYS
 from iris_desktop.pipelines.daily import GENERATORS, LABELS
 
-MAX_HISTORY_DAYS = 3650  # as far back as the history may start (the CLI's --history-days bound)
 
 TIPS = {
     "mvnormal": "A multivariate normal per variety, fitted to the stored flowers with its full "

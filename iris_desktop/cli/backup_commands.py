@@ -1,0 +1,54 @@
+"""Sub-commands about backups: make one, list them, restore one."""
+from __future__ import annotations
+
+from iris_desktop import paths
+from iris_desktop.cli.common import out as _out
+from iris_desktop.store import open_store
+
+
+def add_commands(command) -> None:
+    bk = command("backup", backup, "write a backup archive: the database and the model files it refers to")
+    bk.add_argument("file", nargs="?", help="where (default: a new archive in the backups folder)")
+    command("backups", list_backups, "list the backups in the backups folder, newest first "
+            "(one is made automatically each day and before an update; the last 7 are kept)")
+    rs = command("restore", restore, "replace the data with a backup's (the data replaced is backed up first)")
+    rs.add_argument("file", nargs="?", help="a backup archive, or a database file (default: the newest good backup)")
+
+
+def backup(args) -> int:
+    import datetime as dt
+
+    from iris_desktop.store.backups import automatic_backup, write_archive
+
+    with open_store() as store:
+        dest = write_archive(store, args.file) if args.file else automatic_backup(store, "manual", dt.datetime.now())
+    _out(f"Backed up the database and its model files to {dest}")
+    return 0
+
+
+def list_backups(args) -> int:
+    from iris_desktop.store.backups import folder_of
+    from iris_desktop.store.backups import list_backups as found
+
+    db = paths.database_path()
+    backups = found(db)
+    if not backups:
+        _out(f"No backups yet in {folder_of(db)}.")
+    for b in backups:
+        _out(f"{b.describe()}  {b.path.name}")
+    return 0
+
+
+def restore(args) -> int:
+    from iris_desktop.store.backups import restore as restore_file
+    from iris_desktop.store.backups import restore_newest
+
+    db = paths.database_path()
+    if args.file:
+        done = restore_file(args.file, db, paths.models_dir())
+    else:
+        done, skipped = restore_newest(db, paths.models_dir())
+        for reason in skipped:
+            _out(f"Skipped: {reason}")
+    _out(done.message() + ".")
+    return 0
