@@ -78,12 +78,19 @@ class RestoreDialog(QDialog):
         if path:
             self._confirm(path, path)
 
-    def _confirm(self, path: str, what: str) -> None:
-        answer = QMessageBox.question(
-            self, "Restore from backup",
-            f"Replace the flowers, models and predictions with those of {what}?\n\n"
-            "The data you have now is backed up first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.chosen.emit(path)
-            self.accept()
+    def _confirm(self, path: str, what: str) -> QMessageBox:
+        """Ask once (a window-modal box: the app keeps running); Restore emits `chosen`."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore from backup",
+                          f"Replace the flowers, models and predictions with those of {what}?\n\n"
+                          "The data you have now is backed up first.", QMessageBox.StandardButton.Cancel, self)
+        yes = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._chosen(path) if button is yes else None)
+        self.confirmation = box
+        box.open()
+        return box
+
+    def _chosen(self, path: str) -> None:
+        self.chosen.emit(path)
+        self.accept()
