@@ -72,10 +72,16 @@ MAX_CM = 100.0
 MAX_HISTORY_DAYS = 3650
 
 
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def check_measurement(name: str, value: object) -> float:
     """Return `value` as a float, or raise ValueError saying which measurement is wrong."""
     if isinstance(value, bool):
         raise ValueError(f"{name} is not a number: {value!r}")
+    if isinstance(value, str) and not _PLAIN_DECIMAL.fullmatch(value.strip()):
+        # float() would also take '5_1' (51.0), '1e2', 'inf', '0x..'-like text: a typo, not a length
+        raise ValueError(f"{name} is not a plain decimal number (like 5.1): {value!r}")
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):

@@ -170,6 +170,9 @@ def test_predict(capsys, trained, data):
                       "predict", "no active model")
     assert_user_error(*run(capsys, "--data-dir", trained, "predict", "5.1", "wide", "1.4", "0.2"),
                       "predict", "sepal_width", "'wide'")
+    for typo in ("5_1", "1e1", "inf", "nan", "0x5"):  # float() would take most of these
+        assert_user_error(*run(capsys, "--data-dir", trained, "predict", typo, "3.5", "1.4", "0.2"),
+                          "predict", "sepal_length", "plain decimal", repr(typo))
 
 
 def test_history_table_and_csv(capsys, data, tmp_path):

@@ -334,9 +334,14 @@ class MainWindow(QMainWindow):
         from iris_desktop.pipelines.imports import AlreadyImportedError
         from iris_desktop.pipelines.registry import ModelLoadError
         from iris_desktop.pipelines.removal import RemovalError
-        from iris_desktop.store import StoreError
+        from iris_desktop.store import CorruptDatabaseError, StoreError
 
-        if isinstance(exc, (CsvImportError, AlreadyImportedError)):
+        if isinstance(exc, CorruptDatabaseError):
+            self.show_status("The database is damaged")
+            self.reporter.show("The database is damaged", f"{exc}.\n\nQuit and start Iris Desktop again: the "
+                               "damaged file is then moved aside and the newest backup offered. (File ▸ Restore "
+                               "from backup… restores one now.)", level="warning")
+        elif isinstance(exc, (CsvImportError, AlreadyImportedError)):
             self.show_status("Nothing was imported")
             self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")
         elif isinstance(exc, (ModelLoadError, StoreError, RemovalError, ValueError)):
