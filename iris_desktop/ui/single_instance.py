@@ -49,11 +49,15 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            # A bound slot, not a lambda holding `self`: such a lambda, owned by the
+            # socket's connection, could hold the last reference to this object, and the
+            # socket's own deletion would then delete its parent's parent under it (a crash).
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket) -> None:
-        if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
+    def _read(self) -> None:
+        socket = self.sender()
+        if socket is not None and bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
             self.activationRequested.emit()
 
     def hand_over(self, timeout_ms: int = 3000) -> bool:
