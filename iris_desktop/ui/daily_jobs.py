@@ -77,14 +77,15 @@ def _predictions(store: Store, ids: np.ndarray, version: int | None, first_only:
 
 
 def read_daily(store: Store, today: dt.date) -> DailyData:
-    """The whole daily history in one read transaction."""
+    """The whole daily history up to `today` (days stored while the clock was ahead
+    are left out), in one read transaction."""
     from iris_desktop.pipelines import daily
     from iris_desktop.store import generators as generator_table
     from iris_desktop.store.flowers import flower_columns
     from iris_desktop.store.registry import active_version
 
     with store.read():
-        flowers = flower_columns(store, ("daily",))
+        flowers = flower_columns(store, ("daily",), end=today)
         order = np.argsort(flowers.day, kind="stable")
         flowers = flowers.subset(order)
         made_ids, made_by = generator_table.daily_generator_ids(store)

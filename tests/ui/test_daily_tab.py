@@ -113,6 +113,15 @@ def test_browsing_shows_each_days_stored_flower_and_prediction(make_tab, trained
     assert_shows(tab, trained_store, TODAY)
 
 
+def test_days_stored_after_today_are_not_shown(make_tab, trained_store, qtbot):
+    from iris_desktop.pipelines.inference import catch_up
+
+    catch_up(trained_store, TODAY + 10 * DAY)  # made while the clock was ten days ahead
+    tab = make_tab(trained_store)
+    assert tab.data.day[-1].item() == TODAY and tab.current_day() == TODAY
+    assert not tab.next_button.isEnabled()
+
+
 def test_the_list_filters_wrong_days_and_links_to_history(make_tab, trained_store, qtbot):
     tab = make_tab(trained_store)
     asked = []
@@ -202,7 +211,8 @@ def test_switching_the_generator_keeps_every_stored_day_and_changes_the_next(mak
     assert stored_days(trained_store) == before  # nothing stored changed
     assert "(the days to come use another)" in tab.day_panel.generator.text()
 
-    catch_up(trained_store, tomorrow)  # the next day, as a scheduled catch-up makes it
+    tab.state.today = lambda: tomorrow  # the next day comes
+    catch_up(trained_store, tomorrow)  # as a scheduled catch-up makes it
     sync(tab.state)
     qtbot.waitUntil(lambda: len(tab.data) == 32, timeout=15_000)
     after = stored_days(trained_store)
