@@ -274,6 +274,11 @@ def test_huge_field_gives_a_short_message():
     assert error.line == 2 and error.column == "sepal_width" and len(str(error)) < 200
 
 
+def test_a_million_columns_is_refused_before_splitting_them():
+    error = _error(",".join(f"c{i}" for i in range(10**6)) + "\n" + "5.1,3.5,1.4,0.2,setosa\n")
+    assert error.line == 1 and "1000000 fields" in str(error) and len(str(error)) < 200
+
+
 def test_too_large_is_refused_before_parsing(tmp_path, monkeypatch):
     monkeypatch.setattr(csv_reader, "MAX_BYTES", 100)
     data = paths.resource("iris.csv").read_bytes()

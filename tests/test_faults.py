@@ -103,3 +103,10 @@ def test_an_import_error_never_quotes_a_whole_line_of_the_file(capsys, trained_s
     link.symlink_to(secret)
     code, out, err = run(capsys, "import", link)
     assert code == 2 and "hunter2" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_file_name_with_a_newline_is_still_one_line(capsys, trained_store, tmp_path):
+    odd = tmp_path / "bad\nname.csv"
+    odd.write_text("not,a\ncsv\n")
+    code, out, err = run(capsys, "import", odd)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "bad\\nname.csv" in err

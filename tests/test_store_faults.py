@@ -140,13 +140,21 @@ CATCH_UP, NEW_DAY, STORED_DAY = ["catch-up", "--today", "2026-06-20"], ["generat
     ("UPDATE meta SET value = '{bad' WHERE key = 'daily_settings'", "daily generator settings = '{bad'",
      [CATCH_UP, NEW_DAY]),
     ("UPDATE generators SET settings = '{\"kind\": \"measured\", \"low\": [1]}'", "generator 1 =", [STORED_DAY]),
-    ("UPDATE flowers SET variety = 'rosea' WHERE id = 3", "damaged (CHECK constraint failed in flowers)",
-     [CATCH_UP]),
+    ("UPDATE flowers SET variety = 'rosea' WHERE id = 3", "never writes (CHECK constraint failed in flowers)",
+     [CATCH_UP, ["info"]]),
+    ("UPDATE flowers SET day = '2026-13-45' WHERE day = '2026-06-15'", "day is '2026-13-45', not a date",
+     [CATCH_UP, ["info"], ["history"]]),
+    ("DROP TABLE predictions", "the table predictions is missing", [CATCH_UP, ["info"], ["history"]]),
+    ("UPDATE flowers SET sepal_width = 'abc' WHERE id = 7", "flower 7 has a measurement that is not a number",
+     [["train"]]),
+    ("UPDATE model_aliases SET version = 999", "a row of model_aliases refers to a row of models", [["models"]]),
+    ("DELETE FROM meta WHERE key = 'installation_seed'", "the installation seed is missing", [CATCH_UP]),
 ])
 def test_hand_edited_contents_are_one_line_errors(trained_store, capsys, edit, words, commands):
     """Valid SQLite with contents Iris Desktop never writes: a typed error naming the
-    value, never a traceback."""
+    value, never a traceback; the file stays where it is (it is not damaged)."""
     trained_store.conn.execute("PRAGMA ignore_check_constraints = ON")
+    trained_store.conn.execute("PRAGMA foreign_keys = OFF")
     trained_store.execute(edit)
     trained_store.close()
     from iris_desktop.store import database
@@ -156,3 +164,5 @@ def test_hand_edited_contents_are_one_line_errors(trained_store, capsys, edit, w
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1 and words in err and "Traceback" not in err
+        database._checked.clear()
+    assert not list(trained_store.path.parent.glob("*.damaged-*"))

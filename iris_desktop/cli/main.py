@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
     except _UsageError as exc:
-        print(f"{exc} (see --help)", file=sys.stderr)
+        print(f"{_one_line(str(exc))} (see --help)", file=sys.stderr)
         return 2
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _user_message(exc)
         if message is None:
             raise
-        print(f"iris-desktop {args.command}: {message}", file=sys.stderr)
+        print(f"iris-desktop {args.command}: {_one_line(message)}", file=sys.stderr)
         return 2
 
 
@@ -115,6 +115,11 @@ def entry() -> None:
         except (OSError, ValueError):  # a closed pipe: nothing more to say
             pass
     os._exit(code)
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a newline in a file name) shown escaped: one error, one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _silence_stdout() -> None:
@@ -143,7 +148,7 @@ def _user_message(exc: Exception) -> str | None:
 
 def _damaged(exc: Exception) -> str:
     """The database is damaged: move it aside (if quick_check agrees) and say what now."""
-    from iris_desktop.store import backups, recovery
+    from iris_desktop.store import StoreError, backups, recovery
 
     db = paths.database_path()
     if not db.is_file() or recovery.file_problem(db) is None:
@@ -152,7 +157,11 @@ def _damaged(exc: Exception) -> str:
         moved = recovery.quarantine(db)
     except OSError as error:
         return f"{exc}; it could not be moved aside ({error.strerror})"
-    newest = backups.list_backups(db)
-    then = (f"`iris-desktop restore` brings back the newest backup, {newest[0].describe()}" if newest
-            else "there is no backup of it; the next command starts a new database")
-    return f"{exc}. It was moved to {moved.name}; {then}"
+    # Nobody may be there to answer (a scheduler): the newest sound backup comes back at
+    # once, rather than the next run starting a new, empty store with another seed.
+    try:
+        restored, _skipped = backups.restore_newest(db, paths.models_dir())
+    except StoreError as failed:
+        return f"{exc}. It was moved to {moved.name}; no backup could be restored ({failed}): the next command starts a new database"
+    return (f"{exc}. It was moved to {moved.name} and the newest sound backup was restored "
+            f"({restored.backup.describe()}); run the command again")

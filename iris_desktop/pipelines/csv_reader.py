@@ -155,6 +155,9 @@ def _read_table(raw: bytes, delimiter: str, width: int | None, dtype, decimal: s
     )
 
 
+MAX_FIELDS = 1000  # far more columns than any iris file has; what is ignored is listed
+
+
 def _split_line(line: str, delimiter: str, file: str, number: int) -> list[str]:
     try:
         cells = _read_table(line.encode("utf-8"), delimiter, None, str).iloc[0].tolist()
@@ -167,6 +170,10 @@ def _find_layout(body: str, raw: bytes, numbers: np.ndarray, file: str) -> _Layo
     """Delimiter, decimal mark, and which field is which, from the first lines."""
     delimiter = detect_delimiter(body.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES])
     first, _, rest = body.partition("\n")
+    width = field_count(first, delimiter)
+    if width > MAX_FIELDS:  # an iris file has 5 or 6; splitting a million would take a minute
+        raise CsvImportError(file, f"this line has {width} fields; an iris file has 5 (or a few more)",
+                             int(numbers[0]))
     decimal = detect_decimal(rest or first, raw, delimiter)
     cells = _split_line(first, delimiter, file, int(numbers[0]))
     if len(cells) == len(COLUMNS) and all(is_number(c, decimal) for c in cells[:4]):

@@ -103,7 +103,7 @@ class GeneratorSettings:
         try:
             return cls.from_json(text)
         except ValueError as exc:
-            raise StoreContentError(store.path, what, text, f"is not generator settings ({exc})") from None
+            raise StoreContentError.value(store.path, what, text, f"is not generator settings ({exc})") from None
 
     @property
     def label(self) -> str:

@@ -231,9 +231,10 @@ def first_run(store: Store, today: dt.date | None = None, progress: Progress | N
     if generator:
         daily.set_generator(store, generator)
     trained = None
-    if model_rows.active_version(store) is None:
-        report(20, "Training the default model (KNN, k=5)")
-        trained = train(store, TrainingConfig(), activate=True)
+    with store.transaction():  # several first runs at once (cron and the app) train one model
+        if model_rows.active_version(store) is None:
+            report(20, "Training the default model (KNN, k=5)")
+            trained = train(store, TrainingConfig(), activate=True)
     report(80, "Generating the daily flowers")
     summary = catch_up(store, today, progress=lambda pct, text: report(80 + pct * 0.19, text))
     model = None

@@ -29,11 +29,18 @@ class CorruptDatabaseError(StoreError):
 
 
 class StoreContentError(StoreError):
-    """A value in the database is not one Iris Desktop writes (the file was edited)."""
+    """Contents Iris Desktop never writes (the file was edited); the file itself is sound."""
 
-    def __init__(self, path: Path, what: str, value: object, why: str):
-        super().__init__(f"{path.name} holds {what} = {str(value)[:60]!r}, which {why}: it was changed outside "
-                         "Iris Desktop; restore a backup (`iris-desktop restore`, or File ▸ Restore from backup…)")
+    RESTORE = ("it was changed outside Iris Desktop; restore a backup (`iris-desktop restore`, "
+               "or File ▸ Restore from backup…)")
+
+    @classmethod
+    def value(cls, path: Path, what: str, value: object, why: str) -> "StoreContentError":
+        return cls(f"{path.name} holds {what} = {str(value)[:60]!r}, which {why}: {cls.RESTORE}")
+
+    @classmethod
+    def found(cls, path: Path, problem: str) -> "StoreContentError":
+        return cls(f"{path.name} holds what Iris Desktop never writes ({problem}): {cls.RESTORE}")
 
 
 class StoreBusyError(StoreError):
@@ -96,8 +103,12 @@ class Store:
             # Refuse a newer schema before anything (journal_mode = WAL) writes to the file.
             _check_not_newer(store)
             store._configure(timeout)
-            _check_once(store)
+            checked = _checked_before(store)
+            if not checked:
+                _check_pages(store)
             migrate(store)
+            if not checked:
+                _check_contents(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _open_error(path, exc) from exc
@@ -214,7 +225,7 @@ class Store:
         try:
             return int(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise StoreContentError(self.path, "the installation seed", value, "is not a whole number") from None
+            raise StoreContentError.value(self.path, "the installation seed", value, "is not a whole number") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -229,18 +240,32 @@ class Store:
 _checked: set[Path] = set()  # files this process found sound
 
 
-def _check_once(store: Store) -> None:
+def _checked_before(store: Store) -> bool:
+    return store.path.resolve() in _checked
+
+
+def _check_pages(store: Store) -> None:
     """PRAGMA quick_check the first time this process opens a file: damage anywhere in
-    it (a table's root page, the last page) is found now, not by some later read."""
-    key = store.path.resolve()
-    if key in _checked:
-        return
-    from iris_desktop.store.recovery import problem
+    it (a table's root page, the last page) is found now, not by some later read.
+    Damaged pages are CorruptDatabaseError (the file is moved aside); rows that break a
+    constraint are a hand edit in a sound file, StoreContentError (it stays)."""
+    from iris_desktop.store.recovery import is_content_problem, problem
 
     found = problem(store.conn)
+    if found and is_content_problem(found):
+        raise StoreContentError.found(store.path, found)
     if found:
         raise CorruptDatabaseError(f"{store.path} is damaged ({found})")
-    _checked.add(key)
+
+
+def _check_contents(store: Store) -> None:
+    """After the migrations: what a hand edit can leave that quick_check does not see."""
+    from iris_desktop.store.schema import content_problem
+
+    found = content_problem(store.conn)
+    if found:
+        raise StoreContentError.found(store.path, found)
+    _checked.add(store.path.resolve())
 
 
 def _check_not_newer(store: Store) -> int:
@@ -325,8 +350,13 @@ def migrate(store: Store) -> None:
 
 
 def _seed(store: Store) -> None:
+    """A new store's installation seed. One that has flowers and lost its seed is not
+    given a new one: every day not yet made would then differ from the stored ones."""
     if store.meta("installation_seed") is None:
         import secrets
+
+        if store.conn.execute("SELECT EXISTS (SELECT 1 FROM flowers)").fetchone()[0]:
+            raise StoreContentError.found(store.path, "the installation seed is missing")
 
         # OR IGNORE: if two processes create the database at once, the first seed stays.
         with store.transaction() as conn:

@@ -23,6 +23,14 @@ def problem(conn: sqlite3.Connection) -> str | None:
     return found[0] + (f" (and {len(found) - 1} more problems)" if len(found) > 1 else "")
 
 
+_CONTENT = ("CHECK constraint failed", "NULL value in", "non-unique entry in index")
+
+
+def is_content_problem(found: str) -> bool:
+    """A quick_check finding about rows (a hand edit), not about damaged pages."""
+    return found.startswith(_CONTENT)
+
+
 def file_problem(path: Path) -> str | None:
     """quick_check of the database file at `path`, on a connection of its own; None if
     it is sound. (Not read-only: then SQLite leaves CHECK constraints unchecked. The

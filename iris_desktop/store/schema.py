@@ -122,3 +122,29 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+TABLES = ("meta", "flowers", "imports", "models", "model_aliases", "predictions", "generators")
+_MEASUREMENTS = ("sepal_length", "sepal_width", "petal_length", "petal_width")
+
+
+def content_problem(conn) -> str | None:
+    """What no version of Iris Desktop writes but a hand edit can leave in a sound file
+    (PRAGMA quick_check checks pages and CHECK constraints, not these): a missing table,
+    a reference to a missing row, a day that is not a date, a measurement that is text.
+    None if there is nothing of the kind. One pass over the tables: milliseconds."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in TABLES if t not in names]
+    if missing:
+        return f"the table{'s' * (len(missing) > 1)} {', '.join(missing)} {'are' if len(missing) > 1 else 'is'} missing"
+    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if broken:
+        return f"a row of {broken[0]} refers to a row of {broken[2]} that does not exist"
+    day = conn.execute("SELECT day FROM flowers WHERE day IS NOT NULL AND date(day) IS NOT day LIMIT 1").fetchone()
+    if day:
+        return f"a daily flower's day is {str(day[0])[:40]!r}, not a date"
+    text = " OR ".join(f"typeof({m}) NOT IN ('real', 'integer')" for m in _MEASUREMENTS)
+    flower = conn.execute(f"SELECT id FROM flowers WHERE {text} LIMIT 1").fetchone()
+    if flower:
+        return f"flower {flower[0]} has a measurement that is not a number"
+    return None

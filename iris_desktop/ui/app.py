@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from iris_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from iris_desktop.store import CorruptDatabaseError, Store, StoreError
+from iris_desktop.store import CorruptDatabaseError, Store, StoreContentError, StoreError
 from iris_desktop.store.database import ensure_folder
 from iris_desktop.ui.errors import ErrorReporter, log, setup_logging
 from iris_desktop.ui.main_thread_gc import MainThreadGC
@@ -55,6 +55,20 @@ def open_store_or_explain(explain: Callable[[str, str], None],
     db = paths.database_path()
     try:
         return Store.open(db, paths.models_dir())
+    except StoreContentError as exc:  # a hand edit: the file is sound and stays unless a backup replaces it
+        from iris_desktop.store import backups
+
+        newest = backups.list_backups(db)
+        if not (newest and offer_restore is not None and offer_restore(
+                f"{exc}.\n\nRestore the newest backup, {newest[0].describe()}? (The data now is backed up first.)")):
+            explain("The database cannot be used", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
+            return None
+        try:
+            backups.restore_newest(db, paths.models_dir())
+            return Store.open(db, paths.models_dir())
+        except StoreError as again:
+            explain("The database cannot be used", f"{exc}.\n\nNo backup could be restored: {again}")
+            return None
     except CorruptDatabaseError as exc:
         from iris_desktop.store import backups, recovery
 
@@ -175,7 +189,7 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         if headless:
             return False
         answer = QtWidgets.QMessageBox.question(
-            None, "The database was damaged", text,
+            None, "Restore a backup?", text,
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.Yes)
         return answer == QtWidgets.QMessageBox.StandardButton.Yes

@@ -213,6 +213,23 @@ def test_a_damaged_database_is_restored_from_the_newest_backup_when_the_user_agr
     store.close()
 
 
+def test_hand_edited_contents_offer_the_newest_backup(trained_store):
+    backups.daily_backup(trained_store)
+    trained_store.execute("DROP TABLE predictions")
+    trained_store.close()
+    from iris_desktop.store import database
+
+    database._checked.clear()  # as a new process would
+    told = []
+    assert app_module.open_store_or_explain(lambda title, text: told.append(text), lambda text: False) is None
+    assert "the table predictions is missing" in told[0] and "Nothing was changed" in told[0]
+    asked = []
+    store = app_module.open_store_or_explain(told.append, lambda text: asked.append(text) or True)
+    assert "Restore the newest backup" in asked[0]
+    assert predictions.prediction_count(store) == 31
+    store.close()
+
+
 def test_newer_schema_is_left_untouched():
     with Store.open(paths.database_path()) as store:
         store.execute("PRAGMA user_version = 99")
