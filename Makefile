@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench clean bundle
+.PHONY: run test bench reliability clean bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(TSTAMP)
 
 bench: $(TSTAMP)
 	for b in tests/bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+# Not part of `make test`: real CLI processes killed, run side by side, on damaged stores
+# and hostile input (issue 16); about 4 minutes on 2 cores. --quick, --family NAME: see --help.
+reliability: $(TSTAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/reliability/campaign.py
 
 bundle: $(TSTAMP)
 	$(BIN)/python -m PyInstaller --noconfirm --clean packaging/iris-desktop.spec

@@ -15,12 +15,29 @@ from iris_desktop.store import Store
 HEAVY_MODULES = ("sklearn.neighbors", "joblib", "pyqtgraph")
 
 
+# Called from a worker when a job's write has waited WAIT_NOTICE_S for another process's
+# lock (the window shows it in the status bar); set by the window.
+on_wait = None
+
+LOCK_NOTICE = "Waiting for another Iris Desktop process to finish writing…"
+
+
+def _waiting() -> None:
+    notice = on_wait
+    if notice is not None:
+        try:
+            notice()
+        except RuntimeError:  # the window that asked is gone
+            pass
+
+
 def with_store(job):
     """job(store, ...) becomes job(db_path, models_dir, ...) on its own connection;
     the signature (progress, should_cancel) stays visible to the worker."""
     @functools.wraps(job)
     def run(db, models, *args, **kwargs):
         with Store.open(db, models) as store:
+            store.on_wait = _waiting
             return job(store, *args, **kwargs)
     return run
 

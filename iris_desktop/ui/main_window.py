@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
         self.runner.progress.connect(self._progress)
         self.runner.message.connect(self.show_status)
+        jobs.on_wait = lambda: self.runner.message.emit(jobs.LOCK_NOTICE)  # queued to this thread
         self.runner.failed.connect(self.task_failed)
         self._midnight = QTimer(self, interval=60_000, timeout=self._check_new_day)
         self._restore_settings()

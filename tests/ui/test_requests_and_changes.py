@@ -118,3 +118,18 @@ def test_a_hidden_tab_catches_up_when_it_is_shown(loaded_window, trained_store, 
     assert len(history.data.view) == 31  # not redrawn behind the user's back
     window.show_tab("History")
     qtbot.waitUntil(lambda: len(history.data.view) == 33, timeout=10_000)
+
+
+def test_a_write_waiting_for_another_process_says_so_then_runs(loaded_window, trained_store, qtbot):
+    from iris_desktop.ui import jobs
+    from tests.test_store_faults import hold_lock
+
+    window = loaded_window(trained_store, TODAY)
+    window.state.today = lambda: TODAY + dt.timedelta(days=2)  # two days later
+    holder = hold_lock(trained_store.path, 2.0)  # a CLI import or catch-up, writing
+    task = window.daily_actions.catch_up_now()
+    qtbot.waitUntil(lambda: window.status_label.text() == jobs.LOCK_NOTICE, timeout=5_000)
+    wait_done(qtbot, task, timeout=15_000)
+    holder.wait(10)
+    assert task.error is None
+    assert flowers.last_daily_day(trained_store) == TODAY + dt.timedelta(days=2)
