@@ -16,12 +16,10 @@ def add_commands(command) -> None:
 
 
 def backup(args) -> int:
-    import datetime as dt
-
     from iris_desktop.store.backups import automatic_backup, write_archive
 
     with open_store() as store:
-        dest = write_archive(store, args.file) if args.file else automatic_backup(store, "manual", dt.datetime.now())
+        dest = write_archive(store, args.file) if args.file else automatic_backup(store, "manual")
     _out(f"Backed up the database and its model files to {dest}")
     return 0
 

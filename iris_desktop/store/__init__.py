@@ -24,5 +24,5 @@ def open_store() -> Store:
     return store
 
 
-__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreBusyError", "StoreContentError", "StoreError",
-           "open_store"]
+__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreBusyError",
+           "StoreContentError", "StoreError", "open_store"]

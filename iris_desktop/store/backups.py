@@ -169,7 +169,6 @@ def read_manifest(path: Path) -> Backup:
 @dataclass(frozen=True)
 class Restored:
     backup: Backup | None  # None: a bare database file was restored
-    models_written: int
     saved_as: Path | None  # the backup of the data replaced (None: there was none, or it was damaged)
     damaged_moved_to: Path | None = None
 
@@ -200,9 +199,9 @@ def restore(source: str | os.PathLike, db_path: Path, models_dir: Path, timeout:
         if missing:
             raise BackupError(f"{source} lacks the model file{'s' * (len(missing) > 1)} {', '.join(missing)}; "
                               "nothing was changed")
-        written = _write_models(models, models_dir)
+        _write_models(models, models_dir)
         saved, damaged = _replace_database(copy, db_path, models_dir, timeout)
-        return Restored(backup, written, saved, damaged)
+        return Restored(backup, saved, damaged)
     finally:
         recovery.remove_with_side_files(copy)
 
@@ -268,19 +267,16 @@ def _check_database(copy: Path, source: Path) -> list[str]:
         conn.close()
 
 
-def _write_models(models: dict[str, bytes], models_dir: Path) -> int:
+def _write_models(models: dict[str, bytes], models_dir: Path) -> None:
     """Put the backup's model files in place; one already there with the same bytes stays."""
     models_dir.mkdir(parents=True, exist_ok=True)
-    written = 0
     for name, data in models.items():
         target = models_dir / name
         if target.is_file() and _sha256(target.read_bytes()) == _sha256(data):
             continue
-        partial = models_dir / f".tmp-restore-{name}"
+        partial = models_dir / f".tmp-restore-{name}"  # removed on open if a kill leaves it
         partial.write_bytes(data)
         os.replace(partial, target)
-        written += 1
-    return written
 
 
 def _sha256(data: bytes) -> str:

@@ -9,26 +9,15 @@ import functools
 from dataclasses import dataclass
 
 from iris_desktop.store import Store
+from iris_desktop.ui.worker import tell
 
 # What the tabs need, imported off the GUI thread after the first paint. (pandas is
 # loaded when a CSV is read or statistics are shown, not before.)
 HEAVY_MODULES = ("sklearn.neighbors", "joblib", "pyqtgraph")
 
 
-# Called from a worker when a job's write has waited WAIT_NOTICE_S for another process's
-# lock (the window shows it in the status bar); set by the window.
-on_wait = None
-
+# Told to the status bar when a job's write has waited WAIT_NOTICE_S for another process's lock.
 LOCK_NOTICE = "Waiting for another Iris Desktop process to finish writing…"
-
-
-def _waiting() -> None:
-    notice = on_wait
-    if notice is not None:
-        try:
-            notice()
-        except RuntimeError:  # the window that asked is gone
-            pass
 
 
 def with_store(job):
@@ -37,7 +26,7 @@ def with_store(job):
     @functools.wraps(job)
     def run(db, models, *args, **kwargs):
         with Store.open(db, models) as store:
-            store.on_wait = _waiting
+            store.on_wait = lambda: tell(LOCK_NOTICE)
             return job(store, *args, **kwargs)
     return run
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop import APP_DISPLAY_NAME
-from iris_desktop.ui import jobs
+from iris_desktop.ui import jobs, worker
 from iris_desktop.ui.actions.app_actions import AppActions
 from iris_desktop.ui.actions.daily_actions import DailyActions
 from iris_desktop.ui.actions.data_actions import DataActions
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
         self.runner.progress.connect(self._progress)
         self.runner.message.connect(self.show_status)
-        jobs.on_wait = lambda: self.runner.message.emit(jobs.LOCK_NOTICE)  # queued to this thread
+        worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
         self.runner.failed.connect(self.task_failed)
         self._midnight = QTimer(self, interval=60_000, timeout=self._check_new_day)
         self._restore_settings()

@@ -50,6 +50,7 @@ class _Relay(QObject):
 
     progress = Signal(int, int, str)  # token, percent, text
     outcome = Signal(int, str, object, str)  # token, state, result or exception, traceback
+    notice = Signal(str)  # a line for the status bar from a job (waiting for a lock)
 
     def __init__(self):
         super().__init__()
@@ -79,6 +80,17 @@ def _the_relay() -> _Relay:
     if _relay is None:
         _relay = _Relay()
     return _relay
+
+
+def notices():
+    """The signal (text) that `tell` emits; connect on the GUI thread."""
+    return _the_relay().notice
+
+
+def tell(text: str) -> None:
+    """Send a status-bar line from a job, in any thread (the relay exists once a Task does)."""
+    if _relay is not None:
+        _relay.notice.emit(text)
 
 
 class Task(QObject):
