@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
-from iris_desktop.pipelines import daily
+from iris_desktop.pipelines import daily, daily_calendar
 from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.pipelines.inference import attribute_unrecorded_days, catch_up
 from iris_desktop.store import Store
@@ -203,39 +203,39 @@ def test_an_import_between_catch_ups_does_not_change_later_days(tmp_path):
 
 
 def test_fresh_store_starts_30_days_back(store):
-    days = daily.missing_days(store, TODAY)
-    assert len(days) == daily.DEFAULT_HISTORY_DAYS + 1 == 31
+    days = daily_calendar.missing_days(store, TODAY)
+    assert len(days) == daily_calendar.DEFAULT_HISTORY_DAYS + 1 == 31
     assert days[0] == TODAY - dt.timedelta(days=30) and days[-1] == TODAY
     assert days == _days(days[0], 31)
     # the start is fixed the first time: a later launch does not move it
-    assert daily.history_start(store, TODAY + dt.timedelta(days=5)) == days[0]
-    assert daily.missing_days(store, TODAY + dt.timedelta(days=5))[0] == days[0]
+    assert daily_calendar.history_start(store, TODAY + dt.timedelta(days=5)) == days[0]
+    assert daily_calendar.missing_days(store, TODAY + dt.timedelta(days=5))[0] == days[0]
 
 
 def test_history_days_is_configurable(store):
     store.set_meta("history_days", "0")
-    assert daily.missing_days(store, TODAY) == [TODAY]
+    assert daily_calendar.missing_days(store, TODAY) == [TODAY]
 
 
 def test_missing_days_continue_after_the_last_day(store):
     backfill(store)
     last = dt.date(2026, 2, 27)
     flower_table.add_daily_flowers(store, [last], daily.generate(SEED, daily.settings_for(store), [last]))
-    assert daily.missing_days(store, dt.date(2026, 3, 2)) == [dt.date(2026, 2, 28), dt.date(2026, 3, 1), dt.date(2026, 3, 2)]
-    assert daily.missing_days(store, last) == []
+    assert daily_calendar.missing_days(store, dt.date(2026, 3, 2)) == [dt.date(2026, 2, 28), dt.date(2026, 3, 1), dt.date(2026, 3, 2)]
+    assert daily_calendar.missing_days(store, last) == []
 
 
 def test_clock_going_backwards_adds_nothing(store):
     catch_up(store, TODAY)
     before = _stored(store)
-    assert daily.missing_days(store, TODAY - dt.timedelta(days=3)) == []
+    assert daily_calendar.missing_days(store, TODAY - dt.timedelta(days=3)) == []
     summary = catch_up(store, TODAY - dt.timedelta(days=400))
     assert summary.days_added == 0 and summary.message().startswith("Up to date")
     assert _stored(store) == before
     # a clock set before the history start on a fresh store is no error either
     other = Store.open(store.path.parent / "other.sqlite3")
     other.set_meta("history_start", TODAY.isoformat())
-    assert daily.missing_days(other, TODAY - dt.timedelta(days=1)) == []
+    assert daily_calendar.missing_days(other, TODAY - dt.timedelta(days=1)) == []
     other.close()
 
 
@@ -336,7 +336,7 @@ def test_a_generator_change_applies_from_the_next_missing_day(twin_stores):
     before = _stored(a)
     daily.set_generator(a, "original")  # a changes, b does not
     assert _stored(a) == before  # stored days never change
-    assert daily.next_day(a, TODAY) == TODAY + dt.timedelta(days=1)
+    assert daily_calendar.next_day(a, TODAY) == TODAY + dt.timedelta(days=1)
     later = TODAY + dt.timedelta(days=20)
     catch_up(a, later)
     catch_up(b, later)

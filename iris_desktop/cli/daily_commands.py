@@ -69,7 +69,7 @@ def catch_up(args) -> int:
 def _set_history_days(store, days: int) -> None:
     """--history-days applies to a store whose history has not started; on one that has,
     it is said and the catch-up goes on (a cron line keeps the flag for ever)."""
-    from iris_desktop.pipelines.daily import set_history_days
+    from iris_desktop.pipelines.daily_calendar import set_history_days
 
     started = store.meta("history_start")
     if started:
@@ -79,7 +79,7 @@ def _set_history_days(store, days: int) -> None:
 
 
 def remove_future_days(args) -> int:
-    from iris_desktop.pipelines.daily import future_days
+    from iris_desktop.pipelines.daily_calendar import future_days
     from iris_desktop.pipelines.removal import remove_future_days as remove
 
     today = args.today or dt.date.today()

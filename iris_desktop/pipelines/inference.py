@@ -11,7 +11,7 @@ from typing import Callable
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.pipelines import daily, registry
+from iris_desktop.pipelines import daily, daily_calendar, registry
 from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
@@ -54,7 +54,7 @@ class CatchUpSummary:
     pending: int = 0  # daily flowers still without a prediction
     model_error: str | None = None  # why the active model could not be used
     first_run: FirstRun | None = None  # set when this was a first run
-    future: daily.FutureDays | None = None  # days stored after today (the clock was ahead)
+    future: daily_calendar.FutureDays | None = None  # days stored after today (the clock was ahead)
 
     def message(self) -> str:
         if self.days_added:
@@ -149,7 +149,7 @@ def catch_up(store: Store, today: dt.date | None = None,
     model, error = _usable_model(store, model)
     with store.transaction():
         attribute_unrecorded_days(store)  # once per store: days stored before generators were
-        days = daily.missing_days(store, today)
+        days = daily_calendar.missing_days(store, today)
         made = _add_days(store, days[:CHUNK_DAYS], model)
     for start in range(CHUNK_DAYS, len(days), CHUNK_DAYS):
         report(int(100 * start / len(days)), f"Generating and predicting {days[start]} to "
@@ -159,7 +159,7 @@ def catch_up(store: Store, today: dt.date | None = None,
     pending = 0 if model is not None else prediction_table.unpredicted_daily_count(store)
     return CatchUpSummary(len(days), made, days[0] if days else None, days[-1] if days else None,
                           model.version if model else None, pending, error,
-                          future=daily.future_days(store, today))
+                          future=daily_calendar.future_days(store, today))
 
 
 class HistoryCancelled(Exception):
@@ -176,7 +176,7 @@ def extend_history(store: Store, start: dt.date, today: dt.date | None = None,
     today = today or dt.date.today()
     report = progress or (lambda pct, text: None)
     model, error = _usable_model(store, model)
-    days = daily.days_before_history(store, start, today)
+    days = daily_calendar.days_before_history(store, start, today)
     made = 0
     ends = list(range(len(days), 0, -CHUNK_DAYS)) or [0]
     for n, end in enumerate(ends):
@@ -227,7 +227,7 @@ def first_run(store: Store, today: dt.date | None = None, progress: Progress | N
     report(5, "Storing the bundled Iris data set")
     backfilled = backfill(store)
     if history_days is not None:
-        daily.set_history_days(store, history_days)
+        daily_calendar.set_history_days(store, history_days)
     if generator:
         daily.set_generator(store, generator)
     trained = None
@@ -242,6 +242,6 @@ def first_run(store: Store, today: dt.date | None = None, progress: Progress | N
         model = trained.describe()
         if math.isfinite(trained.accuracy):
             model += f" (test accuracy {trained.accuracy:.1%})"
-    done = FirstRun(backfilled, model, daily.planned_start(store, today), daily.settings_for(store).describe())
+    done = FirstRun(backfilled, model, daily_calendar.planned_start(store, today), daily.settings_for(store).describe())
     report(100, summary.message())
     return dataclasses.replace(summary, first_run=done)

@@ -79,7 +79,7 @@ def _predictions(store: Store, ids: np.ndarray, version: int | None, first_only:
 def read_daily(store: Store, today: dt.date) -> DailyData:
     """The whole daily history up to `today` (days stored while the clock was ahead
     are left out), in one read transaction."""
-    from iris_desktop.pipelines import daily
+    from iris_desktop.pipelines import daily, daily_calendar
     from iris_desktop.store import generators as generator_table
     from iris_desktop.store.flowers import flower_columns
     from iris_desktop.store.registry import active_version
@@ -100,8 +100,8 @@ def read_daily(store: Store, today: dt.date) -> DailyData:
         upcoming = daily.settings_for(store)
         refit = daily.settings_for(store, upcoming.kind) if upcoming.kind in daily.GENERATORS else upcoming
         labelled = flower_columns(store, ("backfill", "import"))
-        next_day = daily.next_day(store, today)
-        start = generator_table.first_daily_day(store) or daily.planned_start(store, today)
+        next_day = daily_calendar.next_day(store, today)
+        start = generator_table.first_daily_day(store) or daily_calendar.planned_start(store, today)
     posterior = np.full((len(flowers), 3), np.nan)
     for gid, settings in generators.items():
         rows = generator == gid
@@ -132,14 +132,14 @@ class GeneratorChange:
 @with_store
 def change_generator(store: Store, kind: str, today: dt.date, progress=None) -> GeneratorChange:
     """Measure `kind` on the stored flowers and make it the generator of the days to come."""
-    from iris_desktop.pipelines import daily
+    from iris_desktop.pipelines import daily, daily_calendar
     from iris_desktop.store.flowers import count_by_source
 
     report = progress or (lambda pct, text: None)
     report(10, "Measuring the stored flowers")
     settings = daily.set_generator(store, kind)
     report(90, "Generator saved")
-    return GeneratorChange(settings, daily.next_day(store, today), count_by_source(store)["daily"])
+    return GeneratorChange(settings, daily_calendar.next_day(store, today), count_by_source(store)["daily"])
 
 
 @with_store

@@ -181,27 +181,10 @@ class MainWindow(QMainWindow):
         if result.summary.model_error and not result.snapshot.model_error:
             self.model_unusable(result.summary.model_error)
         if result.waiting_days:
-            self._ask_long_catch_up(result.waiting_days, result.last_day)
+            self.daily_actions.ask_long_catch_up(result.waiting_days, result.last_day)
         if result.summary.future is not None:
-            self._offer_future_removal(result.summary.future)
+            self.daily_actions.offer_future_removal(result.summary.future)
         self.ready.emit()
-
-    def _ask_long_catch_up(self, days: int, last: dt.date) -> None:
-        self.show_status(f"{days} days not caught up yet: Pipelines ▸ Catch up now (F5)")
-        self.reporter.ask(
-            "Catch up more than a year?",
-            f"The last daily flower is from {last}: {days} days have passed since. Catching up "
-            f"generates and predicts a flower for each of them (stored days are never changed).",
-            f"Catch up {days} days", "Not now", self.daily_actions.catch_up_now)
-
-    def _offer_future_removal(self, future) -> None:
-        def remove() -> None:
-            self.runner.run("catch-up", jobs.remove_future_days, *self.state.paths(), self.state.today(),
-                            status="Removing days after today…",
-                            on_finished=lambda n: self.show_status(f"Removed {n} days stored after today"))
-
-        self.show_status(f"{future.count} stored days lie after today")
-        self.reporter.ask("Days stored after today", future.message() + ".", "Remove them", "Keep them", remove)
 
     def _start_failed(self, exc: BaseException, details: str) -> None:
         """Say what failed (headless runs end here), then open the tabs all the same:
