@@ -120,16 +120,28 @@ def test_a_hidden_tab_catches_up_when_it_is_shown(loaded_window, trained_store, 
     qtbot.waitUntil(lambda: len(history.data.view) == 33, timeout=10_000)
 
 
+HOLD_UNTIL_TOLD = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+"""
+
+
 def test_a_write_waiting_for_another_process_says_so_then_runs(loaded_window, trained_store, qtbot):
     from iris_desktop.ui import jobs
-    from tests.test_store_faults import hold_lock
 
     window = loaded_window(trained_store, TODAY)
     window.state.today = lambda: TODAY + dt.timedelta(days=2)  # two days later
-    holder = hold_lock(trained_store.path, 2.0)  # a CLI import or catch-up, writing
+    # Another process writing (a CLI import), until the test has seen the notice.
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_UNTIL_TOLD, str(trained_store.path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
     task = window.daily_actions.catch_up_now()
-    qtbot.waitUntil(lambda: window.status_label.text() == jobs.LOCK_NOTICE, timeout=5_000)
+    qtbot.waitUntil(lambda: window.status_label.text() == jobs.LOCK_NOTICE, timeout=8_000)
+    holder.communicate("done\n", timeout=10)
     wait_done(qtbot, task, timeout=15_000)
-    holder.wait(10)
     assert task.error is None
     assert flowers.last_daily_day(trained_store) == TODAY + dt.timedelta(days=2)
