@@ -50,27 +50,26 @@ def open_store_or_explain(explain: Callable[[str, str], None],
                           offer_restore: Callable[[str], bool] | None = None) -> Store | None:
     """Open the database. A damaged file is moved aside; the newest sound backup is
     restored if `offer_restore` (asked with the question's text) agrees, else a new
-    database is started. A newer schema or an unusable folder is explained and None
-    returned (the file is untouched)."""
+    database is started. Hand-edited contents: the backup is offered too, else nothing
+    is changed. A newer schema or an unusable folder is explained and None returned
+    (the file is untouched)."""
     db = paths.database_path()
     try:
         return Store.open(db, paths.models_dir())
     except StoreContentError as exc:  # a hand edit: the file is sound and stays unless a backup replaces it
-        from iris_desktop.store import backups
-
-        newest = backups.list_backups(db)
-        if not (newest and offer_restore is not None and offer_restore(
-                f"{exc}.\n\nRestore the newest backup, {newest[0].describe()}? (The data now is backed up first.)")):
-            explain("The database cannot be used", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
+        restored, failure = _restore_newest_if_agreed(
+            db, f"{exc}.\n\nThe data now is backed up first.", offer_restore)
+        if not restored:
+            why = failure or "\n\nNothing was changed."
+            explain("The database cannot be used", f"{exc}.{why} Iris Desktop will close.")
             return None
         try:
-            backups.restore_newest(db, paths.models_dir())
             return Store.open(db, paths.models_dir())
         except StoreError as again:
-            explain("The database cannot be used", f"{exc}.\n\nNo backup could be restored: {again}")
+            explain("The database cannot be used", f"{exc}.\n\nThe restored backup cannot be opened: {again}")
             return None
     except CorruptDatabaseError as exc:
-        from iris_desktop.store import backups, recovery
+        from iris_desktop.store import recovery
 
         try:
             aside = recovery.quarantine(db)
@@ -78,26 +77,36 @@ def open_store_or_explain(explain: Callable[[str, str], None],
             explain("The database cannot be opened", f"{exc}\n\nIt could not be moved aside either: {again}")
             return None
         text = f"{exc}.\n\nThe damaged file was kept as {aside}."
-        newest = backups.list_backups(db)
-        restored = None
-        if newest and offer_restore is not None and offer_restore(
-                f"{text}\n\nRestore the newest backup, {newest[0].describe()}?"):
-            try:
-                restored, _skipped = backups.restore_newest(db, paths.models_dir())
-            except StoreError as failed:
-                text += f"\n\nNo backup could be restored: {failed}"
+        restored, failure = _restore_newest_if_agreed(db, text, offer_restore)
+        text += failure
         try:
             store = Store.open(db, paths.models_dir())
         except StoreError as again:
             explain("The database cannot be opened", f"{text}\n\nA new one could not be started: {again}")
             return None
-        if restored is None:
+        if not restored:
             explain("The database was damaged", f"{text}\n\nA new database was started; the bundled data set "
                     "and a default model will be set up again. File ▸ Restore from backup… brings back a backup.")
         return store
     except StoreError as exc:
         explain("The database cannot be opened", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
         return None
+
+
+def _restore_newest_if_agreed(db: Path, text: str, offer_restore) -> tuple[bool, str]:
+    """Offer the newest backup (asking with `text` and the question); (restored, why
+    not, as text to append: "" when there was none or the user declined)."""
+    from iris_desktop.store import backups
+
+    newest = backups.list_backups(db)
+    if not (newest and offer_restore is not None
+            and offer_restore(f"{text}\n\nRestore the newest backup, {newest[0].describe()}?")):
+        return False, ""
+    try:
+        backups.restore_newest(db, paths.models_dir())
+    except StoreError as failed:
+        return False, f"\n\nNo backup could be restored: {failed}"
+    return True, ""
 
 
 class SelfTestReport:
