@@ -6,14 +6,15 @@ The file is named after APP_ID (reverse-DNS), the same string the app gives
 QGuiApplication.setDesktopFileName: a Wayland compositor finds the window's icon
 through it.
 """
+
 from __future__ import annotations
 
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from iris_desktop import APP_ID, paths
 
@@ -58,8 +59,7 @@ class EntryFiles:
 
 def _escape(value: str) -> str:
     """A string value as the spec writes it (backslash, newline, tab, return)."""
-    return (value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
-            .replace("\r", "\\r"))
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
 
 def _quote_arg(arg: str) -> str:

@@ -2,6 +2,7 @@
 
 Pure Python on purpose: every layer imports this, so it must stay cheap and Qt-free.
 """
+
 from __future__ import annotations
 
 import enum
@@ -18,7 +19,7 @@ class Variety(str, enum.Enum):
     VIRGINICA = "virginica"
 
     @classmethod
-    def parse(cls, text: object) -> "Variety":
+    def parse(cls, text: object) -> Variety:
         """Normalise `Setosa`, `Iris-setosa`, ` IRIS_SETOSA ` ... ; reject anything else."""
         if isinstance(text, Variety):
             return text
@@ -28,9 +29,7 @@ class Variety(str, enum.Enum):
         for variety in cls:
             if key == variety.value:
                 return variety
-        raise ValueError(
-            f"unknown variety {text!r} (expected one of: {', '.join(v.value for v in cls)})"
-        )
+        raise ValueError(f"unknown variety {text!r} (expected one of: {', '.join(v.value for v in cls)})")
 
     @property
     def label(self) -> str:
@@ -116,7 +115,7 @@ class Flower:
         return (self.sepal_length, self.sepal_width, self.petal_length, self.petal_width)
 
     @classmethod
-    def from_measurements(cls, values, variety: Variety | str | None = None) -> "Flower":
+    def from_measurements(cls, values, variety: Variety | str | None = None) -> Flower:
         values = list(values)
         if len(values) != len(FEATURES):
             raise ValueError(f"a flower has {len(FEATURES)} measurements, got {len(values)}")

@@ -4,6 +4,7 @@ Order of precedence for the data folder: `--data-dir` (via `set_data_dir`), then
 IRIS_DESKTOP_DATA_DIR variable, then platformdirs. With an override, models, logs and
 config live inside that folder too, so one folder is one whole, portable installation.
 """
+
 from __future__ import annotations
 
 import os
@@ -78,9 +79,7 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if (candidate / "iris.csv").is_file():
             return candidate
-    raise FileNotFoundError(
-        "bundled resources not found; looked in " + ", ".join(str(c) for c in candidates)
-    )
+    raise FileNotFoundError("bundled resources not found; looked in " + ", ".join(str(c) for c in candidates))
 
 
 def resource(name: str) -> Path:

@@ -5,6 +5,7 @@ own run (tests/test_bundle.py): `--self-test` opens every tab after a first run 
 a catch-up, and the headless commands import a CSV, train every algorithm, catch up
 and predict. If you start importing one of the modules below, take it off the list.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -17,27 +18,63 @@ from pathlib import Path
 # Python modules (with their sub-modules) the analysis would otherwise follow into.
 EXCLUDED_MODULES = [
     # Other GUI toolkits and developer tools
-    "tkinter", "_tkinter", "matplotlib", "IPython", "PyQt5", "PyQt6", "PySide2",
-    "pytest", "_pytest", "hypothesis", "pydoc_data", "lib2to3", "idlelib", "ensurepip",
-    "readline", "curses",
+    "tkinter",
+    "_tkinter",
+    "matplotlib",
+    "IPython",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pydoc_data",
+    "lib2to3",
+    "idlelib",
+    "ensurepip",
+    "readline",
+    "curses",
     # An offline app: no TLS (OpenSSL's libraries are ~5 MB); hashlib then uses
     # Python's own md5/sha code, which is all joblib and the app need
-    "ssl", "_ssl", "_hashlib",
+    "ssl",
+    "_ssl",
+    "_hashlib",
     # rich (scikit-learn's progress display) imports these only to show code and Markdown
-    "pygments", "markdown_it", "mdurl",
+    "pygments",
+    "markdown_it",
+    "mdurl",
     # SciPy: the app and scikit-learn use linalg, sparse, spatial, special, optimize
     # and stats (with what stats needs: fft, integrate, interpolate, ndimage)
-    "scipy.io", "scipy.signal", "scipy.cluster", "scipy.odr", "scipy.datasets",
-    "scipy.misc", "scipy.fftpack", "scipy.differentiate",
+    "scipy.io",
+    "scipy.signal",
+    "scipy.cluster",
+    "scipy.odr",
+    "scipy.datasets",
+    "scipy.misc",
+    "scipy.fftpack",
+    "scipy.differentiate",
     # scikit-learn: the app uses neighbors, linear_model, tree, ensemble, svm,
     # calibration, preprocessing, pipeline, model_selection and metrics
-    "sklearn.cluster", "sklearn.datasets", "sklearn.manifold", "sklearn.mixture",
-    "sklearn.gaussian_process", "sklearn.neural_network", "sklearn.semi_supervised",
-    "sklearn.cross_decomposition", "sklearn.feature_extraction", "sklearn.feature_selection",
-    "sklearn.impute", "sklearn.inspection", "sklearn.random_projection",
-    "sklearn.experimental", "sklearn.utils.estimator_checks", "sklearn.utils._testing",
+    "sklearn.cluster",
+    "sklearn.datasets",
+    "sklearn.manifold",
+    "sklearn.mixture",
+    "sklearn.gaussian_process",
+    "sklearn.neural_network",
+    "sklearn.semi_supervised",
+    "sklearn.cross_decomposition",
+    "sklearn.feature_extraction",
+    "sklearn.feature_selection",
+    "sklearn.impute",
+    "sklearn.inspection",
+    "sklearn.random_projection",
+    "sklearn.experimental",
+    "sklearn.utils.estimator_checks",
+    "sklearn.utils._testing",
     # pyqtgraph's examples and the parts that need packages the app does not have
-    "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter",
+    "pyqtgraph.examples",
+    "pyqtgraph.opengl",
+    "pyqtgraph.jupyter",
 ]
 
 # The Qt bindings the app and pyqtgraph import; every other PySide6 module is left out
@@ -47,9 +84,22 @@ USED_QT_MODULES = {"QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtOpenGL", "QtO
 # Qt plugin folders the app never loads: input devices without a window system,
 # network status, TLS (no HTTPS), and the rest of Qt's optional machinery.
 DROPPED_PLUGIN_TYPES = {
-    "generic", "egldeviceintegrations", "networkinformation", "tls", "qmltooling", "qmllint",
-    "sqldrivers", "designer", "printsupport", "vectorimageformats", "multimedia", "position",
-    "sensors", "texttospeech", "webview", "wayland-graphics-integration-server",
+    "generic",
+    "egldeviceintegrations",
+    "networkinformation",
+    "tls",
+    "qmltooling",
+    "qmllint",
+    "sqldrivers",
+    "designer",
+    "printsupport",
+    "vectorimageformats",
+    "multimedia",
+    "position",
+    "sensors",
+    "texttospeech",
+    "webview",
+    "wayland-graphics-integration-server",
 }
 # Of these folders, only these plugins (file name without "lib"/"q" prefix and suffix):
 # the window systems of the three platforms plus offscreen (the self-test), the XDG
@@ -126,7 +176,7 @@ def keep_data(dest: str, excluded_modules) -> bool:
         return False
     if path.suffix in BUILD_SOURCES or path.name == "meson.build" or "tests" in path.parts:
         return False
-    return not any(path.parts[:len(m.split("."))] == tuple(m.split(".")) for m in excluded_modules)
+    return not any(path.parts[: len(m.split("."))] == tuple(m.split(".")) for m in excluded_modules)
 
 
 def strip_debug_info(binaries, work: Path):
@@ -172,5 +222,8 @@ def _digest(path: str) -> bytes:
     import hashlib
 
     with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").digest() if hasattr(hashlib, "file_digest") \
+        return (
+            hashlib.file_digest(f, "sha256").digest()
+            if hasattr(hashlib, "file_digest")
             else hashlib.sha256(f.read()).digest()
+        )

@@ -1,4 +1,5 @@
 """Entry point of the PyInstaller bundle: the same as `python -m iris_desktop`."""
+
 import multiprocessing
 import os
 

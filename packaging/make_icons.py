@@ -5,6 +5,7 @@ Run it after changing the SVG:  .venv/bin/python packaging/make_icons.py
 QtSvg renders; the .ico and .icns containers are written here (both simply hold PNGs),
 so nothing is downloaded and no other tool is needed.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Shared fixtures: real SQLite stores in temp folders, real scikit-learn models."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from iris_desktop import paths  # noqa: E402
-from iris_desktop.store import Store  # noqa: E402
+from iris_desktop import paths
+from iris_desktop.store import Store
 
 TODAY = dt.date(2026, 6, 15)  # a fixed "today" so tests do not depend on the clock
 

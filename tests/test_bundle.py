@@ -6,6 +6,7 @@ This is also the proof of every exclusion in packaging/bundle_trim.py: the self-
 opens every tab after a first run and a catch-up; the commands import a CSV, train
 each algorithm, catch up, predict and list the history.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,10 +31,22 @@ def bundle(tmp_path_factory) -> Path:
     pytest.importorskip("PyInstaller")
     work = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-         str(ROOT / "packaging" / "iris-desktop.spec")],
-        capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "packaging" / "iris-desktop.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stderr[-4000:]
     exe = work / "dist" / "iris-desktop" / EXE
@@ -62,8 +75,18 @@ def test_a_self_test_that_hangs_is_ended_by_the_watchdog(bundle, tmp_path):
     (data / "logs").mkdir(parents=True)
     os.mkfifo(data / "logs" / "iris-desktop.log")
     verdict = tmp_path / "verdict.txt"
-    result = _run(bundle, "--data-dir", str(data), "--self-test", "--self-test-timeout", "2",
-                  "--self-test-output", str(verdict), cwd=tmp_path, timeout=120)
+    result = _run(
+        bundle,
+        "--data-dir",
+        str(data),
+        "--self-test",
+        "--self-test-timeout",
+        "2",
+        "--self-test-output",
+        str(verdict),
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert result.returncode != 0
     text = verdict.read_text(encoding="utf-8")
     assert text.startswith("self-test failed: no verdict after 2 s")
@@ -80,8 +103,10 @@ def test_bundle_headless_commands_use_bundled_resources(bundle, tmp_path):
     assert untrained.returncode == 2 and "backfill" in untrained.stderr
     assert run("backfill").returncode == 0
     csv = tmp_path / "new.csv"
-    csv.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
-                   "5.2,3.6,1.3,0.3,setosa\n6.2,2.8,4.6,1.4,versicolor\n6.6,3.1,5.6,2.0,virginica\n")
+    csv.write_text(
+        "sepal_length,sepal_width,petal_length,petal_width,variety\n"
+        "5.2,3.6,1.3,0.3,setosa\n6.2,2.8,4.6,1.4,versicolor\n6.6,3.1,5.6,2.0,virginica\n"
+    )
     imported = run("import", str(csv))
     assert imported.returncode == 0 and imported.stdout.startswith("Imported 3 flowers"), imported.stderr
     for algorithm in ("knn", "logreg", "tree", "forest", "svm"):  # each estimator's modules
@@ -105,14 +130,14 @@ def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
     entry = next((xdg / "applications").glob("*.desktop"))
     lines = entry.read_text(encoding="utf-8").splitlines()
     exec_line = next(line for line in lines if line.startswith("Exec="))
-    assert shlex.split(exec_line[len("Exec="):]) == [str(bundle.resolve())]
+    assert shlex.split(exec_line[len("Exec=") :]) == [str(bundle.resolve())]
     assert (xdg / "icons" / "hicolor" / "512x512" / "apps" / f"{entry.stem}.png").is_file()
     validator = shutil.which("desktop-file-validate")
     if validator:
         checked = subprocess.run([validator, str(entry)], capture_output=True, text=True)
         assert checked.returncode == 0, checked.stdout + checked.stderr
     # the entry starts this bundle
-    started = _run(Path(shlex.split(exec_line[len("Exec="):])[0]), "--version", cwd=tmp_path)
+    started = _run(Path(shlex.split(exec_line[len("Exec=") :])[0]), "--version", cwd=tmp_path)
     assert started.stdout.startswith("iris-desktop ")
     assert _run(bundle, "uninstall-desktop-entry", cwd=tmp_path, XDG_DATA_HOME=str(xdg)).returncode == 0
     assert not entry.exists()
@@ -131,4 +156,5 @@ def test_bundle_leaves_out_what_the_app_never_loads(bundle):
     for module in ("QtQml", "QtQuick", "QtDesigner"):
         assert not list((internal / "PySide6").glob(f"{module}.*")), module
     assert sorted(p.name for p in (internal / "iris_desktop" / "resources" / "icons").iterdir()) == sorted(
-        f"iris-desktop-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512))
+        f"iris-desktop-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512)
+    )

@@ -2,6 +2,7 @@
 `uninstall-desktop-entry` into a temporary XDG_DATA_HOME, the entry's content (checked
 here, and by desktop-file-validate where it is installed), and the icon files that
 packaging/make_icons.py renders from the SVG."""
+
 from __future__ import annotations
 
 import shutil
@@ -177,7 +178,7 @@ def test_icons_are_rendered_from_the_svg(tmp_path):
     sizes = []
     for i in range(count):
         width, _, _, _, _, _, length, offset = struct.unpack_from("<BBBBHHII", ico, 6 + 16 * i)
-        assert ico[offset:offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
+        assert ico[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
         sizes.append(width or 256)
     assert sizes == list(make_icons.ICO_SIZES)
 
@@ -185,8 +186,8 @@ def test_icons_are_rendered_from_the_svg(tmp_path):
     assert icns[:4] == b"icns" and struct.unpack_from(">I", icns, 4)[0] == len(icns)
     chunks, at = [], 8
     while at < len(icns):
-        kind, length = icns[at:at + 4], struct.unpack_from(">I", icns, at + 4)[0]
-        assert icns[at + 8:at + 16] == b"\x89PNG\r\n\x1a\n"
+        kind, length = icns[at : at + 4], struct.unpack_from(">I", icns, at + 4)[0]
+        assert icns[at + 8 : at + 16] == b"\x89PNG\r\n\x1a\n"
         chunks.append(kind)
         at += length
     assert chunks == [kind for kind, _ in make_icons.ICNS_TYPES]

@@ -1,4 +1,5 @@
 """The shared vocabulary: variety parsing and flower validation."""
+
 from __future__ import annotations
 
 import math
@@ -28,7 +29,9 @@ def test_variety_parse_normalises(text, expected):
     assert Variety.parse(text) is expected
 
 
-@pytest.mark.parametrize("text", ["rose", "", "   ", "iris", "Iris-", "setosa2", "virginica versicolor", None, 0, 1.5, b"setosa"])
+@pytest.mark.parametrize(
+    "text", ["rose", "", "   ", "iris", "Iris-", "setosa2", "virginica versicolor", None, 0, 1.5, b"setosa"]
+)
 def test_variety_parse_rejects(text):
     with pytest.raises(ValueError, match="unknown variety"):
         Variety.parse(text)
@@ -50,7 +53,9 @@ def test_flower_accepts_numbers_and_numeric_text():
     assert Flower(5.1, 3.5, 1.4, 0.2).variety is None
 
 
-@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf"), 0, 0.0, -0.1, -5, "abc", "", None, [1.0], "nan"])
+@pytest.mark.parametrize(
+    "bad", [float("nan"), float("inf"), float("-inf"), 0, 0.0, -0.1, -5, "abc", "", None, [1.0], "nan"]
+)
 @pytest.mark.parametrize("position", range(4))
 def test_flower_refuses_bad_measurements(bad, position):
     values = [5.1, 3.5, 1.4, 0.2]

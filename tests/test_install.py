@@ -8,6 +8,7 @@ venv through a .pth line (a path in a .pth file only extends sys.path: .pth hook
 that folder, such as an editable install's finder, are not run, and the fresh venv's own
 site-packages comes first). The test checks that iris_desktop itself is the installed copy.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,25 +37,44 @@ def _copy_source(dest: Path) -> Path:
 
 
 def _run(args, cwd, env, timeout=180) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, f"{args} failed:\n{done.stdout}\n{done.stderr}"
     return done
 
 
 def test_wheel_install_runs_outside_the_repo(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "IRIS_DESKTOP_DATA_DIR")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "IRIS_DESKTOP_DATA_DIR")
+    }
     source = _copy_source(tmp_path / "src")
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv], tmp_path, env)
     python = venv / "bin" / "python"
-    site = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                     tmp_path, env).stdout.strip())
+    site = Path(
+        _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path, env).stdout.strip()
+    )
 
     # A non-editable install of the project only, with this venv's pip.
-    _run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps",
-          "--no-cache-dir", "--quiet", "--disable-pip-version-check", source], tmp_path, env, timeout=300)
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            "--no-deps",
+            "--no-cache-dir",
+            "--quiet",
+            "--disable-pip-version-check",
+            source,
+        ],
+        tmp_path,
+        env,
+        timeout=300,
+    )
     installed = site / "iris_desktop"
     assert (installed / "resources" / "iris.csv").is_file()
     assert not (installed / "__editable__").exists()

@@ -1,4 +1,5 @@
 """Sub-commands about backups: make one, list them, restore one."""
+
 from __future__ import annotations
 
 from iris_desktop import paths
@@ -9,8 +10,12 @@ from iris_desktop.store import open_store
 def add_commands(command) -> None:
     bk = command("backup", backup, "write a backup archive: the database and the model files it refers to")
     bk.add_argument("file", nargs="?", help="where (default: a new archive in the backups folder)")
-    command("backups", list_backups, "list the backups in the backups folder, newest first "
-            "(one is made automatically each day and before an update; the last 7 are kept)")
+    command(
+        "backups",
+        list_backups,
+        "list the backups in the backups folder, newest first "
+        "(one is made automatically each day and before an update; the last 7 are kept)",
+    )
     rs = command("restore", restore, "replace the data with a backup's (the data replaced is backed up first)")
     rs.add_argument("file", nargs="?", help="a backup archive, or a database file (default: the newest good backup)")
 

@@ -1,4 +1,5 @@
 """Shared by the sub-command modules: printing and argument types."""
+
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,7 @@ def date_arg(text: str) -> dt.date:
 
 def bounded(low: int, high: int):
     """An argument type: a whole number from `low` to `high`."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -39,5 +41,6 @@ def bounded(low: int, high: int):
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{value} is outside {low}..{high}")
         return value
+
     parse.__name__ = "number"
     return parse

@@ -1,4 +1,5 @@
 """Sub-commands of the daily pipeline: catch-up (for an OS scheduler) and generate."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,24 +15,40 @@ GENERATOR_CHOICES = ("mvnormal", "measured", "original", "gaussian")  # gaussian
 
 
 def add_commands(command) -> None:
-    cu = command("catch-up", catch_up, "generate and predict every missed day (for cron); on a data "
-                 "folder never used before, first do what the app's first launch does")
+    cu = command(
+        "catch-up",
+        catch_up,
+        "generate and predict every missed day (for cron); on a data "
+        "folder never used before, first do what the app's first launch does",
+    )
     cu.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
-    cu.add_argument("--history-days", type=bounded(1, MAX_HISTORY_DAYS), metavar="N",
-                    help="on a store with no daily flowers yet: start the history N days back "
-                         f"(1-{MAX_HISTORY_DAYS}, default 30)")
-    cu.add_argument("--generator", choices=GENERATOR_CHOICES,
-                    help="how the days still to come are generated: a per-variety multivariate "
-                         "normal fitted to the stored flowers (mvnormal, the default for new data "
-                         "folders; 'gaussian' is its old name), uniform within bounds measured per "
-                         "variety (measured), or the original lab's bounds (original). Stored days "
-                         "keep the generator that made them")
-    cu.add_argument("--no-first-run", action="store_true",
-                    help="on a data folder with no model yet, only generate the days (their "
-                         "predictions stay pending) instead of storing the bundled data set and "
-                         "training the default model first")
-    fu = command("remove-future-days", remove_future_days,
-                 "remove the daily flowers stored for days after today (made while the clock was ahead)")
+    cu.add_argument(
+        "--history-days",
+        type=bounded(1, MAX_HISTORY_DAYS),
+        metavar="N",
+        help=f"on a store with no daily flowers yet: start the history N days back (1-{MAX_HISTORY_DAYS}, default 30)",
+    )
+    cu.add_argument(
+        "--generator",
+        choices=GENERATOR_CHOICES,
+        help="how the days still to come are generated: a per-variety multivariate "
+        "normal fitted to the stored flowers (mvnormal, the default for new data "
+        "folders; 'gaussian' is its old name), uniform within bounds measured per "
+        "variety (measured), or the original lab's bounds (original). Stored days "
+        "keep the generator that made them",
+    )
+    cu.add_argument(
+        "--no-first-run",
+        action="store_true",
+        help="on a data folder with no model yet, only generate the days (their "
+        "predictions stay pending) instead of storing the bundled data set and "
+        "training the default model first",
+    )
+    fu = command(
+        "remove-future-days",
+        remove_future_days,
+        "remove the daily flowers stored for days after today (made while the clock was ahead)",
+    )
     fu.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
     ge = command("generate", generate, "show a day's flower without storing it")
     ge.add_argument("--date", type=date_arg, default=None, help="YYYY-MM-DD (default today)")
@@ -45,8 +62,9 @@ def catch_up(args) -> int:
     with open_store() as store:
         try:
             if not args.no_first_run and inference.is_first_run(store):
-                summary = inference.first_run(store, args.today, generator=args.generator,
-                                              history_days=args.history_days)
+                summary = inference.first_run(
+                    store, args.today, generator=args.generator, history_days=args.history_days
+                )
             else:
                 if args.history_days is not None:
                     _set_history_days(store, args.history_days)
@@ -89,8 +107,10 @@ def remove_future_days(args) -> int:
             _out(f"No daily flower is stored after today ({today}).")
             return 0
         removed = remove(store, today)
-    _out(f"Removed {removed} daily flower{'s' * (removed != 1)} stored for {future.first} to {future.last}, "
-         "with their predictions; each is made again, identically, when its date comes.")
+    _out(
+        f"Removed {removed} daily flower{'s' * (removed != 1)} stored for {future.first} to {future.last}, "
+        "with their predictions; each is made again, identically, when its date comes."
+    )
     return 0
 
 

@@ -1,5 +1,6 @@
 """Sub-commands about the flowers: backfill, import (with a dry run), the import
 batches and their removal, info."""
+
 from __future__ import annotations
 
 from iris_desktop import __version__, paths
@@ -14,19 +15,28 @@ def add_commands(command) -> None:
     imp = command("import", import_csv, "import flowers from a CSV file (all rows or none)")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
-    imp.add_argument("--unit", choices=["cm", "mm"],
-                     help="the file's unit (needed when its values look like millimetres)")
+    imp.add_argument(
+        "--unit", choices=["cm", "mm"], help="the file's unit (needed when its values look like millimetres)"
+    )
     dup = imp.add_mutually_exclusive_group()
-    dup.add_argument("--skip-duplicates", dest="keep_duplicates", action="store_false", default=False,
-                     help="leave out rows that repeat a stored flower (the default)")
-    dup.add_argument("--keep-duplicates", dest="keep_duplicates", action="store_true",
-                     help="import rows that repeat a stored flower too")
-    imp.add_argument("--accept-outliers", action="store_true",
-                     help="import values no iris has (refused otherwise)")
+    dup.add_argument(
+        "--skip-duplicates",
+        dest="keep_duplicates",
+        action="store_false",
+        default=False,
+        help="leave out rows that repeat a stored flower (the default)",
+    )
+    dup.add_argument(
+        "--keep-duplicates",
+        dest="keep_duplicates",
+        action="store_true",
+        help="import rows that repeat a stored flower too",
+    )
+    imp.add_argument("--accept-outliers", action="store_true", help="import values no iris has (refused otherwise)")
     imp.add_argument("--again", action="store_true", help="import a file whose content was imported before")
     command("imports", list_imports, "list the import batches")
     rm = command("remove-import", remove_import, "remove an import batch's flowers (see `imports`)")
-    rm.add_argument("batch", type=bounded(1, 2 ** 62), metavar="N")
+    rm.add_argument("batch", type=bounded(1, 2**62), metavar="N")
     command("info", info, "where the data lives, row counts, schema version")
 
 
@@ -42,18 +52,27 @@ def backfill(args) -> int:
 def import_csv(args) -> int:
     from iris_desktop.domain import FEATURE_NAMES
     from iris_desktop.pipelines.imports import (
-        AlreadyImportedError, ImportOptions, describe, import_preview, preview,
+        AlreadyImportedError,
+        ImportOptions,
+        describe,
+        import_preview,
+        preview,
     )
 
     with open_store() as store:
         seen = preview(store, args.file)
         if seen.suggested_millimetres and args.unit is None:
+            columns = ", ".join(seen.parsed.columns[c] for c in seen.suggested_millimetres)
             raise UserError(
-                f"{seen.parsed.file_name}: column(s) {', '.join(seen.parsed.columns[c] for c in seen.suggested_millimetres)} "
-                "look like millimetres; add --unit mm to divide by 10, or --unit cm to import them as they are")
-        options = ImportOptions(millimetre_columns=FEATURE_NAMES if args.unit == "mm" else (),
-                                skip_duplicates=not args.keep_duplicates,
-                                accept_outliers=args.accept_outliers, again=args.again)
+                f"{seen.parsed.file_name}: column(s) {columns} "
+                "look like millimetres; add --unit mm to divide by 10, or --unit cm to import them as they are"
+            )
+        options = ImportOptions(
+            millimetre_columns=FEATURE_NAMES if args.unit == "mm" else (),
+            skip_duplicates=not args.keep_duplicates,
+            accept_outliers=args.accept_outliers,
+            again=args.again,
+        )
         if args.dry_run:
             for line in describe(seen, options):
                 _out(line)
@@ -64,8 +83,11 @@ def import_csv(args) -> int:
         except AlreadyImportedError as exc:
             raise UserError(f"{exc} (add --again to import it anyway)") from None
     per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
-    skipped = (f"; {result.skipped_duplicates} row(s) repeating stored flowers skipped (--keep-duplicates "
-               "keeps them)" if result.skipped_duplicates else "")
+    skipped = (
+        f"; {result.skipped_duplicates} row(s) repeating stored flowers skipped (--keep-duplicates keeps them)"
+        if result.skipped_duplicates
+        else ""
+    )
     _out(f"Imported {result.added} flowers from {args.file} ({per}) as batch {result.batch}{skipped}.")
     for note in result.notes:
         _out(f"Note: {note}")
@@ -113,7 +135,9 @@ def info(args) -> int:
         _out(f"logs folder:    {paths.logs_dir()}")
         _out(f"resources:      {paths.resources_dir()}")
         _out(f"schema version: {store.schema_version()} (this build: {SCHEMA_VERSION})")
-        _out("flowers:        " + ", ".join(f"{n} {s}" for s, n in counts.items()) + f" ({sum(counts.values())} in all)")
+        _out(
+            "flowers:        " + ", ".join(f"{n} {s}" for s, n in counts.items()) + f" ({sum(counts.values())} in all)"
+        )
         _out(f"models:         {len(registry.list_models(store))}, active: {active.describe() if active else 'none'}")
         _out(f"predictions:    {predictions.prediction_count(store)}")
         last = flowers.last_daily_day(store)

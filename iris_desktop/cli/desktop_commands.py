@@ -1,5 +1,6 @@
 """Sub-commands that add Iris Desktop to the Linux applications menu and take it away:
 install-desktop-entry, uninstall-desktop-entry."""
+
 from __future__ import annotations
 
 import sys
@@ -10,23 +11,27 @@ from iris_desktop.cli.errors import UserError
 
 
 def add_commands(command) -> None:
-    inst = command("install-desktop-entry", install,
-                   "add Iris Desktop to the applications menu (Linux: a desktop entry and icons "
-                   "in $XDG_DATA_HOME, for this user)")
-    inst.add_argument("--exec", dest="program", metavar="PATH",
-                      help="the program the entry starts (default: this bundle or installation's "
-                           "iris-desktop)")
-    command("uninstall-desktop-entry", uninstall,
-            "remove the desktop entry and icons that install-desktop-entry added")
+    inst = command(
+        "install-desktop-entry",
+        install,
+        "add Iris Desktop to the applications menu (Linux: a desktop entry and icons in $XDG_DATA_HOME, for this user)",
+    )
+    inst.add_argument(
+        "--exec",
+        dest="program",
+        metavar="PATH",
+        help="the program the entry starts (default: this bundle or installation's iris-desktop)",
+    )
+    command("uninstall-desktop-entry", uninstall, "remove the desktop entry and icons that install-desktop-entry added")
 
 
 def _require_xdg_desktop() -> None:
     if sys.platform == "win32":
-        raise UserError("desktop entries are for Linux desktops; on Windows, pin iris-desktop.exe "
-                        "to Start or make a shortcut to it")
+        raise UserError(
+            "desktop entries are for Linux desktops; on Windows, pin iris-desktop.exe to Start or make a shortcut to it"
+        )
     if sys.platform == "darwin":
-        raise UserError("desktop entries are for Linux desktops; on macOS, drag Iris Desktop.app "
-                        "into Applications")
+        raise UserError("desktop entries are for Linux desktops; on macOS, drag Iris Desktop.app into Applications")
 
 
 def install(args) -> int:

@@ -1,4 +1,5 @@
 """Sub-commands of the monitor: history."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,11 +12,20 @@ from iris_desktop.store import open_store
 
 def add_commands(command) -> None:
     hi = command("history", history, "past daily predictions with the true variety")
-    hi.add_argument("--days", type=bounded(1, 365_000), default=None,
-                    help="only the last N days (default: the whole history, as File > Export history)")
-    hi.add_argument("--model", metavar="N", type=bounded(1, 2**31 - 1), default=None,
-                    help="what model version N predicts for every day (default: each day's first "
-                         "prediction, as it was seen at the time)")
+    hi.add_argument(
+        "--days",
+        type=bounded(1, 365_000),
+        default=None,
+        help="only the last N days (default: the whole history, as File > Export history)",
+    )
+    hi.add_argument(
+        "--model",
+        metavar="N",
+        type=bounded(1, 2**31 - 1),
+        default=None,
+        help="what model version N predicts for every day (default: each day's first "
+        "prediction, as it was seen at the time)",
+    )
     hi.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
     hi.add_argument("--csv", metavar="FILE", help="write them to FILE as CSV (- for standard output)")
 
@@ -24,7 +34,10 @@ def history(args) -> int:
     import datetime as dt
 
     from iris_desktop.pipelines.monitoring import (
-        export_history_csv, history_columns, last_days, version_history,
+        export_history_csv,
+        history_columns,
+        last_days,
+        version_history,
     )
 
     today = args.today or dt.date.today()  # days after it (the clock was ahead) are left out
@@ -36,24 +49,39 @@ def history(args) -> int:
             count = export_history_csv(store, args.csv, days=args.days, model_version=args.model, today=today)
             _out(f"Wrote {count} predictions to {args.csv}")
             return 0
-        shown = (version_history(store, args.model, end=today) if args.model is not None
-                 else history_columns(store, end=today))
+        shown = (
+            version_history(store, args.model, end=today)
+            if args.model is not None
+            else history_columns(store, end=today)
+        )
     shown = last_days(shown, args.days, today)
     if not len(shown):
-        _out("No predictions yet: run `iris-desktop catch-up`." if args.days is None
-             else f"No predictions in the last {args.days} days.")
+        _out(
+            "No predictions yet: run `iris-desktop catch-up`."
+            if args.days is None
+            else f"No predictions in the last {args.days} days."
+        )
         return 0
     from iris_desktop.domain import VARIETIES
 
     names = [v.value for v in VARIETIES]
     _out(f"{'day':10}  {'actual':10}  {'predicted':10}  ok  model")
-    for day, a, p, v, stored in zip(shown.day.astype(str).tolist(), shown.actual.tolist(),
-                                    shown.predicted.tolist(), shown.version.tolist(), shown.stored.tolist()):
-        _out(f"{day:10}  {names[a]:10}  {names[p]:10}  {'✓' if a == p else '✗':2}  v{v}"
-             + ("" if stored else " (predicted now)"))
+    for day, a, p, v, stored in zip(
+        shown.day.astype(str).tolist(),
+        shown.actual.tolist(),
+        shown.predicted.tolist(),
+        shown.version.tolist(),
+        shown.stored.tolist(),
+    ):
+        _out(
+            f"{day:10}  {names[a]:10}  {names[p]:10}  {'✓' if a == p else '✗':2}  v{v}"
+            + ("" if stored else " (predicted now)")
+        )
     right = int(shown.correct.sum())
     _out(f"accuracy {right}/{len(shown)} = {right / len(shown):.1%}")
     if not shown.stored.all():
-        _out(f"{int((~shown.stored).sum())} of these days were never predicted by v{args.model}: "
-             "predicted now, not stored")
+        _out(
+            f"{int((~shown.stored).sum())} of these days were never predicted by v{args.model}: "
+            "predicted now, not stored"
+        )
     return 0

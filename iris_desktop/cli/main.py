@@ -4,15 +4,21 @@ set_defaults(handler=...).
 
 Exit codes: 0 ok, 2 a user error (one line on stderr, never a traceback).
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from iris_desktop import __version__, paths
 from iris_desktop.cli import (
-    backup_commands, daily_commands, data_commands, desktop_commands, history_commands, model_commands,
+    backup_commands,
+    daily_commands,
+    data_commands,
+    desktop_commands,
+    history_commands,
+    model_commands,
 )
 from iris_desktop.cli.common import bounded
 from iris_desktop.cli.errors import UserError
@@ -33,23 +39,30 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="iris-desktop",
-        description="Iris Desktop: the serverless-ML Iris lab, offline. "
-        "With no command, opens the app.",
+        description="Iris Desktop: the serverless-ML Iris lab, offline. With no command, opens the app.",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("--data-dir", metavar="PATH",
-                   help=f"keep all data in PATH (also: the {paths.ENV_VAR} variable)")
+    p.add_argument("--data-dir", metavar="PATH", help=f"keep all data in PATH (also: the {paths.ENV_VAR} variable)")
     gui = p.add_argument_group("app start-up (no command)")
-    gui.add_argument("--quit-after-startup", action="store_true",
-                     help="exit once the window has been shown and painted")
-    gui.add_argument("--quit-when-ready", action="store_true",
-                     help="exit once loading and catch-up have finished")
-    gui.add_argument("--self-test", action="store_true",
-                     help="run first run, catch-up and every tab on a temporary folder")
-    gui.add_argument("--self-test-output", metavar="FILE",
-                     help="with --self-test: also write the verdict to FILE (a windowed build has no terminal)")
-    gui.add_argument("--self-test-timeout", metavar="SECONDS", type=bounded(1, 3600), default=240,
-                     help="with --self-test: fail if there is no verdict after SECONDS (default: 240)")
+    gui.add_argument(
+        "--quit-after-startup", action="store_true", help="exit once the window has been shown and painted"
+    )
+    gui.add_argument("--quit-when-ready", action="store_true", help="exit once loading and catch-up have finished")
+    gui.add_argument(
+        "--self-test", action="store_true", help="run first run, catch-up and every tab on a temporary folder"
+    )
+    gui.add_argument(
+        "--self-test-output",
+        metavar="FILE",
+        help="with --self-test: also write the verdict to FILE (a windowed build has no terminal)",
+    )
+    gui.add_argument(
+        "--self-test-timeout",
+        metavar="SECONDS",
+        type=bounded(1, 3600),
+        default=240,
+        help="with --self-test: fail if there is no verdict after SECONDS (default: 240)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler, help: str) -> argparse.ArgumentParser:
@@ -57,8 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         parser.set_defaults(handler=handler)
         return parser
 
-    for module in (data_commands, daily_commands, model_commands, history_commands, backup_commands,
-                   desktop_commands):
+    for module in (data_commands, daily_commands, model_commands, history_commands, backup_commands, desktop_commands):
         module.add_commands(command)
     return p
 
@@ -79,7 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     iris_desktop.store.on_wait = lambda: print(
         f"iris-desktop {args.command}: waiting for another Iris Desktop process to finish writing…",
-        file=sys.stderr, flush=True)
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         return args.handler(args) or 0
     except KeyboardInterrupt:
@@ -139,8 +153,15 @@ def _user_message(exc: Exception) -> str | None:
     if isinstance(exc, CorruptDatabaseError):
         return _damaged(exc)
 
-    user_errors = (UserError, CsvImportError, AlreadyImportedError, StoreError, ModelLoadError,
-                   UnknownModelError, OSError)
+    user_errors = (
+        UserError,
+        CsvImportError,
+        AlreadyImportedError,
+        StoreError,
+        ModelLoadError,
+        UnknownModelError,
+        OSError,
+    )
     if isinstance(exc, user_errors):
         return str(exc)
     return None
@@ -162,6 +183,11 @@ def _damaged(exc: Exception) -> str:
     try:
         restored, _skipped = backups.restore_newest(db, paths.models_dir())
     except StoreError as failed:
-        return f"{exc}. It was moved to {moved.name}; no backup could be restored ({failed}): the next command starts a new database"
-    return (f"{exc}. It was moved to {moved.name} and the newest sound backup was restored "
-            f"({restored.backup.describe()}); run the command again")
+        return (
+            f"{exc}. It was moved to {moved.name}; no backup could be restored ({failed}): "
+            "the next command starts a new database"
+        )
+    return (
+        f"{exc}. It was moved to {moved.name} and the newest sound backup was restored "
+        f"({restored.backup.describe()}); run the command again"
+    )

@@ -5,6 +5,7 @@ Every setting is checked before any work, and a mistake is one line naming the f
 scikit-learn's own warnings never reach stderr raw: the ones that matter (a model that
 did not converge, a file saved by another scikit-learn) are said in one line each.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ from iris_desktop.cli.errors import UserError
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from iris_desktop.store import open_store
 
-VERSION = bounded(1, 2 ** 62)
+VERSION = bounded(1, 2**62)
 SETTING_FLAGS = {"cv_folds": "--cv-folds", "test_fraction": "--test-fraction", "sources": "--include-daily"}
 
 
@@ -25,12 +26,22 @@ def add_commands(command) -> None:
     tr = command("train", train, "train, register and activate a model")
     tr.add_argument("--algorithm", default=DEFAULT_ALGORITHM, choices=list(ALGORITHMS))
     _add_parameter_flags(tr)
-    tr.add_argument("--param", "-P", action="append", default=[], metavar="NAME=VALUE",
-                    help="any hyper-parameter by name, e.g. -P p=1 -P criterion=entropy (repeatable)")
-    tr.add_argument("--cv-folds", type=bounded(2, 50), default=5,
-                    help="cross-validation folds, 2 to the size of the rarest variety (default 5)")
+    tr.add_argument(
+        "--param",
+        "-P",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any hyper-parameter by name, e.g. -P p=1 -P criterion=entropy (repeatable)",
+    )
+    tr.add_argument(
+        "--cv-folds",
+        type=bounded(2, 50),
+        default=5,
+        help="cross-validation folds, 2 to the size of the rarest variety (default 5)",
+    )
     tr.add_argument("--standardize", action="store_true", help="standardise features first")
-    tr.add_argument("--seed", type=bounded(0, 2 ** 31 - 1), default=42, help="split seed (default 42)")
+    tr.add_argument("--seed", type=bounded(0, 2**31 - 1), default=42, help="split seed (default 42)")
     tr.add_argument("--test-fraction", type=_fraction, default=0.2, help="between 0 and 1 (default 0.2)")
     tr.add_argument("--include-daily", action="store_true", help="train on daily flowers too")
     tr.add_argument("--no-activate", action="store_true", help="register without activating")
@@ -69,8 +80,9 @@ def _add_parameter_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("hyper-parameters (each for the algorithms named)")
     for flag, param in specs.items():
         extra = {"choices": param.choices} if param.kind == "choice" else {"metavar": param.kind.upper()}
-        group.add_argument(flag, dest=f"param_{param.name}", default=None,
-                           help=f"{param.label} ({', '.join(seen[flag])})", **extra)
+        group.add_argument(
+            flag, dest=f"param_{param.name}", default=None, help=f"{param.label} ({', '.join(seen[flag])})", **extra
+        )
 
 
 def _fraction(text: str) -> float:
@@ -100,6 +112,7 @@ def _warn(command: str, text: str) -> None:
 
 # ---- training --------------------------------------------------------------------------
 
+
 def train(args) -> int:
     from iris_desktop.pipelines.algorithms import algorithm
     from iris_desktop.pipelines.training import TrainingConfig
@@ -111,8 +124,10 @@ def train(args) -> int:
         if name.startswith("param_") and value is not None:
             name = name.removeprefix("param_")
             if name not in takes:
-                raise UserError(f"{_flag(name)} is not a parameter of {spec.name} "
-                                f"(it takes {', '.join(_flag(n) for n in sorted(takes))})")
+                raise UserError(
+                    f"{_flag(name)} is not a parameter of {spec.name} "
+                    f"(it takes {', '.join(_flag(n) for n in sorted(takes))})"
+                )
             params[name] = value
     for item in args.param:
         name, sep, value = item.partition("=")
@@ -124,8 +139,9 @@ def train(args) -> int:
     except ValueError as exc:
         raise UserError(str(exc)) from None
     sources = ("backfill", "import", "daily") if args.include_daily else ("backfill", "import")
-    config = TrainingConfig(args.algorithm, params, args.standardize, sources, args.test_fraction,
-                            args.seed, args.cv_folds)
+    config = TrainingConfig(
+        args.algorithm, params, args.standardize, sources, args.test_fraction, args.seed, args.cv_folds
+    )
     return _fit_and_report("train", config, activate=not args.no_activate)
 
 
@@ -141,7 +157,8 @@ def retrain(args) -> int:
 
 
 def _fit_and_report(command: str, config, activate: bool) -> int:
-    from iris_desktop.pipelines.training import SettingError, train as fit
+    from iris_desktop.pipelines.training import SettingError
+    from iris_desktop.pipelines.training import train as fit
 
     with open_store() as store:
         try:
@@ -153,12 +170,16 @@ def _fit_and_report(command: str, config, activate: bool) -> int:
             raise UserError(str(exc)) from None
     m = record.metrics
     _out(f"Registered {record.describe()}{' (active)' if record.active else ''}")
-    _out(f"test accuracy {m['accuracy']:.3f}, macro F1 {m['macro_f1']:.3f}, "
-         f"CV {m['cv_mean']:.3f} ± {m['cv_std']:.3f} on {m['n_train']} train / {m['n_test']} test rows"
-         + (f" ({_dropped(m)} dropped)" if m.get("duplicates_dropped") else ""))
+    _out(
+        f"test accuracy {m['accuracy']:.3f}, macro F1 {m['macro_f1']:.3f}, "
+        f"CV {m['cv_mean']:.3f} ± {m['cv_std']:.3f} on {m['n_train']} train / {m['n_test']} test rows"
+        + (f" ({_dropped(m)} dropped)" if m.get("duplicates_dropped") else "")
+    )
     if m["n_test"] < 100:
-        _out(f"The test set is small: one flower is {1 / m['n_test']:.1%} of its accuracy; "
-             "the CV figure is the steadier estimate.")
+        _out(
+            f"The test set is small: one flower is {1 / m['n_test']:.1%} of its accuracy; "
+            "the CV figure is the steadier estimate."
+        )
     for text in m.get("warnings", []):
         _warn(command, text)
     return 0
@@ -179,6 +200,7 @@ def _flag(name: str) -> str:
 
 # ---- the registry ----------------------------------------------------------------------
 
+
 def models(args) -> int:
     from iris_desktop.pipelines.registry_overview import key_parameters, registry_entries
 
@@ -187,17 +209,21 @@ def models(args) -> int:
     if not entries:
         _out("No models yet: run `iris-desktop train`.")
         return 0
-    _out(f"{'':2}{'version':>7}  {'created (UTC)':16}  {'test':>6}  {'cv (mean ± std)':>15}  "
-         f"{'train/test':>10}  {'dups':>4}  {'sources':16}  model")
+    _out(
+        f"{'':2}{'version':>7}  {'created (UTC)':16}  {'test':>6}  {'cv (mean ± std)':>15}  "
+        f"{'train/test':>10}  {'dups':>4}  {'sources':16}  model"
+    )
     for e in entries:
         r, m = e.record, e.record.metrics
         cv = m.get("cv_mean", float("nan"))
         cv_text = f"{cv:.1%} ± {m.get('cv_std', 0):.1%}" if cv == cv else "—"
         split = f"{m.get('n_train', '?')}/{m.get('n_test', '?')}"
-        line = (f"{'*' if r.active else ' ':2}{r.version:>7}  {r.created_at[:16].replace('T', ' '):16}  "
-                f"{r.accuracy:>6.1%}  {cv_text:>15}  {split:>10}  "
-                f"{m.get('duplicates_dropped', 0):>4}  {', '.join(r.sources):16}  "
-                f"{r.algorithm} ({key_parameters(r)})")
+        line = (
+            f"{'*' if r.active else ' ':2}{r.version:>7}  {r.created_at[:16].replace('T', ' '):16}  "
+            f"{r.accuracy:>6.1%}  {cv_text:>15}  {split:>10}  "
+            f"{m.get('duplicates_dropped', 0):>4}  {', '.join(r.sources):16}  "
+            f"{r.algorithm} ({key_parameters(r)})"
+        )
         if e.warnings:
             line += "  WARNING: " + "; ".join(e.warnings)
         _out(line)
@@ -257,8 +283,10 @@ def delete(args) -> int:
         if record is None:
             raise UnknownModelError(f"there is no model version {args.version}")
         if record.active:
-            raise UserError(f"v{args.version} is the active model; activate another version first "
-                            f"(`iris-desktop activate VERSION`), then delete it")
+            raise UserError(
+                f"v{args.version} is the active model; activate another version first "
+                f"(`iris-desktop activate VERSION`), then delete it"
+            )
         n = len(daily_predictions(store, model_version=args.version))
         if not args.yes and sys.stdin.isatty():
             answer = input(f"Delete model v{args.version}, its file and its {n} predictions? [y/N] ")

@@ -3,13 +3,13 @@
 Parameter specs are plain data so the Train tab can build its form and the CLI its flags
 from the same table.
 """
+
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
 from typing import Any
-
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -66,7 +66,7 @@ class Param:
             if isinstance(value, int) or _INTEGER.fullmatch(text):
                 return int(text)
             raise ValueError(f"{self.name} must be a whole number, got {value!r}")
-        if isinstance(value, (int, float)) and math.isfinite(value) or _DECIMAL.fullmatch(text):
+        if (isinstance(value, (int, float)) and math.isfinite(value)) or _DECIMAL.fullmatch(text):
             number = float(text)
             if math.isfinite(number):
                 return number
@@ -95,8 +95,7 @@ class Algorithm:
         for spec in self.params:
             if spec.only_if and not self.applies(spec, values) and values[spec.name] != spec.default:
                 other, wanted = spec.only_if
-                raise ValueError(f"{spec.name} applies only when {other} is {wanted} "
-                                 f"(got {other}={values[other]})")
+                raise ValueError(f"{spec.name} applies only when {other} is {wanted} (got {other}={values[other]})")
         return values
 
     @staticmethod
@@ -128,45 +127,184 @@ class Algorithm:
 ALGORITHMS: dict[str, Algorithm] = {
     a.key: a
     for a in (
-        Algorithm("knn", "k-nearest neighbours", (
-            Param("n_neighbors", "Neighbours (k)", "int", 5, 1, 100, flag="k", short="k", key=True,
-                  help="How many of the nearest training flowers vote; an odd k avoids ties"),
-            Param("weights", "Weights", "choice", "uniform", choices=("uniform", "distance"),
-                  short="{}-weighted", help="uniform: one vote each; distance: nearer flowers count more"),
-            Param("metric", "Metric", "choice", "minkowski", short="{}",
-                  choices=("minkowski", "euclidean", "manhattan", "chebyshev"),
-                  help="How distance between two flowers is measured"),
-            Param("p", "Minkowski p", "int", 2, 1, 10, only_if=("metric", "minkowski"), short="p",
-                  help="The power of the Minkowski distance: 1 = Manhattan, 2 = Euclidean"),
-        )),
-        Algorithm("logreg", "Logistic regression", (
-            Param("C", "C (inverse regularisation)", "float", 1.0, 1e-4, 1e4, flag="c", short="C", key=True,
-                  help="Smaller C: stronger regularisation, smoother boundaries"),
-            Param("max_iter", "Max iterations", "int", 1000, 50, 100000, short="max iter",
-                  help="The solver stops after this many iterations"),
-        )),
-        Algorithm("tree", "Decision tree", (
-            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, short="depth", key=True,
-                  help="How many questions deep the tree may grow (no limit: until leaves are pure)"),
-            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50, short="leaf",
-                  help="Every leaf keeps at least this many training flowers"),
-            Param("criterion", "Criterion", "choice", "gini", choices=("gini", "entropy", "log_loss"),
-                  short="{}", help="How the quality of a split is measured"),
-        )),
-        Algorithm("forest", "Random forest", (
-            Param("n_estimators", "Trees", "int", 100, 1, 2000, flag="trees", short="trees", key=True,
-                  help="How many trees vote"),
-            Param("max_depth", "Max depth", "int", None, 1, 50, optional=True, short="depth",
-                  help="How deep each tree may grow (no limit: until leaves are pure)"),
-            Param("min_samples_leaf", "Min samples per leaf", "int", 1, 1, 50, short="leaf",
-                  help="Every leaf keeps at least this many training flowers"),
-        )),
-        Algorithm("svm", "SVM (RBF kernel)", (
-            Param("C", "C", "float", 1.0, 1e-4, 1e4, flag="c", short="C", key=True,
-                  help="Smaller C: a softer margin, smoother boundaries"),
-            Param("gamma", "Gamma", "choice", "scale", choices=("scale", "auto"), short="gamma={}",
-                  help="The kernel's reach: scale uses the data's variance, auto 1 / features"),
-        )),
+        Algorithm(
+            "knn",
+            "k-nearest neighbours",
+            (
+                Param(
+                    "n_neighbors",
+                    "Neighbours (k)",
+                    "int",
+                    5,
+                    1,
+                    100,
+                    flag="k",
+                    short="k",
+                    key=True,
+                    help="How many of the nearest training flowers vote; an odd k avoids ties",
+                ),
+                Param(
+                    "weights",
+                    "Weights",
+                    "choice",
+                    "uniform",
+                    choices=("uniform", "distance"),
+                    short="{}-weighted",
+                    help="uniform: one vote each; distance: nearer flowers count more",
+                ),
+                Param(
+                    "metric",
+                    "Metric",
+                    "choice",
+                    "minkowski",
+                    short="{}",
+                    choices=("minkowski", "euclidean", "manhattan", "chebyshev"),
+                    help="How distance between two flowers is measured",
+                ),
+                Param(
+                    "p",
+                    "Minkowski p",
+                    "int",
+                    2,
+                    1,
+                    10,
+                    only_if=("metric", "minkowski"),
+                    short="p",
+                    help="The power of the Minkowski distance: 1 = Manhattan, 2 = Euclidean",
+                ),
+            ),
+        ),
+        Algorithm(
+            "logreg",
+            "Logistic regression",
+            (
+                Param(
+                    "C",
+                    "C (inverse regularisation)",
+                    "float",
+                    1.0,
+                    1e-4,
+                    1e4,
+                    flag="c",
+                    short="C",
+                    key=True,
+                    help="Smaller C: stronger regularisation, smoother boundaries",
+                ),
+                Param(
+                    "max_iter",
+                    "Max iterations",
+                    "int",
+                    1000,
+                    50,
+                    100000,
+                    short="max iter",
+                    help="The solver stops after this many iterations",
+                ),
+            ),
+        ),
+        Algorithm(
+            "tree",
+            "Decision tree",
+            (
+                Param(
+                    "max_depth",
+                    "Max depth",
+                    "int",
+                    None,
+                    1,
+                    50,
+                    optional=True,
+                    short="depth",
+                    key=True,
+                    help="How many questions deep the tree may grow (no limit: until leaves are pure)",
+                ),
+                Param(
+                    "min_samples_leaf",
+                    "Min samples per leaf",
+                    "int",
+                    1,
+                    1,
+                    50,
+                    short="leaf",
+                    help="Every leaf keeps at least this many training flowers",
+                ),
+                Param(
+                    "criterion",
+                    "Criterion",
+                    "choice",
+                    "gini",
+                    choices=("gini", "entropy", "log_loss"),
+                    short="{}",
+                    help="How the quality of a split is measured",
+                ),
+            ),
+        ),
+        Algorithm(
+            "forest",
+            "Random forest",
+            (
+                Param(
+                    "n_estimators",
+                    "Trees",
+                    "int",
+                    100,
+                    1,
+                    2000,
+                    flag="trees",
+                    short="trees",
+                    key=True,
+                    help="How many trees vote",
+                ),
+                Param(
+                    "max_depth",
+                    "Max depth",
+                    "int",
+                    None,
+                    1,
+                    50,
+                    optional=True,
+                    short="depth",
+                    help="How deep each tree may grow (no limit: until leaves are pure)",
+                ),
+                Param(
+                    "min_samples_leaf",
+                    "Min samples per leaf",
+                    "int",
+                    1,
+                    1,
+                    50,
+                    short="leaf",
+                    help="Every leaf keeps at least this many training flowers",
+                ),
+            ),
+        ),
+        Algorithm(
+            "svm",
+            "SVM (RBF kernel)",
+            (
+                Param(
+                    "C",
+                    "C",
+                    "float",
+                    1.0,
+                    1e-4,
+                    1e4,
+                    flag="c",
+                    short="C",
+                    key=True,
+                    help="Smaller C: a softer margin, smoother boundaries",
+                ),
+                Param(
+                    "gamma",
+                    "Gamma",
+                    "choice",
+                    "scale",
+                    choices=("scale", "auto"),
+                    short="gamma={}",
+                    help="The kernel's reach: scale uses the data's variance, auto 1 / features",
+                ),
+            ),
+        ),
     )
 }
 DEFAULT_ALGORITHM = "knn"
@@ -183,23 +321,28 @@ def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: i
     """A scikit-learn estimator (a Pipeline when standardising). Imports sklearn lazily."""
     if key == "knn":
         from sklearn.neighbors import KNeighborsClassifier as cls
+
         kwargs = dict(params)
     elif key == "logreg":
         from sklearn.linear_model import LogisticRegression as cls
+
         kwargs = dict(params)
     elif key == "tree":
         from sklearn.tree import DecisionTreeClassifier as cls
+
         kwargs = dict(params, random_state=seed)
     elif key == "forest":
         from sklearn.ensemble import RandomForestClassifier as cls
+
         kwargs = dict(params, random_state=seed, n_jobs=1)
     elif key == "svm":
         # SVC(probability=True) is deprecated; this is the same Platt scaling, spelled out.
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.svm import SVC
 
-        estimator = CalibratedClassifierCV(SVC(kernel="rbf", random_state=seed, **params),
-                                           method="sigmoid", cv=3, ensemble=False)
+        estimator = CalibratedClassifierCV(
+            SVC(kernel="rbf", random_state=seed, **params), method="sigmoid", cv=3, ensemble=False
+        )
         return _scaled(estimator) if standardize else estimator
     else:
         raise ValueError(f"unknown algorithm {key!r}")

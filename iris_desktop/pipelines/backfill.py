@@ -1,5 +1,6 @@
 """Backfill: store the bundled data set once, as the original lab's first notebook did.
 (Importing the user's own files is imports.py.)"""
+
 from __future__ import annotations
 
 import os
@@ -7,12 +8,12 @@ import os
 from iris_desktop import paths
 from iris_desktop.domain import VARIETIES, Flower
 from iris_desktop.pipelines import csv_reader
-from iris_desktop.store import Store
-from iris_desktop.store import flowers as flower_table
 
 # The import pipeline's names, for callers that knew them here.
 from iris_desktop.pipelines.csv_reader import CsvImportError, normalise_header  # noqa: F401
 from iris_desktop.pipelines.imports import AlreadyImportedError, import_csv  # noqa: F401
+from iris_desktop.store import Store
+from iris_desktop.store import flowers as flower_table
 
 
 def read_csv_file(path: str | os.PathLike) -> tuple[list[Flower], tuple[str, ...]]:

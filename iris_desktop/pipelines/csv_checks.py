@@ -1,5 +1,6 @@
 """What the import preview checks in a parsed file: values no iris has, columns in
 millimetres, and rows that repeat stored flowers. numpy only, vectorised."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,8 +17,10 @@ from iris_desktop.pipelines.csv_reader import ParsedFile
 # the minimum, most for the small parts, where 0.1 cm of rounding weighs most) so that other
 # populations pass and unit mistakes (mm) and typos (51 for 5.1) stand out.
 PLAUSIBLE_CM: dict[str, tuple[float, float]] = {
-    "sepal_length": (3.0, 10.0), "sepal_width": (1.5, 6.0),
-    "petal_length": (0.5, 8.0), "petal_width": (0.05, 3.5),
+    "sepal_length": (3.0, 10.0),
+    "sepal_width": (1.5, 6.0),
+    "petal_length": (0.5, 8.0),
+    "petal_width": (0.05, 3.5),
 }
 _LOW, _HIGH = (np.array(bound) for bound in zip(*(PLAUSIBLE_CM[n] for n in FEATURE_NAMES)))
 # Per-variety means of the classic data set (rows: Variety order; columns: FEATURES order),
@@ -25,10 +28,10 @@ _LOW, _HIGH = (np.array(bound) for bound in zip(*(PLAUSIBLE_CM[n] for n in FEATU
 _CLASSIC_MEANS_CM = np.array([[5.01, 3.43, 1.46, 0.25], [5.94, 2.77, 4.26, 1.33], [6.59, 2.97, 5.55, 2.03]])
 
 
-
 @dataclass(frozen=True)
 class Outlier:
     """A measurement outside PLAUSIBLE_CM."""
+
     line: int
     column: str  # header text in the file
     feature: str  # our column name
@@ -37,13 +40,20 @@ class Outlier:
     high: float
 
 
-
 def implausible(parsed: ParsedFile, limit: int | None = None) -> list[Outlier]:
     """Values outside PLAUSIBLE_CM, in file order (at most `limit` of them)."""
     rows, cols = np.nonzero((parsed.X < _LOW) | (parsed.X > _HIGH))
-    return [Outlier(int(parsed.lines[r]), parsed.columns[FEATURE_NAMES[c]], FEATURE_NAMES[c],
-                    float(parsed.X[r, c]), float(_LOW[c]), float(_HIGH[c]))
-            for r, c in zip(rows[:limit], cols[:limit])]
+    return [
+        Outlier(
+            int(parsed.lines[r]),
+            parsed.columns[FEATURE_NAMES[c]],
+            FEATURE_NAMES[c],
+            float(parsed.X[r, c]),
+            float(_LOW[c]),
+            float(_HIGH[c]),
+        )
+        for r, c in zip(rows[:limit], cols[:limit])
+    ]
 
 
 def millimetre_columns(parsed: ParsedFile) -> list[str]:

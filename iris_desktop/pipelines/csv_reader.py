@@ -9,6 +9,7 @@ checked and the first bad one is reported with its line in the file, column and 
 pandas parses, numpy checks. pandas is imported inside the functions: it is slow to
 import and the window paints before any file is opened. No Qt here.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -24,8 +25,16 @@ import numpy as np
 
 from iris_desktop.domain import FEATURE_NAMES, MAX_CM, VARIETIES, Variety
 from iris_desktop.pipelines.csv_text import (
-    NUMBER, CsvImportError, check_quotes, detect_decimal, detect_delimiter, field_count,
-    is_number, non_blank_lines, quote_parity, unix_line_ends,
+    NUMBER,
+    CsvImportError,
+    check_quotes,
+    detect_decimal,
+    detect_delimiter,
+    field_count,
+    is_number,
+    non_blank_lines,
+    quote_parity,
+    unix_line_ends,
 )
 
 LABEL = "variety"
@@ -38,10 +47,16 @@ _TOO_LARGE = f"the file is larger than {MAX_BYTES // 2**20} MB; that is not an i
 # Normalised header (lowercase, letters only, "cm" unit dropped) -> our column name.
 _HEADER_ALIASES = {
     **{name.replace("_", ""): name for name in FEATURE_NAMES},
-    "variety": LABEL, "species": LABEL, "class": LABEL, "label": LABEL,
-    "target": LABEL, "irisclass": LABEL, "irisvariety": LABEL,
+    "variety": LABEL,
+    "species": LABEL,
+    "class": LABEL,
+    "label": LABEL,
+    "target": LABEL,
+    "irisclass": LABEL,
+    "irisvariety": LABEL,
 }
 _INDEX_HEADERS = {"id", "index", ""}  # dropped without being listed as ignored
+
 
 @dataclass(frozen=True)
 class ParsedFile:
@@ -110,14 +125,26 @@ def read_bytes(data: bytes, file_name: str) -> ParsedFile:
     check_quotes(raw, numbers, file_name)
     layout = _find_layout(body, raw, numbers, file_name)
     if layout.has_header:
-        raw, numbers = raw[raw.index(b"\n") + 1:], numbers[1:]
+        raw, numbers = raw[raw.index(b"\n") + 1 :], numbers[1:]
     X, y = _fast_arrays(raw, len(numbers), layout) or _checked_arrays(raw, numbers, layout, file_name)
-    return ParsedFile(file_name, hashlib.sha256(data).hexdigest(), encoding, layout.delimiter,
-                      layout.decimal, layout.has_header, dict(layout.headers), layout.ignored, X, y,
-                      numbers, notes + layout.notes)
+    return ParsedFile(
+        file_name,
+        hashlib.sha256(data).hexdigest(),
+        encoding,
+        layout.delimiter,
+        layout.decimal,
+        layout.has_header,
+        dict(layout.headers),
+        layout.ignored,
+        X,
+        y,
+        numbers,
+        notes + layout.notes,
+    )
 
 
 # ---------------------------------------------------------------- bytes -> lines
+
 
 def _decode(data: bytes, file: str) -> tuple[str, str, tuple[str, ...]]:
     """Text, encoding name, notes. UTF-8 first; then the two usual Windows/Western guesses."""
@@ -127,7 +154,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str, tuple[str, ...]]:
         raise CsvImportError(file, f"not a text file: it contains NUL bytes{hint}")
     bom = data.startswith(codecs.BOM_UTF8)
     try:
-        return data[len(codecs.BOM_UTF8) if bom else 0:].decode("utf-8"), "utf-8-sig" if bom else "utf-8", ()
+        return data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8"), "utf-8-sig" if bom else "utf-8", ()
     except UnicodeDecodeError:
         pass
     try:
@@ -136,8 +163,15 @@ def _decode(data: bytes, file: str) -> tuple[str, str, tuple[str, ...]]:
         return data.decode("latin-1"), "latin-1", ("not UTF-8 or Windows-1252: read as Latin-1 (ISO-8859-1)",)
 
 
-def _read_table(raw: bytes, delimiter: str, width: int | None, dtype, decimal: str = ".",
-                usecols=None, marks: np.ndarray | None = None):
+def _read_table(
+    raw: bytes,
+    delimiter: str,
+    width: int | None,
+    dtype,
+    decimal: str = ".",
+    usecols=None,
+    marks: np.ndarray | None = None,
+):
     """pandas' C parser over UTF-8 `raw` (no blank lines): one row per line. `marks`, the
     delimiters' offsets if known, saves a scan. skipinitialspace doubles pandas' time: only
     when a space follows a delimiter, as in `5.1, "setosa"`."""
@@ -148,9 +182,18 @@ def _read_table(raw: bytes, delimiter: str, width: int | None, dtype, decimal: s
         marks = np.flatnonzero(codes == ord(delimiter))
     spaced = delimiter in ",;" and bool((codes[marks[marks + 1 < len(codes)] + 1] == ord(" ")).any())
     return pd.read_csv(
-        io.BytesIO(raw), encoding="utf-8", sep=r"\s+" if delimiter == "whitespace" else delimiter,
-        header=None, names=range(width) if width else None, usecols=usecols, dtype=dtype,
-        decimal=decimal, quotechar='"', keep_default_na=False, na_values=[""], engine="c",
+        io.BytesIO(raw),
+        encoding="utf-8",
+        sep=r"\s+" if delimiter == "whitespace" else delimiter,
+        header=None,
+        names=range(width) if width else None,
+        usecols=usecols,
+        dtype=dtype,
+        decimal=decimal,
+        quotechar='"',
+        keep_default_na=False,
+        na_values=[""],
+        engine="c",
         skipinitialspace=spaced,
     )
 
@@ -161,7 +204,7 @@ MAX_FIELDS = 1000  # far more columns than any iris file has; what is ignored is
 def _split_line(line: str, delimiter: str, file: str, number: int) -> list[str]:
     try:
         cells = _read_table(line.encode("utf-8"), delimiter, None, str).iloc[0].tolist()
-    except Exception as exc:  # noqa: BLE001 - any pandas failure is a bad line to the user
+    except Exception as exc:
         raise CsvImportError(file, f"cannot read this line: {_pandas_reason(exc)}", number) from None
     return [("" if isinstance(c, float) else c).strip() for c in cells]
 
@@ -172,21 +215,25 @@ def _find_layout(body: str, raw: bytes, numbers: np.ndarray, file: str) -> _Layo
     first, _, rest = body.partition("\n")
     width = field_count(first, delimiter)
     if width > MAX_FIELDS:  # an iris file has 5 or 6; splitting a million would take a minute
-        raise CsvImportError(file, f"this line has {width} fields; an iris file has 5 (or a few more)",
-                             int(numbers[0]))
+        raise CsvImportError(file, f"this line has {width} fields; an iris file has 5 (or a few more)", int(numbers[0]))
     decimal = detect_decimal(rest or first, raw, delimiter)
     cells = _split_line(first, delimiter, file, int(numbers[0]))
     if len(cells) == len(COLUMNS) and all(is_number(c, decimal) for c in cells[:4]):
-        return dataclasses.replace(_layout(list(COLUMNS), delimiter, decimal, file, 0), has_header=False,
-                                   headers={n: f"column {i + 1}" for i, n in enumerate(COLUMNS)})
+        return dataclasses.replace(
+            _layout(list(COLUMNS), delimiter, decimal, file, 0),
+            has_header=False,
+            headers={n: f"column {i + 1}" for i, n in enumerate(COLUMNS)},
+        )
     if not rest:
         raise CsvImportError(file, "there are no data rows below the header")
     sample = rest.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]
     if {field_count(line, delimiter) for line in sample} != {len(cells) + 1}:
         return _layout(cells, delimiter, decimal, file, int(numbers[0]))
     # R's write.table: no header cell above the row names
-    return dataclasses.replace(_layout(["", *cells], delimiter, decimal, file, int(numbers[0])), notes=(
-        "the header has one column fewer than the rows: the first column is row names",))
+    return dataclasses.replace(
+        _layout(["", *cells], delimiter, decimal, file, int(numbers[0])),
+        notes=("the header has one column fewer than the rows: the first column is row names",),
+    )
 
 
 def _layout(header: list[str], delimiter: str, decimal: str, file: str, line: int) -> _Layout:
@@ -203,15 +250,25 @@ def _layout(header: list[str], delimiter: str, decimal: str, file: str, line: in
             ignored.append(text)
     missing = [n for n in COLUMNS if n not in positions]
     if missing:
-        hint = "" if sum(is_number(c, decimal) for c in header) < 4 else (
-            f"; a file without a header has exactly these columns: {', '.join(COLUMNS)}")
+        hint = (
+            ""
+            if sum(is_number(c, decimal) for c in header) < 4
+            else (f"; a file without a header has exactly these columns: {', '.join(COLUMNS)}")
+        )
         found = ", ".join(repr(h) for h in header)
         raise CsvImportError(file, f"missing column(s) {', '.join(missing)}; found {found}{hint}", line)
-    return _Layout(delimiter, decimal, len(header), {n: positions[n] for n in COLUMNS},
-                   {n: header[positions[n]] for n in COLUMNS}, tuple(ignored))
+    return _Layout(
+        delimiter,
+        decimal,
+        len(header),
+        {n: positions[n] for n in COLUMNS},
+        {n: header[positions[n]] for n in COLUMNS},
+        tuple(ignored),
+    )
 
 
 # ---------------------------------------------------------------- lines -> arrays
+
 
 def _fast_arrays(raw: bytes, rows: int, layout: _Layout) -> tuple[np.ndarray, np.ndarray] | None:
     """A clean file in one pandas pass with float columns, or None: then the cell-by-cell
@@ -225,9 +282,10 @@ def _fast_arrays(raw: bytes, rows: int, layout: _Layout) -> tuple[np.ndarray, np
     label = layout.positions[LABEL]
     dtype = {**dict.fromkeys(features, "float64"), label: "category"}  # labels: parse each text once
     try:
-        frame = _read_table(raw, layout.delimiter, layout.width, dtype, layout.decimal,
-                            usecols=[*features, label], marks=marks)
-    except Exception:  # noqa: BLE001 - the checked pass reads it again and says why
+        frame = _read_table(
+            raw, layout.delimiter, layout.width, dtype, layout.decimal, usecols=[*features, label], marks=marks
+        )
+    except Exception:
         return None
     if len(frame) != rows:
         return None
@@ -297,8 +355,7 @@ def _variety_index(text: object) -> int:
         return -1
 
 
-def _checked_arrays(raw: bytes, numbers: np.ndarray, layout: _Layout,
-                    file: str) -> tuple[np.ndarray, np.ndarray]:
+def _checked_arrays(raw: bytes, numbers: np.ndarray, layout: _Layout, file: str) -> tuple[np.ndarray, np.ndarray]:
     """Every cell checked as text; raises CsvImportError for the first bad cell in the file."""
     import pandas as pd
 
@@ -308,7 +365,7 @@ def _checked_arrays(raw: bytes, numbers: np.ndarray, layout: _Layout,
         raise CsvImportError(file, f"expected {layout.width} values, found {counts[row]}", int(numbers[row]))
     try:
         frame = _read_table(raw, layout.delimiter, layout.width, str).fillna("")
-    except Exception as exc:  # noqa: BLE001 - never a raw pandas error for the user
+    except Exception as exc:
         raise _translated(exc, numbers, file) from None
     if len(frame) != len(numbers):
         raise CsvImportError(file, "some rows could not be matched to lines (a stray quote?)")
@@ -363,7 +420,7 @@ def _label_problem(cell: str) -> str:
 
 
 def _cut(cell: str) -> str:
-    return cell if len(cell) <= _SHOWN_CHARS else cell[:_SHOWN_CHARS - 1] + "\u2026"
+    return cell if len(cell) <= _SHOWN_CHARS else cell[: _SHOWN_CHARS - 1] + "\u2026"
 
 
 def _pandas_reason(exc: Exception) -> str:

@@ -1,6 +1,7 @@
 """The text layer of the CSV reader: bytes to lines (line ends, blank lines, quotes,
 kept line numbers) and the guesses about a file's layout (delimiter, decimal mark).
 numpy scans the bytes where that is faster than str methods."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ NUMBER = {  # plain decimals only: no exponent, inf, nan, hex, "_" or non-ASCII 
 class CsvImportError(ValueError):
     """A file that cannot be imported; says where (file, line, column) and what."""
 
-    def __init__(self, file: str, message: str, line: int | None = None,
-                 column: str | None = None, value: str | None = None):
+    def __init__(
+        self, file: str, message: str, line: int | None = None, column: str | None = None, value: str | None = None
+    ):
         self.file, self.line, self.column, self.value = file, line, column, value
         where = file + (f", line {line}" if line else "") + (f", column '{column}'" if column else "")
         super().__init__(f"{where}: {message}")
@@ -74,7 +76,7 @@ def check_quotes(raw: bytes, numbers: np.ndarray, file: str) -> None:
         odd[-1] = (odd[-1] + (codes[-1] == ord('"'))) & 1
         if odd.any():
             line = int(numbers[np.argmax(odd)])
-            raise CsvImportError(file, "a quote (\") is not closed on this line", line)
+            raise CsvImportError(file, 'a quote (") is not closed on this line', line)
 
 
 def quote_parity(codes: np.ndarray) -> np.ndarray:
@@ -99,14 +101,19 @@ def detect_delimiter(sample: list[str]) -> str:
     """The delimiter giving every data line the same 5+ fields (the header may have one
     fewer: R's row names), without spaces inside values (`5,1 3,5` is whitespace-separated).
     csv.Sniffer guesses wrong on decimal commas and ragged headers; this scores simply."""
+
     def score(delimiter: str) -> tuple:
         counts = [field_count(line, delimiter) for line in sample]
         data = counts[1:] or counts
         consistent = len(set(data)) == 1 and data[0] >= 5 and counts[0] in (data[0], data[0] - 1)
-        cells = [] if delimiter == "whitespace" else [
-            c for line in sample[1:] or sample for c in unquoted(line).split(delimiter)]
+        cells = (
+            []
+            if delimiter == "whitespace"
+            else [c for line in sample[1:] or sample for c in unquoted(line).split(delimiter)]
+        )
         clean = not any(re.search(r"\S\s+\S", cell) for cell in cells)
         return consistent, clean, min(counts[0], 5), -DELIMITERS.index(delimiter)
+
     return max(DELIMITERS, key=score)
 
 

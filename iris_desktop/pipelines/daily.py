@@ -10,6 +10,7 @@ bounds; a store that pinned settings (the first Gaussian included) keeps generat
 with them until the user chooses another. Each stored day records the generator that
 made it (store/generators.py), so a change applies from the next missing day only.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,12 +44,24 @@ LABELS = {
 
 # The original lab's bounds, (min, max) cm per feature, with its swapped arguments fixed.
 ORIGINAL_BOUNDS: dict[Variety, dict[str, tuple[float, float]]] = {
-    Variety.SETOSA: {"sepal_length": (4.5, 6.0), "sepal_width": (2.3, 4.5),
-                     "petal_length": (1.2, 2.0), "petal_width": (0.3, 0.7)},
-    Variety.VERSICOLOR: {"sepal_length": (4.5, 7.5), "sepal_width": (2.1, 3.5),
-                         "petal_length": (3.1, 5.5), "petal_width": (1.0, 1.8)},
-    Variety.VIRGINICA: {"sepal_length": (5.5, 8.0), "sepal_width": (2.2, 3.8),
-                        "petal_length": (4.5, 7.0), "petal_width": (1.4, 2.5)},
+    Variety.SETOSA: {
+        "sepal_length": (4.5, 6.0),
+        "sepal_width": (2.3, 4.5),
+        "petal_length": (1.2, 2.0),
+        "petal_width": (0.3, 0.7),
+    },
+    Variety.VERSICOLOR: {
+        "sepal_length": (4.5, 7.5),
+        "sepal_width": (2.1, 3.5),
+        "petal_length": (3.1, 5.5),
+        "petal_width": (1.0, 1.8),
+    },
+    Variety.VIRGINICA: {
+        "sepal_length": (5.5, 8.0),
+        "sepal_width": (2.2, 3.8),
+        "petal_length": (4.5, 7.0),
+        "petal_width": (1.4, 2.5),
+    },
 }
 
 
@@ -78,16 +91,27 @@ class GeneratorSettings:
         object.__setattr__(self, "key", hashlib.sha256(blob.encode()).hexdigest()[:16])
 
     def to_json(self) -> str:
-        return json.dumps({"kind": self.kind, "low": self.low, "high": self.high,
-                           "mean": self.mean, "chol": self.chol, "basis": self.basis})
+        return json.dumps(
+            {
+                "kind": self.kind,
+                "low": self.low,
+                "high": self.high,
+                "mean": self.mean,
+                "chol": self.chol,
+                "basis": self.basis,
+            }
+        )
 
     @classmethod
     def from_json(cls, text: str) -> GeneratorSettings:
         """ValueError if `text` is not settings as to_json writes them."""
         try:
             data = json.loads(text)
-            settings = cls(data["kind"], **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")},
-                           basis=str(data.get("basis", "")))
+            settings = cls(
+                data["kind"],
+                **{k: _tuples(data[k]) for k in ("low", "high", "mean", "chol")},
+                basis=str(data.get("basis", "")),
+            )
             shapes = {"low": (3, 4), "high": (3, 4)} if not settings.is_normal else {"mean": (3, 4), "chol": (3, 4, 4)}
             for name, shape in shapes.items():
                 if np.asarray(getattr(settings, name), dtype=float).shape != shape:
@@ -119,7 +143,7 @@ class GeneratorSettings:
             "measured": f"uniform within per-variety bounds measured on {basis}",
             "mvnormal": f"a per-variety multivariate normal (full covariance) fitted to {basis}",
             "gaussian": f"a per-variety Gaussian fitted to {basis} (earlier version: values "
-                        "below 0.1 cm raised to 0.1)",
+            "below 0.1 cm raised to 0.1)",
         }[self.kind]
 
     def bounds(self) -> tuple[np.ndarray, np.ndarray]:
@@ -151,8 +175,9 @@ class GeneratorSettings:
             log_density = np.empty((len(X), 3))
             for v, (mean, cov) in enumerate(zip(self.means(), self.covariances())):
                 d = X - mean
-                log_density[:, v] = -0.5 * (np.einsum("ni,ij,nj->n", d, np.linalg.inv(cov), d)
-                                            + np.linalg.slogdet(cov)[1])
+                log_density[:, v] = -0.5 * (
+                    np.einsum("ni,ij,nj->n", d, np.linalg.inv(cov), d) + np.linalg.slogdet(cov)[1]
+                )
             p = np.exp(log_density - log_density.max(axis=1, keepdims=True))
             return p / p.sum(axis=1, keepdims=True)
         low, high = self.bounds()
@@ -197,8 +222,7 @@ def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray, str]:
         basis = f"the bundled Iris set's {len(extra)} flowers (none stored yet)"
     else:
         names = ", ".join(VARIETIES[i].value for i in missing)
-        basis = (f"the {stored} stored flowers and the bundled set's {len(extra)} "
-                 f"{names} (none stored)")
+        basis = f"the {stored} stored flowers and the bundled set's {len(extra)} {names} (none stored)"
     return X, y, basis
 
 
@@ -272,8 +296,10 @@ def record_generator(store: Store, settings: GeneratorSettings) -> int:
 
 def recorded_generators(store: Store) -> dict[int, GeneratorSettings]:
     """Every generator that made stored days, by id."""
-    return {r.id: GeneratorSettings.stored(store, r.settings, f"generator {r.id}")
-            for r in generator_table.generator_rows(store)}
+    return {
+        r.id: GeneratorSettings.stored(store, r.settings, f"generator {r.id}")
+        for r in generator_table.generator_rows(store)
+    }
 
 
 def _splitmix64(x: np.ndarray) -> np.ndarray:

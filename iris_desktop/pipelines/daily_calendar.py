@@ -1,6 +1,7 @@
 """Which days the daily history holds: where it starts, the days a catch-up makes, and
 days stored after today (made while the clock was ahead). What each day's flower is, is
 daily.py's business."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -81,9 +82,11 @@ class FutureDays:
     def message(self) -> str:
         days = f"{self.count} stored day{'s' * (self.count != 1)}"
         span = f"{self.first}" if self.first == self.last else f"{self.first} to {self.last}"
-        return (f"{days} lie after today ({span}): the computer's clock was ahead when "
-                f"{'they were' if self.count != 1 else 'it was'} made. The history leaves them out; "
-                "removed, they are made again, identically, when their dates come")
+        return (
+            f"{days} lie after today ({span}): the computer's clock was ahead when "
+            f"{'they were' if self.count != 1 else 'it was'} made. The history leaves them out; "
+            "removed, they are made again, identically, when their dates come"
+        )
 
 
 def future_days(store: Store, today: dt.date) -> FutureDays | None:
@@ -104,6 +107,7 @@ def days_before_history(store: Store, start: dt.date, today: dt.date) -> list[dt
     if first is None:
         return []
     if start > first:
-        raise ValueError(f"the history already starts on {first}; it can only start earlier "
-                         "(stored days are never removed)")
+        raise ValueError(
+            f"the history already starts on {first}; it can only start earlier (stored days are never removed)"
+        )
     return [start + dt.timedelta(days=i) for i in range((first - start).days)]

@@ -11,6 +11,7 @@ differences too small to matter, and with 30 days PSI alone is mostly noise.
 Drift says the data changed (for example the daily generator), which is a different
 thing from the model being wrong: that is what the monitor uses it to tell apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -71,19 +72,27 @@ class DriftReport:
     def summary(self, model_name: str = "the model") -> str:
         """What it means, in two sentences at most."""
         if self.n_current < MIN_FLOWERS:
-            return (f"{self.n_current} daily flower{'s' * (self.n_current != 1)} in this window: at least "
-                    f"{MIN_FLOWERS} are needed to compare them with {model_name}'s training flowers.")
+            return (
+                f"{self.n_current} daily flower{'s' * (self.n_current != 1)} in this window: at least "
+                f"{MIN_FLOWERS} are needed to compare them with {model_name}'s training flowers."
+            )
         drifted = [f.feature.display.lower() for f in self.features if f.level == "drift"]
         moderate = [f.feature.display.lower() for f in self.features if f.level == "moderate"]
         if drifted:
-            return (f"The daily flowers have drifted from {model_name}'s training flowers ({_join(drifted)}): "
-                    "the data changed, so errors now may come from the data (the daily generator), "
-                    "not from the model.")
+            return (
+                f"The daily flowers have drifted from {model_name}'s training flowers ({_join(drifted)}): "
+                "the data changed, so errors now may come from the data (the daily generator), "
+                "not from the model."
+            )
         if moderate:
-            return (f"The daily flowers differ somewhat from {model_name}'s training flowers "
-                    f"({_join(moderate)}): worth watching, not yet a drift.")
-        return (f"The daily flowers look like {model_name}'s training flowers: errors come from the model "
-                "or from varieties that overlap, not from a change in the data.")
+            return (
+                f"The daily flowers differ somewhat from {model_name}'s training flowers "
+                f"({_join(moderate)}): worth watching, not yet a drift."
+            )
+        return (
+            f"The daily flowers look like {model_name}'s training flowers: errors come from the model "
+            "or from varieties that overlap, not from a change in the data."
+        )
 
 
 def _join(names: list[str]) -> str:
@@ -130,8 +139,9 @@ def compare(reference_X, reference_y, current_X, current_y) -> DriftReport:
         ref_median = float(np.median(ref)) if len(ref) else float("nan")
         cur_median = float(np.median(cur)) if len(cur) else float("nan")
         level = _level(len(cur), p, index, within, threshold)
-        feature_drift = FeatureDrift(feature, len(ref), len(cur), d, p, index, within, ref_median,
-                                     cur_median, level, "")
+        feature_drift = FeatureDrift(
+            feature, len(ref), len(cur), d, p, index, within, ref_median, cur_median, level, ""
+        )
         features.append(replace(feature_drift, verdict=_verdict(feature_drift, cur, cur_y, ref, ref_y)))
     return DriftReport(tuple(features), len(ref_X), len(cur_X))
 
@@ -166,15 +176,18 @@ def _verdict(f: FeatureDrift, cur, cur_y, ref, ref_y) -> str:
         return f"{start}: the daily flowers' {name} is {_direction(cur, ref)} the training flowers' ({medians})."
     variety = max(moved)[1]
     a, b = cur[cur_y == variety.index], ref[ref_y == variety.index]
-    return (f"{start}: daily {variety.label} flowers' {name} is {_direction(a, b)} in training "
-            f"(median {np.median(a):.2f} cm against {np.median(b):.2f} cm).")
+    return (
+        f"{start}: daily {variety.label} flowers' {name} is {_direction(a, b)} in training "
+        f"(median {np.median(a):.2f} cm against {np.median(b):.2f} cm)."
+    )
 
 
 def _direction(current: np.ndarray, reference: np.ndarray) -> str:
     """How `current` differs from `reference`, in words ("larger than", ...)."""
     shift = np.median(current) - np.median(reference)
     spread = np.subtract(*np.percentile(current, [75, 25])) / max(
-        1e-9, np.subtract(*np.percentile(reference, [75, 25])))
+        1e-9, np.subtract(*np.percentile(reference, [75, 25]))
+    )
     if abs(shift) >= 0.1 * max(1e-9, np.std(reference)):
         return "larger than" if shift > 0 else "smaller than"
     if spread > 1.25:

@@ -10,6 +10,7 @@ What the preview warns about, before anything is written:
 The CLI and the app's dialog decide with the same ImportOptions; the preview's parsed
 file is what gets imported, so a file changed on disk in between changes nothing.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,10 @@ class AlreadyImportedError(Exception):
     def __init__(self, file: str, previous: tuple[str, int, str]):
         name, rows, when = previous
         self.file = file
-        super().__init__(f"{file}: the same content was already imported on {when[:16].replace('T', ' ')} "
-                         f"UTC ({rows} flowers, as {name}); importing it again adds them twice")
+        super().__init__(
+            f"{file}: the same content was already imported on {when[:16].replace('T', ' ')} "
+            f"UTC ({rows} flowers, as {name}); importing it again adds them twice"
+        )
 
 
 class ImplausibleValuesError(CsvImportError):
@@ -84,8 +87,10 @@ class ImportPreview:
     def first_rows(self) -> list[tuple[int, tuple[float, ...], str]]:
         """(line, four values, variety) of the first rows, for the preview table."""
         p = self.parsed
-        return [(int(p.lines[i]), tuple(float(x) for x in p.X[i]), VARIETIES[p.y[i]].value)
-                for i in range(min(PREVIEW_ROWS, len(p.y)))]
+        return [
+            (int(p.lines[i]), tuple(float(x) for x in p.X[i]), VARIETIES[p.y[i]].value)
+            for i in range(min(PREVIEW_ROWS, len(p.y)))
+        ]
 
 
 @dataclass(frozen=True)
@@ -120,12 +125,18 @@ def preview(store: Store, path: str | os.PathLike) -> ImportPreview:
 
 def preview_parsed(store: Store, parsed: ParsedFile) -> ImportPreview:
     stored_X, stored_y = flower_table.feature_matrix(store, flower_table.SOURCES)
-    return ImportPreview(parsed, tuple(csv_checks.millimetre_columns(parsed)),
-                         batches.previous_import(store, parsed.sha256), stored_X, stored_y)
+    return ImportPreview(
+        parsed,
+        tuple(csv_checks.millimetre_columns(parsed)),
+        batches.previous_import(store, parsed.sha256),
+        stored_X,
+        stored_y,
+    )
 
 
-def import_preview(store: Store, seen: ImportPreview, options: ImportOptions = ImportOptions(),
-                   path: str = "") -> ImportResult:
+def import_preview(
+    store: Store, seen: ImportPreview, options: ImportOptions = ImportOptions(), path: str = ""
+) -> ImportResult:
     """Store the previewed rows under `options`, all or none, as one batch. Duplicates
     and the earlier import are checked again inside the write transaction: the store
     may have changed since the preview."""
@@ -134,9 +145,13 @@ def import_preview(store: Store, seen: ImportPreview, options: ImportOptions = I
     if outliers and not options.accept_outliers:
         first = outliers[0]
         raise ImplausibleValuesError(
-            parsed.file_name, f"{first.value:g} cm is not a plausible {first.feature.replace('_', ' ')} "
+            parsed.file_name,
+            f"{first.value:g} cm is not a plausible {first.feature.replace('_', ' ')} "
             f"(expected {first.low:g}–{first.high:g} cm){_unit_hint(seen, options)}",
-            line=first.line, column=first.column, value=f"{first.value:g}")
+            line=first.line,
+            column=first.column,
+            value=f"{first.value:g}",
+        )
     with store.transaction():
         previous = batches.previous_import(store, parsed.sha256)
         if previous is not None and not options.again:
@@ -147,20 +162,27 @@ def import_preview(store: Store, seen: ImportPreview, options: ImportOptions = I
             keep = ~csv_checks.duplicate_mask(parsed.X, parsed.y, stored_X, stored_y)
         X, y = parsed.X[keep], parsed.y[keep]
         names = [VARIETIES[i].value for i in y.tolist()]
-        record = {"unit": "mm" if options.millimetre_columns else "cm",
-                  "millimetre_columns": list(options.millimetre_columns),
-                  "duplicates": "skipped" if options.skip_duplicates else "kept",
-                  "skipped_duplicates": int((~keep).sum()), "accepted_outliers": options.accept_outliers,
-                  "encoding": parsed.encoding, "delimiter": parsed.delimiter, "decimal": parsed.decimal}
+        record = {
+            "unit": "mm" if options.millimetre_columns else "cm",
+            "millimetre_columns": list(options.millimetre_columns),
+            "duplicates": "skipped" if options.skip_duplicates else "kept",
+            "skipped_duplicates": int((~keep).sum()),
+            "accepted_outliers": options.accept_outliers,
+            "encoding": parsed.encoding,
+            "delimiter": parsed.delimiter,
+            "decimal": parsed.decimal,
+        }
         batch = batches.record_batch(store, parsed.sha256, parsed.file_name, int(keep.sum()), record)
         added = flower_table.add_rows(store, X, names, "import", batch) if len(y) else 0
     counts = {v.value: int((y == v.index).sum()) for v in VARIETIES}
-    return ImportResult(path or parsed.file_name, added, counts, parsed.ignored_columns,
-                        int((~keep).sum()), batch, parsed.notes)
+    return ImportResult(
+        path or parsed.file_name, added, counts, parsed.ignored_columns, int((~keep).sum()), batch, parsed.notes
+    )
 
 
-def import_csv(store: Store, path: str | os.PathLike, again: bool = False,
-               options: ImportOptions | None = None) -> ImportResult:
+def import_csv(
+    store: Store, path: str | os.PathLike, again: bool = False, options: ImportOptions | None = None
+) -> ImportResult:
     """Read, check and store `path` in one go (the CLI without --dry-run, and tests).
     Columns that look like millimetres are refused unless options say what they are."""
     options = options or ImportOptions(again=again)
@@ -168,8 +190,10 @@ def import_csv(store: Store, path: str | os.PathLike, again: bool = False,
     undecided = [c for c in seen.suggested_millimetres if c not in options.millimetre_columns]
     if undecided and not options.accept_outliers:
         raise ImplausibleValuesError(
-            seen.parsed.file_name, f"column(s) {', '.join(seen.parsed.columns[c] for c in undecided)} "
-            "look like millimetres, not centimetres; import with the unit set to mm (or accept the values as they are)")
+            seen.parsed.file_name,
+            f"column(s) {', '.join(seen.parsed.columns[c] for c in undecided)} "
+            "look like millimetres, not centimetres; import with the unit set to mm (or accept the values as they are)",
+        )
     return import_preview(store, seen, options, str(path))
 
 
@@ -177,8 +201,10 @@ def describe(seen: ImportPreview, options: ImportOptions) -> list[str]:
     """The preview in plain lines: format, columns, counts and every warning."""
     p = seen.parsed
     delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "whitespace": "whitespace"}[p.delimiter]
-    lines = [f"{p.file_name}: {seen.rows} rows; {p.encoding}, {delimiter}-separated, decimal "
-             f"{'comma' if p.decimal == ',' else 'point'}, {'a header row' if p.has_header else 'no header row'}"]
+    lines = [
+        f"{p.file_name}: {seen.rows} rows; {p.encoding}, {delimiter}-separated, decimal "
+        f"{'comma' if p.decimal == ',' else 'point'}, {'a header row' if p.has_header else 'no header row'}"
+    ]
     lines.append("columns: " + ", ".join(f"{p.columns[c]} -> {c}" for c in csv_reader.COLUMNS))
     if p.ignored_columns:
         lines.append(f"ignored column(s): {', '.join(p.ignored_columns)}")
@@ -186,21 +212,29 @@ def describe(seen: ImportPreview, options: ImportOptions) -> list[str]:
     lines.append("varieties: " + ", ".join(f"{n} {v}" for v, n in seen.counts().items()))
     if seen.suggested_millimetres:
         chosen = "divided by 10" if options.millimetre_columns else "kept as they are"
-        lines.append("warning: column(s) " + ", ".join(p.columns[c] for c in seen.suggested_millimetres)
-                     + f" look like millimetres ({chosen})")
+        lines.append(
+            "warning: column(s) "
+            + ", ".join(p.columns[c] for c in seen.suggested_millimetres)
+            + f" look like millimetres ({chosen})"
+        )
     outliers = seen.outliers(options, limit=None)
     if outliers:
         first = outliers[0]
-        lines.append(f"warning: {len(outliers)} implausible value(s) for an iris, first on line {first.line}: "
-                     f"{first.column} = {first.value:g} cm (expected {first.low:g}–{first.high:g})")
+        lines.append(
+            f"warning: {len(outliers)} implausible value(s) for an iris, first on line {first.line}: "
+            f"{first.column} = {first.value:g} cm (expected {first.low:g}–{first.high:g})"
+        )
     duplicates = int(seen.duplicates(options).sum())
     if duplicates:
-        lines.append(f"warning: {duplicates} row(s) repeat flowers already stored "
-                     f"({'skipped' if options.skip_duplicates else 'kept'})")
+        lines.append(
+            f"warning: {duplicates} row(s) repeat flowers already stored "
+            f"({'skipped' if options.skip_duplicates else 'kept'})"
+        )
     if seen.previous is not None:
         name, rows, when = seen.previous
-        lines.append(f"warning: the same content was imported on {when[:16].replace('T', ' ')} UTC "
-                     f"as {name} ({rows} flowers)")
+        lines.append(
+            f"warning: the same content was imported on {when[:16].replace('T', ' ')} UTC as {name} ({rows} flowers)"
+        )
     return lines
 
 

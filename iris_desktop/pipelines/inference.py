@@ -1,12 +1,13 @@
 """Batch inference: catch up every missed day, extend the history back, and the first
 run. (What the monitor shows of the predictions is in monitoring.py.)"""
+
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -36,10 +37,12 @@ class FirstRun:
     generator: str  # the generator of the simulated days, in words
 
     def message(self) -> str:
-        parts = [f"stored the bundled Iris data set ({self.backfilled} flowers)" if self.backfilled
-                 else "the bundled Iris data set was stored already"]
-        parts.append(f"trained and activated the default model {self.model}" if self.model
-                     else "kept the active model")
+        parts = [
+            f"stored the bundled Iris data set ({self.backfilled} flowers)"
+            if self.backfilled
+            else "the bundled Iris data set was stored already"
+        ]
+        parts.append(f"trained and activated the default model {self.model}" if self.model else "kept the active model")
         parts.append(f"simulated the daily history from {self.history_start} with {self.generator}")
         return "First run: " + ", ".join(parts) + "."
 
@@ -90,8 +93,13 @@ def _add_days(store: Store, days: list[dt.date], model: registry.LoadedModel | N
         settings = daily.pin_settings(store)
         values, variety = daily.generate_arrays(store.installation_seed(), settings, days)
         names = [v.value for v in VARIETIES]
-        flower_table.add_daily_rows(store, days, values.tolist(), [names[i] for i in variety.tolist()],
-                                    generator_id=daily.record_generator(store, settings))
+        flower_table.add_daily_rows(
+            store,
+            days,
+            values.tolist(),
+            [names[i] for i in variety.tolist()],
+            generator_id=daily.record_generator(store, settings),
+        )
     return predict_pending(store, model) if model is not None else 0
 
 
@@ -136,8 +144,12 @@ def attribute_unrecorded_days(store: Store) -> int:
     return attributed
 
 
-def catch_up(store: Store, today: dt.date | None = None,
-             model: registry.LoadedModel | None = None, progress: Progress | None = None) -> CatchUpSummary:
+def catch_up(
+    store: Store,
+    today: dt.date | None = None,
+    model: registry.LoadedModel | None = None,
+    progress: Progress | None = None,
+) -> CatchUpSummary:
     """Generate every missed day's flower, then predict every daily flower the active
     model has not predicted; flowers and predictions commit together (in batches of
     CHUNK_DAYS days for a long catch-up).
@@ -152,23 +164,37 @@ def catch_up(store: Store, today: dt.date | None = None,
         days = daily_calendar.missing_days(store, today)
         made = _add_days(store, days[:CHUNK_DAYS], model)
     for start in range(CHUNK_DAYS, len(days), CHUNK_DAYS):
-        report(int(100 * start / len(days)), f"Generating and predicting {days[start]} to "
-                                              f"{days[min(start + CHUNK_DAYS, len(days)) - 1]}")
+        report(
+            int(100 * start / len(days)),
+            f"Generating and predicting {days[start]} to {days[min(start + CHUNK_DAYS, len(days)) - 1]}",
+        )
         with store.transaction():
-            made += _add_days(store, days[start:start + CHUNK_DAYS], model)
+            made += _add_days(store, days[start : start + CHUNK_DAYS], model)
     pending = 0 if model is not None else prediction_table.unpredicted_daily_count(store)
-    return CatchUpSummary(len(days), made, days[0] if days else None, days[-1] if days else None,
-                          model.version if model else None, pending, error,
-                          future=daily_calendar.future_days(store, today))
+    return CatchUpSummary(
+        len(days),
+        made,
+        days[0] if days else None,
+        days[-1] if days else None,
+        model.version if model else None,
+        pending,
+        error,
+        future=daily_calendar.future_days(store, today),
+    )
 
 
 class HistoryCancelled(Exception):
     """extend_history stopped between two batches; the batches done are kept."""
 
 
-def extend_history(store: Store, start: dt.date, today: dt.date | None = None,
-                   model: registry.LoadedModel | None = None, progress: Progress | None = None,
-                   should_cancel: Callable[[], bool] | None = None) -> CatchUpSummary:
+def extend_history(
+    store: Store,
+    start: dt.date,
+    today: dt.date | None = None,
+    model: registry.LoadedModel | None = None,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> CatchUpSummary:
     """Start the daily history on `start`: before any day is stored, any day up to today;
     afterwards only earlier (stored days never change). The days before the first stored
     one are made by the generator of the days to come, newest batch first so the history
@@ -180,7 +206,7 @@ def extend_history(store: Store, start: dt.date, today: dt.date | None = None,
     made = 0
     ends = list(range(len(days), 0, -CHUNK_DAYS)) or [0]
     for n, end in enumerate(ends):
-        batch = days[max(0, end - CHUNK_DAYS):end]
+        batch = days[max(0, end - CHUNK_DAYS) : end]
         if n and should_cancel is not None and should_cancel():
             raise HistoryCancelled(f"stopped: the history now starts on {days[end]}")
         if batch:
@@ -191,9 +217,16 @@ def extend_history(store: Store, start: dt.date, today: dt.date | None = None,
                 store.set_meta("history_start", start.isoformat())
     report(90, "Catching up to today")
     rest = catch_up(store, today, model)
-    return CatchUpSummary(len(days) + rest.days_added, made + rest.predictions_made,
-                          days[0] if days else rest.first_day, rest.last_day or (days[-1] if days else None),
-                          rest.model_version, rest.pending, error or rest.model_error, future=rest.future)
+    return CatchUpSummary(
+        len(days) + rest.days_added,
+        made + rest.predictions_made,
+        days[0] if days else rest.first_day,
+        rest.last_day or (days[-1] if days else None),
+        rest.model_version,
+        rest.pending,
+        error or rest.model_error,
+        future=rest.future,
+    )
 
 
 def predict_pending(store: Store, model: registry.LoadedModel) -> int:
@@ -214,8 +247,13 @@ def is_first_run(store: Store) -> bool:
     return not model_rows.list_models(store)
 
 
-def first_run(store: Store, today: dt.date | None = None, progress: Progress | None = None,
-              generator: str | None = None, history_days: int | None = None) -> CatchUpSummary:
+def first_run(
+    store: Store,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    generator: str | None = None,
+    history_days: int | None = None,
+) -> CatchUpSummary:
     """Backfill, train and activate the default model, catch up. Idempotent.
 
     `generator` and `history_days` (see daily.set_generator / set_history_days) apply

@@ -5,18 +5,25 @@ needs one neighbour search: the votes of the k nearest, for every k, are running
 over the max(k) nearest. The numbers are scikit-learn's exactly, ties included (see
 _FoldNeighbours), so the curve's CV accuracy at a k equals what training reports.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines.algorithms import algorithm
 from iris_desktop.pipelines.training import (
-    DEFAULT_SOURCES, MIN_CV_FOLDS, Progress, SettingError, TrainingCancelled, split_data,
+    DEFAULT_SOURCES,
+    MIN_CV_FOLDS,
+    Progress,
+    SettingError,
+    TrainingCancelled,
+    split_data,
 )
 from iris_desktop.store import Store
 from iris_desktop.store.flowers import feature_matrix
@@ -38,10 +45,17 @@ class ValidationCurve:
         return self.ks[int(np.argmax(self.cv_mean))]
 
 
-def knn_curve(X: np.ndarray, y: np.ndarray, ks: Sequence[int], folds: int, seed: int,
-              params: dict[str, Any] | None = None, standardize: bool = False,
-              progress: Progress | None = None,
-              should_cancel: Callable[[], bool] | None = None) -> ValidationCurve:
+def knn_curve(
+    X: np.ndarray,
+    y: np.ndarray,
+    ks: Sequence[int],
+    folds: int,
+    seed: int,
+    params: dict[str, Any] | None = None,
+    standardize: bool = False,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ValidationCurve:
     """Train and CV accuracy of KNN for every k in `ks`, on StratifiedKFold(folds,
     shuffle, seed): the numbers sklearn's validation_curve gives, from one neighbour
     search per fold instead of one fit and two predictions per k and fold. The votes
@@ -76,13 +90,19 @@ def knn_curve(X: np.ndarray, y: np.ndarray, ks: Sequence[int], folds: int, seed:
             for start in range(0, len(queries), 2048):  # bounded memory, and a Cancel check
                 if should_cancel and should_cancel():
                     raise TrainingCancelled("the validation curve was cancelled")
-                predicted = fold.predict(queries[start:start + 2048])
-                correct += (predicted == truth[start:start + 2048, None]).sum(axis=0)
+                predicted = fold.predict(queries[start : start + 2048])
+                correct += (predicted == truth[start : start + 2048, None]).sum(axis=0)
             scores[:, f] = correct / len(queries)
     report(100, "Validation curve done")
-    return ValidationCurve(ks, train_scores.mean(axis=1).tolist(), test_scores.mean(axis=1).tolist(),
-                           test_scores.std(axis=1).tolist(), train_scores.std(axis=1).tolist(),
-                           folds, len(y))
+    return ValidationCurve(
+        ks,
+        train_scores.mean(axis=1).tolist(),
+        test_scores.mean(axis=1).tolist(),
+        test_scores.std(axis=1).tolist(),
+        train_scores.std(axis=1).tolist(),
+        folds,
+        len(y),
+    )
 
 
 class _FoldNeighbours:
@@ -132,7 +152,7 @@ class _FoldNeighbours:
             return unsure, truncated
         dist, labels, weights, winner = dist[rows], labels[rows], weights[rows], winner[rows]
         at = np.arange(len(rows))
-        group = np.isclose(dist, dist[:, k - 1:k], rtol=1e-9, atol=1e-12)  # as far as the k-th
+        group = np.isclose(dist, dist[:, k - 1 : k], rtol=1e-9, atol=1e-12)  # as far as the k-th
         inside = k - group[:, :k].sum(axis=1)  # neighbours strictly nearer than the k-th
         strict = np.where(inside[:, None] > 0, votes[rows, np.maximum(inside - 1, 0)], 0.0)
         counts = np.column_stack([(group & (labels == v)).sum(axis=1) for v in range(len(VARIETIES))])
@@ -180,15 +200,20 @@ def _running_votes(weights: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return np.cumsum(votes, axis=1)
 
 
-def knn_validation_curve(store: Store, sources: Sequence[str] = DEFAULT_SOURCES,
-                         ks: Sequence[int] = tuple(range(1, 31)), cv_folds: int = 5,
-                         standardize: bool = False, seed: int = 42,
-                         params: dict[str, Any] | None = None, test_fraction: float = 0.2,
-                         progress: Progress | None = None,
-                         should_cancel: Callable[[], bool] | None = None) -> ValidationCurve:
+def knn_validation_curve(
+    store: Store,
+    sources: Sequence[str] = DEFAULT_SOURCES,
+    ks: Sequence[int] = tuple(range(1, 31)),
+    cv_folds: int = 5,
+    standardize: bool = False,
+    seed: int = 42,
+    params: dict[str, Any] | None = None,
+    test_fraction: float = 0.2,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ValidationCurve:
     """Train and CV accuracy of KNN against k on the training split that `train` with
     these settings would use (the test flowers stay unseen while choosing k)."""
     X, y = feature_matrix(store, sources)
     data = split_data(X, y, test_fraction, seed, sources)
-    return knn_curve(data.X_train, data.y_train, ks, cv_folds, seed, params, standardize,
-                     progress, should_cancel)
+    return knn_curve(data.X_train, data.y_train, ks, cv_folds, seed, params, standardize, progress, should_cancel)

@@ -10,6 +10,7 @@ Two views of the past:
 Thousands of days are read as columns (`HistoryColumns`, numpy), never a Python object
 per day; the older row-based functions stay for callers that want rows.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,14 +27,26 @@ from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import predictions as prediction_table
 from iris_desktop.store.predictions import PredictionRow
 
-HISTORY_COLUMNS = ["day", "sepal_length", "sepal_width", "petal_length", "petal_width",
-                   "actual", "predicted", "correct", "model_version",
-                   "p_setosa", "p_versicolor", "p_virginica"]
+HISTORY_COLUMNS = [
+    "day",
+    "sepal_length",
+    "sepal_width",
+    "petal_length",
+    "petal_width",
+    "actual",
+    "predicted",
+    "correct",
+    "model_version",
+    "p_setosa",
+    "p_versicolor",
+    "p_virginica",
+]
 ROLLING_DAYS = 7
 Z95 = 1.959963984540054  # two-sided 95% normal quantile
 
 
 # ---- columns ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class HistoryColumns:
@@ -60,9 +73,17 @@ class HistoryColumns:
         """The probability of the predicted variety."""
         return self.proba[np.arange(len(self)), self.predicted.astype(np.intp)] if len(self) else np.zeros(0)
 
-    def subset(self, rows) -> "HistoryColumns":
-        return HistoryColumns(self.flower_id[rows], self.day[rows], self.X[rows], self.actual[rows],
-                              self.predicted[rows], self.proba[rows], self.version[rows], self.stored[rows])
+    def subset(self, rows) -> HistoryColumns:
+        return HistoryColumns(
+            self.flower_id[rows],
+            self.day[rows],
+            self.X[rows],
+            self.actual[rows],
+            self.predicted[rows],
+            self.proba[rows],
+            self.version[rows],
+            self.stored[rows],
+        )
 
     def index_of(self, day: dt.date) -> int | None:
         """The row of `day`, or None if it is not shown."""
@@ -70,29 +91,46 @@ class HistoryColumns:
         return at if at < len(self) and self.day[at] == np.datetime64(day, "D") else None
 
     @classmethod
-    def empty(cls) -> "HistoryColumns":
-        return cls(np.zeros(0, np.int64), np.zeros(0, "datetime64[D]"), np.zeros((0, 4)), np.zeros(0, np.int8),
-                   np.zeros(0, np.int8), np.zeros((0, 3)), np.zeros(0, np.int64), np.zeros(0, bool))
+    def empty(cls) -> HistoryColumns:
+        return cls(
+            np.zeros(0, np.int64),
+            np.zeros(0, "datetime64[D]"),
+            np.zeros((0, 4)),
+            np.zeros(0, np.int8),
+            np.zeros(0, np.int8),
+            np.zeros((0, 3)),
+            np.zeros(0, np.int64),
+            np.zeros(0, bool),
+        )
 
 
 def _from_rows(rows: np.ndarray) -> HistoryColumns:
     return HistoryColumns(
-        rows["flower_id"], rows["day"].astype("datetime64[D]"),
+        rows["flower_id"],
+        rows["day"].astype("datetime64[D]"),
         np.column_stack([rows[n] for n in FEATURE_NAMES]).reshape(-1, 4),
-        rows["actual"], rows["predicted"],
+        rows["actual"],
+        rows["predicted"],
         np.column_stack([rows["p_setosa"], rows["p_versicolor"], rows["p_virginica"]]).reshape(-1, 3),
-        rows["model_version"], np.ones(len(rows), dtype=bool))
+        rows["model_version"],
+        np.ones(len(rows), dtype=bool),
+    )
 
 
-def history_columns(store: Store, model_version: int | None = None, start: dt.date | None = None,
-                    end: dt.date | None = None) -> HistoryColumns:
+def history_columns(
+    store: Store, model_version: int | None = None, start: dt.date | None = None, end: dt.date | None = None
+) -> HistoryColumns:
     """Stored predictions as columns: each day's first (no version), or one version's."""
-    return _from_rows(prediction_table.prediction_columns(
-        store, model_version, first_only=model_version is None, start=start, end=end))
+    return _from_rows(
+        prediction_table.prediction_columns(
+            store, model_version, first_only=model_version is None, start=start, end=end
+        )
+    )
 
 
-def version_history(store: Store, version: int, start: dt.date | None = None,
-                    end: dt.date | None = None) -> HistoryColumns:
+def version_history(
+    store: Store, version: int, start: dt.date | None = None, end: dt.date | None = None
+) -> HistoryColumns:
     """What model `version` predicts for every daily flower: its stored predictions, and
     for days it never predicted, its prediction made now (not stored, `stored` False).
     Raises ModelLoadError for an unknown version or one whose file cannot be used."""
@@ -105,8 +143,16 @@ def version_history(store: Store, version: int, start: dt.date | None = None,
         return stored
     new = flowers.subset(missing)
     proba = registry.load_model(store, version).predict_proba(new.X)
-    made = HistoryColumns(new.id, new.day, new.X, new.variety, proba.argmax(axis=1).astype(np.int8), proba,
-                          np.full(len(new), version, dtype=np.int64), np.zeros(len(new), dtype=bool))
+    made = HistoryColumns(
+        new.id,
+        new.day,
+        new.X,
+        new.variety,
+        proba.argmax(axis=1).astype(np.int8),
+        proba,
+        np.full(len(new), version, dtype=np.int64),
+        np.zeros(len(new), dtype=bool),
+    )
     both = concat(stored, made)
     return both.subset(np.argsort(both.day, kind="stable"))
 
@@ -120,8 +166,9 @@ def _check_version(store: Store, version: int) -> None:
 
 def concat(a: HistoryColumns, b: HistoryColumns) -> HistoryColumns:
     """`a`'s rows, then `b`'s."""
-    return HistoryColumns(*(np.concatenate([getattr(a, f), getattr(b, f)])
-                            for f in HistoryColumns.__dataclass_fields__))
+    return HistoryColumns(
+        *(np.concatenate([getattr(a, f), getattr(b, f)]) for f in HistoryColumns.__dataclass_fields__)
+    )
 
 
 def last_days(history: HistoryColumns, days: int | None, today: dt.date) -> HistoryColumns:
@@ -133,6 +180,7 @@ def last_days(history: HistoryColumns, days: int | None, today: dt.date) -> Hist
 
 
 # ---- accuracy over time -------------------------------------------------------------------
+
 
 def wilson_interval(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
     """The Wilson score interval of k successes in n trials (arrays welcome); n = 0 gives
@@ -195,14 +243,17 @@ def confusion_counts(actual, predicted) -> np.ndarray:
 
 # ---- CSV -----------------------------------------------------------------------------------
 
+
 def history_csv_rows(history: HistoryColumns) -> list[list]:
     """Rows matching HISTORY_COLUMNS (numbers as plain Python values)."""
     names = [v.value for v in VARIETIES]
     days = history.day.astype(str).tolist()
     X, proba = history.X.tolist(), np.round(history.proba, 4).tolist()
     actual, predicted = history.actual.tolist(), history.predicted.tolist()
-    return [[d, *x, names[a], names[p], "yes" if a == p else "no", v, *pr]
-            for d, x, a, p, v, pr in zip(days, X, actual, predicted, history.version.tolist(), proba)]
+    return [
+        [d, *x, names[a], names[p], "yes" if a == p else "no", v, *pr]
+        for d, x, a, p, v, pr in zip(days, X, actual, predicted, history.version.tolist(), proba)
+    ]
 
 
 def write_history_csv(history: HistoryColumns, path) -> int:
@@ -228,27 +279,38 @@ def read_history_csv(path) -> HistoryColumns:
     n = len(rows)
     table = np.array(rows, dtype=object).reshape(n, len(HISTORY_COLUMNS))
     return HistoryColumns(
-        np.zeros(n, np.int64), table[:, 0].astype("datetime64[D]"), table[:, 1:5].astype(float),
+        np.zeros(n, np.int64),
+        table[:, 0].astype("datetime64[D]"),
+        table[:, 1:5].astype(float),
         np.array([index[v] for v in table[:, 5]], dtype=np.int8),
-        np.array([index[v] for v in table[:, 6]], dtype=np.int8), table[:, 9:12].astype(float),
-        table[:, 8].astype(np.int64), np.ones(n, dtype=bool))
+        np.array([index[v] for v in table[:, 6]], dtype=np.int8),
+        table[:, 9:12].astype(float),
+        table[:, 8].astype(np.int64),
+        np.ones(n, dtype=bool),
+    )
 
 
-def export_history_csv(store: Store, path, days: int | None = None, model_version: int | None = None,
-                       today: dt.date | None = None) -> int:
+def export_history_csv(
+    store: Store, path, days: int | None = None, model_version: int | None = None, today: dt.date | None = None
+) -> int:
     """Write the history (as predicted at the time, or by `model_version`; the last
     `days` days up to `today`, or all) as CSV; returns the number of rows. The CLI's
     `history --csv` and File > Export history both come here: same default window."""
     today = today or dt.date.today()
-    history = (version_history(store, model_version, end=today) if model_version is not None
-               else history_columns(store, end=today))
+    history = (
+        version_history(store, model_version, end=today)
+        if model_version is not None
+        else history_columns(store, end=today)
+    )
     return write_history_csv(last_days(history, days, today), path)
 
 
 # ---- rows (small windows, and callers that want PredictionRow) -------------------------------
 
-def window_predictions(store: Store, days: int | None = None, model_version: int | None = None,
-                       today: dt.date | None = None) -> list[PredictionRow]:
+
+def window_predictions(
+    store: Store, days: int | None = None, model_version: int | None = None, today: dt.date | None = None
+) -> list[PredictionRow]:
     """Predictions in a window: all, the last `days` days, and/or one model version
     (stored ones only). With no version, each day's first prediction."""
     start = None
@@ -265,9 +327,18 @@ def window_predictions(store: Store, days: int | None = None, model_version: int
 
 def history_table(rows: list[PredictionRow]) -> list[list]:
     """Rows for a CSV export or a table view, matching HISTORY_COLUMNS."""
-    return [[r.day.isoformat(), *r.flower.measurements, r.actual.value, r.predicted.value,
-             "yes" if r.correct else "no", r.model_version, *(round(p, 4) for p in r.probabilities)]
-            for r in rows]
+    return [
+        [
+            r.day.isoformat(),
+            *r.flower.measurements,
+            r.actual.value,
+            r.predicted.value,
+            "yes" if r.correct else "no",
+            r.model_version,
+            *(round(p, 4) for p in r.probabilities),
+        ]
+        for r in rows
+    ]
 
 
 def confusion(rows: list[PredictionRow]) -> np.ndarray:
@@ -299,11 +370,13 @@ def accuracy_series(rows: list[PredictionRow], window: int = 7) -> AccuracySerie
         if r.model_version != current:
             changes.append((r.day, r.model_version))
             current = r.model_version
-    return AccuracySeries([r.day for r in rows], correct.tolist(), rolling.tolist(),
-                          cumulative.tolist(), changes, window)
+    return AccuracySeries(
+        [r.day for r in rows], correct.tolist(), rolling.tolist(), cumulative.tolist(), changes, window
+    )
 
 
 # ---- backtests ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Backtest:
@@ -324,10 +397,19 @@ def backtest(store: Store, version: int) -> Backtest:
     flowers = flower_table.flower_columns(store, ("daily",))
     flowers = flowers.subset(np.argsort(flowers.day, kind="stable"))
     if not len(flowers):
-        return Backtest(version, 0, float("nan"), np.zeros((3, 3), dtype=int), [], [],
-                        np.zeros(0, np.int8), np.zeros((0, 3)))
+        return Backtest(
+            version, 0, float("nan"), np.zeros((3, 3), dtype=int), [], [], np.zeros(0, np.int8), np.zeros((0, 3))
+        )
     proba = model.predict_proba(flowers.X)
     pred = proba.argmax(axis=1)
     ok = pred == flowers.variety
-    return Backtest(version, len(flowers), float(ok.mean()), confusion_counts(flowers.variety, pred),
-                    flowers.day.astype(dt.date).tolist(), ok.tolist(), pred.astype(np.int8), proba)
+    return Backtest(
+        version,
+        len(flowers),
+        float(ok.mean()),
+        confusion_counts(flowers.variety, pred),
+        flowers.day.astype(dt.date).tolist(),
+        ok.tolist(),
+        pred.astype(np.int8),
+        proba,
+    )

@@ -3,6 +3,7 @@
 A joblib file is a pickle and loading it runs code, so nothing is loaded unless its
 SHA-256 matches the registry row.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,8 +34,12 @@ def library_versions() -> dict[str, str]:
     import joblib
     import sklearn
 
-    return {"scikit-learn": sklearn.__version__, "numpy": np.__version__,
-            "joblib": joblib.__version__, "python": platform.python_version()}
+    return {
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "joblib": joblib.__version__,
+        "python": platform.python_version(),
+    }
 
 
 def sha256_of(path: Path) -> str:
@@ -161,8 +166,9 @@ def artifact_path(store: Store, record: ModelRecord) -> Path:
     folder = store.models_dir.resolve()
     path = (folder / record.artifact).resolve()
     if path.parent != folder:
-        raise ModelLoadError(f"model v{record.version} names a file outside the models folder "
-                             f"({record.artifact!r}); it was not loaded")
+        raise ModelLoadError(
+            f"model v{record.version} names a file outside the models folder ({record.artifact!r}); it was not loaded"
+        )
     return path
 
 
@@ -183,8 +189,7 @@ def read_artifact(store: Store, record: ModelRecord) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}. "
-                             + advice(record)) from None
+        raise ModelLoadError(f"the file of model v{record.version} is missing: {path}. " + advice(record)) from None
     except OSError as exc:
         raise ModelLoadError(f"the file of model v{record.version} cannot be read: {exc.strerror}") from None
     if hashlib.sha256(data).hexdigest() != record.sha256:
@@ -201,8 +206,9 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
     refused too."""
     record = rows.active_model(store) if version is None else rows.get_model(store, version)
     if record is None:
-        raise ModelLoadError("there is no active model yet" if version is None
-                             else f"there is no model version {version}")
+        raise ModelLoadError(
+            "there is no active model yet" if version is None else f"there is no model version {version}"
+        )
     data = read_artifact(store, record)
     key = (str(artifact_path(store, record)), record.sha256)
     cached = _cache.get(key)
@@ -220,8 +226,15 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
                 X_train = knn_training_rows(estimator)
         except Exception as exc:
             raise ModelLoadError(f"model v{record.version} could not be read: {exc}") from exc
-    model = LoadedModel(record, estimator, X_train, y_train, _version_warning(record, caught),
-                        payload.get("X_test"), payload.get("y_test"))
+    model = LoadedModel(
+        record,
+        estimator,
+        X_train,
+        y_train,
+        _version_warning(record, caught),
+        payload.get("X_test"),
+        payload.get("y_test"),
+    )
     _cache.clear()  # keep one model in memory: the one asked for last
     _cache[key] = model
     return model
@@ -236,8 +249,14 @@ def knn_training_rows(estimator) -> np.ndarray:
     return np.asarray(X, dtype=float)
 
 
-def training_payload(algorithm_key: str, estimator, X_train: np.ndarray, y_train: np.ndarray,
-                     X_test: np.ndarray | None = None, y_test: np.ndarray | None = None) -> dict:
+def training_payload(
+    algorithm_key: str,
+    estimator,
+    X_train: np.ndarray,
+    y_train: np.ndarray,
+    X_test: np.ndarray | None = None,
+    y_test: np.ndarray | None = None,
+) -> dict:
     """What a model file holds: the estimator, the training rows unless it keeps them
     itself (KNN does), so that no file holds them twice, and the test rows (to draw
     them over the model's decision regions later)."""
@@ -260,8 +279,10 @@ def _version_warning(record: ModelRecord, caught) -> str | None:
 
     saved = record.library_versions.get("scikit-learn")
     if saved and saved != sklearn.__version__:
-        return (f"model v{record.version} was saved with scikit-learn {saved}, this is "
-                f"{sklearn.__version__}; its predictions may differ. Retraining is advised.")
+        return (
+            f"model v{record.version} was saved with scikit-learn {saved}, this is "
+            f"{sklearn.__version__}; its predictions may differ. Retraining is advised."
+        )
     for w in caught:
         if "InconsistentVersion" in type(w.message).__name__:
             return str(w.message)

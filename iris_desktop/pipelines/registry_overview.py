@@ -1,6 +1,7 @@
 """The registry as the Train tab and `iris-desktop models` / `compare` show it: each
 version with its file checked (hash only, nothing unpickled), its key parameters in a
 few words, its lineage, and two versions side by side."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,8 +35,15 @@ def file_problem(store: Store, record: ModelRecord) -> tuple[str, str] | None:
         read_artifact(store, record)
     except ModelLoadError as exc:
         text = str(exc)
-        short = ("file missing" if "missing" in text else "file altered" if "SHA-256" in text
-                 else "file outside the models folder" if "outside" in text else "file unreadable")
+        short = (
+            "file missing"
+            if "missing" in text
+            else "file altered"
+            if "SHA-256" in text
+            else "file outside the models folder"
+            if "outside" in text
+            else "file unreadable"
+        )
         return short, text
     return None
 
@@ -55,8 +63,7 @@ def registry_entries(store: Store) -> list[RegistryEntry]:
     for record in rows.list_models(store):
         problem = file_problem(store, record)
         same = first_with.setdefault(record.data_fingerprint, [])
-        entries.append(RegistryEntry(record, *(problem or (None, None)), library_warning(record),
-                                     tuple(same)))
+        entries.append(RegistryEntry(record, *(problem or (None, None)), library_warning(record), tuple(same)))
         same.append(record.version)
     return entries
 
@@ -90,28 +97,35 @@ def compare(a: ModelRecord, b: ModelRecord) -> list[tuple[str, str, str]]:
     def pct(value) -> str:
         return "—" if value is None or not np.isfinite(value) else f"{value:.1%}"
 
-    table = [("Version", f"v{a.version}", f"v{b.version}"),
-             ("Created (UTC)", a.created_at[:19].replace("T", " "), b.created_at[:19].replace("T", " ")),
-             ("Algorithm", name(a), name(b))]
+    table = [
+        ("Version", f"v{a.version}", f"v{b.version}"),
+        ("Created (UTC)", a.created_at[:19].replace("T", " "), b.created_at[:19].replace("T", " ")),
+        ("Algorithm", name(a), name(b)),
+    ]
     for key in dict.fromkeys([*a.params, *b.params]):
         table.append((key, str(a.params.get(key, "—")), str(b.params.get(key, "—"))))
-    table += [("Standardised", "yes" if a.standardize else "no", "yes" if b.standardize else "no"),
-              ("Sources", ", ".join(a.sources), ", ".join(b.sources)),
-              ("Rows stored", str(a.n_rows), str(b.n_rows)),
-              ("Duplicates dropped", *(str(r.metrics.get("duplicates_dropped", "—")) for r in (a, b))),
-              ("Same data", *(("yes", "yes") if a.data_fingerprint == b.data_fingerprint else ("no", "no"))),
-              ("Retrained from", *(f"v{r.metrics['retrained_from']}" if r.metrics.get("retrained_from")
-                                   else "—" for r in (a, b))),
-              ("Split seed / test fraction", f"{a.split_seed} / {a.test_fraction:g}",
-               f"{b.split_seed} / {b.test_fraction:g}"),
-              ("Train / test rows", *(f"{r.metrics.get('n_train', '—')} / {r.metrics.get('n_test', '—')}"
-                                      for r in (a, b))),
-              ("Test accuracy", pct(a.accuracy), pct(b.accuracy)),
-              ("Macro F1", pct(a.metrics.get("macro_f1")), pct(b.metrics.get("macro_f1"))),
-              ("CV accuracy", *(_cv_text(r) for r in (a, b))),
-              ("Train accuracy", pct(a.metrics.get("train_accuracy")), pct(b.metrics.get("train_accuracy"))),
-              ("scikit-learn", a.library_versions.get("scikit-learn", "?"),
-               b.library_versions.get("scikit-learn", "?"))]
+    table += [
+        ("Standardised", "yes" if a.standardize else "no", "yes" if b.standardize else "no"),
+        ("Sources", ", ".join(a.sources), ", ".join(b.sources)),
+        ("Rows stored", str(a.n_rows), str(b.n_rows)),
+        ("Duplicates dropped", *(str(r.metrics.get("duplicates_dropped", "—")) for r in (a, b))),
+        ("Same data", *(("yes", "yes") if a.data_fingerprint == b.data_fingerprint else ("no", "no"))),
+        (
+            "Retrained from",
+            *(f"v{r.metrics['retrained_from']}" if r.metrics.get("retrained_from") else "—" for r in (a, b)),
+        ),
+        (
+            "Split seed / test fraction",
+            f"{a.split_seed} / {a.test_fraction:g}",
+            f"{b.split_seed} / {b.test_fraction:g}",
+        ),
+        ("Train / test rows", *(f"{r.metrics.get('n_train', '—')} / {r.metrics.get('n_test', '—')}" for r in (a, b))),
+        ("Test accuracy", pct(a.accuracy), pct(b.accuracy)),
+        ("Macro F1", pct(a.metrics.get("macro_f1")), pct(b.metrics.get("macro_f1"))),
+        ("CV accuracy", *(_cv_text(r) for r in (a, b))),
+        ("Train accuracy", pct(a.metrics.get("train_accuracy")), pct(b.metrics.get("train_accuracy"))),
+        ("scikit-learn", a.library_versions.get("scikit-learn", "?"), b.library_versions.get("scikit-learn", "?")),
+    ]
     return table
 
 

@@ -2,11 +2,12 @@
 transaction, after saying which models were trained on them. Backfilled and daily
 flowers are never removed this way. Models keep working: a model file holds its own
 training rows, and its registry row the fingerprint of the data it saw."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from iris_desktop.store import Store
 from iris_desktop.store import imports as batches
@@ -26,8 +27,10 @@ class Removal:
         text = f"Removed {self.removed} imported flower{'s' * (self.removed != 1)}"
         if self.models:
             names = ", ".join(f"v{v}" for v in self.models)
-            text += (f"; model{'s' * (len(self.models) != 1)} {names} {'were' if len(self.models) > 1 else 'was'} "
-                     "trained on them and keep working as trained (retrain to leave them out)")
+            text += (
+                f"; model{'s' * (len(self.models) != 1)} {names} {'were' if len(self.models) > 1 else 'was'} "
+                "trained on them and keep working as trained (retrain to leave them out)"
+            )
         return text
 
 
@@ -38,11 +41,11 @@ def models_trained_on(store: Store, ids: Sequence[int]) -> tuple[int, ...]:
         return ()
     chunk = [int(i) for i in ids[:500]]
     first = store.execute(
-        f"SELECT MIN(created_at) FROM flowers WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchone()[0]
+        f"SELECT MIN(created_at) FROM flowers WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+    ).fetchone()[0]
     if first is None:
         return ()
-    return tuple(m.version for m in model_rows.list_models(store)
-                 if "import" in m.sources and m.created_at >= first)
+    return tuple(m.version for m in model_rows.list_models(store) if "import" in m.sources and m.created_at >= first)
 
 
 def plan_flowers(store: Store, ids: Sequence[int]) -> Removal:

@@ -6,6 +6,7 @@ so the UI's worker and the CLI run the same code. Every setting is checked again
 data before any fitting: a mistake is one ValueError naming the setting, not a
 half-done run. (The KNN validation curve, for choosing k, is in knn_curve.py.)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,9 @@ import math
 import secrets
 import time
 import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -66,14 +68,17 @@ class TrainingConfig:
         """The resolved parameters, once every setting that needs no data is valid."""
         params = self.resolved_params()
         if not 0 < self.test_fraction < 1:
-            raise SettingError("test_fraction", f"the test fraction must be between 0 and 1 "
-                                                f"(exclusive), got {self.test_fraction}")
+            raise SettingError(
+                "test_fraction", f"the test fraction must be between 0 and 1 (exclusive), got {self.test_fraction}"
+            )
         if not MIN_CV_FOLDS <= self.cv_folds <= MAX_CV_FOLDS:
-            raise SettingError("cv_folds", f"cross-validation needs {MIN_CV_FOLDS} to {MAX_CV_FOLDS} "
-                                           f"folds, got {self.cv_folds}")
+            raise SettingError(
+                "cv_folds", f"cross-validation needs {MIN_CV_FOLDS} to {MAX_CV_FOLDS} folds, got {self.cv_folds}"
+            )
         if not self.sources or set(self.sources) - set(SOURCES):
-            raise SettingError("sources", f"sources must be some of {', '.join(SOURCES)}, "
-                                          f"got {', '.join(self.sources) or 'none'}")
+            raise SettingError(
+                "sources", f"sources must be some of {', '.join(SOURCES)}, got {', '.join(self.sources) or 'none'}"
+            )
         return params
 
 
@@ -81,9 +86,16 @@ def config_of(record: ModelRecord) -> TrainingConfig:
     """The settings a registered model was trained with, to train it again."""
     m = record.metrics
     folds = int(m.get("cv_folds") or len(m.get("cv_scores", [])) or TrainingConfig.cv_folds)
-    return TrainingConfig(record.algorithm, dict(record.params), record.standardize,
-                          tuple(record.sources), record.test_fraction, record.split_seed,
-                          max(MIN_CV_FOLDS, folds), retrained_from=record.version)
+    return TrainingConfig(
+        record.algorithm,
+        dict(record.params),
+        record.standardize,
+        tuple(record.sources),
+        record.test_fraction,
+        record.split_seed,
+        max(MIN_CV_FOLDS, folds),
+        retrained_from=record.version,
+    )
 
 
 def fingerprint(X: np.ndarray, y: np.ndarray) -> str:
@@ -129,31 +141,38 @@ class Split:
         return n - math.ceil(n / folds)
 
 
-def split_data(X: np.ndarray, y: np.ndarray, test_fraction: float, seed: int,
-               sources: Sequence[str] = DEFAULT_SOURCES) -> Split:
+def split_data(
+    X: np.ndarray, y: np.ndarray, test_fraction: float, seed: int, sources: Sequence[str] = DEFAULT_SOURCES
+) -> Split:
     """De-duplicate and split (stratified when every variety can be on both sides)."""
     from sklearn.model_selection import train_test_split
 
     if not 0 < test_fraction < 1:
-        raise SettingError("test_fraction", f"the test fraction must be between 0 and 1 "
-                                            f"(exclusive), got {test_fraction}")
+        raise SettingError(
+            "test_fraction", f"the test fraction must be between 0 and 1 (exclusive), got {test_fraction}"
+        )
     n_rows = len(y)
     X, y, dropped = deduplicate(np.asarray(X, dtype=float), np.asarray(y, dtype=int))
     if not len(y):
-        raise ValueError(f"there are no {'/'.join(sources)} flowers to train on yet; "
-                         "store the bundled data set first (backfill) or import a CSV")
+        raise ValueError(
+            f"there are no {'/'.join(sources)} flowers to train on yet; "
+            "store the bundled data set first (backfill) or import a CSV"
+        )
     if len(np.unique(y)) < 2:
-        raise ValueError(f"training needs at least two varieties; sources {', '.join(sources)} "
-                         f"hold {len(y)} distinct flowers of one variety")
+        raise ValueError(
+            f"training needs at least two varieties; sources {', '.join(sources)} "
+            f"hold {len(y)} distinct flowers of one variety"
+        )
     if len(y) < MIN_ROWS:
-        raise ValueError(f"training needs at least {MIN_ROWS} distinct flowers, the chosen "
-                         f"sources hold {len(y)}")
+        raise ValueError(f"training needs at least {MIN_ROWS} distinct flowers, the chosen sources hold {len(y)}")
     counts = np.bincount(y, minlength=len(VARIETIES))
     present = counts[counts > 0]
     n_test = math.ceil(test_fraction * len(y))
     if n_test >= len(y) - 1:
-        raise SettingError("test_fraction", f"a test fraction of {test_fraction} leaves "
-                                            f"{len(y) - n_test} of {len(y)} flowers to train on")
+        raise SettingError(
+            "test_fraction",
+            f"a test fraction of {test_fraction} leaves {len(y) - n_test} of {len(y)} flowers to train on",
+        )
     stratify = y if present.min() >= 2 and n_test >= len(present) else None
     parts = train_test_split(X, y, test_size=test_fraction, random_state=seed, stratify=stratify)
     return Split(*parts, n_rows=n_rows, duplicates_dropped=dropped)
@@ -163,17 +182,26 @@ def check_fit(data: Split, config: TrainingConfig, params: dict[str, Any]) -> No
     """Settings that depend on the data: folds and KNN's k. Raises SettingError."""
     smallest, variety = data.smallest_class
     if smallest < MIN_CV_FOLDS:
-        raise SettingError("cv_folds", f"the training split holds only {smallest} {variety} flower; "
-                                       "cross-validation needs at least 2 of each variety "
-                                       "(lower the test fraction or add flowers)")
+        raise SettingError(
+            "cv_folds",
+            f"the training split holds only {smallest} {variety} flower; "
+            "cross-validation needs at least 2 of each variety "
+            "(lower the test fraction or add flowers)",
+        )
     if config.cv_folds > smallest:
-        raise SettingError("cv_folds", f"{config.cv_folds} cross-validation folds need at least "
-                                       f"{config.cv_folds} flowers of each variety in the training "
-                                       f"split, and it holds {smallest} {variety}: choose at most {smallest}")
+        raise SettingError(
+            "cv_folds",
+            f"{config.cv_folds} cross-validation folds need at least "
+            f"{config.cv_folds} flowers of each variety in the training "
+            f"split, and it holds {smallest} {variety}: choose at most {smallest}",
+        )
     if config.algorithm == "knn" and params["n_neighbors"] > data.max_k(config.cv_folds):
-        raise SettingError("n_neighbors", f"n_neighbors {params['n_neighbors']} is more than the "
-                                          f"{data.max_k(config.cv_folds)} flowers of a cross-validation "
-                                          f"training fold; choose at most {data.max_k(config.cv_folds)}")
+        raise SettingError(
+            "n_neighbors",
+            f"n_neighbors {params['n_neighbors']} is more than the "
+            f"{data.max_k(config.cv_folds)} flowers of a cross-validation "
+            f"training fold; choose at most {data.max_k(config.cv_folds)}",
+        )
 
 
 def evaluate(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, Any]:
@@ -191,8 +219,13 @@ def evaluate(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, Any]:
     }
 
 
-def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: bool = True,
-          progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None) -> ModelRecord:
+def train(
+    store: Store,
+    config: TrainingConfig = TrainingConfig(),
+    activate: bool = True,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ModelRecord:
     """Train, evaluate and register one model; returns its registry record."""
     report = progress or (lambda pct, text: None)
 
@@ -223,7 +256,7 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
     metrics["cv_folds"] = config.cv_folds
     metrics["cv_mean"] = float(np.mean(cv_scores))
     metrics["cv_std"] = float(np.std(cv_scores))
-    metrics["n_train"], metrics["n_test"] = int(len(data.y_train)), int(len(data.y_test))
+    metrics["n_train"], metrics["n_test"] = len(data.y_train), len(data.y_test)
     metrics["duplicates_dropped"] = data.duplicates_dropped
     metrics["retrained_from"] = config.retrained_from
     metrics["warnings"] = sorted({_one_line(w) for w in caught if _worth_keeping(w)})
@@ -231,15 +264,24 @@ def train(store: Store, config: TrainingConfig = TrainingConfig(), activate: boo
     step(95, "Saving to the registry")  # the last point where Cancel still leaves nothing
     stamp = dt.datetime.now(dt.timezone.utc)
     record = ModelRecord(
-        version=0, algorithm=config.algorithm, params=params, standardize=config.standardize,
-        sources=list(config.sources), n_rows=int(len(y)), data_fingerprint=fingerprint(X, y),
-        split_seed=config.seed, test_fraction=config.test_fraction, metrics=metrics,
+        version=0,
+        algorithm=config.algorithm,
+        params=params,
+        standardize=config.standardize,
+        sources=list(config.sources),
+        n_rows=len(y),
+        data_fingerprint=fingerprint(X, y),
+        split_seed=config.seed,
+        test_fraction=config.test_fraction,
+        metrics=metrics,
         library_versions=registry.library_versions(),
         artifact=f"{config.algorithm}-{stamp:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}.joblib",
-        sha256="", created_at=utc_now(),
+        sha256="",
+        created_at=utc_now(),
     )
-    payload = registry.training_payload(config.algorithm, estimator, data.X_train, data.y_train,
-                                        data.X_test, data.y_test)
+    payload = registry.training_payload(
+        config.algorithm, estimator, data.X_train, data.y_train, data.X_test, data.y_test
+    )
     saved = registry.register(store, record, payload, activate)
     report(100, f"Registered model v{saved.version}")
     return saved
@@ -254,8 +296,7 @@ def _worth_keeping(w: warnings.WarningMessage) -> bool:
 def _one_line(w: warnings.WarningMessage) -> str:
     """A warning in one short line (scikit-learn's run to several, with links)."""
     if w.category.__name__ == "ConvergenceWarning":
-        return ("the solver stopped before converging (max_iter reached): raise max_iter, "
-                "or standardise the features")
+        return "the solver stopped before converging (max_iter reached): raise max_iter, or standardise the features"
     text = " ".join(str(w.message).split())
     return text if len(text) <= 200 else text[:197] + "…"
 

@@ -1,4 +1,5 @@
 """The per-user SQLite database: one module per table family. No Qt here."""
+
 from iris_desktop.store.database import (
     CorruptDatabaseError,
     NewerSchemaError,
@@ -8,6 +9,16 @@ from iris_desktop.store.database import (
     StoreError,
 )
 from iris_desktop.store.schema import SCHEMA_VERSION
+
+
+def _backup_before_migration(store: Store) -> None:
+    from iris_desktop.store import backups  # zipfile, tempfile: not before the first paint
+
+    backups.automatic_backup(store, "migration")
+
+
+# Every store, whoever opens it, is backed up before its schema is updated.
+Store.before_migration = _backup_before_migration
 
 
 # Told when a write of a store from open_store() waits for another connection's lock
@@ -24,5 +35,13 @@ def open_store() -> Store:
     return store
 
 
-__all__ = ["CorruptDatabaseError", "NewerSchemaError", "SCHEMA_VERSION", "Store", "StoreBusyError",
-           "StoreContentError", "StoreError", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "CorruptDatabaseError",
+    "NewerSchemaError",
+    "Store",
+    "StoreBusyError",
+    "StoreContentError",
+    "StoreError",
+    "open_store",
+]

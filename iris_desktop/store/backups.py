@@ -7,6 +7,7 @@ Restoring copies the backup into the live database with the same backup API, so
 connections that other threads or processes hold stay valid and see the restored
 contents as one more commit; a live file that is damaged is moved aside instead.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,7 @@ FOLDER = "backups"
 DB_MEMBER = "iris.sqlite3"
 MANIFEST = "manifest.json"
 AUTOMATIC = ("daily", "migration", "restore")  # reasons of the backups that are pruned
-REASONS = {"daily": "daily", "migration": "before an update", "restore": "before a restore",
-           "manual": "made by hand"}
+REASONS = {"daily": "daily", "migration": "before an update", "restore": "before a restore", "manual": "made by hand"}
 _NAME = re.compile(r"^iris-(\d{8}-\d{6})-(\w+)\.zip$")
 _MODEL_MEMBER = re.compile(r"^models/([A-Za-z0-9_.-]+\.joblib)$")
 
@@ -50,8 +50,10 @@ class Backup:
     schema_version: int
 
     def describe(self) -> str:
-        return (f"{self.created:%Y-%m-%d %H:%M} ({REASONS.get(self.reason, self.reason)}): "
-                f"{self.flowers} flowers, {self.models} model{'s' * (self.models != 1)}")
+        return (
+            f"{self.created:%Y-%m-%d %H:%M} ({REASONS.get(self.reason, self.reason)}): "
+            f"{self.flowers} flowers, {self.models} model{'s' * (self.models != 1)}"
+        )
 
 
 def folder_of(db_path: Path) -> Path:
@@ -60,8 +62,10 @@ def folder_of(db_path: Path) -> Path:
 
 # ---- making one -----------------------------------------------------------------------------
 
-def write_archive(store: Store, dest: str | os.PathLike, reason: str = "manual",
-                  now: dt.datetime | None = None) -> Path:
+
+def write_archive(
+    store: Store, dest: str | os.PathLike, reason: str = "manual", now: dt.datetime | None = None
+) -> Path:
     """Write a backup archive of `store` to `dest` (atomically: a partial file never
     carries the name). The database copy is consistent even while others write."""
     dest = Path(dest)
@@ -77,8 +81,13 @@ def write_archive(store: Store, dest: str | os.PathLike, reason: str = "manual",
             artifacts = [r[0] for r in target.execute("SELECT artifact FROM models")]
         finally:
             target.close()
-        manifest = {"format": 1, "created": (now or dt.datetime.now()).isoformat(timespec="seconds"),
-                    "reason": reason, "app_version": __version__, **counts}
+        manifest = {
+            "format": 1,
+            "created": (now or dt.datetime.now()).isoformat(timespec="seconds"),
+            "reason": reason,
+            "app_version": __version__,
+            **counts,
+        }
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             archive.write(copy, DB_MEMBER)
@@ -98,9 +107,11 @@ def write_archive(store: Store, dest: str | os.PathLike, reason: str = "manual",
 
 
 def _counts(conn: sqlite3.Connection) -> dict:
-    return {"schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
-            "flowers": conn.execute("SELECT COUNT(*) FROM flowers").fetchone()[0],
-            "models": conn.execute("SELECT COUNT(*) FROM models").fetchone()[0]}
+    return {
+        "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+        "flowers": conn.execute("SELECT COUNT(*) FROM flowers").fetchone()[0],
+        "models": conn.execute("SELECT COUNT(*) FROM models").fetchone()[0],
+    }
 
 
 def automatic_backup(store: Store, reason: str, now: dt.datetime | None = None) -> Path:
@@ -139,6 +150,7 @@ def _prune(folder: Path) -> None:
 
 # ---- finding them ---------------------------------------------------------------------------
 
+
 def list_backups(db_path: Path) -> list[Backup]:
     """The backups in the backups folder, newest first (unreadable archives left out)."""
     folder = folder_of(db_path)
@@ -158,13 +170,20 @@ def read_manifest(path: Path) -> Backup:
         with zipfile.ZipFile(path) as archive:
             info = json.loads(archive.read(MANIFEST))
             archive.getinfo(DB_MEMBER)
-        return Backup(path, dt.datetime.fromisoformat(info["created"]), str(info["reason"]),
-                      int(info["flowers"]), int(info["models"]), int(info["schema_version"]))
+        return Backup(
+            path,
+            dt.datetime.fromisoformat(info["created"]),
+            str(info["reason"]),
+            int(info["flowers"]),
+            int(info["models"]),
+            int(info["schema_version"]),
+        )
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise BackupError(f"{path} is not an Iris Desktop backup ({exc})") from exc
 
 
 # ---- restoring one --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Restored:
@@ -197,8 +216,9 @@ def restore(source: str | os.PathLike, db_path: Path, models_dir: Path, timeout:
         artifacts = _check_database(copy, source)
         missing = [a for a in artifacts if a not in models and not (models_dir / a).is_file()]
         if missing:
-            raise BackupError(f"{source} lacks the model file{'s' * (len(missing) > 1)} {', '.join(missing)}; "
-                              "nothing was changed")
+            raise BackupError(
+                f"{source} lacks the model file{'s' * (len(missing) > 1)} {', '.join(missing)}; nothing was changed"
+            )
         _write_models(models, models_dir)
         saved, damaged = _replace_database(copy, db_path, models_dir, timeout)
         return Restored(backup, saved, damaged)
@@ -258,8 +278,10 @@ def _check_database(copy: Path, source: Path) -> list[str]:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if not 1 <= version <= SCHEMA_VERSION:
-            raise BackupError(f"{source} holds a database of schema {version}; this version reads 1 to "
-                              f"{SCHEMA_VERSION}; nothing was changed")
+            raise BackupError(
+                f"{source} holds a database of schema {version}; this version reads 1 to "
+                f"{SCHEMA_VERSION}; nothing was changed"
+            )
         return [r[0] for r in conn.execute("SELECT artifact FROM models")]
     except sqlite3.Error as exc:
         raise BackupError(f"{source} does not hold an Iris Desktop database ({exc}); nothing was changed") from exc

@@ -1,12 +1,14 @@
 """Opening the per-user SQLite file: WAL, foreign keys, busy timeout, migrations."""
+
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar
 
 from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -31,15 +33,16 @@ class CorruptDatabaseError(StoreError):
 class StoreContentError(StoreError):
     """Contents Iris Desktop never writes (the file was edited); the file itself is sound."""
 
-    RESTORE = ("it was changed outside Iris Desktop; restore a backup (`iris-desktop restore`, "
-               "or File ▸ Restore from backup…)")
+    RESTORE = (
+        "it was changed outside Iris Desktop; restore a backup (`iris-desktop restore`, or File ▸ Restore from backup…)"
+    )
 
     @classmethod
-    def value(cls, path: Path, what: str, value: object, why: str) -> "StoreContentError":
+    def value(cls, path: Path, what: str, value: object, why: str) -> StoreContentError:
         return cls(f"{path.name} holds {what} = {str(value)[:60]!r}, which {why}: {cls.RESTORE}")
 
     @classmethod
-    def found(cls, path: Path, problem: str) -> "StoreContentError":
+    def found(cls, path: Path, problem: str) -> StoreContentError:
         return cls(f"{path.name} holds what Iris Desktop never writes ({problem}): {cls.RESTORE}")
 
 
@@ -56,8 +59,10 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError | None:
     name = getattr(exc, "sqlite_errorname", "")  # Python 3.11+; older: read the message
     text = str(exc).lower()
     if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "database is locked" in text:
-        return StoreBusyError(f"{path.name} is busy: another Iris Desktop (or another program) kept it "
-                              "locked while writing; nothing was changed, try again")
+        return StoreBusyError(
+            f"{path.name} is busy: another Iris Desktop (or another program) kept it "
+            "locked while writing; nothing was changed, try again"
+        )
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
         return CorruptDatabaseError(f"{path} is damaged ({exc}); nothing more was written to it")
     if name == "SQLITE_READONLY" or "readonly" in text:
@@ -78,6 +83,10 @@ class Store:
     its own with `Store.open(store.path)` (WAL lets readers and one writer share the file).
     """
 
+    # Called with an existing store before its schema is updated, to keep a copy as it
+    # was (store/__init__.py sets it to the automatic backup: backups build on Store).
+    before_migration: ClassVar[Callable[[Store], object] | None] = None
+
     def __init__(self, conn: sqlite3.Connection, path: Path, models_dir: Path, timeout: float = 10.0):
         self.conn = conn
         self.path = path
@@ -87,8 +96,7 @@ class Store:
         self._depth = 0
 
     @classmethod
-    def open(cls, path: str | os.PathLike, models_dir: str | os.PathLike | None = None,
-             timeout: float = 10.0) -> "Store":
+    def open(cls, path: str | os.PathLike, models_dir: str | os.PathLike | None = None, timeout: float = 10.0) -> Store:
         """Open (creating and migrating if needed); waits up to `timeout` s for a lock."""
         path = Path(path)
         ensure_folder(path.parent)
@@ -214,8 +222,7 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
             self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
 
@@ -230,7 +237,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -327,10 +334,8 @@ def migrate(store: Store) -> None:
     version = _check_not_newer(store)
     if version == SCHEMA_VERSION:
         return _seed(store)
-    if version:  # an existing store: keep a copy as it was before the update
-        from iris_desktop.store.backups import automatic_backup
-
-        automatic_backup(store, "migration")
+    if version and Store.before_migration is not None:  # an existing store: keep a copy as it was
+        Store.before_migration(store)
     store.conn.execute("PRAGMA foreign_keys = OFF")  # no effect inside a transaction
     try:
         for number in range(version + 1, SCHEMA_VERSION + 1):
@@ -341,8 +346,7 @@ def migrate(store: Store) -> None:
                     conn.execute(statement)
                 broken = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise StoreError(f"migration {number} would break {len(broken)} references; "
-                                     "nothing was changed")
+                    raise StoreError(f"migration {number} would break {len(broken)} references; nothing was changed")
                 conn.execute(f"PRAGMA user_version = {number}")
     finally:
         store.conn.execute("PRAGMA foreign_keys = ON")
@@ -360,8 +364,9 @@ def _seed(store: Store) -> None:
 
         # OR IGNORE: if two processes create the database at once, the first seed stays.
         with store.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('installation_seed', ?)",
-                         (str(secrets.randbits(31)),))
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('installation_seed', ?)", (str(secrets.randbits(31)),)
+            )
 
 
 def _statements(script: str) -> list[str]:

@@ -1,10 +1,11 @@
 """The `flowers` table: the feature group."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -40,8 +41,7 @@ def add_flowers(store: Store, flowers: Iterable[Flower], source: str) -> int:
     return add_rows(store, [f.measurements for f in flowers], [_label(f) for f in flowers], source)
 
 
-def add_rows(store: Store, measurements, varieties: Sequence[str], source: str,
-             import_id: int | None = None) -> int:
+def add_rows(store: Store, measurements, varieties: Sequence[str], source: str, import_id: int | None = None) -> int:
     """add_flowers for bulk rows: an (n, 4) array of measurements and n variety names;
     imported rows point at their batch. (CHECK constraints still refuse bad values.)"""
     if source not in ("backfill", "import"):
@@ -53,21 +53,27 @@ def add_rows(store: Store, measurements, varieties: Sequence[str], source: str,
     rows = zip(*columns, varieties, repeat(source), repeat(import_id), repeat(utc_now()))
     with store.transaction() as conn:
         conn.executemany(
-            f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     return len(varieties)
 
 
-def add_daily_flowers(store: Store, days: Sequence[dt.date], flowers: Sequence[Flower],
-                      generator_id: int | None = None) -> list[int]:
+def add_daily_flowers(
+    store: Store, days: Sequence[dt.date], flowers: Sequence[Flower], generator_id: int | None = None
+) -> list[int]:
     """Insert one flower per day (days must be new); returns their ids in order.
     `generator_id` (store/generators.py) records what made them."""
-    return add_daily_rows(store, days, [f.measurements for f in flowers], [_label(f) for f in flowers],
-                          generator_id)
+    return add_daily_rows(store, days, [f.measurements for f in flowers], [_label(f) for f in flowers], generator_id)
 
 
-def add_daily_rows(store: Store, days: Sequence[dt.date], measurements: Sequence[Sequence[float]],
-                   varieties: Sequence[str], generator_id: int | None = None) -> list[int]:
+def add_daily_rows(
+    store: Store,
+    days: Sequence[dt.date],
+    measurements: Sequence[Sequence[float]],
+    varieties: Sequence[str],
+    generator_id: int | None = None,
+) -> list[int]:
     """add_daily_flowers for bulk rows: four measurements and a variety name per day.
     (The table's CHECK constraints still refuse non-positive values and unknown names.)"""
     if not len(days) == len(measurements) == len(varieties):
@@ -78,8 +84,10 @@ def add_daily_rows(store: Store, days: Sequence[dt.date], measurements: Sequence
         conn.executemany(
             f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day, generator_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, 'daily', ?, ?, ?)",
-            [(first + i, *m, v, d.isoformat(), generator_id, now)
-             for i, (d, m, v) in enumerate(zip(days, measurements, varieties))],
+            [
+                (first + i, *m, v, d.isoformat(), generator_id, now)
+                for i, (d, m, v) in enumerate(zip(days, measurements, varieties))
+            ],
         )
     return list(range(first, first + len(days)))
 
@@ -111,10 +119,11 @@ class FlowerColumns:
     def __len__(self) -> int:
         return len(self.id)
 
-    def subset(self, rows) -> "FlowerColumns":
+    def subset(self, rows) -> FlowerColumns:
         """The rows picked by a boolean mask or an index array."""
-        return FlowerColumns(self.id[rows], self.X[rows], self.variety[rows], self.source[rows],
-                             self.day[rows], self.import_id[rows])
+        return FlowerColumns(
+            self.id[rows], self.X[rows], self.variety[rows], self.source[rows], self.day[rows], self.import_id[rows]
+        )
 
 
 @dataclass(frozen=True)
@@ -144,9 +153,17 @@ def feature_stats(X: np.ndarray, y: np.ndarray) -> FeatureStats:
     return FeatureStats(len(X), X.min(axis=0), X.max(axis=0), X.mean(axis=0), means, counts)
 
 
-_ROW_DTYPE = np.dtype([("id", "i8"), *((n, "f8") for n in FEATURE_NAMES), ("variety", "i1"),
-                       ("source", "i1"), ("day", "i8"), ("import_id", "i8")])
-_NO_DAY = -(2 ** 62)
+_ROW_DTYPE = np.dtype(
+    [
+        ("id", "i8"),
+        *((n, "f8") for n in FEATURE_NAMES),
+        ("variety", "i1"),
+        ("source", "i1"),
+        ("day", "i8"),
+        ("import_id", "i8"),
+    ]
+)
+_NO_DAY = -(2**62)
 
 
 def _case(column: str, names: Sequence[str]) -> str:
@@ -163,8 +180,9 @@ _SELECT_COLUMNS = (
 )
 
 
-def flower_columns(store: Store, sources: Sequence[str] = SOURCES,
-                   start: dt.date | None = None, end: dt.date | None = None) -> FlowerColumns:
+def flower_columns(
+    store: Store, sources: Sequence[str] = SOURCES, start: dt.date | None = None, end: dt.date | None = None
+) -> FlowerColumns:
     """The flowers from `sources` (daily ones between `start` and `end` when given) as
     columns. Rows stream from the cursor straight into one structured array."""
     _check_sources(sources)
@@ -177,8 +195,14 @@ def flower_columns(store: Store, sources: Sequence[str] = SOURCES,
     rows = np.fromiter(cursor, dtype=_ROW_DTYPE)
     day = rows["day"].astype("datetime64[D]")
     day[rows["day"] == _NO_DAY] = np.datetime64("NaT")
-    return FlowerColumns(rows["id"], np.column_stack([rows[n] for n in FEATURE_NAMES]).reshape(-1, 4),
-                         rows["variety"], rows["source"], day, rows["import_id"])
+    return FlowerColumns(
+        rows["id"],
+        np.column_stack([rows[n] for n in FEATURE_NAMES]).reshape(-1, 4),
+        rows["variety"],
+        rows["source"],
+        day,
+        rows["import_id"],
+    )
 
 
 def feature_matrix(store: Store, sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -210,8 +234,9 @@ def last_daily_day(store: Store) -> dt.date | None:
 
 def daily_span_after(store: Store, day: dt.date) -> tuple[int, str | None, str | None]:
     """(count, first day, last day) of the daily flowers after `day`."""
-    return store.execute("SELECT COUNT(*), MIN(day), MAX(day) FROM flowers WHERE source = 'daily' AND day > ?",
-                         (day.isoformat(),)).fetchone()
+    return store.execute(
+        "SELECT COUNT(*), MIN(day), MAX(day) FROM flowers WHERE source = 'daily' AND day > ?", (day.isoformat(),)
+    ).fetchone()
 
 
 def delete_daily_after(store: Store, day: dt.date) -> int:

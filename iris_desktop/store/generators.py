@@ -5,11 +5,12 @@ A row is written the first time a setting makes a day and never changes: its `ke
 part of the seed of every day it made, so a stored day can always say how it was made,
 and changing the generator for the days to come leaves the stored ones alone.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -29,15 +30,16 @@ class GeneratorRow:
 def record(store: Store, key: str, kind: str, settings: str) -> int:
     """The id of the generator with `key`, added if it is new."""
     with store.transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO generators (key, kind, settings) VALUES (?, ?, ?)",
-                     (key, kind, settings))
+        conn.execute("INSERT OR IGNORE INTO generators (key, kind, settings) VALUES (?, ?, ?)", (key, kind, settings))
         return conn.execute("SELECT id FROM generators WHERE key = ?", (key,)).fetchone()[0]
 
 
 def generator_rows(store: Store) -> list[GeneratorRow]:
     """Every recorded generator, oldest first."""
-    return [GeneratorRow(*r) for r in store.execute(
-        "SELECT id, key, kind, settings, created_at FROM generators ORDER BY id")]
+    return [
+        GeneratorRow(*r)
+        for r in store.execute("SELECT id, key, kind, settings, created_at FROM generators ORDER BY id")
+    ]
 
 
 def daily_generator_ids(store: Store) -> tuple[np.ndarray, np.ndarray]:
@@ -45,7 +47,8 @@ def daily_generator_ids(store: Store) -> tuple[np.ndarray, np.ndarray]:
     not recorded (a day stored before generators were recorded, matching none)."""
     rows = np.fromiter(
         store.execute("SELECT id, COALESCE(generator_id, 0) FROM flowers WHERE source = 'daily' ORDER BY day"),
-        dtype=np.dtype([("id", "i8"), ("generator", "i8")]))
+        dtype=np.dtype([("id", "i8"), ("generator", "i8")]),
+    )
     return rows["id"], rows["generator"]
 
 
@@ -53,14 +56,17 @@ def unrecorded_days(store: Store) -> list[tuple]:
     """(flower id, day, four measurements, variety) of daily flowers with no generator."""
     return store.execute(
         f"SELECT id, day, {', '.join(FEATURE_NAMES)}, variety FROM flowers "
-        "WHERE source = 'daily' AND generator_id IS NULL ORDER BY day").fetchall()
+        "WHERE source = 'daily' AND generator_id IS NULL ORDER BY day"
+    ).fetchall()
 
 
 def set_generator_of(store: Store, flower_ids: Sequence[int], generator_id: int) -> None:
     """Record that `generator_id` made these (unrecorded) daily flowers."""
     with store.transaction() as conn:
-        conn.executemany("UPDATE flowers SET generator_id = ? WHERE id = ? AND generator_id IS NULL",
-                         [(generator_id, int(i)) for i in flower_ids])
+        conn.executemany(
+            "UPDATE flowers SET generator_id = ? WHERE id = ? AND generator_id IS NULL",
+            [(generator_id, int(i)) for i in flower_ids],
+        )
 
 
 def first_daily_day(store: Store) -> dt.date | None:

@@ -1,10 +1,11 @@
 """The `imports` table: one row per import batch. Each imported flower points at its
 batch, so a batch can be listed, and removed whole."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from iris_desktop.store.database import Store, utc_now
 
@@ -23,23 +24,27 @@ class ImportBatch:
 def record_batch(store: Store, sha256: str, file_name: str, rows: int, options: dict) -> int:
     """A new batch row; returns its id (its flowers are added with it, in one transaction)."""
     with store.transaction() as conn:
-        cur = conn.execute("INSERT INTO imports (sha256, file_name, rows, imported_at, options) "
-                           "VALUES (?, ?, ?, ?, ?)", (sha256, file_name, rows, utc_now(), json.dumps(options)))
+        cur = conn.execute(
+            "INSERT INTO imports (sha256, file_name, rows, imported_at, options) VALUES (?, ?, ?, ?, ?)",
+            (sha256, file_name, rows, utc_now(), json.dumps(options)),
+        )
         return int(cur.lastrowid)
 
 
 def previous_import(store: Store, sha256: str) -> tuple[str, int, str] | None:
     """(file name, rows, imported_at) of the last import of a file with this content
     (a batch removed whole is forgotten with its flowers)."""
-    return store.execute("SELECT file_name, rows, imported_at FROM imports WHERE sha256 = ? "
-                         "ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()
+    return store.execute(
+        "SELECT file_name, rows, imported_at FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
+    ).fetchone()
 
 
 def list_batches(store: Store) -> list[ImportBatch]:
     rows = store.execute(
         "SELECT i.id, i.file_name, i.sha256, i.imported_at, i.rows, "
         "(SELECT COUNT(*) FROM flowers f WHERE f.import_id = i.id), i.options "
-        "FROM imports i ORDER BY i.id").fetchall()
+        "FROM imports i ORDER BY i.id"
+    ).fetchall()
     return [ImportBatch(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}")) for r in rows]
 
 
@@ -51,10 +56,13 @@ def imported_ids(store: Store, ids: Sequence[int]) -> list[int]:
     """Those of `ids` that are imported flowers (backfilled and daily ones are not)."""
     found = []
     for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = [int(i) for i in ids[start:start + 500]]
-        found += [r[0] for r in store.execute(
-            f"SELECT id FROM flowers WHERE source = 'import' AND id IN ({', '.join('?' * len(chunk))})",
-            chunk)]
+        chunk = [int(i) for i in ids[start : start + 500]]
+        found += [
+            r[0]
+            for r in store.execute(
+                f"SELECT id FROM flowers WHERE source = 'import' AND id IN ({', '.join('?' * len(chunk))})", chunk
+            )
+        ]
     return found
 
 

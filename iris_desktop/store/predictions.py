@@ -1,9 +1,10 @@
 """The `predictions` table: the monitoring group, joined to flowers for the true label."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -70,9 +71,13 @@ _SELECT = (
 
 def _row(r) -> PredictionRow:
     return PredictionRow(
-        flower_id=r[0], day=dt.date.fromisoformat(r[1]),
-        flower=Flower(r[2], r[3], r[4], r[5], Variety(r[6])), model_version=r[7],
-        predicted=Variety(r[8]), probabilities=(r[9], r[10], r[11]), predicted_at=r[12],
+        flower_id=r[0],
+        day=dt.date.fromisoformat(r[1]),
+        flower=Flower(r[2], r[3], r[4], r[5], Variety(r[6])),
+        model_version=r[7],
+        predicted=Variety(r[8]),
+        probabilities=(r[9], r[10], r[11]),
+        predicted_at=r[12],
     )
 
 
@@ -83,8 +88,10 @@ def daily_predictions(
     end: dt.date | None = None,
 ) -> list[PredictionRow]:
     """Predictions of daily flowers, oldest day first; one model version or all of them."""
-    where, params = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"], [
-        (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    where, params = (
+        ["f.source = 'daily'", "f.day BETWEEN ? AND ?"],
+        [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+    )
     if model_version is not None:
         where.append("p.model_version = ?")
         params.append(model_version)
@@ -98,37 +105,55 @@ def prediction_count(store: Store) -> int:
 
 # ---- columns: the monitor's read of thousands of days without a Python object each ----
 
-PREDICTION_DTYPE = np.dtype([
-    ("flower_id", "i8"), ("day", "i8"), *((n, "f8") for n in FEATURE_NAMES), ("actual", "i1"),
-    ("model_version", "i8"), ("predicted", "i1"), ("p_setosa", "f8"), ("p_versicolor", "f8"),
-    ("p_virginica", "f8"),
-])  # day: days since 1970-01-01 (numpy's datetime64[D] epoch); varieties as indices
+PREDICTION_DTYPE = np.dtype(
+    [
+        ("flower_id", "i8"),
+        ("day", "i8"),
+        *((n, "f8") for n in FEATURE_NAMES),
+        ("actual", "i1"),
+        ("model_version", "i8"),
+        ("predicted", "i1"),
+        ("p_setosa", "f8"),
+        ("p_versicolor", "f8"),
+        ("p_virginica", "f8"),
+    ]
+)  # day: days since 1970-01-01 (numpy's datetime64[D] epoch); varieties as indices
 
 
 def _variety_index(column: str) -> str:
-    return "CASE " + column + " " + " ".join(
-        f"WHEN '{v.value}' THEN {i}" for i, v in enumerate(VARIETIES)) + " END"
+    return "CASE " + column + " " + " ".join(f"WHEN '{v.value}' THEN {i}" for i, v in enumerate(VARIETIES)) + " END"
 
 
-def prediction_columns(store: Store, model_version: int | None = None, first_only: bool = False,
-                       start: dt.date | None = None, end: dt.date | None = None) -> np.ndarray:
+def prediction_columns(
+    store: Store,
+    model_version: int | None = None,
+    first_only: bool = False,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> np.ndarray:
     """Predictions of daily flowers as one structured array (PREDICTION_DTYPE), oldest
     day first, rows streamed from the cursor. `model_version`: that version's only;
     `first_only`: each day's first prediction (the monitor as it happened: earliest
     predicted_at, then lowest version, as `daily_predictions` orders them); else all."""
-    where, params = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"], [
-        (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    where, params = (
+        ["f.source = 'daily'", "f.day BETWEEN ? AND ?"],
+        [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+    )
     if model_version is not None:
         where.append("p.model_version = ?")
         params.append(model_version)
     if first_only:  # a look-up per day along the primary key: faster than a window function
-        where.append("p.model_version = (SELECT q.model_version FROM predictions q WHERE q.flower_id = f.id "
-                     "ORDER BY q.predicted_at, q.model_version LIMIT 1)")
-    sql = (f"SELECT f.id, CAST(julianday(f.day) - 2440587.5 AS INTEGER), "
-           f"{', '.join('f.' + n for n in FEATURE_NAMES)}, {_variety_index('f.variety')}, "
-           f"p.model_version, {_variety_index('p.predicted')}, p.proba_setosa, p.proba_versicolor, "
-           f"p.proba_virginica FROM flowers f JOIN predictions p ON p.flower_id = f.id "
-           f"WHERE {' AND '.join(where)} ORDER BY f.day, p.predicted_at, p.model_version")
+        where.append(
+            "p.model_version = (SELECT q.model_version FROM predictions q WHERE q.flower_id = f.id "
+            "ORDER BY q.predicted_at, q.model_version LIMIT 1)"
+        )
+    sql = (
+        f"SELECT f.id, CAST(julianday(f.day) - 2440587.5 AS INTEGER), "
+        f"{', '.join('f.' + n for n in FEATURE_NAMES)}, {_variety_index('f.variety')}, "
+        f"p.model_version, {_variety_index('p.predicted')}, p.proba_setosa, p.proba_versicolor, "
+        f"p.proba_virginica FROM flowers f JOIN predictions p ON p.flower_id = f.id "
+        f"WHERE {' AND '.join(where)} ORDER BY f.day, p.predicted_at, p.model_version"
+    )
     return np.fromiter(store.execute(sql, params), dtype=PREDICTION_DTYPE)
 
 
@@ -136,4 +161,6 @@ def daily_prediction_count(store: Store, start: dt.date | None = None) -> int:
     """Predictions (of any version) of the daily flowers from `start` on (all without)."""
     return store.execute(
         "SELECT COUNT(*) FROM flowers f JOIN predictions p ON p.flower_id = f.id "
-        "WHERE f.source = 'daily' AND f.day >= ?", ((start or dt.date.min).isoformat(),)).fetchone()[0]
+        "WHERE f.source = 'daily' AND f.day >= ?",
+        ((start or dt.date.min).isoformat(),),
+    ).fetchone()[0]

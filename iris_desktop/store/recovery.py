@@ -1,5 +1,6 @@
 """Damage: finding it (PRAGMA quick_check) and moving a damaged file aside, with its
 WAL, so that nothing writes to it again and it stays for whoever wants to rescue it."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The `models` table and its `active` alias: the model registry's rows."""
+
 from __future__ import annotations
 
 import json
@@ -47,10 +48,21 @@ class ModelRecord:
 
 def _record(r, active: int | None) -> ModelRecord:
     return ModelRecord(
-        version=r[0], algorithm=r[1], params=json.loads(r[2]), standardize=bool(r[3]),
-        sources=json.loads(r[4]), n_rows=r[5], data_fingerprint=r[6], split_seed=r[7],
-        test_fraction=r[8], metrics=json.loads(r[9]), library_versions=json.loads(r[10]),
-        artifact=r[11], sha256=r[12], created_at=r[13], active=(r[0] == active),
+        version=r[0],
+        algorithm=r[1],
+        params=json.loads(r[2]),
+        standardize=bool(r[3]),
+        sources=json.loads(r[4]),
+        n_rows=r[5],
+        data_fingerprint=r[6],
+        split_seed=r[7],
+        test_fraction=r[8],
+        metrics=json.loads(r[9]),
+        library_versions=json.loads(r[10]),
+        artifact=r[11],
+        sha256=r[12],
+        created_at=r[13],
+        active=(r[0] == active),
     )
 
 
@@ -61,10 +73,18 @@ def insert_model(store: Store, record: ModelRecord) -> int:
             f"INSERT INTO models ({_COLUMNS.split(', ', 1)[1]}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
             (
-                record.algorithm, json.dumps(record.params), int(record.standardize),
-                json.dumps(record.sources), record.n_rows, record.data_fingerprint,
-                record.split_seed, record.test_fraction, json.dumps(record.metrics),
-                json.dumps(record.library_versions), record.artifact, record.sha256,
+                record.algorithm,
+                json.dumps(record.params),
+                int(record.standardize),
+                json.dumps(record.sources),
+                record.n_rows,
+                record.data_fingerprint,
+                record.split_seed,
+                record.test_fraction,
+                json.dumps(record.metrics),
+                json.dumps(record.library_versions),
+                record.artifact,
+                record.sha256,
                 record.created_at or None,
             ),
         )
@@ -82,8 +102,9 @@ def get_model(store: Store, version: int) -> ModelRecord | None:
 
 
 def active_model(store: Store) -> ModelRecord | None:
-    r = store.execute(f"SELECT {_COLUMNS} FROM models WHERE version = "
-                      "(SELECT version FROM model_aliases WHERE alias = ?)", (ACTIVE,)).fetchone()
+    r = store.execute(
+        f"SELECT {_COLUMNS} FROM models WHERE version = (SELECT version FROM model_aliases WHERE alias = ?)", (ACTIVE,)
+    ).fetchone()
     return _record(r, r[0]) if r else None
 
 
@@ -110,8 +131,6 @@ def delete_model_row(store: Store, version: int) -> int:
             raise ValueError(f"model v{version} is active; activate another one before deleting it")
         if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
             raise UnknownModelError(f"there is no model version {version}")
-        removed = conn.execute(
-            "SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,)
-        ).fetchone()[0]
+        removed = conn.execute("SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,)).fetchone()[0]
         conn.execute("DELETE FROM models WHERE version = ?", (version,))
         return removed

@@ -3,6 +3,7 @@
 Migration N (1-based) takes a database at version N-1 to version N. Never edit a
 migration that has shipped: append a new one.
 """
+
 from __future__ import annotations
 
 _VARIETY_CHECK = "IN ('setosa', 'versicolor', 'virginica')"

@@ -1,5 +1,6 @@
 """A few numbers that change whenever the store's contents do: read after any commit
 to tell what changed (new flowers, predictions, models, another active model)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ class StoreSummary:
     def count(self, source: str) -> int:
         return self.flowers[SOURCES.index(source)]
 
-    def flowers_differ(self, other: "StoreSummary | None") -> bool:
+    def flowers_differ(self, other: StoreSummary | None) -> bool:
         return other is None or (self.flowers, self.last_flower_id) != (other.flowers, other.last_flower_id)
 
 
@@ -33,18 +34,22 @@ def read_summary(store: Store) -> StoreSummary:
     with store.read():
         counts = dict(store.execute("SELECT source, COUNT(*) FROM flowers GROUP BY source").fetchall())
         last_id, last_day = store.execute(
-            "SELECT COALESCE(MAX(id), 0), (SELECT MAX(day) FROM flowers WHERE day IS NOT NULL) "
-            "FROM flowers").fetchone()
+            "SELECT COALESCE(MAX(id), 0), (SELECT MAX(day) FROM flowers WHERE day IS NOT NULL) FROM flowers"
+        ).fetchone()
         predictions = store.execute("SELECT COUNT(*) FROM predictions").fetchone()[0]
         versions = tuple(v for (v,) in store.execute("SELECT version FROM models ORDER BY version"))
         active = store.execute(
-            "SELECT m.version, m.sha256 FROM model_aliases a JOIN models m ON m.version = a.version "
-            "WHERE a.alias = ?", (ACTIVE,)).fetchone()
+            "SELECT m.version, m.sha256 FROM model_aliases a JOIN models m ON m.version = a.version WHERE a.alias = ?",
+            (ACTIVE,),
+        ).fetchone()
         generator = store.meta("daily_settings")
     return StoreSummary(
-        flowers=tuple(counts.get(s, 0) for s in SOURCES), last_flower_id=last_id,
+        flowers=tuple(counts.get(s, 0) for s in SOURCES),
+        last_flower_id=last_id,
         last_daily_day=dt.date.fromisoformat(last_day) if last_day else None,
-        predictions=predictions, models=versions,
-        active_version=active[0] if active else None, active_sha256=active[1] if active else None,
+        predictions=predictions,
+        models=versions,
+        active_version=active[0] if active else None,
+        active_sha256=active[1] if active else None,
         generator=generator,
     )

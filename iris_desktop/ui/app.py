@@ -1,13 +1,14 @@
 """Application start: Qt set-up, one instance per data folder, opening the store,
 the main window, and the start-up flags used by tests and benchmarks."""
+
 from __future__ import annotations
 
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QTimer
@@ -16,13 +17,12 @@ from PySide6.QtWidgets import QApplication
 from iris_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from iris_desktop.store import CorruptDatabaseError, Store, StoreContentError, StoreError
 from iris_desktop.store.database import ensure_folder
-from iris_desktop.ui.errors import ErrorReporter, log, setup_logging
-from iris_desktop.ui.main_thread_gc import MainThreadGC
 from iris_desktop.ui.main_window import MainWindow
-from iris_desktop.ui.settings import settings
-from iris_desktop.ui.single_instance import SingleInstance
-from iris_desktop.ui.state import AppState
-
+from iris_desktop.ui.runtime.errors import ErrorReporter, log, setup_logging
+from iris_desktop.ui.runtime.main_thread_gc import MainThreadGC
+from iris_desktop.ui.runtime.settings import settings
+from iris_desktop.ui.runtime.single_instance import SingleInstance
+from iris_desktop.ui.runtime.state import AppState
 
 GUI_BUSY_TIMEOUT_S = 0.2  # the GUI thread's reads never wait long for a lock
 QUIT_GRACE_MS = 700  # how long quitting waits for a cancelled job to stop
@@ -46,8 +46,9 @@ def set_window_icon() -> None:
         pass
 
 
-def open_store_or_explain(explain: Callable[[str, str], None],
-                          offer_restore: Callable[[str], bool] | None = None) -> Store | None:
+def open_store_or_explain(
+    explain: Callable[[str, str], None], offer_restore: Callable[[str], bool] | None = None
+) -> Store | None:
     """Open the database. A damaged file is moved aside; the newest sound backup is
     restored if `offer_restore` (asked with the question's text) agrees, else a new
     database is started. Hand-edited contents: the backup is offered too, else nothing
@@ -57,8 +58,7 @@ def open_store_or_explain(explain: Callable[[str, str], None],
     try:
         return Store.open(db, paths.models_dir())
     except StoreContentError as exc:  # a hand edit: the file is sound and stays unless a backup replaces it
-        restored, failure = _restore_newest_if_agreed(
-            db, f"{exc}.\n\nThe data now is backed up first.", offer_restore)
+        restored, failure = _restore_newest_if_agreed(db, f"{exc}.\n\nThe data now is backed up first.", offer_restore)
         if not restored:
             why = failure or "\n\nNothing was changed."
             explain("The database cannot be used", f"{exc}.{why} Iris Desktop will close.")
@@ -85,8 +85,11 @@ def open_store_or_explain(explain: Callable[[str, str], None],
             explain("The database cannot be opened", f"{text}\n\nA new one could not be started: {again}")
             return None
         if not restored:
-            explain("The database was damaged", f"{text}\n\nA new database was started; the bundled data set "
-                    "and a default model will be set up again. File ▸ Restore from backup… brings back a backup.")
+            explain(
+                "The database was damaged",
+                f"{text}\n\nA new database was started; the bundled data set "
+                "and a default model will be set up again. File ▸ Restore from backup… brings back a backup.",
+            )
         return store
     except StoreError as exc:
         explain("The database cannot be opened", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
@@ -99,8 +102,11 @@ def _restore_newest_if_agreed(db: Path, text: str, offer_restore) -> tuple[bool,
     from iris_desktop.store import backups
 
     newest = backups.list_backups(db)
-    if not (newest and offer_restore is not None
-            and offer_restore(f"{text}\n\nRestore the newest backup, {newest[0].describe()}?")):
+    if not (
+        newest
+        and offer_restore is not None
+        and offer_restore(f"{text}\n\nRestore the newest backup, {newest[0].describe()}?")
+    ):
         return False, ""
     try:
         backups.restore_newest(db, paths.models_dir())
@@ -122,11 +128,12 @@ class SelfTestReport:
         self.path = Path(output) if output else None
         self.notes: list[str] = []
         self.passed: str | None = None
-        self._stream = open(self.path, "w", encoding="utf-8") if self.path else None
+        # Open for the whole run (closed in finish()): the watchdog writes into it.
+        self._stream = open(self.path, "w", encoding="utf-8") if self.path else None  # noqa: SIM115
         if self._stream:
             self._stream.write(f"self-test failed: no verdict after {timeout_s:g} s; the threads were:\n")
             self._stream.flush()
-        self._watch = self._stream or sys.stderr or open(os.devnull, "w")
+        self._watch = self._stream or sys.stderr or open(os.devnull, "w")  # noqa: SIM115
         faulthandler.dump_traceback_later(timeout_s, exit=True, file=self._watch)
 
     def finish(self, code: int) -> None:
@@ -190,17 +197,19 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         if instance.hand_over():
             print(f"{APP_DISPLAY_NAME} is already running for {paths.data_dir()}; brought it to the front.")
             return 0
-        explain("Iris Desktop is already running",
-                f"Another Iris Desktop uses {paths.data_dir()} and did not answer.")
+        explain("Iris Desktop is already running", f"Another Iris Desktop uses {paths.data_dir()} and did not answer.")
         return 1
 
     def offer_restore(text: str) -> bool:
         if headless:
             return False
         answer = QtWidgets.QMessageBox.question(
-            None, "Restore a backup?", text,
+            None,
+            "Restore a backup?",
+            text,
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-            QtWidgets.QMessageBox.StandardButton.Yes)
+            QtWidgets.QMessageBox.StandardButton.Yes,
+        )
         return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
     store = open_store_or_explain(explain, offer_restore)
@@ -282,8 +291,9 @@ def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) ->
     if counts["backfill"] != 150:
         problems.append(f"expected 150 backfilled flowers, found {counts['backfill']}")
     if counts["daily"] == 0 or predictions.prediction_count(store) < counts["daily"]:
-        problems.append(f"catch-up incomplete: {counts['daily']} daily flowers, "
-                        f"{predictions.prediction_count(store)} predictions")
+        problems.append(
+            f"catch-up incomplete: {counts['daily']} daily flowers, {predictions.prediction_count(store)} predictions"
+        )
     if window.state.model is None:
         problems.append("no active model after first run")
     if problems:

@@ -5,10 +5,11 @@ scikit-learn, joblib and pyqtgraph and catches up; tabs fill in when it is done.
 Menus and their work live in ui/actions, one module per subject; long work runs
 through the state's TaskRunner.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 # Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
 # builds a class's Python enums on first use, better done after the first paint.
@@ -16,53 +17,59 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from iris_desktop import APP_DISPLAY_NAME
-from iris_desktop.ui import jobs, worker
 from iris_desktop.ui.actions.app_actions import AppActions
 from iris_desktop.ui.actions.daily_actions import DailyActions
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.history_actions import HistoryActions
 from iris_desktop.ui.actions.model_actions import ModelActions
-from iris_desktop.ui.change_watcher import ChangeWatcher
-from iris_desktop.ui.errors import ErrorReporter
-from iris_desktop.ui.state import AppState
+from iris_desktop.ui.runtime import jobs, worker
+from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
+from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.state import AppState
 
 
-def _explore_tab(window: "MainWindow") -> QWidget:
-    from iris_desktop.ui.explore_tab import ExploreTab
+def _explore_tab(window: MainWindow) -> QWidget:
+    from iris_desktop.ui.tabs.explore.tab import ExploreTab
 
     return ExploreTab(window.state, window)
 
 
-def _train_tab(window: "MainWindow") -> QWidget:
-    from iris_desktop.ui.train_tab import TrainTab
+def _train_tab(window: MainWindow) -> QWidget:
+    from iris_desktop.ui.tabs.train.tab import TrainTab
 
     return TrainTab(window.state, window)
 
 
-def _daily_tab(window: "MainWindow") -> QWidget:
-    from iris_desktop.ui.daily_tab import DailyTab
+def _daily_tab(window: MainWindow) -> QWidget:
+    from iris_desktop.ui.tabs.daily.tab import DailyTab
 
     return DailyTab(window.state, window)
 
 
-def _predict_tab(window: "MainWindow") -> QWidget:
-    from iris_desktop.ui.predict_tab import PredictTab
+def _predict_tab(window: MainWindow) -> QWidget:
+    from iris_desktop.ui.tabs.predict.tab import PredictTab
 
     return PredictTab(window.state)
 
 
-def _history_tab(window: "MainWindow") -> QWidget:
-    from iris_desktop.ui.history_tab import HistoryTab
+def _history_tab(window: MainWindow) -> QWidget:
+    from iris_desktop.ui.tabs.history.tab import HistoryTab
 
     return HistoryTab(window.state, window)
 
 
 # The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
-TABS: list[tuple[str, Callable[["MainWindow"], QWidget]]] = [
+TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
     ("Explore", _explore_tab),
     ("Train", _train_tab),
     ("Daily", _daily_tab),
@@ -83,7 +90,7 @@ class LoadingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.label, bar):  # centred by stretches: touching the Qt
-            row = QHBoxLayout()           # namespace would cost ~20 ms before first paint
+            row = QHBoxLayout()  # namespace would cost ~20 ms before first paint
             row.addStretch(1)
             row.addWidget(widget)
             row.addStretch(1)
@@ -163,8 +170,15 @@ class MainWindow(QMainWindow):
 
     def start_loading(self) -> None:
         """Import the heavy modules, first-run or catch up, read the data: in a worker."""
-        self.runner.run("start-up", jobs.startup, *self.state.paths(), self.state.today(),
-                        status="Starting up…", on_finished=self._loaded, on_failed=self._start_failed)
+        self.runner.run(
+            "start-up",
+            jobs.startup,
+            *self.state.paths(),
+            self.state.today(),
+            status="Starting up…",
+            on_finished=self._loaded,
+            on_failed=self._start_failed,
+        )
 
     def _loaded(self, result: jobs.StartupResult) -> None:
         self.last_catch_up_day = self.state.today()
@@ -173,8 +187,10 @@ class MainWindow(QMainWindow):
         message = result.summary.message()
         if result.first_run:
             s = result.summary
-            message = (f"First run: stored the Iris data set, trained the default model and simulated "
-                       f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})")
+            message = (
+                f"First run: stored the Iris data set, trained the default model and simulated "
+                f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})"
+            )
         self.show_status(message)
         self._open_tabs()
         jobs.freeze_garbage()  # the tabs' widgets and plots too
@@ -220,7 +236,9 @@ class MainWindow(QMainWindow):
             "The active model cannot be used",
             f"{reason}\n\nThe daily flowers were generated; their predictions wait for a "
             "usable model. Train one (Pipelines ▸ Train default model) or choose another "
-            "(Pipelines ▸ Active model).", level="warning")
+            "(Pipelines ▸ Active model).",
+            level="warning",
+        )
 
     def _build_tab(self, index: int) -> None:
         name, factory = TABS[index]
@@ -305,7 +323,7 @@ class MainWindow(QMainWindow):
         if model is None:
             self.model_label.setText("No active model")
             return
-        from iris_desktop.ui.model_text import describe_model
+        from iris_desktop.ui.widgets.model_text import describe_model
 
         # Short here (the tabs say more); the whole description on hover.
         self.model_label.setText(f"Active model v{model.version} · {model.record.algorithm.upper()}")
@@ -322,9 +340,13 @@ class MainWindow(QMainWindow):
 
         if isinstance(exc, CorruptDatabaseError):
             self.show_status("The database is damaged")
-            self.reporter.show("The database is damaged", f"{exc}.\n\nQuit and start Iris Desktop again: the "
-                               "damaged file is then moved aside and the newest backup offered. (File ▸ Restore "
-                               "from backup… restores one now.)", level="warning")
+            self.reporter.show(
+                "The database is damaged",
+                f"{exc}.\n\nQuit and start Iris Desktop again: the "
+                "damaged file is then moved aside and the newest backup offered. (File ▸ Restore "
+                "from backup… restores one now.)",
+                level="warning",
+            )
         elif isinstance(exc, (CsvImportError, AlreadyImportedError)):
             self.show_status("Nothing was imported")
             self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")

@@ -3,6 +3,7 @@
 With --imports it then imports what the app's tabs need (scikit-learn's neighbors
 module, pandas, pyqtgraph) before quitting: the floor for "ready".
 """
+
 import sys
 
 from PySide6.QtCore import QTimer

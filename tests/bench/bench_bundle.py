@@ -8,6 +8,7 @@ Prints the ten largest parts (top-level folders and files of the bundle), then
 bundle and of `python -m iris_desktop`, runs alternating, as `bundle_startup_ratio: Y`.
 Goals: X <= 250, Y <= 1.0.   Run: python tests/bench/bench_bundle.py [--reps N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,9 +36,24 @@ def newest_source() -> float:
 def build(dist: Path) -> None:
     print("building the bundle (about two minutes)...", flush=True)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                           "--distpath", str(dist), "--workpath", str(ROOT / "build"), str(SPEC)],
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(ROOT / "build"),
+            str(SPEC),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise SystemExit(f"the build failed:\n{done.stderr[-4000:]}")
     print(f"built in {time.perf_counter() - start:.0f} s")
@@ -45,9 +61,11 @@ def build(dist: Path) -> None:
 
 def disk_bytes(path: Path) -> int:
     """Bytes on disk as `du` counts them (blocks; a symbolic link counts as itself)."""
+
     def size(p: Path) -> int:
         st = p.lstat()
         return st.st_blocks * 512 if hasattr(st, "st_blocks") else st.st_size
+
     if path.is_symlink() or path.is_file():
         return size(path)
     return size(path) + sum(size(p) for p in path.rglob("*"))

@@ -15,6 +15,7 @@ The last line printed is `catchup_365_ratio: X`: the cold catch-up (the path the
 a launch take: the model's file read, checked and unpickled) over the baseline. The
 warm figure (model already in memory) is printed too, as `catchup_365_warm_ratio`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,8 +51,10 @@ def build_template(root: Path, today: dt.date = TODAY) -> Path:
         with s.transaction() as conn:
             conn.execute("DELETE FROM predictions")
             conn.execute("DELETE FROM flowers WHERE source = 'daily'")
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'history_start'",
-                         ((today - dt.timedelta(days=DAYS - 1)).isoformat(),))
+            conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'history_start'",
+                ((today - dt.timedelta(days=DAYS - 1)).isoformat(),),
+            )
         s.execute("VACUUM")
         s.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return template
@@ -141,10 +144,12 @@ def run(reps: int = REPS, verbose: bool = True) -> dict[str, float]:
 
         ours, cold, base = [], [], []
         for i in range(reps):
-            jobs = [lambda: ours.append(time_catch_up(template, root / f"rep{i}", cold=False)),
-                    lambda: cold.append(time_catch_up(template, root / f"cold{i}")),
-                    lambda: base.append(time_baseline(estimator, root / f"base{i}.sqlite3", i))]
-            for job in (jobs if i % 2 == 0 else jobs[::-1]):  # alternate which goes first
+            jobs = [
+                lambda i=i: ours.append(time_catch_up(template, root / f"rep{i}", cold=False)),
+                lambda i=i: cold.append(time_catch_up(template, root / f"cold{i}")),
+                lambda i=i: base.append(time_baseline(estimator, root / f"base{i}.sqlite3", i)),
+            ]
+            for job in jobs if i % 2 == 0 else jobs[::-1]:  # alternate which goes first
                 job()
     result = {
         "catch_up_median_ms": statistics.median(ours) * 1000,
@@ -154,11 +159,15 @@ def run(reps: int = REPS, verbose: bool = True) -> dict[str, float]:
     result["ratio"] = result["catch_up_median_ms"] / result["baseline_median_ms"]
     result["cold_ratio"] = result["cold_median_ms"] / result["baseline_median_ms"]
     if verbose:
-        for label, runs in ((f"catch_up of {DAYS} days, model loaded (app)", ours),
-                            (f"catch_up of {DAYS} days, cold model load (CLI)", cold),
-                            ("baseline (numpy draws + one predict_proba + one executemany)", base)):
-            print(f"{label}, {reps} reps: median {statistics.median(runs) * 1000:.2f} ms "
-                  f"(min {min(runs) * 1000:.2f}, max {max(runs) * 1000:.2f})")
+        for label, runs in (
+            (f"catch_up of {DAYS} days, model loaded (app)", ours),
+            (f"catch_up of {DAYS} days, cold model load (CLI)", cold),
+            ("baseline (numpy draws + one predict_proba + one executemany)", base),
+        ):
+            print(
+                f"{label}, {reps} reps: median {statistics.median(runs) * 1000:.2f} ms "
+                f"(min {min(runs) * 1000:.2f}, max {max(runs) * 1000:.2f})"
+            )
         print(f"catchup_365_warm_ratio: {result['ratio']:.2f}")
         print(f"catchup_365_ratio: {result['cold_ratio']:.2f}")
     return result

@@ -12,6 +12,7 @@ default model). Timed, as the user sees it, at 1280x800:
 Medians of ROUNDS rounds (steps: STEPS per round). Run:
 QT_QPA_PLATFORM=offscreen python tests/bench/bench_daily.py
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,13 +83,14 @@ def build_store(folder: Path):
 
 
 def time_tab(app, state) -> tuple[float, list[float]]:
-    from iris_desktop.ui.daily_tab import DailyTab
+    from iris_desktop.ui.tabs.daily.tab import DailyTab
 
     start = time.perf_counter()
     tab = DailyTab(state)
     tab.resize(*SIZE)
-    watched = PaintCounter([tab.day_panel.flower, *(p.viewport() for p in tab.generator_view.plots)],
-                           when=lambda: tab.row is not None)  # painted with the day shown
+    watched = PaintCounter(
+        [tab.day_panel.flower, *(p.viewport() for p in tab.generator_view.plots)], when=lambda: tab.row is not None
+    )  # painted with the day shown
     tab.show()
     run_until(app, watched.all_painted)
     first = time.perf_counter() - start
@@ -99,8 +101,11 @@ def time_tab(app, state) -> tuple[float, list[float]]:
         row = tab.row
         # What must repaint: the flower, and each plot whose marker moves (two days can
         # share a pair of values, and then that plot has nothing to redraw).
-        moved = [p.viewport() for p in tab.generator_view.plots
-                 if (tab.data.X[row - 1, list(p.axes)] != tab.data.X[row, list(p.axes)]).any()]
+        moved = [
+            p.viewport()
+            for p in tab.generator_view.plots
+            if (tab.data.X[row - 1, list(p.axes)] != tab.data.X[row, list(p.axes)]).any()
+        ]
         must = PaintCounter([tab.day_panel.flower, *moved])
         start = time.perf_counter()
         tab.prev_button.click()
@@ -135,10 +140,10 @@ def time_bare_plot(app) -> float:
 
 def main() -> None:
     from iris_desktop import paths
-    from iris_desktop.ui import jobs
     from iris_desktop.ui.app import application
-    from iris_desktop.ui.state import AppState
-    from iris_desktop.ui.worker import wait_for_all
+    from iris_desktop.ui.runtime import jobs
+    from iris_desktop.ui.runtime.state import AppState
+    from iris_desktop.ui.runtime.worker import wait_for_all
 
     app = application()
     folder = Path(tempfile.mkdtemp(prefix="bench-daily-"))
@@ -163,12 +168,18 @@ def main() -> None:
     first_ms = statistics.median(firsts) * 1000
     step_ms = statistics.median(steps) * 1000
     bare_ms = statistics.median(bares) * 1000
-    print(f"bare pyqtgraph plot of {DAYS} points, first draw: median {bare_ms:.1f} ms "
-          f"(min {min(bares) * 1000:.1f}, max {max(bares) * 1000:.1f})")
-    print(f"Daily tab first draw: median {first_ms:.1f} ms (min {min(firsts) * 1000:.1f}, "
-          f"max {max(firsts) * 1000:.1f}); {first_ms / bare_ms:.1f}x the bare plot")
-    print(f"step to the previous day: median of round medians {step_ms:.2f} ms "
-          f"(rounds {min(steps) * 1000:.2f}-{max(steps) * 1000:.2f}); {step_ms / bare_ms:.2f}x the bare plot's first draw")
+    print(
+        f"bare pyqtgraph plot of {DAYS} points, first draw: median {bare_ms:.1f} ms "
+        f"(min {min(bares) * 1000:.1f}, max {max(bares) * 1000:.1f})"
+    )
+    print(
+        f"Daily tab first draw: median {first_ms:.1f} ms (min {min(firsts) * 1000:.1f}, "
+        f"max {max(firsts) * 1000:.1f}); {first_ms / bare_ms:.1f}x the bare plot"
+    )
+    print(
+        f"step to the previous day: median of round medians {step_ms:.2f} ms "
+        f"(rounds {min(steps) * 1000:.2f}-{max(steps) * 1000:.2f}); {step_ms / bare_ms:.2f}x the bare plot's first draw"
+    )
     print(f"daily_first_draw_3650_ms: {first_ms:.0f}")
     print(f"daily_step_ms: {step_ms:.1f}")
     store.close()

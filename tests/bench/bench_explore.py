@@ -14,6 +14,7 @@ First draw: from building the tab to every visible view painted (median of 3 tab
 Prints the medians, then `explore_first_draw_100k_ms`, `brush_100k_ms`, `brush_100k_ratio`.
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_explore.py [rounds] [--flowers N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,11 @@ class PaintWatch:
             app.processEvents()
             if all(w in self.painted for w in self.widgets if w.isVisible()):
                 return
-        missing = [w.parent().objectName() or type(w.parent()).__name__ for w in self.widgets
-                   if w.isVisible() and w not in self.painted]
+        missing = [
+            w.parent().objectName() or type(w.parent()).__name__
+            for w in self.widgets
+            if w.isVisible() and w not in self.painted
+        ]
         raise TimeoutError(f"a view did not paint: {missing}")
 
 
@@ -112,8 +116,9 @@ def send(viewport, kind, pos, buttons, button):
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    event = QMouseEvent(kind, QPointF(pos), QPointF(viewport.mapToGlobal(pos)), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        kind, QPointF(pos), QPointF(viewport.mapToGlobal(pos)), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(viewport, event)
 
 
@@ -141,8 +146,9 @@ def baseline_window(n: int):
 
     rng = np.random.default_rng(1)
     widget = pg.PlotWidget(background=None)
-    item = pg.ScatterPlotItem(rng.normal(4, 1.7, n), rng.normal(1.2, 0.7, n), size=5, pen=None,
-                              brush=pg.mkBrush(58, 127, 193))
+    item = pg.ScatterPlotItem(
+        rng.normal(4, 1.7, n), rng.normal(1.2, 0.7, n), size=5, pen=None, brush=pg.mkBrush(58, 127, 193)
+    )
     widget.addItem(item)
     widget.resize(1280, 760)
     return widget, item
@@ -159,9 +165,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     import pyqtgraph as pg  # the window has it loaded before building tabs
 
-    from iris_desktop.ui import jobs
-    from iris_desktop.ui.explore_tab import ExploreTab
-    from iris_desktop.ui.state import AppState
+    from iris_desktop.ui.runtime import jobs
+    from iris_desktop.ui.runtime.state import AppState
+    from iris_desktop.ui.tabs.explore.tab import ExploreTab
 
     folder = Path(tempfile.mkdtemp(prefix="bench-explore-"))
     store = make_store(folder, args.flowers)
@@ -185,8 +191,13 @@ def main() -> None:
         app.processEvents()
     tab = ExploreTab(state)
     tab.resize(1280, 760)
-    views = [tab.matrix.viewport(), tab.large.plot_widget.viewport(), tab.distributions.plot_widget.viewport(),
-             tab.statistics.views[1].viewport(), tab.table.view.viewport()]  # the selection's statistics
+    views = [
+        tab.matrix.viewport(),
+        tab.large.plot_widget.viewport(),
+        tab.distributions.plot_widget.viewport(),
+        tab.statistics.views[1].viewport(),
+        tab.table.view.viewport(),
+    ]  # the selection's statistics
     watch = PaintWatch(views)
     drawn = hook_prepared(tab, watch)
     tab.show()
@@ -196,7 +207,6 @@ def main() -> None:
     base_watch = PaintWatch([base_widget.viewport()])
     base_widget.show()
     base_watch.wait(app)
-
 
     brushes = [pg.mkBrush(230, 159, 0), pg.mkBrush(58, 127, 193)]
     boxes = [((0.95, 0.05), (2.05, 0.65)), ((2.95, 0.85), (5.05, 1.75))]
@@ -230,8 +240,10 @@ def main() -> None:
     print(f"selected per brush: {sorted(set(selected))}")
     print(f"first draw ms (3 tabs): {[round(t) for t in first_draws]}")
     print(f"baseline: bare pyqtgraph, 100k-point ScatterPlotItem, new brush, median ms: {base_ms:.1f}")
-    print(f"brush: rectangle release to all visible views painted, median ms: {brush_ms:.1f} "
-          f"(p90 {sorted(brush)[int(0.9 * (len(brush) - 1))]:.1f})")
+    print(
+        f"brush: rectangle release to all visible views painted, median ms: {brush_ms:.1f} "
+        f"(p90 {sorted(brush)[int(0.9 * (len(brush) - 1))]:.1f})"
+    )
     print(f"explore_first_draw_100k_ms: {first:.0f}")
     print(f"brush_100k_ms: {brush_ms:.1f}")
     print(f"brush_100k_ratio: {brush_ms / base_ms:.2f}")

@@ -11,6 +11,7 @@ Prints each stall and then `gui_max_stall_ms: X` (goal: X <= 50).
 
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui_stall.py
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,8 +79,9 @@ def main() -> None:
         phase("import of 10,000 rows", lambda: window.data_actions.import_csv(str(csv)))
 
         beat.start()
-        locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(work / "iris.sqlite3")],
-                                  stdout=subprocess.PIPE, text=True)
+        locker = subprocess.Popen(
+            [sys.executable, "-c", LOCKER, str(work / "iris.sqlite3")], stdout=subprocess.PIPE, text=True
+        )
         assert locker.stdout.readline().strip() == "locked"
         state.today = lambda: today + dt.timedelta(days=366)
         task = window.daily_actions.catch_up_now()  # waits for the lock in its worker
@@ -87,8 +89,10 @@ def main() -> None:
         harness.wait_until(lambda: not state.runner.busy, timeout=60)
         harness.settle(0.3)
         stalls["another process locks for 3 s"] = beat.stop()
-        print(f"{'another process locks for 3 s':34} max stall {stalls['another process locks for 3 s']:7.1f} ms"
-              f" (catch-up {task.state})")
+        print(
+            f"{'another process locks for 3 s':34} max stall {stalls['another process locks for 3 s']:7.1f} ms"
+            f" (catch-up {task.state})"
+        )
         if window.errors:
             print("errors:", window.errors)
         window.close()
@@ -99,9 +103,9 @@ def main() -> None:
 
 def _flowers(rng, n: int):
     """n plausible flowers: the bundled set resampled with a little noise."""
+    from iris_desktop import paths
     from iris_desktop.domain import VARIETIES
     from iris_desktop.pipelines.backfill import read_csv_file
-    from iris_desktop import paths
 
     flowers, _ = read_csv_file(paths.resource("iris.csv"))
     base = np.array([f.measurements for f in flowers])

@@ -17,6 +17,7 @@ for reference, the change of view) and
 
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_history.py [rounds]
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,7 +42,7 @@ def build_store(folder: Path):
     """A first run 3,650 days ago, then five new models activated along the way (each
     activation predicts every day so far), caught up to TODAY."""
     from iris_desktop import paths
-    from iris_desktop.pipelines import daily, daily_calendar, registry
+    from iris_desktop.pipelines import daily_calendar, registry
     from iris_desktop.pipelines.inference import catch_up, first_run
     from iris_desktop.pipelines.training import TrainingConfig, train
     from iris_desktop.store import Store
@@ -154,25 +155,27 @@ def main() -> None:
     import pyqtgraph  # noqa: F401  (loaded before tabs are built, as in the app)
 
     from iris_desktop.pipelines.inference import catch_up
-    from iris_desktop.ui import jobs
-    from iris_desktop.ui.history_tab import HistoryTab
-    from iris_desktop.ui.state import AppState
-    from iris_desktop.ui.worker import wait_for_all
+    from iris_desktop.ui.runtime import jobs
+    from iris_desktop.ui.runtime.state import AppState
+    from iris_desktop.ui.runtime.worker import wait_for_all
+    from iris_desktop.ui.tabs.history.tab import HistoryTab
 
     folder = Path(tempfile.mkdtemp(prefix="bench-history-"))
     t0 = time.perf_counter()
     store = build_store(folder)
     from iris_desktop.store.predictions import prediction_count
 
-    print(f"store: {YEARS_OF_DAYS} days, {prediction_count(store)} predictions, "
-          f"{SWITCHES} switches, built in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"store: {YEARS_OF_DAYS} days, {prediction_count(store)} predictions, "
+        f"{SWITCHES} switches, built in {time.perf_counter() - t0:.1f} s"
+    )
     state = AppState(store)
     today = [TODAY]
     state.today = lambda: today[0]
     state.apply(jobs.snapshot(*state.paths(), None, None))
 
     bare, first, update, view = [], [], [], []
-    for r in range(rounds):
+    for _r in range(rounds):
         bare.append(bare_plot_first_draw(app, YEARS_OF_DAYS))
 
         start = time.perf_counter()

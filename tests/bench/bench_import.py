@@ -10,6 +10,7 @@ Medians of N rounds (each import into a fresh copy of the store). Prints
 
 Run: python tests/bench/bench_import.py [rounds]
 """
+
 from __future__ import annotations
 
 import shutil

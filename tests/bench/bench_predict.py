@@ -13,13 +13,13 @@ user-visible one, with the 150 bundled flowers and then with 100,000 stored flow
 
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_predict.py [steps] [--algorithm knn]
 """
+
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -103,9 +103,9 @@ def measure(label: str, folder: Path, steps: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from iris_desktop.store import Store
-    from iris_desktop.ui import jobs
-    from iris_desktop.ui.predict_tab import PredictTab
-    from iris_desktop.ui.state import AppState
+    from iris_desktop.ui.runtime import jobs
+    from iris_desktop.ui.runtime.state import AppState
+    from iris_desktop.ui.tabs.predict.tab import PredictTab
 
     app = QApplication.instance()
     store = Store.open(folder / "iris.sqlite3", folder / "models")
@@ -134,15 +134,15 @@ def measure(label: str, folder: Path, steps: int) -> dict:
     ms = lambda s: f"{s * 1e3:.2f} ms"  # noqa: E731
     print(f"  tab built and first painted: {ms(build)}")
     print(f"  raw predict_proba, one row:   median {ms(statistics.median(raw))}, p99 {ms(percentile(raw, 0.99))}")
-    print(f"  old figure, step not painted: median {ms(statistics.median(hidden))}, "
-          f"p99 {ms(percentile(hidden, 0.99))}")
-    print(f"  new figure, step shown+painted: median {ms(statistics.median(shown))}, "
-          f"p99 {ms(percentile(shown, 0.99))}, max {ms(max(shown))}; {grids} region grids during the drag")
+    print(f"  old figure, step not painted: median {ms(statistics.median(hidden))}, p99 {ms(percentile(hidden, 0.99))}")
+    print(
+        f"  new figure, step shown+painted: median {ms(statistics.median(shown))}, "
+        f"p99 {ms(percentile(shown, 0.99))}, max {ms(max(shown))}; {grids} region grids during the drag"
+    )
     tab.deleteLater()
     app.processEvents()
     store.close()
-    return {"build": build, "p99": percentile(shown, 0.99),
-            "ratio": percentile(shown, 0.99) / percentile(raw, 0.99)}
+    return {"build": build, "p99": percentile(shown, 0.99), "ratio": percentile(shown, 0.99) / percentile(raw, 0.99)}
 
 
 def main() -> None:

@@ -6,6 +6,7 @@
     neighbors, pandas, pyqtgraph). Runs alternate; medians, their differences in ms,
     ratios and peak RSS are printed.  Run: python tests/bench/bench_startup.py [reps]
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,8 +72,10 @@ def main(reps: int = 7) -> None:
         rss = {k: max(r for _, r in v) for k, v in runs.items()}
         for key in runs:
             print(f"{key:13} median {med[key] * 1000:7.0f} ms   peak RSS {rss[key]:6.0f} MB")
-        print(f"first paint: app - bare = {(med['app'] - med['bare']) * 1000:+.0f} ms; "
-              f"ready: app - bare with imports = {(med['ready'] - med['bare_imports']) * 1000:+.0f} ms")
+        print(
+            f"first paint: app - bare = {(med['app'] - med['bare']) * 1000:+.0f} ms; "
+            f"ready: app - bare with imports = {(med['ready'] - med['bare_imports']) * 1000:+.0f} ms"
+        )
         print(f"startup_first_paint_ratio: {med['app'] / med['bare']:.2f}")
         print(f"startup_ready_ratio: {med['ready'] / med['bare_imports']:.2f}")
     finally:

@@ -15,6 +15,7 @@ equidistant neighbours, is timed too). Goal: validation_curve_ratio (10,000) <= 
 
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_train.py [rounds]
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,17 +53,24 @@ def sklearn_curve(X, y):
     from sklearn.model_selection import StratifiedKFold, validation_curve
     from sklearn.neighbors import KNeighborsClassifier
 
-    return validation_curve(KNeighborsClassifier(), X, y, param_name="n_neighbors", param_range=KS,
-                            cv=StratifiedKFold(FOLDS, shuffle=True, random_state=SEED), n_jobs=1)
+    return validation_curve(
+        KNeighborsClassifier(),
+        X,
+        y,
+        param_name="n_neighbors",
+        param_range=KS,
+        cv=StratifiedKFold(FOLDS, shuffle=True, random_state=SEED),
+        n_jobs=1,
+    )
 
 
 def measure(label: str, total: int, decimals: int, rounds: int) -> float:
     from iris_desktop import paths
     from iris_desktop.pipelines.training import split_data
     from iris_desktop.store.flowers import feature_matrix
-    from iris_desktop.ui import jobs
-    from iris_desktop.ui.state import AppState
-    from iris_desktop.ui.train_tab import TrainTab
+    from iris_desktop.ui.runtime import jobs
+    from iris_desktop.ui.runtime.state import AppState
+    from iris_desktop.ui.tabs.train.tab import TrainTab
 
     folder = Path(tempfile.mkdtemp(prefix="bench-train-"))
     paths.set_data_dir(folder)  # the tab's settings file too: defaults, nothing remembered
@@ -80,15 +88,17 @@ def measure(label: str, total: int, decimals: int, rounds: int) -> float:
 
     X, y = feature_matrix(store, config.sources)
     data = split_data(X, y, TEST_FRACTION, SEED, config.sources)
-    print(f"{label}: {total:,} flowers stored, {len(data.y_train):,} in the training split "
-          f"({data.duplicates_dropped} duplicates dropped)")
+    print(
+        f"{label}: {total:,} flowers stored, {len(data.y_train):,} in the training split "
+        f"({data.duplicates_dropped} duplicates dropped)"
+    )
 
     tab_times, sk_times = [], []
     for _ in range(rounds):
         start = time.perf_counter()
         tab.curve_button.click()
         task = tab.curve_task
-        harness.wait_until(lambda: task.is_done, timeout=600)
+        harness.wait_until(lambda task=task: task.is_done, timeout=600)
         tab.curve_plot.viewport().repaint()  # painted, as the user sees it
         tab_times.append(time.perf_counter() - start)
         assert task.state == "finished", task.details
@@ -98,12 +108,17 @@ def measure(label: str, total: int, decimals: int, rounds: int) -> float:
         sk_times.append(time.perf_counter() - start)
 
     curve = tab.curve_plot.curve
-    difference = max(np.abs(np.array(curve.cv_mean) - test_scores.mean(axis=1)).max(),
-                     np.abs(np.array(curve.train_mean) - train_scores.mean(axis=1)).max())
+    difference = max(
+        np.abs(np.array(curve.cv_mean) - test_scores.mean(axis=1)).max(),
+        np.abs(np.array(curve.train_mean) - train_scores.mean(axis=1)).max(),
+    )
     assert curve.ks == KS and difference < 1e-12, f"the tab's curve differs from scikit-learn's by {difference}"
     tab_s, sk_s = statistics.median(tab_times), statistics.median(sk_times)
-    print(f"  tab, click to painted curve: median {tab_s * 1e3:.0f} ms  ({', '.join(f'{t * 1e3:.0f}' for t in tab_times)})")
-    print(f"  sklearn validation_curve:    median {sk_s * 1e3:.0f} ms  ({', '.join(f'{t * 1e3:.0f}' for t in sk_times)})")
+    rounds_ms = ", ".join(f"{t * 1e3:.0f}" for t in tab_times)
+    print(f"  tab, click to painted curve: median {tab_s * 1e3:.0f} ms  ({rounds_ms})")
+    print(
+        f"  sklearn validation_curve:    median {sk_s * 1e3:.0f} ms  ({', '.join(f'{t * 1e3:.0f}' for t in sk_times)})"
+    )
     print(f"  same numbers (largest difference {difference:.1e}); best k {curve.best_k}")
     tab.close()
     tab.deleteLater()

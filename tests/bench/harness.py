@@ -1,5 +1,6 @@
 """What the window benchmarks share: a real MainWindow on a data folder, built as the
 app builds it, and an event loop run until a condition holds."""
+
 from __future__ import annotations
 
 import os
@@ -18,7 +19,7 @@ _gc = []
 def app():
     """The QApplication, with garbage collected on the GUI thread as the app does."""
     from iris_desktop.ui.app import application
-    from iris_desktop.ui.main_thread_gc import MainThreadGC
+    from iris_desktop.ui.runtime.main_thread_gc import MainThreadGC
 
     application_ = application()
     if not _gc:
@@ -50,10 +51,10 @@ def open_window(data_dir: Path, today=None, size=(1280, 820)):
     from iris_desktop import paths
     from iris_desktop.store import Store
     from iris_desktop.ui.app import GUI_BUSY_TIMEOUT_S
-    from iris_desktop.ui.errors import ErrorReporter
     from iris_desktop.ui.main_window import MainWindow
-    from iris_desktop.ui.settings import settings
-    from iris_desktop.ui.state import AppState
+    from iris_desktop.ui.runtime.errors import ErrorReporter
+    from iris_desktop.ui.runtime.settings import settings
+    from iris_desktop.ui.runtime.state import AppState
 
     app()
     paths.set_data_dir(data_dir)

@@ -11,6 +11,7 @@ seed, one line per family, then
 Failures are detailed on stderr (and in --report FILE as JSON); the exit code is 1 if
 F, L or B is not 0.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,15 +30,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import harness  # noqa: E402
+import harness
 
 FAMILIES = ("kills", "concurrency", "damage", "hostile")  # one module each, with run(work, seed, quick, workers)
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--family", action="append", choices=FAMILIES,
-                   help="run only this family (repeatable; default: all)")
+    p.add_argument(
+        "--family", action="append", choices=FAMILIES, help="run only this family (repeatable; default: all)"
+    )
     p.add_argument("--quick", action="store_true", help="a few trials per family, for iterating")
     p.add_argument("--seed", type=int, default=None, help="seed of every random choice (default: random)")
     p.add_argument("--workers", type=int, default=2, help="trials run side by side (default 2)")
@@ -50,8 +52,10 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="iris-reliability-"))
     os.chmod(work, 0o755)  # the permission cases run as an unprivileged user: it must get in
     harness.set_home(work / "home")
-    print(f"reliability campaign: seed {seed}, {args.workers} workers, folder {work}"
-          f"{' (quick)' if args.quick else ''}", flush=True)
+    print(
+        f"reliability campaign: seed {seed}, {args.workers} workers, folder {work}{' (quick)' if args.quick else ''}",
+        flush=True,
+    )
     started = time.monotonic()
     tallies = []
     try:
@@ -84,8 +88,10 @@ def main(argv=None) -> int:
 
 def family_line(t: harness.Tally) -> str:
     extra = "; ".join(t.texts)
-    return (f"{t.family}: {t.trials} trials, {len(t.failures)} failures, {t.rows_lost} rows lost, "
-            f"{t.tracebacks} tracebacks ({t.seconds:.0f} s)" + (f"; {extra}" if extra else ""))
+    return (
+        f"{t.family}: {t.trials} trials, {len(t.failures)} failures, {t.rows_lost} rows lost, "
+        f"{t.tracebacks} tracebacks ({t.seconds:.0f} s)" + (f"; {extra}" if extra else "")
+    )
 
 
 def report_failures(failures) -> None:

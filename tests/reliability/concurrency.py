@@ -6,6 +6,7 @@ small distinct files) and readers (history, models, info, predict). Every proces
 exit 0, or 2 with one line (a lock timeout is allowed, and counted); after each round
 the store must be intact and keep every row committed before the round.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-
 from harness import DB_NAME, Tally, argv_for, check_store, connect, count, finish, spawn
 
 PROCESSES = 8
@@ -35,14 +35,36 @@ def small_csv(path: Path, seed: int, rows: int = 12) -> Path:
 def round_commands(r: int, rng: random.Random, files) -> list[list[str]]:
     low = START + dt.timedelta(days=WINDOW * r)
     days = [(low + dt.timedelta(days=k)).isoformat() for k in rng.sample(range(WINDOW), 3)]
-    train = rng.choice([["train"], ["train", "--k", str(rng.randint(1, 15))], ["train", "--algorithm", "tree"],
-                        ["train", "--algorithm", "logreg", "--no-activate"]])
+    train = rng.choice(
+        [
+            ["train"],
+            ["train", "--k", str(rng.randint(1, 15))],
+            ["train", "--algorithm", "tree"],
+            ["train", "--algorithm", "logreg", "--no-activate"],
+        ]
+    )
     reader = rng.choice([["models"], ["predict", "5.1", "3.5", "1.4", "0.2"], ["imports"], ["history", "--days", "7"]])
     if r == 0:  # the store is created by whoever comes first
-        return [["catch-up", "--today", days[0]], ["catch-up", "--today", days[1]], ["info"], ["history"],
-                ["import", str(next(files))], ["train"], ["models"], ["catch-up", "--today", days[2]]]
-    return [["catch-up", "--today", days[0]], ["catch-up", "--today", days[1]], train,
-            ["import", str(next(files))], ["import", str(next(files))], ["history"], reader, ["info"]]
+        return [
+            ["catch-up", "--today", days[0]],
+            ["catch-up", "--today", days[1]],
+            ["info"],
+            ["history"],
+            ["import", str(next(files))],
+            ["train"],
+            ["models"],
+            ["catch-up", "--today", days[2]],
+        ]
+    return [
+        ["catch-up", "--today", days[0]],
+        ["catch-up", "--today", days[1]],
+        train,
+        ["import", str(next(files))],
+        ["import", str(next(files))],
+        ["history"],
+        reader,
+        ["info"],
+    ]
 
 
 def _committed(data_dir: Path, upto: str) -> set[str]:
@@ -53,10 +75,12 @@ def _committed(data_dir: Path, upto: str) -> set[str]:
         return set()
     conn = connect(data_dir / DB_NAME)
     try:
-        rows = conn.execute("SELECT 'f' || id FROM flowers WHERE day IS NULL UNION ALL "
-                            "SELECT 'd' || day FROM flowers WHERE day <= ? UNION ALL "
-                            "SELECT 'm' || version FROM models UNION ALL SELECT 'i' || id FROM imports",
-                            (upto,)).fetchall()
+        rows = conn.execute(
+            "SELECT 'f' || id FROM flowers WHERE day IS NULL UNION ALL "
+            "SELECT 'd' || day FROM flowers WHERE day <= ? UNION ALL "
+            "SELECT 'm' || version FROM models UNION ALL SELECT 'i' || id FROM imports",
+            (upto,),
+        ).fetchall()
         return {r[0] for r in rows}
     except Exception:
         return set()
@@ -89,10 +113,16 @@ def run(work: Path, seed: int, quick: bool, workers: int) -> Tally:
             if run_.rc == 2 and not run_.lock_timeout and run_.error_lines():
                 tally.say(f"exit 2: {run_.error_lines()[0][:160]}")
             # The round's store problems and lost rows are one failure, on its first process.
-            tally.trial(f"round {r} process {k}", [run_],
-                        [f"after round {r}: {p}" for p in state] if k == 0 else [],
-                        lost if k == 0 else 0, setup=f"round {r} of 8 concurrent processes: "
-                        + " | ".join(" ".join(c) for c in commands))
-    tally.texts.insert(0, f"{tally.notes.get('lock timeouts', 0)} lock timeouts (exit 2, explained), "
-                          f"{tally.notes.get('waited', 0)} runs waited for a lock with a notice")
+            tally.trial(
+                f"round {r} process {k}",
+                [run_],
+                [f"after round {r}: {p}" for p in state] if k == 0 else [],
+                lost if k == 0 else 0,
+                setup=f"round {r} of 8 concurrent processes: " + " | ".join(" ".join(c) for c in commands),
+            )
+    tally.texts.insert(
+        0,
+        f"{tally.notes.get('lock timeouts', 0)} lock timeouts (exit 2, explained), "
+        f"{tally.notes.get('waited', 0)} runs waited for a lock with a notice",
+    )
     return tally

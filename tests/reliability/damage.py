@@ -8,6 +8,7 @@ automatic backups in DATA_DIR/backups/*.zip; `restore` brings back the newest go
 (rows lost = flowers in that backup minus flowers after the restore). While `restore`
 does not exist, these are reported, not counted.
 """
+
 from __future__ import annotations
 
 import io
@@ -16,19 +17,26 @@ import random
 import re
 import sqlite3
 import zipfile
-from contextlib import closing
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 from harness import DB_NAME, PYTHON, Tally, check_store, cli, copy_store, count, guarded
 from harness import run as run_argv
 
 TODAY = "2024-06-01"
-COMMANDS = [["info"], ["history"], ["models"], ["predict", "5.1", "3.5", "1.4", "0.2"],
-            ["catch-up", "--today", "2024-06-03"], ["train", "--algorithm", "tree"]]
+COMMANDS = [
+    ["info"],
+    ["history"],
+    ["models"],
+    ["predict", "5.1", "3.5", "1.4", "0.2"],
+    ["catch-up", "--today", "2024-06-03"],
+    ["train", "--algorithm", "tree"],
+]
 
 
 # ---- ways to damage a store (each takes the data folder and a seeded RNG) -----------------
+
 
 def _db(d: Path) -> Path:
     return d / DB_NAME
@@ -77,8 +85,13 @@ def _edit(*statements: str, ignore_checks: bool = False):
 
 
 def _active_artifact(d: Path) -> Path:
-    return d / "models" / _query(d, "SELECT artifact FROM models WHERE version = "
-                                    "(SELECT version FROM model_aliases WHERE alias = 'active')")
+    return (
+        d
+        / "models"
+        / _query(
+            d, "SELECT artifact FROM models WHERE version = (SELECT version FROM model_aliases WHERE alias = 'active')"
+        )
+    )
 
 
 def _crash_with_wal(d: Path, rng) -> None:
@@ -104,8 +117,10 @@ def _replace_model_with_dict(d: Path, rng) -> None:
     joblib.dump({"not_an_estimator": 1}, buffer)
     path = _active_artifact(d)
     path.write_bytes(buffer.getvalue())
-    _sql(d, f"UPDATE models SET sha256 = '{hashlib.sha256(buffer.getvalue()).hexdigest()}' "
-            f"WHERE artifact = '{path.name}'")
+    _sql(
+        d,
+        f"UPDATE models SET sha256 = '{hashlib.sha256(buffer.getvalue()).hexdigest()}' WHERE artifact = '{path.name}'",
+    )
 
 
 def _directory(d: Path, rng) -> None:
@@ -117,15 +132,21 @@ def _directory(d: Path, rng) -> None:
 CASES = {
     "truncated to half": (lambda d, r: os.truncate(_db(d), _db(d).stat().st_size // 2), True, False),
     "truncated to the 100-byte header": (lambda d, r: os.truncate(_db(d), 100), True, False),
-    "first page zeroed": (lambda d, r: _db(d).write_bytes(bytes(_pages(d)[0]) + _db(d).read_bytes()[_pages(d)[0]:]),
-                          True, False),
+    "first page zeroed": (
+        lambda d, r: _db(d).write_bytes(bytes(_pages(d)[0]) + _db(d).read_bytes()[_pages(d)[0] :]),
+        True,
+        False,
+    ),
     "flowers root page overwritten": (lambda d, r: _scribble(d, _root(d, "flowers"), r), True, False),
     "middle page overwritten": (lambda d, r: _scribble(d, _pages(d)[1] // 2 + 1, r), True, False),
     "last page overwritten": (lambda d, r: _scribble(d, _pages(d)[1], r), True, False),
     "models root page overwritten": (lambda d, r: _scribble(d, _root(d, "models"), r), True, False),
     "flowers root page overwritten, a crash's -wal beside it": (_crash_with_wal, True, False),
-    "garbage -wal and -shm files": (lambda d, r: [(d / f"{DB_NAME}-{x}").write_bytes(r.randbytes(65536))
-                                                  for x in ("wal", "shm")], False, False),
+    "garbage -wal and -shm files": (
+        lambda d, r: [(d / f"{DB_NAME}-{x}").write_bytes(r.randbytes(65536)) for x in ("wal", "shm")],
+        False,
+        False,
+    ),
     "a text file at the database path": (lambda d, r: _db(d).write_text("not a database\n" * 200), True, False),
     "an empty database file": (lambda d, r: os.truncate(_db(d), 0), False, False),
     "a directory at the database path": (_directory, False, False),
@@ -134,29 +155,56 @@ CASES = {
     "newer schema (user_version 99)": (_edit("PRAGMA user_version = 99"), False, False),
     "installation seed 'abc'": (_edit("UPDATE meta SET value = 'abc' WHERE key = 'installation_seed'"), False, False),
     "installation seed missing": (_edit("DELETE FROM meta WHERE key = 'installation_seed'"), False, False),
-    "malformed generator JSON": (_edit("UPDATE meta SET value = '{\"kind\": ' WHERE key = 'daily_settings'",
-                                       "UPDATE generators SET settings = '{oops'"), False, False),
-    "history_start not a date": (_edit("UPDATE meta SET value = '2024-13-45' WHERE key = 'history_start'"),
-                                 False, False),
-    "a flower of variety 'rosea'": (_edit(
-        "INSERT INTO flowers (sepal_length, sepal_width, petal_length, petal_width, variety, source) "
-        "VALUES (5.0, 3.0, 1.5, 0.2, 'rosea', 'backfill')", ignore_checks=True), False, False),
+    "malformed generator JSON": (
+        _edit(
+            "UPDATE meta SET value = '{\"kind\": ' WHERE key = 'daily_settings'",
+            "UPDATE generators SET settings = '{oops'",
+        ),
+        False,
+        False,
+    ),
+    "history_start not a date": (
+        _edit("UPDATE meta SET value = '2024-13-45' WHERE key = 'history_start'"),
+        False,
+        False,
+    ),
+    "a flower of variety 'rosea'": (
+        _edit(
+            "INSERT INTO flowers (sepal_length, sepal_width, petal_length, petal_width, variety, source) "
+            "VALUES (5.0, 3.0, 1.5, 0.2, 'rosea', 'backfill')",
+            ignore_checks=True,
+        ),
+        False,
+        False,
+    ),
     "a measurement stored as text": (_edit("UPDATE flowers SET sepal_length = 'abc' WHERE id = 1"), False, False),
-    "a daily day that is not a date": (_edit(
-        "UPDATE flowers SET day = '2024-13-45' WHERE day = (SELECT max(day) FROM flowers)"), False, False),
+    "a daily day that is not a date": (
+        _edit("UPDATE flowers SET day = '2024-13-45' WHERE day = (SELECT max(day) FROM flowers)"),
+        False,
+        False,
+    ),
     "predictions table dropped": (_edit("DROP TABLE predictions"), False, False),
     "active alias names a missing version": (_edit("UPDATE model_aliases SET version = 999"), False, False),
-    "model artifact path '../../x.joblib'": (_edit(
-        "UPDATE models SET artifact = '../../x.joblib' WHERE version = "
-        "(SELECT version FROM model_aliases WHERE alias = 'active')"), False, False),
-    "model file is a pickled dict without the expected keys (SHA-256 updated)": (_replace_model_with_dict,
-                                                                                 False, False),
+    "model artifact path '../../x.joblib'": (
+        _edit(
+            "UPDATE models SET artifact = '../../x.joblib' WHERE version = "
+            "(SELECT version FROM model_aliases WHERE alias = 'active')"
+        ),
+        False,
+        False,
+    ),
+    "model file is a pickled dict without the expected keys (SHA-256 updated)": (
+        _replace_model_with_dict,
+        False,
+        False,
+    ),
     "model file missing": (lambda d, r: _active_artifact(d).unlink(), False, False),
     "model file truncated": (lambda d, r: os.truncate(_active_artifact(d), 100), False, False),
 }
 
 
 # ---- the family ------------------------------------------------------------------------
+
 
 def _backups(d: Path) -> list[Path]:
     return sorted((d / "backups").glob("*.zip"), key=lambda p: (p.stat().st_mtime, p.name))
@@ -186,10 +234,15 @@ def run(work: Path, seed: int, quick: bool, workers: int) -> Tally:
     tally = Tally("damage")
     healthy = work / "healthy"
     small = work / "small.csv"
-    small.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
-                     "5.55,3.33,1.44,0.22,setosa\n6.11,2.88,4.44,1.33,versicolor\n7.01,3.11,6.02,2.21,virginica\n")
-    setup = [cli(healthy, "catch-up", "--today", TODAY), cli(healthy, "train", "--algorithm", "tree"),
-             cli(healthy, "import", str(small))]
+    small.write_text(
+        "sepal_length,sepal_width,petal_length,petal_width,variety\n"
+        "5.55,3.33,1.44,0.22,setosa\n6.11,2.88,4.44,1.33,versicolor\n7.01,3.11,6.02,2.21,virginica\n"
+    )
+    setup = [
+        cli(healthy, "catch-up", "--today", TODAY),
+        cli(healthy, "train", "--algorithm", "tree"),
+        cli(healthy, "import", str(small)),
+    ]
     if not tally.trial("build the healthy store", setup, check_store(healthy)):
         return tally
     has_restore = bool(re.search(r"^\s+restore\b", run_argv([PYTHON, "-m", "iris_desktop", "--help"]).stdout, re.M))
@@ -216,18 +269,31 @@ def run(work: Path, seed: int, quick: bool, workers: int) -> Tally:
     silent = sorted(k.split(":", 1)[1] for k in tally.notes if k.startswith("silent:"))
     if silent:
         runs = sum(tally.notes["silent:" + k] for k in silent)
-        tally.say(f"after a file was moved aside, {runs} later command(s) ({', '.join(silent)}) exited 0 on a "
-                  "new empty store without mentioning the moved file")
-    tally.say(f"automatic backups: {len(backups)} zip(s) after the 3 commands that built it" if backups else
-              "automatic backups: none in backups/ (checks skipped)")
+        tally.say(
+            f"after a file was moved aside, {runs} later command(s) ({', '.join(silent)}) exited 0 on a "
+            "new empty store without mentioning the moved file"
+        )
+    tally.say(
+        f"automatic backups: {len(backups)} zip(s) after the 3 commands that built it"
+        if backups
+        else "automatic backups: none in backups/ (checks skipped)"
+    )
     tally.say("restore: checked" if has_restore else "restore: no such command yet (checks skipped)")
     if tally.notes.get("exit 0 on a damaged file"):
         tally.say(f"{tally.notes['exit 0 on a damaged file']} command(s) exited 0 on a file failing integrity_check")
     return tally
 
 
-def _case(tally: Tally, name: str, d: Path, corrupt: bool, unprivileged: bool, has_restore: bool,
-          backups: list[Path], whole: int) -> None:
+def _case(
+    tally: Tally,
+    name: str,
+    d: Path,
+    corrupt: bool,
+    unprivileged: bool,
+    has_restore: bool,
+    backups: list[Path],
+    whole: int,
+) -> None:
     setup = f"a healthy store (catch-up --today {TODAY}; train --algorithm tree; import a 3-row file), then: {name}"
     had_wal = (d / f"{DB_NAME}-wal").exists()
     runs, moved_by = [], None
@@ -252,8 +318,11 @@ def _case(tally: Tally, name: str, d: Path, corrupt: bool, unprivileged: bool, h
     if aside and said:
         tally.note("moved aside" if corrupt else "moved aside (contents edited)")
     else:
-        problems.append("damaged database not moved aside as iris.sqlite3.damaged-*/corrupt-*" if not aside else
-                        "moved aside, but no message names the moved file")
+        problems.append(
+            "damaged database not moved aside as iris.sqlite3.damaged-*/corrupt-*"
+            if not aside
+            else "moved aside, but no message names the moved file"
+        )
     if aside and had_wal and not any(p.name.endswith("-wal") for p in aside):
         problems.append("its -wal file was not moved with it")
     if not has_restore:
@@ -276,7 +345,8 @@ def _case(tally: Tally, name: str, d: Path, corrupt: bool, unprivileged: bool, h
             have = 0
         lost = max(0, expected - have)
         if whole > have >= expected:  # not lost by restore: written after the newest backup was made
-            tally.say(f"after restore: {whole - have} flower(s) fewer than the healthy store had "
-                      "(written after its newest backup)")
-    tally.trial(f"{name}: recovery (restore, then info)", [restore, after], problems, lost, setup=setup,
-                blame=restore)
+            tally.say(
+                f"after restore: {whole - have} flower(s) fewer than the healthy store had "
+                "(written after its newest backup)"
+            )
+    tally.trial(f"{name}: recovery (restore, then info)", [restore, after], problems, lost, setup=setup, blame=restore)

@@ -4,6 +4,7 @@ timeout, optionally as an unprivileged user), a store read with Python's sqlite3
 
 Nothing here imports iris_desktop: the campaign looks at the app only from outside.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,15 +43,22 @@ def set_home(home: Path) -> None:
     """Every run gets HOME/XDG_* inside the campaign folder: a command that ignores
     --data-dir (a bug) writes there, never into the real per-user folders."""
     env = {k: v for k, v in os.environ.items() if k != "IRIS_DESKTOP_DATA_DIR"}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
-               XDG_CACHE_HOME=str(home / "cache"), PYTHONDONTWRITEBYTECODE="1")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     home.mkdir(parents=True, exist_ok=True)
     _ENV.clear()
     _ENV.update(env)
 
 
 # ---- running the CLI --------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -103,8 +111,15 @@ def argv_for(data_dir, *args) -> list[str]:
 
 def spawn(argv: list[str]) -> subprocess.Popen:
     """Start a command in its own process group (so a kill or timeout takes its children too)."""
-    return subprocess.Popen(argv, cwd=ROOT, env=_ENV or None, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        argv,
+        cwd=ROOT,
+        env=_ENV or None,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def kill_group(proc: subprocess.Popen) -> None:
@@ -123,8 +138,9 @@ def finish(proc: subprocess.Popen, argv: list[str], started: float, timeout: flo
         out, err = proc.communicate()
         rc = None
     kill_group(proc)  # a child left behind by a finished command would skew later trials
-    return Run(argv, rc, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
-               time.monotonic() - started, timeout)
+    return Run(
+        argv, rc, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), time.monotonic() - started, timeout
+    )
 
 
 def run(argv: list[str], timeout: float = 60.0, unprivileged: bool = False) -> Run:
@@ -149,6 +165,7 @@ def copy_store(src: Path, dest: Path) -> Path:
 
 
 # ---- reading a store directly -----------------------------------------------------------
+
 
 def connect(db: Path) -> sqlite3.Connection:
     return sqlite3.connect(db, timeout=60, isolation_level=None)
@@ -175,28 +192,33 @@ def check_store(data_dir: Path) -> list[str]:
         if not have or conn.execute("PRAGMA user_version").fetchone()[0] < 3:
             return problems  # created or migrated halfway: no row of ours can be in it yet
         if not {"flowers", "predictions", "models", "model_aliases", "imports"} <= have:
-            return problems + [f"tables missing: {sorted(have)}"]
+            return [*problems, f"tables missing: {sorted(have)}"]
         bundled = conn.execute("SELECT count(*) FROM flowers WHERE source = 'backfill'").fetchone()[0]
         if bundled not in (0, BUNDLED):
             problems.append(f"{bundled} backfill flowers (the bundled set has {BUNDLED}: stored twice?)")
-        dup = conn.execute("SELECT count(*) FROM (SELECT day FROM flowers WHERE day IS NOT NULL "
-                           "GROUP BY day HAVING count(*) > 1)").fetchone()[0]
+        dup = conn.execute(
+            "SELECT count(*) FROM (SELECT day FROM flowers WHERE day IS NOT NULL GROUP BY day HAVING count(*) > 1)"
+        ).fetchone()[0]
         if dup:
             problems.append(f"{dup} duplicate daily day(s)")
-        first, last, n = conn.execute("SELECT min(day), max(day), count(*) FROM flowers "
-                                      "WHERE source = 'daily'").fetchone()
+        first, last, n = conn.execute(
+            "SELECT min(day), max(day), count(*) FROM flowers WHERE source = 'daily'"
+        ).fetchone()
         if n:
             span = conn.execute("SELECT julianday(?) - julianday(?) + 1", (last, first)).fetchone()[0]
             if span != n:
                 problems.append(f"daily days not contiguous: {n} days from {first} to {last} (span {span:g})")
         active = conn.execute("SELECT version FROM model_aliases WHERE alias = 'active'").fetchone()
         if active:
-            bare = conn.execute("SELECT count(*) FROM flowers f WHERE f.source = 'daily' AND NOT EXISTS "
-                                "(SELECT 1 FROM predictions p WHERE p.flower_id = f.id)").fetchone()[0]
+            bare = conn.execute(
+                "SELECT count(*) FROM flowers f WHERE f.source = 'daily' AND NOT EXISTS "
+                "(SELECT 1 FROM predictions p WHERE p.flower_id = f.id)"
+            ).fetchone()[0]
             if bare:
                 problems.append(f"{bare} daily flower(s) without any prediction while a model is active")
-        torn = conn.execute("SELECT i.id, i.rows, (SELECT count(*) FROM flowers f WHERE f.import_id = i.id) "
-                            "FROM imports i").fetchall()
+        torn = conn.execute(
+            "SELECT i.id, i.rows, (SELECT count(*) FROM flowers f WHERE f.import_id = i.id) FROM imports i"
+        ).fetchall()
         for batch, rows, stored in torn:
             if rows != stored:
                 problems.append(f"import batch {batch} records {rows} rows but {stored} flowers are stored")
@@ -291,6 +313,7 @@ ALL_TABLES = ("flowers", "imports", "predictions", "models", "model_aliases", "g
 
 # ---- the tally ----------------------------------------------------------------------------
 
+
 @dataclass
 class Failure:
     family: str
@@ -323,8 +346,9 @@ class Tally:
             if text not in self.texts:
                 self.texts.append(text)
 
-    def trial(self, case: str, runs: list[Run], problems: list[str], lost: int = 0,
-              setup: str = "", blame: Run | None = None) -> bool:
+    def trial(
+        self, case: str, runs: list[Run], problems: list[str], lost: int = 0, setup: str = "", blame: Run | None = None
+    ) -> bool:
         """Count one trial; every run's contract is checked too. True if it passed.
         `blame`: the run a state problem is reported against (default: the first run
         that broke the contract, else the last run)."""
@@ -346,9 +370,17 @@ class Tally:
             self.rows_lost += max(0, lost)
             self.tracebacks += sum(r.traceback for r in runs)
             if problems:
-                self.failures.append(Failure(
-                    self.family, case, problems, blamed.command if blamed else "",
-                    blamed.rc if blamed else None, blamed.stderr.strip() if blamed else "", setup))
+                self.failures.append(
+                    Failure(
+                        self.family,
+                        case,
+                        problems,
+                        blamed.command if blamed else "",
+                        blamed.rc if blamed else None,
+                        blamed.stderr.strip() if blamed else "",
+                        setup,
+                    )
+                )
         return not problems
 
 

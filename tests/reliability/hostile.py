@@ -6,6 +6,7 @@ A file: exit 0 or 2, no traceback, one stderr line, and the store's flowers and 
 batches unchanged unless the import exited 0 (a dry run: unchanged always). A bad argument
 set: exit 2 with one line, and nothing stored (every table unchanged).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -15,7 +16,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from harness import (
-    ALL_TABLES, Tally, argv_for, base_store, check_store, cli, copy_store, dump, guarded, run as run_argv,
+    ALL_TABLES,
+    Tally,
+    argv_for,
+    base_store,
+    check_store,
+    cli,
+    copy_store,
+    dump,
+    guarded,
+)
+from harness import (
+    run as run_argv,
 )
 
 TODAY = "2024-06-01"
@@ -26,14 +38,17 @@ SLOW = 20.0  # a hostile file that takes longer than this is a hang
 def _rows(rng: random.Random, n: int = 30) -> list[str]:
     """Plausible flowers with two decimals (none repeats a bundled flower)."""
     names = ["setosa", "versicolor", "virginica"]
-    return [f"{rng.uniform(4.5, 7.5):.2f},{rng.uniform(2.2, 4.2):.2f},{rng.uniform(1.2, 6.5):.2f},"
-            f"{rng.uniform(0.2, 2.4):.2f},{names[i % 3]}" for i in range(n)]
+    return [
+        f"{rng.uniform(4.5, 7.5):.2f},{rng.uniform(2.2, 4.2):.2f},{rng.uniform(1.2, 6.5):.2f},"
+        f"{rng.uniform(0.2, 2.4):.2f},{names[i % 3]}"
+        for i in range(n)
+    ]
 
 
 def _with_cell(rng, text: str) -> str:
     """A valid file whose row 3 has `text` as its sepal length."""
     rows = _rows(rng)
-    rows[2] = text + rows[2][rows[2].index(","):]
+    rows[2] = text + rows[2][rows[2].index(",") :]
     return "\n".join([HEADER, *rows]) + "\n"
 
 
@@ -45,8 +60,12 @@ def hostile_files(folder: Path, seed: int) -> list[tuple[str, Path, bool]]:
         "CR-only line ends": good.replace("\n", "\r").encode(),
         "a lone CR inside a row": (good + "5.11,3.5\r1,1.4,0.2,setosa\n").encode(),
         "a 200 KiB field": (good + "5.1,3.5,1.4,0.2," + "x" * 200 * 1024 + "\n").encode(),
-        "an unclosed quote in a big file": ("\n".join([HEADER, *_rows(rng, 50_000)]) + '\n"5.1,3.5,1.4,0.2,setosa\n'
-                                            + "\n".join(_rows(rng, 1000)) + "\n").encode(),
+        "an unclosed quote in a big file": (
+            "\n".join([HEADER, *_rows(rng, 50_000)])
+            + '\n"5.1,3.5,1.4,0.2,setosa\n'
+            + "\n".join(_rows(rng, 1000))
+            + "\n"
+        ).encode(),
         "NUL bytes": good.replace("3", "3\x00", 1).encode(),
         "UTF-16 LE with BOM": codecs.BOM_UTF16_LE + good.encode("utf-16-le"),
         "UTF-16 BE with BOM": codecs.BOM_UTF16_BE + good.encode("utf-16-be"),
@@ -111,18 +130,20 @@ def hostile_files(folder: Path, seed: int) -> list[tuple[str, Path, bool]]:
     newline.write_bytes(b"not,a\ncsv")
     badbytes = Path(os.fsdecode(bytes(special) + b"/bad\xffname.csv"))
     badbytes.write_bytes(b"not,a\ncsv")
-    out += [("a FIFO with no writer", special / "fifo.csv", False),
-            ("a directory", special / "a-folder.csv", False),
-            ("a missing file", special / "missing.csv", False),
-            ("a symlink to a valid file", special / "symlink.csv", False),
-            ("a symlink loop", special / "loop-a.csv", False),
-            ("a dangling symlink", special / "dangling.csv", False),
-            ("a file without read permission", special / "unreadable.csv", True),
-            ("a sparse 250 MB file", special / "sparse-250MB.csv", False),
-            ("/dev/zero", Path("/dev/zero"), False),
-            ("/dev/urandom", Path("/dev/urandom"), False),
-            ("a file name with a newline", newline, False),
-            ("a file name that is not UTF-8", badbytes, False)]
+    out += [
+        ("a FIFO with no writer", special / "fifo.csv", False),
+        ("a directory", special / "a-folder.csv", False),
+        ("a missing file", special / "missing.csv", False),
+        ("a symlink to a valid file", special / "symlink.csv", False),
+        ("a symlink loop", special / "loop-a.csv", False),
+        ("a dangling symlink", special / "dangling.csv", False),
+        ("a file without read permission", special / "unreadable.csv", True),
+        ("a sparse 250 MB file", special / "sparse-250MB.csv", False),
+        ("/dev/zero", Path("/dev/zero"), False),
+        ("/dev/urandom", Path("/dev/urandom"), False),
+        ("a file name with a newline", newline, False),
+        ("a file name that is not UTF-8", badbytes, False),
+    ]
     return out
 
 
@@ -216,8 +237,9 @@ def run(work: Path, seed: int, quick: bool, workers: int) -> Tally:
     return tally
 
 
-def _file_trial(tally: Tally, work: Path, base: Path, i: int, name: str, path: Path, unprivileged: bool,
-                setup: str) -> None:
+def _file_trial(
+    tally: Tally, work: Path, base: Path, i: int, name: str, path: Path, unprivileged: bool, setup: str
+) -> None:
     d = copy_store(base, work / f"file-{i}")
     before = dump(d)
     for dry in (True, False):
@@ -234,8 +256,9 @@ def _file_trial(tally: Tally, work: Path, base: Path, i: int, name: str, path: P
         tally.trial(f"import{' --dry-run' if dry else ''} of {name}", [r], problems, setup=setup, blame=r)
 
 
-def _argument_trial(tally: Tally, work: Path, base: Path, i: int, label: str, args: list[str] | None,
-                    setup: str) -> None:
+def _argument_trial(
+    tally: Tally, work: Path, base: Path, i: int, label: str, args: list[str] | None, setup: str
+) -> None:
     d = copy_store(base, work / f"args-{i}")
     before = dump(d, ALL_TABLES)
     if args is None:  # --data-dir at a file (or below one): the file must be left as it was

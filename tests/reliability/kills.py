@@ -7,6 +7,7 @@ command starts writing (see _writing), then land at a random moment of the rest 
 calibrated run, where the commits are. (The first second of every run is Python
 importing scikit-learn: a uniform delay alone mostly hits that.)
 """
+
 from __future__ import annotations
 
 import random
@@ -16,9 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
 from harness import (
-    DB_NAME, Tally, argv_for, base_store, check_store, cli, copy_store, count, finish, guarded, keys, kill_group, orphans,
+    DB_NAME,
+    Tally,
+    argv_for,
+    base_store,
+    check_store,
+    cli,
+    copy_store,
+    count,
+    finish,
+    guarded,
+    keys,
+    kill_group,
+    orphans,
     spawn,
 )
 
@@ -40,6 +52,7 @@ def commands(big: Path) -> dict[str, tuple[bool, list[str]]]:
 @dataclass
 class Reference:
     """A command run to completion on its own: how long it took, what it left."""
+
     seconds: float
     writing: float  # when it started writing (see _writing)
     days: int  # daily flowers at the end
@@ -66,8 +79,11 @@ def _imported(data_dir: Path, name: str) -> tuple[int, int]:
         return 0, 0
     try:
         batches = count(data_dir, "SELECT count(*) FROM imports WHERE file_name = ?", (name,))
-        flowers = count(data_dir, "SELECT count(*) FROM flowers WHERE import_id IN "
-                                  "(SELECT id FROM imports WHERE file_name = ?)", (name,))
+        flowers = count(
+            data_dir,
+            "SELECT count(*) FROM flowers WHERE import_id IN (SELECT id FROM imports WHERE file_name = ?)",
+            (name,),
+        )
     except Exception:  # no such table yet: killed while creating the store
         return 0, 0
     return batches, flowers
@@ -130,20 +146,27 @@ def run(work: Path, seed: int, quick: bool, workers: int) -> Tally:
     per_kind = 2 if quick else 13
     plan = [(kind, i) for i in range(per_kind) for kind in kinds if refs[kind] is not None]
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(lambda t: guarded(tally, f"{t[0]} kill {t[1]}", _kill_trial, tally, work, base, big, kinds,
-                                        refs[t[0]], *t, seed), plan))
+        list(
+            pool.map(
+                lambda t: guarded(
+                    tally, f"{t[0]} kill {t[1]}", _kill_trial, tally, work, base, big, kinds, refs[t[0]], *t, seed
+                ),
+                plan,
+            )
+        )
     landed = tally.notes.get("landed", 0)
     tally.say(f"{landed}/{len(plan)} kills landed while the command ran")
-    tally.say("committed before the kill: " + ", ".join(
-        f"{tally.notes.get('committed ' + k, 0)} {k}" for k in kinds))
+    tally.say("committed before the kill: " + ", ".join(f"{tally.notes.get('committed ' + k, 0)} {k}" for k in kinds))
     tally.say(f"{tally.notes.get('.tmp orphans left', 0)} .tmp orphans left")
-    tally.say("runs: " + ", ".join(f"{k} {r.seconds:.1f} s (writes from {r.writing:.1f} s)"
-                                   for k, r in refs.items() if r))
+    tally.say(
+        "runs: " + ", ".join(f"{k} {r.seconds:.1f} s (writes from {r.writing:.1f} s)" for k, r in refs.items() if r)
+    )
     return tally
 
 
-def _kill_trial(tally: Tally, work: Path, base: Path, big: Path, kinds, ref: Reference, kind: str, i: int,
-                seed: int) -> None:
+def _kill_trial(
+    tally: Tally, work: Path, base: Path, big: Path, kinds, ref: Reference, kind: str, i: int, seed: int
+) -> None:
     rng = random.Random(f"{seed}:{kind}:{i}")
     from_base, args = kinds[kind]
     d = work / f"{kind}-{i}"
@@ -175,8 +198,9 @@ def _kill_trial(tally: Tally, work: Path, base: Path, big: Path, kinds, ref: Ref
     batches, flowers = _imported(d, big.name)
     if kind == "import":
         if flowers not in (0, ref.imported) or batches > 1:
-            problems.append(f"after the kill: import not all-or-nothing: {batches} batch(es), "
-                            f"{flowers} of {ref.imported} flowers")
+            problems.append(
+                f"after the kill: import not all-or-nothing: {batches} batch(es), {flowers} of {ref.imported} flowers"
+            )
         tally.note(f"committed {kind}", landed and flowers == ref.imported)
     elif kind == "train":
         tally.note(f"committed {kind}", landed and mid.models > state0.models)
@@ -193,15 +217,22 @@ def _kill_trial(tally: Tally, work: Path, base: Path, big: Path, kinds, ref: Ref
     final = _state(d, big.name)
     problems += [f"after the re-run: {p}" for p in check_store(d)]
     if kind.startswith("catch-up") and (final.days, final.last_day) != (ref.days, ref.last_day):
-        problems.append(f"after the re-run: {final.days} days up to {final.last_day}, "
-                        f"expected {ref.days} up to {ref.last_day}")
+        problems.append(
+            f"after the re-run: {final.days} days up to {final.last_day}, expected {ref.days} up to {ref.last_day}"
+        )
     if kind == "import" and _imported(d, big.name) != (1, ref.imported):
-        problems.append(f"after the re-run: import batches/flowers {_imported(d, big.name)}, "
-                        f"expected (1, {ref.imported})")
+        problems.append(
+            f"after the re-run: import batches/flowers {_imported(d, big.name)}, expected (1, {ref.imported})"
+        )
     if kind == "train" and final.models != mid.models + 1:
         problems.append(f"after the re-run: {final.models} models, expected {mid.models + 1}")
     lost = max(lost, len(before - keys(d)))
-    setup = ("an empty data folder" if not from_base else
-             f"a copy of a store made by `catch-up --today {BASE_TODAY}`")
-    tally.trial(f"{kind} killed after {delay:.2f} s ({'landed' if landed else 'too late'})", runs, problems,
-                lost, setup=setup, blame=killed if problems and not again.contract() else None)
+    setup = "an empty data folder" if not from_base else f"a copy of a store made by `catch-up --today {BASE_TODAY}`"
+    tally.trial(
+        f"{kind} killed after {delay:.2f} s ({'landed' if landed else 'too late'})",
+        runs,
+        problems,
+        lost,
+        setup=setup,
+        blame=killed if problems and not again.contract() else None,
+    )

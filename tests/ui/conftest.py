@@ -1,4 +1,5 @@
 """The one way GUI tests build the main window: on a temp data folder, cleaned up after."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,10 +7,10 @@ import pytest
 from iris_desktop import paths
 from iris_desktop.store import Store
 from iris_desktop.ui import app as app_module
-from iris_desktop.ui.errors import ErrorReporter, setup_logging
 from iris_desktop.ui.main_window import MainWindow
-from iris_desktop.ui.state import AppState
-from iris_desktop.ui.worker import wait_for_all
+from iris_desktop.ui.runtime.errors import ErrorReporter, setup_logging
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.worker import wait_for_all
 
 
 @pytest.fixture
@@ -33,12 +34,12 @@ def make_window(qtbot):
         return window
 
     yield make
-    for window, store in made:
+    for window, _store in made:
         window.close()
         for box in list(window.reporter.dialogs):
             box.close()
     assert wait_for_all(60_000)
-    for window, store in made:
+    for _window, store in made:
         store.close()
 
 
@@ -66,7 +67,7 @@ def wait_done(qtbot, task, timeout: int = 30_000):
 
 def sync(state: AppState) -> None:
     """What the app does after a commit, synchronously: read a snapshot and apply it."""
-    from iris_desktop.ui import jobs
+    from iris_desktop.ui.runtime import jobs
 
     state.apply(jobs.snapshot(*state.paths(), state.summary, state.model))
 

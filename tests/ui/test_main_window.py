@@ -1,4 +1,5 @@
 """The main window as a user meets it: start-up, first run, catch-up, errors, settings."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,30 +10,31 @@ import sys
 import textwrap
 
 import pytest
-
 from PySide6.QtCore import Qt
 
 from iris_desktop import paths
+from iris_desktop.pipelines.monitoring import window_predictions
 from iris_desktop.store import Store, backups, flowers, predictions
+from iris_desktop.store.registry import list_models
 from iris_desktop.ui import app as app_module
 from iris_desktop.ui.main_window import TABS
-from iris_desktop.ui.single_instance import SingleInstance
+from iris_desktop.ui.runtime.single_instance import SingleInstance
 from tests.conftest import TODAY
 from tests.ui.conftest import wait_done
-from iris_desktop.pipelines.monitoring import window_predictions
-from iris_desktop.store.registry import list_models
 
 HEAVY = ["numpy", "sklearn", "pandas", "joblib", "pyqtgraph", "scipy"]
 
 
 def _python(code: str, data_dir, timeout=120) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", IRIS_DESKTOP_DATA_DIR=str(data_dir))
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_window_paints_before_heavy_modules_are_imported(tmp_path):
-    result = _python(f"""
+    result = _python(
+        f"""
         import json, sys
         from iris_desktop.ui import main_window
         seen = {{}}
@@ -46,7 +48,9 @@ def test_window_paints_before_heavy_modules_are_imported(tmp_path):
         code = main(["--quit-after-startup"])
         print(json.dumps(seen))
         sys.exit(code)
-    """, tmp_path / "data")
+    """,
+        tmp_path / "data",
+    )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen and not any(seen.values()), f"imported before first paint: {seen}"
@@ -70,8 +74,7 @@ def test_first_run_fills_the_store_and_says_so(loaded_window):
 def test_launch_catches_up_missed_days(loaded_window, trained_store):
     later = TODAY + dt.timedelta(days=12)
     window = loaded_window(trained_store, today=later)
-    assert window.status_label.text() == (
-        f"Caught up 12 missed days (from {TODAY + dt.timedelta(days=1)} to {later})")
+    assert window.status_label.text() == (f"Caught up 12 missed days (from {TODAY + dt.timedelta(days=1)} to {later})")
     assert flowers.last_daily_day(trained_store) == later
     assert predictions.prediction_count(trained_store) == 31 + 12
 
@@ -102,7 +105,7 @@ def test_worker_exception_shows_dialog_and_app_survives(make_window, qtbot):
     assert "the flux capacitor is empty" in box.text()
     assert "Traceback" in box.detailedText() and "explode" in box.detailedText()
     assert window.isVisible()
-    log = (paths.logs_dir() / "iris-desktop.log")
+    log = paths.logs_dir() / "iris-desktop.log"
     qtbot.waitUntil(log.exists, timeout=5_000)
     assert "the flux capacitor is empty" in log.read_text()
     # the app still works: a real job runs afterwards
@@ -138,8 +141,10 @@ def test_settings_persist_across_windows(make_window, qtbot):
 def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_path):
     window = make_window()
     good = tmp_path / "more.csv"
-    good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
-                    "5.0,3.3,1.4,0.2,Iris-setosa\n6.1,2.8,4.7,1.2,versicolor\n")
+    good.write_text(
+        "sepal_length,sepal_width,petal_length,petal_width,variety\n"
+        "5.0,3.3,1.4,0.2,Iris-setosa\n6.1,2.8,4.7,1.2,versicolor\n"
+    )
     window.data_actions.import_csv(str(good))
     dialog = wait_for_dialog(qtbot, window)
     assert "2 flowers" in dialog.verdict.text()
@@ -148,8 +153,9 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
     qtbot.waitUntil(lambda: window.status_label.text().startswith("Imported 2 flowers from more.csv"))
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n"
-                   "5.0,3.3,1.4,0.2,setosa\n5.0,abc,1.4,0.2,setosa\n")
+    bad.write_text(
+        "sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.3,1.4,0.2,setosa\n5.0,abc,1.4,0.2,setosa\n"
+    )
     wait_done(qtbot, window.data_actions.import_csv(str(bad)))
     assert flowers.count_by_source(window.state.store)["import"] == 2
     box = window.reporter.dialogs[-1]
@@ -158,8 +164,9 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
 
 
 def wait_for_dialog(qtbot, window):
-    qtbot.waitUntil(lambda: window.data_actions.dialog is not None and window.data_actions.dialog.isVisible(),
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.data_actions.dialog is not None and window.data_actions.dialog.isVisible(), timeout=30_000
+    )
     return window.data_actions.dialog
 
 
@@ -198,15 +205,16 @@ def test_corrupt_database_is_moved_aside_and_explained():
 
 
 def test_a_damaged_database_is_restored_from_the_newest_backup_when_the_user_agrees(trained_store):
-    from tests.test_backups import counts, damage_page
+    from tests.store.test_backups import counts, damage_page
 
     backups.daily_backup(trained_store)
     before = counts(trained_store)
     trained_store.close()
     damage_page(paths.database_path(), "predictions")
     asked, told = [], []
-    store = app_module.open_store_or_explain(lambda title, text: told.append(title),
-                                             lambda text: asked.append(text) or True)
+    store = app_module.open_store_or_explain(
+        lambda title, text: told.append(title), lambda text: asked.append(text) or True
+    )
     assert "Restore the newest backup" in asked[0] and "daily" in asked[0]
     assert not told  # nothing more to say: the data is back
     assert counts(store) == before
@@ -252,8 +260,12 @@ def test_second_instance_hands_over(qtbot):
             assert second.hand_over()
         # a real second launch of the app hands over and exits 0
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        proc = subprocess.Popen([sys.executable, "-m", "iris_desktop", "--data-dir", str(folder),
-                                 "--quit-after-startup"], env=env, stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "iris_desktop", "--data-dir", str(folder), "--quit-after-startup"],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         with qtbot.waitSignal(first.activationRequested, timeout=30_000):
             pass
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
@@ -265,15 +277,18 @@ def test_second_instance_hands_over(qtbot):
 
 def test_stale_lock_from_a_crash_does_not_block(tmp_path):
     folder = paths.data_dir()
-    crashed = _python(f"""
+    crashed = _python(
+        f"""
         import os
         from PySide6.QtCore import QCoreApplication
-        from iris_desktop.ui.single_instance import SingleInstance
+        from iris_desktop.ui.runtime.single_instance import SingleInstance
         app = QCoreApplication([])
         instance = SingleInstance(__import__('pathlib').Path({str(folder)!r}))
         assert instance.acquire()
         os._exit(0)  # dies holding the lock
-    """, folder)
+    """,
+        folder,
+    )
     assert crashed.returncode == 0, crashed.stderr
     assert (folder / "iris-desktop.lock").exists()
     instance = SingleInstance(folder)
@@ -284,8 +299,9 @@ def test_stale_lock_from_a_crash_does_not_block(tmp_path):
 @pytest.mark.slow
 def test_self_test_flag_passes(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "iris_desktop", "--self-test"], env=env,
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-m", "iris_desktop", "--self-test"], env=env, capture_output=True, text=True, timeout=180
+    )
     assert result.returncode == 0, result.stderr
     assert "self-test passed" in result.stdout
 
@@ -319,8 +335,10 @@ def test_active_model_menu_switches_the_model_everywhere(loaded_window, trained_
     window.show_tab("Predict")  # a hidden tab follows when it is shown
     assert window.tab("Predict").model_label.text().startswith(f"Model v{second.version} · Decision tree")
     # the new model predicts the past daily flowers too (catch-up after activation)
-    qtbot.waitUntil(lambda: window.status_label.text() == (
-        f"Model v{second.version} is active; it predicted 31 daily flowers"), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.status_label.text() == (f"Model v{second.version} is active; it predicted 31 daily flowers"),
+        timeout=30_000,
+    )
     assert len(window_predictions(trained_store, model_version=second.version)) == 31
 
 
@@ -341,8 +359,13 @@ def test_a_data_folder_that_is_a_file_gets_a_message_not_a_traceback(tmp_path):
     blocker = tmp_path / "afile"
     blocker.write_text("not a folder")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "iris_desktop", "--data-dir", str(blocker),
-                             "--quit-after-startup"], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "iris_desktop", "--data-dir", str(blocker), "--quit-after-startup"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "The data folder cannot be used" in result.stderr and "Traceback" not in result.stderr
 
@@ -362,7 +385,7 @@ def test_startup_with_an_unusable_model_still_opens_the_tabs(loaded_window, trai
 
 
 def test_a_failed_catch_up_is_not_repeated_every_minute(loaded_window, trained_store, qtbot, monkeypatch):
-    from iris_desktop.ui import jobs
+    from iris_desktop.ui.runtime import jobs
 
     window = loaded_window(trained_store, today=TODAY)
     window.state.today = lambda: TODAY + dt.timedelta(days=1)

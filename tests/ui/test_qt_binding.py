@@ -1,6 +1,7 @@
 """Guards against a broken Qt binding. PySide6-Essentials 6.12.0 on Python < 3.12 drops a
 reference to None on every Qt call that returns nothing, and the app aborts after a few
 hundred slider moves (`Fatal Python error: none_dealloc`); pyproject excludes it."""
+
 import sys
 
 from PySide6.QtWidgets import QLabel

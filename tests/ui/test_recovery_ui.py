@@ -1,5 +1,6 @@
 """Backups, restore and the clock in the window: File ▸ Restore from backup…, days
 stored after today offered for removal, a catch-up of more than a year asked first."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,7 +28,7 @@ def click(qtbot, box: QMessageBox, text: str) -> None:
 
 def test_restore_from_backup_brings_back_the_data_and_its_model(loaded_window, trained_store, qtbot):
     window = loaded_window(trained_store, TODAY)
-    (daily,) = backups.list_backups(trained_store.path)  # made by the start-up
+    (_daily,) = backups.list_backups(trained_store.path)  # made by the start-up
     with Store.open(trained_store.path, trained_store.models_dir) as other:  # as another program would
         train(other, TrainingConfig(params={"n_neighbors": 9}), activate=True)
     qtbot.waitUntil(lambda: window.state.model is not None and window.state.model.version == 2, timeout=10_000)

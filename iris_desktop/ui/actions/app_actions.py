@@ -1,4 +1,5 @@
 """The app itself: the data folder, backups, quitting, About."""
+
 from __future__ import annotations
 
 import platform
@@ -7,9 +8,9 @@ import sys
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from iris_desktop import APP_DISPLAY_NAME, __version__, paths
-from iris_desktop.ui import jobs
 from iris_desktop.ui.actions.base import Actions
-from iris_desktop.ui.worker import Task
+from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.worker import Task
 
 
 class AppActions(Actions):
@@ -17,10 +18,13 @@ class AppActions(Actions):
         file = menus["file"]
         file.addSeparator()
         self.action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
-        self.action(file, "&Back up…", self.backup_database,
-                    tip="Save the database and its model files as one archive")
-        self.action(file, "&Restore from backup…", self.restore_backup,
-                    tip="Replace the data with a backup's (the data now is backed up first)")
+        self.action(file, "&Back up…", self.backup_database, tip="Save the database and its model files as one archive")
+        self.action(
+            file,
+            "&Restore from backup…",
+            self.restore_backup,
+            tip="Replace the data with a backup's (the data now is backed up first)",
+        )
         file.addSeparator()
         self.action(file, "&Quit", self.window.close, "Ctrl+Q")
         self.action(menus["help"], "&About Iris Desktop", self.about)
@@ -28,19 +32,26 @@ class AppActions(Actions):
     def backup_database(self, path: str | None = None) -> Task | None:
         if path is None:
             default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.zip")
-            path, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, "Back up", default,
-                                                            "Iris Desktop backups (*.zip)")
+            path, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self.widget, "Back up", default, "Iris Desktop backups (*.zip)"
+            )
             if not path:
                 return None
-        return self.run("backup", jobs.backup, path, writes=False, status="Backing up…",
-                        on_finished=lambda dest: self.done(f"Backed up the database and its model files to {dest}"))
+        return self.run(
+            "backup",
+            jobs.backup,
+            path,
+            writes=False,
+            status="Backing up…",
+            on_finished=lambda dest: self.done(f"Backed up the database and its model files to {dest}"),
+        )
 
     def restore_backup(self):
         """The restore dialog, filled by a job; the confirmed choice is restored by another."""
         from iris_desktop.store.backups import folder_of
-        from iris_desktop.ui.restore_dialog import RestoreDialog
+        from iris_desktop.ui.dialogs.restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(str(folder_of(paths.database_path())), self.window)
+        dialog = RestoreDialog(str(folder_of(paths.database_path())), self.widget)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(self.restore_from)
         self.run("backup", jobs.backup_list, writes=False, on_finished=dialog.show_backups, context=dialog)
@@ -57,8 +68,11 @@ class AppActions(Actions):
     def open_data_folder(self) -> None:
         folder = str(paths.data_dir())
         if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(folder)):
-            box = self.reporter.show("Data folder", "No file manager could be started. "
-                                     f"Iris Desktop keeps its data in:\n\n{folder}", level="information")
+            box = self.reporter.show(
+                "Data folder",
+                f"No file manager could be started. Iris Desktop keeps its data in:\n\n{folder}",
+                level="information",
+            )
             box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def about(self) -> None:
@@ -72,7 +86,8 @@ class AppActions(Actions):
                 versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
         tabs = ", ".join(self.window.tabs.tabText(i) for i in range(self.window.tabs.count()))
         QtWidgets.QMessageBox.about(
-            self.window, f"About {APP_DISPLAY_NAME}",
+            self.widget,
+            f"About {APP_DISPLAY_NAME}",
             f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
             "<p>The serverless-ML Iris lab on your own machine, offline: a flower a day is "
             "generated and predicted, every missed day caught up at launch.</p>"

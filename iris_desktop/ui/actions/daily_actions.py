@@ -1,12 +1,13 @@
 """The daily pipeline: catch up every missed day now; what start-up asks about days (a
 catch-up of more than a year, days stored after today)."""
+
 from __future__ import annotations
 
 import datetime as dt
 
-from iris_desktop.ui import jobs
 from iris_desktop.ui.actions.base import Actions
-from iris_desktop.ui.worker import Task
+from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.worker import Task
 
 
 class DailyActions(Actions):
@@ -32,13 +33,22 @@ class DailyActions(Actions):
             "Catch up more than a year?",
             f"The last daily flower is from {last}: {days} days have passed since. Catching up "
             f"generates and predicts a flower for each of them (stored days are never changed).",
-            f"Catch up {days} days", "Not now", self.catch_up_now)
+            f"Catch up {days} days",
+            "Not now",
+            self.catch_up_now,
+        )
 
     def offer_future_removal(self, future) -> None:
         """`future`: daily_calendar.FutureDays."""
+
         def remove() -> None:
-            self.run("catch-up", jobs.remove_future_days, self.state.today(), status="Removing days after today…",
-                     on_finished=lambda n: self.done(f"Removed {n} days stored after today"))
+            self.run(
+                "catch-up",
+                jobs.remove_future_days,
+                self.state.today(),
+                status="Removing days after today…",
+                on_finished=lambda n: self.done(f"Removed {n} days stored after today"),
+            )
 
         self.done(f"{future.count} stored days lie after today")
         self.reporter.ask("Days stored after today", future.message() + ".", "Remove them", "Keep them", remove)

@@ -1,5 +1,6 @@
 """The flowers: import a CSV file (with a preview), undo an import, store the bundled
 data set."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,19 +9,29 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from iris_desktop import paths
-from iris_desktop.ui import jobs
 from iris_desktop.ui.actions.base import Actions
-from iris_desktop.ui.worker import Task
+from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.worker import Task
 
 
 class DataActions(Actions):
     def populate(self, menus) -> None:
-        self.action(menus["file"], "&Import CSV…", self.import_csv, "Ctrl+O",
-                    "Add flowers from a CSV file: see what it holds first, then import all rows or none")
-        self.action(menus["file"], "&Remove an import…", self.remove_import,
-                    tip="Take the flowers of one import back out of the store")
-        self.action(menus["pipelines"], "&Backfill bundled data", self.backfill,
-                    tip="Store the bundled 150 flowers (once)")
+        self.action(
+            menus["file"],
+            "&Import CSV…",
+            self.import_csv,
+            "Ctrl+O",
+            "Add flowers from a CSV file: see what it holds first, then import all rows or none",
+        )
+        self.action(
+            menus["file"],
+            "&Remove an import…",
+            self.remove_import,
+            tip="Take the flowers of one import back out of the store",
+        )
+        self.action(
+            menus["pipelines"], "&Backfill bundled data", self.backfill, tip="Store the bundled 150 flowers (once)"
+        )
         self.dialog = None  # the import preview on screen, if any
 
     def backfill(self) -> Task:
@@ -39,8 +50,11 @@ class DataActions(Actions):
         if path is None:
             start = str(settings.value("import/last_dir", str(paths.data_dir().home())))
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self.window, "Import flowers from CSV", start,
-                "CSV and text files (*.csv *.tsv *.txt *.data);;All files (*)")
+                self.widget,
+                "Import flowers from CSV",
+                start,
+                "CSV and text files (*.csv *.tsv *.txt *.data);;All files (*)",
+            )
             if not path:
                 return None
         settings.setValue("import/last_dir", str(Path(path).parent))
@@ -52,14 +66,20 @@ class DataActions(Actions):
             else:
                 self._show_preview(seen, checks, path)
 
-        return self.run("import", jobs.preview_import, path, writes=False,
-                        status=f"Reading {Path(path).name}…", on_finished=previewed)
+        return self.run(
+            "import",
+            jobs.preview_import,
+            path,
+            writes=False,
+            status=f"Reading {Path(path).name}…",
+            on_finished=previewed,
+        )
 
     def _show_preview(self, seen, checks, path: str) -> None:
-        from iris_desktop.ui.import_dialog import ImportDialog
+        from iris_desktop.ui.dialogs.import_dialog import ImportDialog
 
         self.done(f"Read {seen.rows} flowers from {seen.parsed.file_name}: nothing imported yet")
-        dialog = ImportDialog(seen, checks, self.window)
+        dialog = ImportDialog(seen, checks, self.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.import_previewed(seen, dialog.options(), path))
         dialog.rejected.connect(lambda: self.done(f"Import of {seen.parsed.file_name} cancelled: nothing was written"))
@@ -75,32 +95,47 @@ class DataActions(Actions):
             if result.skipped_duplicates:
                 text += f"; skipped {result.skipped_duplicates} that repeat stored flowers"
             if self.state.model is not None:
-                text += (". The active model was trained before them: train a new one to include them "
-                         "(Pipelines ▸ Train default model, or the Train tab)")
+                text += (
+                    ". The active model was trained before them: train a new one to include them "
+                    "(Pipelines ▸ Train default model, or the Train tab)"
+                )
             self.done(text)
 
         def failed(exc, details):
             self.window.task_failed("import", exc, details)
 
-        return self.run("import", jobs.import_previewed, seen, options, path, key=("import", path, options),
-                        status=f"Importing {name}…", on_finished=done, on_failed=failed)
+        return self.run(
+            "import",
+            jobs.import_previewed,
+            seen,
+            options,
+            path,
+            key=("import", path, options),
+            status=f"Importing {name}…",
+            on_finished=done,
+            on_failed=failed,
+        )
 
     # ---- undo ---------------------------------------------------------------------------
 
     def remove_import(self) -> Task:
         """List the batches (in a worker), let the user pick one, confirm, remove it."""
-        return self.run("removal", jobs.import_batches, writes=False, status="Reading the imports…",
-                        on_finished=self._choose_batch)
+        return self.run(
+            "removal", jobs.import_batches, writes=False, status="Reading the imports…", on_finished=self._choose_batch
+        )
 
     def _choose_batch(self, batches) -> None:
         self.done("")
         if not batches:
             self.reporter.show("Remove an import", "Nothing has been imported yet.", level="information")
             return
-        labels = [f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · "
-                  f"{plan.removed} flowers" for b, plan in reversed(batches)]
-        label, ok = QtWidgets.QInputDialog.getItem(self.window, "Remove an import",
-                                                   "Import to remove (its flowers only):", labels, 0, False)
+        labels = [
+            f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · {plan.removed} flowers"
+            for b, plan in reversed(batches)
+        ]
+        label, ok = QtWidgets.QInputDialog.getItem(
+            self.widget, "Remove an import", "Import to remove (its flowers only):", labels, 0, False
+        )
         if ok:
             batch, plan = list(reversed(batches))[labels.index(label)]
             self.confirm_removal(batch, plan)
@@ -109,13 +144,21 @@ class DataActions(Actions):
         Box = QtWidgets.QMessageBox
         text = f"Remove the {plan.removed} flowers imported from {batch.file_name} (batch {batch.id})?"
         if plan.models:
-            text += ("\n\nModel(s) " + ", ".join(f"v{v}" for v in plan.models) + " were trained on them; "
-                     "they keep working as trained (retrain to leave these flowers out).")
-        box = Box(Box.Icon.Question, "Remove an import", text, Box.StandardButton.Cancel, self.window)
+            text += (
+                "\n\nModel(s) " + ", ".join(f"v{v}" for v in plan.models) + " were trained on them; "
+                "they keep working as trained (retrain to leave these flowers out)."
+            )
+        box = Box(Box.Icon.Question, "Remove an import", text, Box.StandardButton.Cancel, self.widget)
         remove = box.addButton("&Remove", Box.ButtonRole.DestructiveRole)
         box.setDefaultButton(Box.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        remove.clicked.connect(lambda: self.run("removal", jobs.remove_import, batch.id,
-                                                status=f"Removing batch {batch.id}…",
-                                                on_finished=lambda removal: self.done(removal.message())))
+        remove.clicked.connect(
+            lambda: self.run(
+                "removal",
+                jobs.remove_import,
+                batch.id,
+                status=f"Removing batch {batch.id}…",
+                on_finished=lambda removal: self.done(removal.message()),
+            )
+        )
         box.open()

@@ -1,11 +1,12 @@
 """Models: train the default one, retrain, choose the active version."""
+
 from __future__ import annotations
 
 from PySide6 import QtGui, QtWidgets
 
-from iris_desktop.ui import jobs
 from iris_desktop.ui.actions.base import Actions
-from iris_desktop.ui.worker import Task
+from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.worker import Task
 
 
 class ModelActions(Actions):
@@ -20,17 +21,20 @@ class ModelActions(Actions):
     def train_default_model(self) -> Task:
         return self.train(None)
 
-    def train(self, config=None, retrain_version: int | None = None, activate: bool = True,
-              on_finished=None) -> Task:
+    def train(self, config=None, retrain_version: int | None = None, activate: bool = True, on_finished=None) -> Task:
         """Train `config` (None: the default model) or retrain a version with its own
         settings; activate it (unless told not to) and predict the daily history with it.
         The same request while it runs joins it; another one waits for it. Cancel with
         the returned task's cancel(): no version is left behind."""
-        from iris_desktop.ui.model_text import describe_record
+        from iris_desktop.ui.widgets.model_text import describe_record
 
-        status = ("Training the default model…" if config is None and retrain_version is None
-                  else f"Retraining model v{retrain_version}…" if retrain_version is not None
-                  else "Training…")
+        status = (
+            "Training the default model…"
+            if config is None and retrain_version is None
+            else f"Retraining model v{retrain_version}…"
+            if retrain_version is not None
+            else "Training…"
+        )
 
         def done(result):
             record, model = result
@@ -40,18 +44,29 @@ class ModelActions(Actions):
             if on_finished is not None:
                 on_finished(result)
 
-        return self.run("training", jobs.train, self.state.today(), config, retrain_version, activate,
-                        status=status, on_finished=done)
+        return self.run(
+            "training",
+            jobs.train,
+            self.state.today(),
+            config,
+            retrain_version,
+            activate,
+            status=status,
+            on_finished=done,
+        )
 
     def activate(self, version: int) -> Task:
         """Make `version` active once its file is verified, then predict the daily
         flowers it has not seen; all in a worker."""
+
         def done(result):
             model, summary = result
             self.state.set_model(model)
             made = summary.predictions_made
-            self.done(f"Model v{version} is active" + (
-                f"; it predicted {made} daily flower{'s' * (made != 1)}" if made else ""))
+            self.done(
+                f"Model v{version} is active"
+                + (f"; it predicted {made} daily flower{'s' * (made != 1)}" if made else "")
+            )
 
         def failed(exc, details):
             from iris_desktop.pipelines.registry import ModelLoadError
@@ -61,13 +76,20 @@ class ModelActions(Actions):
             self.done(f"Model v{version} was not activated")
             self.reporter.show("The model cannot be used", str(exc), level="warning")
 
-        return self.run("activation", jobs.activate, version, self.state.today(),
-                        status=f"Activating model v{version}…", on_finished=done, on_failed=failed)
+        return self.run(
+            "activation",
+            jobs.activate,
+            version,
+            self.state.today(),
+            status=f"Activating model v{version}…",
+            on_finished=done,
+            on_failed=failed,
+        )
 
     def _fill_models_menu(self) -> None:
         """The registry's versions, the active one checked; choosing one activates it."""
         from iris_desktop.store.registry import list_models
-        from iris_desktop.ui.model_text import describe_record
+        from iris_desktop.ui.widgets.model_text import describe_record
 
         self.models_menu.clear()
         models = list_models(self.state.store)  # a few rows, read when the menu opens
@@ -76,7 +98,8 @@ class ModelActions(Actions):
         group = QtGui.QActionGroup(self.models_menu)  # exclusive: shown as radio items
         for record in reversed(models):
             act = self.models_menu.addAction(
-                f"{describe_record(record)} · {record.created_at[:16].replace('T', ' ')} UTC")
+                f"{describe_record(record)} · {record.created_at[:16].replace('T', ' ')} UTC"
+            )
             act.setCheckable(True)
             act.setChecked(record.active)
             group.addAction(act)
@@ -86,8 +109,7 @@ class ModelActions(Actions):
         """A model saved by another scikit-learn: warn, and offer to train it again here."""
         if model is None or not model.version_warning:
             return
-        box = self.reporter.show("Model saved with another scikit-learn", model.version_warning,
-                                 level="warning")
+        box = self.reporter.show("Model saved with another scikit-learn", model.version_warning, level="warning")
         if len(box.buttons()) > 1:  # already offered in this dialog
             return
         retrain = box.addButton("Retrain now", QtWidgets.QMessageBox.ButtonRole.AcceptRole)

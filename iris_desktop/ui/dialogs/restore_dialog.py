@@ -1,0 +1,119 @@
+"""File ▸ Restore from backup…: the backups in the backups folder (read by a job), newest
+first; Restore (or a double-click) asks once, then the chosen one replaces the data.
+"Other file…" restores an archive (or an older bare database backup) from anywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.store.backups import REASONS, Backup
+
+
+class RestoreDialog(QDialog):
+    chosen = Signal(str)  # the path of the backup to restore, confirmed
+
+    def __init__(self, folder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self.backups: list[Backup] = []
+        layout = QVBoxLayout(self)
+        self.note = QLabel(f"Reading the backups in {folder}…")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Made", "Why", "Flowers", "Models"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemDoubleClicked.connect(lambda _item: self._restore_selected())
+        layout.addWidget(self.table)
+        layout.addWidget(
+            QLabel('The data you have now is backed up first ("before a restore"): restoring that one undoes this.')
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = QPushButton("&Restore")
+        self.restore_button.setEnabled(False)
+        other = QPushButton("&Other file…")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.restore_button.setDefault(True)  # Enter restores the chosen one (after asking)
+        self.restore_button.clicked.connect(self._restore_selected)
+        other.clicked.connect(self._restore_other)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def show_backups(self, backups: list[Backup]) -> None:
+        self.backups = backups
+        self.note.setText(
+            "Choose the backup to restore; the newest is first."
+            if backups
+            else "There is no backup in the backups folder yet (one is made each day the app "
+            'or `iris-desktop catch-up` runs). "Other file…" restores one from elsewhere.'
+        )
+        self.table.setRowCount(len(backups))
+        for row, b in enumerate(backups):
+            cells = [f"{b.created:%Y-%m-%d %H:%M}", REASONS.get(b.reason, b.reason), str(b.flowers), str(b.models)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        if backups:
+            self.table.selectRow(0)
+            self.table.setFocus()
+        self.restore_button.setEnabled(bool(backups))
+
+    def _restore_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            backup = self.backups[rows[0].row()]
+            self._confirm(str(backup.path), f"the backup made {backup.describe()}")
+
+    def _restore_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Restore from backup", "", "Iris Desktop backups (*.zip *.sqlite3 *.db);;All files (*)"
+        )
+        if path:
+            self._confirm(path, path)
+
+    def _confirm(self, path: str, what: str) -> QMessageBox:
+        """Ask once (a window-modal box: the app keeps running); Restore emits `chosen`."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Restore from backup",
+            f"Replace the flowers, models and predictions with those of {what}?\n\n"
+            "The data you have now is backed up first.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        yes = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._chosen(path) if button is yes else None)
+        self.confirmation = box
+        box.open()
+        return box
+
+    def _chosen(self, path: str) -> None:
+        self.chosen.emit(path)
+        self.accept()

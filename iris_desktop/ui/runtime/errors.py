@@ -1,0 +1,121 @@
+"""Unexpected errors: logged to a rotating file and shown in a dialog; the app keeps running."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+
+from PySide6 import QtWidgets  # QMessageBox is looked up when first needed: cheaper start
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from iris_desktop import paths
+
+log = logging.getLogger("iris_desktop")
+
+
+def setup_logging() -> None:
+    """A rotating log in the per-user log folder (1 MB x 3); falls back to stderr.
+
+    Calling it again after the data folder changed moves the log there."""
+    import logging.handlers  # not needed before the first paint
+
+    target = paths.logs_dir() / "iris-desktop.log"
+    for old in list(log.handlers):
+        if getattr(old, "baseFilename", None) == str(target):
+            return
+        log.removeHandler(old)
+        old.close()
+    log.setLevel(logging.INFO)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            target, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+
+
+class ErrorReporter(QObject):
+    """Shows errors in dialogs; also reachable from sys.excepthook and workers.
+
+    The same message again while its dialog is open is counted in that dialog rather
+    than opening another one (an exception in a per-step slot would otherwise open one
+    per slider step). Every occurrence is logged. Dialogs are deleted when closed."""
+
+    reported = Signal(str, str)  # message, details
+
+    def __init__(self, parent_widget: Callable[[], QWidget | None]):
+        super().__init__()
+        self._parent = parent_widget
+        self.dialogs: list = []  # the open QMessageBoxes
+        self._open: dict[tuple[str, str], list] = {}  # (title, message) -> [box, count]
+        self.interactive = True  # False in --self-test: errors are recorded, not shown
+
+    def install(self) -> None:
+        sys.excepthook = self._excepthook
+
+    def _excepthook(self, kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        self.report(exc, "".join(traceback.format_exception(kind, exc, tb)))
+
+    def report(self, exc: BaseException, details: str = "", title: str = "Something went wrong") -> None:
+        message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        setup_logging()
+        log.error("%s\n%s", message, details)
+        self.reported.emit(message, details)
+        if self.interactive:
+            self.show(title, message, details)
+
+    def ask(self, title: str, message: str, yes: str, no: str, on_yes: Callable[[], object]):
+        """A non-blocking question: `on_yes` runs if the user picks `yes`. Returns the box
+        (None when nobody is there to answer: --self-test)."""
+        if not self.interactive:
+            return None
+        Box = QtWidgets.QMessageBox
+        box = Box(Box.Icon.Question, title, message, Box.StandardButton.NoButton, self._parent())
+        accept = box.addButton(yes, Box.ButtonRole.AcceptRole)
+        box.addButton(no, Box.ButtonRole.RejectRole)
+        box.setDefaultButton(accept)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: on_yes() if button is accept else None)
+        box.open()
+        return box
+
+    def show(self, title: str, message: str, details: str = "", level: str = "critical"):
+        """A non-blocking QMessageBox (level: critical, warning or information): the app,
+        its timers and its workers keep running. Returns the box (an earlier one if this
+        repeats it)."""
+        key = (title, message)
+        repeated = self._open.get(key)
+        if repeated is not None:
+            box, repeated[1] = repeated[0], repeated[1] + 1
+            box.setText(f"{message}\n\n(This happened {repeated[1]} times.)")
+            return box
+        Box = QtWidgets.QMessageBox
+        icon = {"critical": Box.Icon.Critical, "warning": Box.Icon.Warning, "information": Box.Icon.Information}[level]
+        box = Box(icon, title, message, Box.StandardButton.Ok, self._parent())
+        if details:
+            box.setInformativeText(
+                f"The app is still running. The details are also in the log ({paths.logs_dir() / 'iris-desktop.log'})."
+            )
+            box.setDetailedText(details)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _=0, b=box, k=key: self._closed(b, k))
+        self.dialogs.append(box)
+        self._open[key] = [box, 1]
+        box.show()
+        return box
+
+    def _closed(self, box, key) -> None:
+        if box in self.dialogs:
+            self.dialogs.remove(box)
+        if self._open.get(key, [None])[0] is box:
+            del self._open[key]

@@ -1,0 +1,200 @@
+"""The one place long work is started: what runs now, what waits, what joins.
+
+Work is grouped in lanes by name ("catch-up", "training", "import", ...): one task runs
+per lane, the lanes run side by side. A request is never dropped:
+- the same request as one waiting in the lane joins it (one run serves both callers);
+- the same request as the running one joins it too, unless the lane's `repeat` is
+  "queue" (a refresh must run again after a change it may not have seen);
+- any other request waits in the lane, in order, and the status bar says so; with
+  `repeat="latest"` it replaces what waits instead (only the newest view is wanted).
+
+Requests are identified by `key` (default: the arguments). Callers pass `on_finished`
+/ `on_failed` here rather than connecting late: the runner calls them on the GUI
+thread whether the task was new, joined, or already done; never after `context` (a
+widget asking for the work) was deleted.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from iris_desktop.ui.runtime.worker import Task, pool
+
+
+def _bound(context: QObject, handler):
+    """`handler`, skipped once `context` no longer exists."""
+    if handler is None:
+        return None
+    return lambda *args: handler(*args) if shiboken6.isValid(context) else None
+
+
+class TaskRunner(QObject):
+    progress = Signal(int, str)  # percent (-1: none) and what is happening now
+    message = Signal(str)  # one line for the status bar (queued, cancelled, ...)
+    failed = Signal(str, object, str)  # lane, exception, traceback: failures nobody handled
+    writeFinished = Signal()  # a task that writes to the store has ended
+    idle = Signal()  # nothing running or waiting
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._running: dict[str, Task] = {}
+        self._waiting: dict[str, deque[Task]] = {}
+        self._handlers: dict[Task, tuple[list, list]] = {}  # on_finished / on_failed per task
+        self._writes_running = 0
+        self.write_generation = 0  # counts writing tasks started and ended
+        self.closed = False
+
+    # ---- requests ---------------------------------------------------------------------
+
+    def run(
+        self,
+        name: str,
+        fn: Callable[..., Any],
+        *args,
+        key: object = None,
+        status: str = "",
+        writes: bool = True,
+        repeat: str = "join",
+        on_finished=None,
+        on_failed=None,
+        context: QObject | None = None,
+        **kwargs,
+    ) -> Task:
+        """Run fn(*args, **kwargs) in lane `name` (see the module doc); returns its Task."""
+        if key is None:
+            key = (args, tuple(sorted(kwargs.items())))
+        task = self._joinable(name, key, repeat)
+        if task is None and repeat == "latest":
+            for old in self.waiting(name):
+                old.cancel()
+        if task is None:
+            task = Task(name, fn, *args, key=key, status=status, writes=writes, **kwargs)
+            self._handlers[task] = ([], [])
+            task.done.connect(self._task_done)  # a slot of ours: gone if the runner is
+            task.progress.connect(self.progress)
+            self._enqueue(task)
+        if context is not None:
+            on_finished, on_failed = _bound(context, on_finished), _bound(context, on_failed)
+        self._attach(task, on_finished, on_failed)
+        return task
+
+    def _joinable(self, name: str, key: object, repeat: str) -> Task | None:
+        for task in self._waiting.get(name, ()):
+            if task.key == key:
+                return task
+        running = self._running.get(name)
+        if running is not None and running.key == key and repeat == "join" and not running.cancel_requested:
+            return running
+        return None
+
+    def _attach(self, task: Task, on_finished, on_failed) -> None:
+        if task.is_done:  # joined a task whose outcome is in: answer on the next turn
+            QTimer.singleShot(0, lambda: self._deliver(task, [on_finished], [on_failed]))
+            return
+        finished, failed = self._handlers[task]
+        finished.append(on_finished)
+        failed.append(on_failed)
+
+    def _enqueue(self, task: Task) -> None:
+        if self.closed:
+            task.cancel()
+            return
+        if task.name in self._running:
+            self._waiting.setdefault(task.name, deque()).append(task)
+            ahead = len(self._waiting[task.name])
+            if task.status:
+                self.message.emit(
+                    f"{task.status.rstrip('…') or task.name.capitalize()}: waiting for "
+                    f"the {task.name} already running" + (f" ({ahead} waiting)" if ahead > 1 else "")
+                )
+        else:
+            self._start(task)
+
+    def _start(self, task: Task) -> None:
+        self._running[task.name] = task
+        if task.writes:
+            self._writes_running += 1
+            self.write_generation += 1
+        if task.status:
+            self.progress.emit(0, task.status)
+        task.start()
+
+    # ---- outcomes ---------------------------------------------------------------------
+
+    @Slot()
+    def _task_done(self) -> None:
+        self._ended(self.sender())
+
+    def _ended(self, task: Task) -> None:
+        if self._running.get(task.name) is task:
+            del self._running[task.name]
+            if task.writes:
+                self._writes_running -= 1
+                self.write_generation += 1
+        else:  # cancelled while waiting
+            waiting = self._waiting.get(task.name)
+            if waiting and task in waiting:
+                waiting.remove(task)
+        finished, failed = self._handlers.pop(task, ([], []))
+        self._deliver(task, finished, failed)
+        if task.state == "failed" and not any(failed):
+            self.failed.emit(task.name, task.error, task.details)
+        if task.state == "cancelled" and task.status:
+            self.message.emit(f"Cancelled: {task.status.rstrip('…') or task.name}")
+        if task.writes and task.state != "cancelled":
+            self.writeFinished.emit()
+        waiting = self._waiting.get(task.name)
+        if waiting and task.name not in self._running and not self.closed:
+            self._start(waiting.popleft())
+        if not self.busy:
+            self.progress.emit(-1, "")
+            self.idle.emit()
+
+    @staticmethod
+    def _deliver(task: Task, on_finished: list, on_failed: list) -> None:
+        if task.state == "finished":
+            for handler in filter(None, on_finished):
+                handler(task.result)
+        elif task.state == "failed":
+            for handler in filter(None, on_failed):
+                handler(task.error, task.details)
+
+    # ---- state ------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running) or any(self._waiting.values())
+
+    @property
+    def writing(self) -> bool:
+        return self._writes_running > 0
+
+    def cancellable(self) -> Task | None:
+        """The latest running task the status bar speaks of that can be cancelled."""
+        tasks = [t for t in self._running.values() if t.status and t.cancellable and not t.cancel_requested]
+        return tasks[-1] if tasks else None
+
+    def running(self, name: str) -> Task | None:
+        return self._running.get(name)
+
+    def waiting(self, name: str) -> list[Task]:
+        return list(self._waiting.get(name, ()))
+
+    def cancel_all(self) -> None:
+        for queue in self._waiting.values():
+            for task in list(queue):
+                task.cancel()
+        for task in list(self._running.values()):
+            task.cancel()
+
+    def shutdown(self, timeout_ms: int) -> bool:
+        """No new work; cancel everything; wait up to `timeout_ms` for running jobs.
+        True if all stopped in time."""
+        self.closed = True
+        self.cancel_all()
+        return pool().waitForDone(timeout_ms)

@@ -1,0 +1,165 @@
+"""Every daily flower in a table (date, values, variety, prediction, right or wrong, the
+generator and how sure it is itself), numpy-backed: 3,650 days sort and filter at once.
+Selecting a row shows that day; a double-click (or Enter) shows it in the History tab."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+
+_LABELS = [v.label for v in VARIETIES]
+_SWATCHES = [colors.color(v) for v in VARIETIES]
+
+
+def _variety(i) -> str:
+    return _LABELS[i] if i >= 0 else "—"
+
+
+def _swatch(i):
+    return _SWATCHES[i] if i >= 0 else None
+
+
+def day_columns(data) -> list[Column]:
+    """The table's columns over a DailyData (one value per day, no per-row Python work
+    until a cell is shown)."""
+    n = len(data)
+    rows = np.arange(n)
+    has = data.predicted >= 0
+    confidence = np.full(n, np.nan)
+    confidence[has] = data.proba[rows[has], data.predicted[has]]
+    verdict = np.where(has, (data.predicted == data.variety).astype(np.int8), -1)
+    sure = np.nanmax(np.where(np.isnan(data.posterior), -1.0, data.posterior), axis=1) if n else np.zeros(0)
+    names = {gid: f"{s.label} #{gid}" for gid, s in data.generators.items()}
+    columns = [Column("Date", data.day, lambda d: str(d), "The day (local calendar date)")]
+    columns += [
+        Column(short, data.X[:, i], "{:.1f}", f"{f.display} (cm)")
+        for i, (f, short) in enumerate(zip(FEATURES, ("Sepal L", "Sepal W", "Petal L", "Petal W")))
+    ]
+    columns += [
+        Column("Variety", data.variety, _variety, "The true variety (the one generated)", _swatch),
+        Column("Predicted", data.predicted, _variety, "The prediction made for the day at the time", _swatch),
+        Column("Model", data.version, lambda v: f"v{v}" if v else "", "The model version that predicted it"),
+        Column(
+            "P",
+            confidence,
+            lambda p: "" if np.isnan(p) else f"{p:.0%}",
+            "The probability the model gave its prediction",
+        ),
+        Column("Right", verdict, lambda k: {1: "✓", 0: "✗"}.get(int(k), ""), "✓ right, ✗ wrong", align_right=False),
+        Column(
+            "Generator", data.generator, lambda g: names.get(int(g), "not recorded"), "The generator that made the day"
+        ),
+        Column(
+            "Gen. sure",
+            sure,
+            lambda p: "" if p < 0 else f"{p:.0%}",
+            "How sure the day's own generator is of its variety (low: a hard day, where its varieties overlap)",
+        ),
+    ]
+    return columns
+
+
+class DayList(QWidget):
+    daySelected = Signal(int)  # a row of the tab's DailyData
+    dayActivated = Signal(int)  # double-click or Enter: show it in the History tab
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ColumnTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setAccessibleName("Daily flowers")
+        self.view.doubleClicked.connect(lambda index: self.dayActivated.emit(self.model.source_row(index.row())))
+        self.view.activated.connect(lambda index: self.dayActivated.emit(self.model.source_row(index.row())))
+        self.wrong_only = QCheckBox("&Wrong predictions only")
+        self.wrong_only.setToolTip("List only the days whose prediction was wrong")
+        self.wrong_only.toggled.connect(self._filter)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.wrong_only)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self._wrong = np.zeros(0, bool)
+        self._selecting = False
+        self._sized = False
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_data(self, data) -> None:
+        self._selecting = True
+        try:
+            self.model.set_columns(day_columns(data))
+            self._wrong = (data.predicted >= 0) & (data.predicted != data.variety)
+            if not self._sized and len(data):
+                self._sized = True
+                self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+                width = self.view.fontMetrics().horizontalAdvance
+                samples = [
+                    "2026-06-15",
+                    *["Sepal W"] * 4,
+                    "Versicolor" + "MM",
+                    "Versicolor" + "MM",
+                    "Model",
+                    "100%",
+                    "Right",
+                    "Multivariate normal (fitted) #1",
+                ]
+                for column, sample in enumerate(samples):
+                    self.view.setColumnWidth(column, width(sample) + 18)
+            self._filter()
+        finally:
+            self._selecting = False
+
+    def _filter(self) -> None:
+        self.model.set_rows(np.flatnonzero(self._wrong) if self.wrong_only.isChecked() else None)
+        shown, total = self.model.rowCount(), len(self._wrong)
+        self.count.setText(f"{shown:,} of {total:,} days" if shown != total else f"{total:,} days")
+
+    def select(self, row: int) -> None:
+        """Make day `row` the current row (scrolled into view), without echoing daySelected."""
+        found = self.model.view_rows([row]) if 0 <= row < len(self._wrong) else []
+        self._selecting = True
+        try:
+            selection = self.view.selectionModel()
+            if not len(found):
+                selection.clearSelection()
+                return
+            index = self.model.index(int(found[0]), 0)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.view.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def _current_changed(self, current, _previous) -> None:
+        if not self._selecting and current.isValid():
+            self.daySelected.emit(self.model.source_row(current.row()))

@@ -1,0 +1,213 @@
+"""What every Explore plot draws, computed once per change of the data: the plotted
+coordinates (jittered or not), the axis ranges, histogram bins and density grids.
+numpy only: no Python loop over rows anywhere here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from iris_desktop.domain import VARIETIES
+from iris_desktop.store.flowers import SOURCES, FlowerColumns
+
+# Iris measurements have one decimal, so many flowers share a value: jitter moves each
+# point by up to just under half that step, never across to a neighbouring value.
+JITTER_CM = 0.045
+# Axis ranges when there is no flower (the classic set's, with a margin).
+FALLBACK_RANGES = np.array([[4.0, 8.0], [2.0, 4.5], [1.0, 7.0], [0.1, 2.5]])
+N_VARIETIES = len(VARIETIES)
+IMPORT = SOURCES.index("import")
+
+
+def jitter_offsets(ids: np.ndarray) -> np.ndarray:
+    """(n, 4) offsets in [-JITTER_CM, JITTER_CM], a pure function of each flower's id:
+    a point does not jump when other flowers come or go."""
+    ids = np.asarray(ids, dtype=np.uint64)
+    out = np.empty((len(ids), 4))
+    for j in range(4):  # four columns, not a loop over rows
+        h = ids * np.uint64(2654435761) + np.uint64(0x9E3779B97F4A7C15 * (j + 1) % 2**64)
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+        out[:, j] = (h % np.uint64(1_000_003)).astype(float) / 1_000_002.0
+    return (out * 2 - 1) * JITTER_CM
+
+
+def feature_ranges(X: np.ndarray) -> np.ndarray:
+    """(4, 2) axis ranges: the data's, widened by 5% and the jitter."""
+    if not len(X):
+        return FALLBACK_RANGES.copy()
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = np.maximum(0.05 * (hi - lo), 0.1) + JITTER_CM
+    return np.column_stack([lo - pad, hi + pad])
+
+
+@dataclass
+class ExploreData:
+    """The flowers as the plots show them."""
+
+    columns: FlowerColumns
+    coords: np.ndarray  # (n, 4) plotted values: X, jittered when asked
+    ranges: np.ndarray  # (4, 2) axis ranges
+    jitter: bool
+    step: float | None  # the grid the plotted values sit on (0.1 cm), None if jittered or finer
+
+    @classmethod
+    def build(cls, columns: FlowerColumns, jitter: bool) -> ExploreData:
+        coords = columns.X + jitter_offsets(columns.id) if jitter and len(columns) else columns.X
+        step = None if jitter else grid_step(columns.X)
+        return cls(columns, coords, feature_ranges(columns.X), jitter, step)
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    @property
+    def variety(self) -> np.ndarray:
+        return self.columns.variety
+
+
+def describe_flower(columns: FlowerColumns, row: int, batch_names: dict[int, str]) -> str:
+    """One flower in words (hover text): id, variety, the four values, source and day."""
+    from iris_desktop.domain import FEATURES
+
+    c, x = columns, columns.X[row]
+    lines = [
+        f"Flower #{int(c.id[row])} · {VARIETIES[c.variety[row]].label}",
+        f"{FEATURES[0].display} {x[0]:.1f} cm · {FEATURES[1].display.lower()} {x[1]:.1f} cm",
+        f"{FEATURES[2].display} {x[2]:.1f} cm · {FEATURES[3].display.lower()} {x[3]:.1f} cm",
+    ]
+    source = SOURCES[c.source[row]]
+    if source == "import":
+        batch = int(c.import_id[row])
+        name = batch_names.get(batch)
+        lines.append((f"Source: import batch {batch}" + (f" ({name})" if name else "")) if batch else "Source: import")
+    elif source == "backfill":
+        lines.append("Source: backfill (the bundled data set)")
+    else:
+        lines.append(f"Source: daily · day {c.day[row]}")
+    return "\n".join(lines)
+
+
+# ---- histograms -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bins:
+    """Histogram bins of one feature: `edges`, and each row's bin."""
+
+    edges: np.ndarray
+    index: np.ndarray  # intp per row
+
+    @property
+    def n(self) -> int:
+        return len(self.edges) - 1
+
+    def counts(self, variety: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """(3, nbins) counts per variety of `rows` (a bool mask; None: all rows)."""
+        index, kinds = (self.index, variety) if rows is None else (self.index[rows], variety[rows])
+        flat = np.bincount(index + kinds.astype(np.intp) * self.n, minlength=N_VARIETIES * self.n)
+        return flat[: N_VARIETIES * self.n].reshape(N_VARIETIES, self.n)
+
+
+MAX_BINS = 400
+
+
+def make_bins(values: np.ndarray, value_range: tuple[float, float], width: float) -> Bins:
+    """Bins `width` cm wide on multiples of `width`, covering `value_range` (at most
+    MAX_BINS: coarser when the range is wide)."""
+    lo, hi = value_range
+    width = max(width, (hi - lo) / MAX_BINS)
+    start = np.floor(lo / width) * width
+    n = max(1, int(np.ceil((hi - start) / width - 1e-9)))
+    edges = start + width * np.arange(n + 1)
+    # Values sit on a 0.1 cm grid: a tiny shift keeps 1.0 out of the bin that ends at 1.0.
+    index = np.clip(np.floor((values - start) / width + 1e-9).astype(np.intp), 0, n - 1)
+    return Bins(edges, index)
+
+
+def density_curve(values: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """A Gaussian kernel density estimate (Scott's bandwidth) of `values` on `grid`
+    (evenly spaced), as a probability density. Binned on the grid then smoothed: linear
+    in the number of values."""
+    values = np.asarray(values, dtype=float)
+    if len(values) < 2 or len(grid) < 2:
+        return np.zeros(len(grid))
+    std = values.std(ddof=1)
+    if not std > 0:
+        std = 0.05  # all one value: a narrow bump
+    bandwidth = std * len(values) ** (-1 / 5)
+    step = grid[1] - grid[0]
+    counts = np.bincount(
+        np.clip(np.rint((values - grid[0]) / step).astype(np.intp), 0, len(grid) - 1), minlength=len(grid)
+    ).astype(float)
+    half = int(np.ceil(4 * bandwidth / step))
+    offsets = np.arange(-half, half + 1) * step
+    kernel = np.exp(-0.5 * (offsets / bandwidth) ** 2)
+    kernel /= kernel.sum() * step
+    return np.convolve(counts, kernel, mode="same")[: len(grid)] / len(values)
+
+
+# ---- density images ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DensityGrid:
+    """Each row's cell in an nx x ny grid over two plotted features, with its variety
+    folded in (cell + variety * cells): one bincount gives every variety's counts."""
+
+    code: np.ndarray  # intp per row
+    shape: tuple[int, int]
+    rect: tuple[float, float, float, float]  # x, y, width, height in data units
+
+    def counts(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """(3, nx, ny) counts per variety of `rows` (an index array or bool mask; None: all)."""
+        cells = self.shape[0] * self.shape[1]
+        code = self.code if rows is None else self.code[rows]
+        flat = np.bincount(code, minlength=N_VARIETIES * cells)[: N_VARIETIES * cells]
+        return flat.reshape(N_VARIETIES, *self.shape)
+
+
+def _axis_cells(lo: float, hi: float, max_cells: int, step: float | None) -> tuple[float, float, int]:
+    """(start, cell width, cells): cells centred on multiples of `step` when the data
+    sit on such a grid (a block per distinct value), else max_cells even cells."""
+    if step and (hi - lo) / step <= max_cells:
+        start = (np.floor(lo / step + 1e-9) - 0.5) * step
+        cells = int(np.ceil((hi - start) / step - 1e-9))
+        return start, step, max(cells, 1)
+    return lo, (hi - lo) / max_cells, max_cells
+
+
+def density_grid(
+    x: np.ndarray, y: np.ndarray, x_range, y_range, variety: np.ndarray, max_cells: int, step: float | None = None
+) -> DensityGrid:
+    x0, dx, nx = _axis_cells(*x_range, max_cells, step)
+    y0, dy, ny = _axis_cells(*y_range, max_cells, step)
+    ix = np.clip(np.floor((x - x0) / dx + 1e-9).astype(np.intp), 0, nx - 1)
+    iy = np.clip(np.floor((y - y0) / dy + 1e-9).astype(np.intp), 0, ny - 1)
+    code = ix * ny + iy + variety.astype(np.intp) * (nx * ny)
+    return DensityGrid(code, (nx, ny), (x0, y0, nx * dx, ny * dy))
+
+
+def grid_step(X: np.ndarray) -> float | None:
+    """0.1 when every value has at most one decimal (the usual iris data), else None."""
+    if not len(X):
+        return None
+    tenths = X * 10
+    return 0.1 if bool(np.all(np.abs(tenths - np.round(tenths)) < 1e-6)) else None
+
+
+def density_rgba(counts: np.ndarray, palette: np.ndarray, visible: np.ndarray, min_alpha: int = 70) -> np.ndarray:
+    """(nx, ny, 4) uint8: each cell the count-weighted mix of the visible varieties'
+    colours (`palette`: (3, 3) RGB), its opacity growing with the log of its count."""
+    counts = counts.astype(np.float32) * visible.astype(np.float32)[:, None, None]
+    total = counts.sum(axis=0)
+    filled = total > 0
+    out = np.zeros((*total.shape, 4), dtype=np.float32)
+    for k in range(len(palette)):  # three varieties, not a loop over cells
+        out[..., :3] += counts[k][..., None] * palette[k].astype(np.float32)
+    out[..., :3] /= np.where(filled, total, 1)[..., None]
+    top = np.log1p(total.max()) if filled.any() else 1.0
+    out[..., 3] = np.where(filled, min_alpha + (255 - min_alpha) * np.log1p(total) / top, 0)
+    return out.astype(np.uint8)

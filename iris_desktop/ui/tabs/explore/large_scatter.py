@@ -1,0 +1,108 @@
+"""One large scatter of two chosen features, with a legend that shows or hides a
+variety (click an entry)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.tabs.explore.data import ExploreData
+from iris_desktop.ui.tabs.explore.scatter_panel import ScatterLayers, SelectViewBox
+from iris_desktop.ui.widgets import colors
+
+
+class LargeScatter(QWidget):
+    selected = Signal(object, object)  # predicate, modifiers
+    hovered = Signal(object, object)  # row (or None), global position
+    axesChanged = Signal()  # the user picked another X or Y
+    varietyClicked = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.x_combo, self.y_combo = QComboBox(), QComboBox()
+        for combo, tip in (
+            (self.x_combo, "The measurement along the horizontal axis"),
+            (self.y_combo, "The measurement along the vertical axis"),
+        ):
+            combo.addItems([f.label for f in FEATURES])
+            combo.setToolTip(tip)
+        self.x_combo.setCurrentIndex(2)
+        self.y_combo.setCurrentIndex(3)
+        self.swap_button = QPushButton("S&wap")
+        self.swap_button.setToolTip("Swap the X and Y measurements")
+        self.swap_button.clicked.connect(self.swap)
+        controls = QHBoxLayout()
+        for combo, text in ((self.x_combo, "&X:"), (self.y_combo, "&Y:")):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            controls.addWidget(label)
+            controls.addWidget(combo)
+        controls.addWidget(self.swap_button)
+        controls.addStretch(1)
+
+        self.view = SelectViewBox(2, 3)
+        self.view.selected.connect(self.selected.emit)
+        self.plot_widget = pg.PlotWidget(background=None, viewBox=self.view)
+        self.plot_widget.setAccessibleName("Scatter plot of two chosen measurements")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.showGrid(x=True, y=True, alpha=0.12)
+        colors.style_plot(self.plot, self.palette())
+        self.layers = ScatterLayers(self.view, size=5, density_bins=260)
+        # Empty stand-ins give the legend its samples; clicks go to the shared visibility.
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=self.palette().windowText().color())
+        self.legend_samples = []
+        for v in VARIETIES:
+            sample = pg.ScatterPlotItem(symbol="o", size=8, pen=None, brush=colors.color(v))
+            self.legend.addItem(sample, v.label)
+            self.legend_samples.append(sample)
+        self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot_widget, 1)
+        self.x_combo.currentIndexChanged.connect(lambda _i: self.axesChanged.emit())
+        self.y_combo.currentIndexChanged.connect(lambda _i: self.axesChanged.emit())
+
+    @property
+    def features(self) -> tuple[int, int]:
+        return self.x_combo.currentIndex(), self.y_combo.currentIndex()
+
+    def swap(self) -> None:
+        x, y = self.features
+        self.x_combo.blockSignals(True)
+        self.x_combo.setCurrentIndex(y)
+        self.x_combo.blockSignals(False)
+        self.y_combo.setCurrentIndex(x)  # one axesChanged for both
+
+    def set_tool(self, tool: str) -> None:
+        self.view.tool = tool
+
+    def show_data(self, data: ExploreData, visible: np.ndarray, mask: np.ndarray) -> None:
+        fx, fy = self.features
+        self.view.features = (fx, fy)
+        self.plot.setLabel("bottom", FEATURES[fx].label)
+        self.plot.setLabel("left", FEATURES[fy].label)
+        self.layers.set_data(data, (fx, fy), visible, mask)
+        for sample, shown in zip(self.legend_samples, visible):
+            sample.setVisible(bool(shown))  # a hidden variety's sample is drawn faded
+        self.reset_zoom(data)
+
+    def reset_zoom(self, data: ExploreData) -> None:
+        fx, fy = self.features
+        self.view.setRange(xRange=tuple(data.ranges[fx]), yRange=tuple(data.ranges[fy]), padding=0)
+
+    def set_highlight(self, mask: np.ndarray) -> None:
+        self.layers.set_highlight(mask)
+
+    def _legend_clicked(self, item) -> None:
+        if item in self.legend_samples:
+            self.varietyClicked.emit(self.legend_samples.index(item))
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        row = self.layers.nearest(scene_pos)
+        where = self.plot_widget.mapToGlobal(self.plot_widget.mapFromScene(scene_pos))
+        self.hovered.emit(row, where if row is not None else None)

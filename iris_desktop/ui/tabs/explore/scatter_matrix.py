@@ -1,0 +1,126 @@
+"""The 4x4 scatter-plot matrix: scatters off the diagonal, per-variety histograms on it.
+
+Built from bare ViewBoxes and separate axis items in one GraphicsLayout (lighter than
+16 PlotItems, and every panel gets the same size): axes only along the left column and
+the bottom row, each linked to the panels of its row or column. Ranges are set, not
+auto-ranged: linked auto-ranging repaints the grid several times.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal
+
+from iris_desktop.domain import FEATURES
+from iris_desktop.ui.tabs.explore.data import Bins, ExploreData
+from iris_desktop.ui.tabs.explore.distributions import HistogramLayers
+from iris_desktop.ui.tabs.explore.scatter_panel import ScatterLayers, SelectViewBox
+
+N = len(FEATURES)
+
+
+class ScatterMatrix(pg.GraphicsLayoutWidget):
+    selected = Signal(object, object)  # predicate, modifiers: a drag ended in a panel
+    hovered = Signal(object, object)  # row (or None), global screen position
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground(None)
+        self.setAccessibleName("Scatter-plot matrix of the four measurements")
+        self.layout = self.ci
+        self.layout.setSpacing(3)
+        self.views: dict[tuple[int, int], pg.ViewBox] = {}
+        self.scatters: dict[tuple[int, int], ScatterLayers] = {}
+        self.histograms: dict[int, HistogramLayers] = {}
+        self.titles: list[pg.TextItem] = []
+        for row in range(N):
+            for column in range(N):
+                if row == column:
+                    view = pg.ViewBox(enableMenu=False)
+                    view.setMouseEnabled(x=True, y=False)
+                    self.histograms[row] = HistogramLayers(view, fill_alpha=70, pen_width=1.0)
+                    title = pg.TextItem(FEATURES[row].display, color=(40, 40, 40), anchor=(0, 0))
+                    title.setParentItem(view)
+                    title.setPos(2, 0)
+                    self.titles.append(title)
+                else:
+                    view = SelectViewBox(column, row)
+                    view.selected.connect(self.selected.emit)
+                    self.scatters[row, column] = ScatterLayers(view, size=3, density_bins=120)
+                self.views[row, column] = view
+                self.layout.addItem(view, row, column + 1)
+        for row in range(N):  # a left axis per row, a bottom axis per column
+            axis = pg.AxisItem("left")
+            axis.linkToView(self.views[row, 1 if row == 0 else 0])
+            axis.setWidth(34)
+            self.layout.addItem(axis, row, 0)
+        for column in range(N):
+            axis = pg.AxisItem("bottom")
+            axis.linkToView(self.views[N - 1, column])
+            self.layout.addItem(axis, N, column + 1)
+        grid = self.layout.layout
+        for column in range(1, N + 1):
+            grid.setColumnStretchFactor(column, 1)
+        for row in range(N):
+            grid.setRowStretchFactor(row, 1)
+        for column in range(N):  # one x range per column, one y range per row
+            reference = self._reference(column)
+            for row in range(N):
+                view = self.views[row, column]
+                if view is not reference:
+                    view.setXLink(reference)
+        for row in range(N):
+            reference = self.views[row, 1 if row == 0 else 0]
+            for column in range(N):
+                if column != row and self.views[row, column] is not reference:
+                    self.views[row, column].setYLink(reference)
+        for view in self.views.values():
+            view.disableAutoRange()
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def _reference(self, column: int) -> pg.ViewBox:
+        """The panel whose x range a column follows (an off-diagonal one)."""
+        return self.views[1 if column == 0 else 0, column]
+
+    # ---- content ----------------------------------------------------------------------
+
+    def set_tool(self, tool: str) -> None:
+        for view in self.views.values():
+            if isinstance(view, SelectViewBox):
+                view.tool = tool
+
+    def show_data(self, data: ExploreData, bins: list[Bins], visible: np.ndarray, mask: np.ndarray) -> None:
+        for (row, column), layers in self.scatters.items():
+            layers.set_data(data, (column, row), visible, mask)
+        for feature, layers in self.histograms.items():
+            layers.set_data(bins[feature], data.columns.X[:, feature], data.variety, visible, mask)
+        for feature in range(N):
+            lo, hi = data.ranges[feature]
+            self._reference(feature).setXRange(lo, hi, padding=0)
+            self.views[feature, 1 if feature == 0 else 0].setYRange(lo, hi, padding=0)
+            counts = self.histograms[feature].counts[visible]
+            top = float(counts.max()) if counts.size else 1.0
+            self.views[feature, feature].setYRange(0, max(top, 1.0) * 1.3, padding=0)
+
+    def set_highlight(self, mask: np.ndarray) -> None:
+        for layers in self.scatters.values():
+            layers.set_highlight(mask)
+        for layers in self.histograms.values():
+            layers.set_highlight(mask)
+
+    def reset_zoom(self, data: ExploreData) -> None:
+        for feature in range(N):
+            lo, hi = data.ranges[feature]
+            self._reference(feature).setXRange(lo, hi, padding=0)
+            self.views[feature, 1 if feature == 0 else 0].setYRange(lo, hi, padding=0)
+
+    # ---- hover ------------------------------------------------------------------------
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        for layers in self.scatters.values():
+            if layers.view.sceneBoundingRect().contains(scene_pos):
+                row = layers.nearest(scene_pos)
+                self.hovered.emit(row, self.mapToGlobal(self.mapFromScene(scene_pos)))
+                return
+        self.hovered.emit(None, None)

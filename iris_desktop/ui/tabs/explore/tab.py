@@ -1,0 +1,452 @@
+"""The Explore tab: the original lab's EDA notebook, made interactive.
+
+A scatter-plot matrix, one large scatter, distributions, statistics and the table of
+every flower, all linked glue-style through one Selection (explore/selection.py): a
+rectangle or lasso on any scatter is a predicate over the rows, combined with the
+current selection by the toolbar's mode (or the modifier keys held while dragging);
+every view redraws only its highlight. Rows selected in the table select those flowers.
+Esc clears. New flowers (a catch-up, an import, another process) arrive through
+state.flowersChanged and the selection is kept by flower id.
+
+At 100,000 flowers nothing runs per point in Python: plots draw per-variety density
+images above a threshold, histograms and statistics are numpy over precomputed bins,
+the table paints the selection from a mask (see shared/notes/fast-plots.md).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtWidgets
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
+
+from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.store.flowers import SOURCES, FlowerColumns
+from iris_desktop.ui.runtime.settings import settings as app_settings
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.tabs.explore import jobs as explore_jobs
+from iris_desktop.ui.tabs.explore import removal_flow
+from iris_desktop.ui.tabs.explore.data import ExploreData, describe_flower, make_bins
+from iris_desktop.ui.tabs.explore.distributions import DistributionsPanel
+from iris_desktop.ui.tabs.explore.flower_table import FlowerTable
+from iris_desktop.ui.tabs.explore.large_scatter import LargeScatter
+from iris_desktop.ui.tabs.explore.scatter_matrix import ScatterMatrix
+from iris_desktop.ui.tabs.explore.selection import Mode, Selection, mode_for_modifiers
+from iris_desktop.ui.tabs.explore.statistics import Describer, StatisticsPanel
+from iris_desktop.ui.tabs.explore.toolbar import ExploreToolbar
+from iris_desktop.ui.widgets.plot_export import ask_and_export
+from iris_desktop.ui.widgets.splitters import remember, splitter
+
+HINT = (
+    "Drag on any scatter to select flowers: Shift adds, Ctrl intersects, Ctrl+Shift removes; "
+    "Esc clears. Hover a point to see it."
+)
+
+
+def empty_columns() -> FlowerColumns:
+    return FlowerColumns(
+        np.empty(0, np.int64),
+        np.empty((0, 4)),
+        np.empty(0, np.int8),
+        np.empty(0, np.int8),
+        np.empty(0, "datetime64[D]"),
+        np.empty(0, np.int64),
+    )
+
+
+class ExploreTab(QWidget):
+    def __init__(self, state: AppState, window=None):
+        super().__init__()
+        self.state, self.window = state, window
+        self.settings = app_settings()
+        self.selection = Selection()
+        self.mode = Mode.REPLACE
+        self.visible = np.ones(len(VARIETIES), dtype=bool)
+        self.data = ExploreData.build(empty_columns(), False)
+        self.bins = []
+        self.batch_names: dict[int, str] = {}
+        self.describer = Describer(self.data.columns.X, self.data.variety)
+        self._pending: FlowerColumns | None = None  # arrived while hidden: drawn when shown
+        self._preparing = 0  # data handed to the worker and not drawn yet
+        self._build()
+        self._restore_settings()
+        self._connect()
+        self.selection.subscribe(self._selection_changed)
+        state.flowersChanged.connect(self._flowers_changed)
+        self._flowers_changed(state.flowers if state.flowers is not None else empty_columns())
+
+    # ---- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.toolbar = ExploreToolbar(self)
+        self.selection_label = QLabel(HINT)
+        self.selection_label.setWordWrap(True)
+        self.selection_label.setMinimumWidth(1)
+        self.hover_label = QLabel()
+        self.hover_label.setWordWrap(True)
+        self.hover_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hover_label.setMinimumWidth(1)
+
+        self.matrix = ScatterMatrix()
+        self.matrix.setMinimumSize(320, 300)
+        self.large = LargeScatter()
+        self.distributions = DistributionsPanel()
+        self.statistics = StatisticsPanel()
+        self.pages = QTabWidget()
+        self.pages.addTab(self.large, "Scatter")
+        self.pages.addTab(self.distributions, "Distributions")
+        self.pages.addTab(self.statistics, "Statistics")
+        self.pages.setMinimumSize(320, 300)
+        self.table = FlowerTable()
+        self.table.setMinimumHeight(170)
+
+        self.plots_splitter = splitter(Qt.Orientation.Horizontal, [self.matrix, self.pages])
+        self.plots_splitter.setSizes([560, 640])
+        self.splitter = splitter(Qt.Orientation.Vertical, [self.plots_splitter, self.table], (3, 2))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.toolbar)
+        info = QHBoxLayout()
+        info.addWidget(self.selection_label, 3)
+        info.addWidget(self.hover_label, 2)
+        layout.addLayout(info)
+        layout.addWidget(self.splitter, 1)
+        self.setMinimumSize(660, 560)
+
+        menu = self.toolbar.export_menu
+        for text, item, name in (
+            ("Scatter &matrix as PNG or SVG…", lambda: self.matrix.ci, "scatter-matrix"),
+            ("&Scatter plot as PNG or SVG…", lambda: self.large.plot, "scatter"),
+            ("&Distributions as PNG or SVG…", lambda: self.distributions.plot, "distributions"),
+        ):
+            menu.addAction(text, lambda item=item, name=name: self.export_plot(item(), name))
+        menu.addSeparator()
+        menu.addAction("&Table as CSV…", lambda: self.export_csv(False))
+        menu.addAction("S&election as CSV…", lambda: self.export_csv(True))
+        # Right-click on a plot offers the same export, not pyqtgraph's own dialog
+        # (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
+        for widget, item, name in (
+            (self.matrix, lambda: self.matrix.ci, "scatter-matrix"),
+            (self.large.plot_widget, lambda: self.large.plot, "scatter"),
+            (self.distributions.plot_widget, lambda: self.distributions.plot, "distributions"),
+        ):
+            action = QAction("Export plot as PNG or SVG…", widget)
+            action.triggered.connect(lambda _c=False, item=item, name=name: self.export_plot(item(), name))
+            widget.scene().contextMenu = [action]
+
+    def _connect(self) -> None:
+        bar = self.toolbar
+        # The toolbar's shortcuts (Esc, Alt+1...) work wherever the focus is in the tab.
+        self.addActions([a for a in bar.actions() if not a.shortcut().isEmpty()])
+        bar.modeChanged.connect(self._set_mode)
+        bar.toolChanged.connect(self._set_tool)
+        bar.clearRequested.connect(self.selection.clear)
+        bar.jitterToggled.connect(self._jitter_toggled)
+        bar.varietyToggled.connect(self._variety_toggled)
+        bar.resetZoomRequested.connect(self.reset_zoom)
+        for source in (self.matrix, self.large):
+            source.selected.connect(self._plot_selected)
+            source.hovered.connect(self._hovered)
+        self.large.axesChanged.connect(self._axes_changed)
+        self.large.varietyClicked.connect(lambda k: bar.set_variety_shown(k, not self.visible[k]))
+        self.distributions.varietyClicked.connect(lambda k: bar.set_variety_shown(k, not self.visible[k]))
+        self.distributions.settingsChanged.connect(self._distribution_settings_changed)
+        self.statistics.feature_combo.currentIndexChanged.connect(
+            lambda i: self.settings.setValue("explore/stats_feature", i)
+        )
+        self.pages.currentChanged.connect(lambda i: self.settings.setValue("explore/page", i))
+        self.table.rowsPicked.connect(lambda rows: self.selection.apply_rows(rows, Mode.REPLACE))
+        self.table.removeRequested.connect(self.remove_selected_imports)
+        self.table.exportRequested.connect(self.export_csv)
+
+    # ---- settings -------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+
+        def number(key, default, kind=int):
+            try:
+                return kind(s.value(key, default))
+            except (TypeError, ValueError):
+                return default
+
+        x, y = number("explore/x", 2), number("explore/y", 3)
+        if 0 <= x < 4 and 0 <= y < 4:
+            self.large.x_combo.setCurrentIndex(x)
+            self.large.y_combo.setCurrentIndex(y)
+        self.toolbar.jitter_action.setChecked(str(s.value("explore/jitter", "false")).lower() == "true")
+        self.distributions.bin_spin.setValue(number("explore/bin_width", 0.2, float))
+        self.distributions.density_check.setChecked(str(s.value("explore/density", "false")).lower() == "true")
+        feature = number("explore/dist_feature", 2)
+        if 0 <= feature < 4:
+            self.distributions.feature_combo.setCurrentIndex(feature)
+        feature = number("explore/stats_feature", 2)
+        if 0 <= feature < 4:
+            self.statistics.feature_combo.setCurrentIndex(feature)
+        tool = str(s.value("explore/tool", "rectangle"))
+        self._set_tool(tool if tool in self.toolbar.tool_actions else "rectangle")
+        self.pages.setCurrentIndex(max(0, min(2, number("explore/page", 0))))
+        remember(self.splitter, s, "explore/splitter")
+        remember(self.plots_splitter, s, "explore/plots_splitter")
+
+    # ---- data -----------------------------------------------------------------------
+
+    def _flowers_changed(self, columns: FlowerColumns) -> None:
+        """New data: prepared in a worker (the newest wins), then drawn."""
+        if columns is None:
+            return
+        if not self.isVisible():  # drawn when the tab is shown
+            self._pending = columns
+            return
+        self._pending = None
+        self._preparing += 1
+        task = self.state.runner.run(
+            "explore-prepare",
+            explore_jobs.prepare,
+            columns,
+            self.toolbar.jitter_action.isChecked(),
+            self.distributions.bin_width,
+            key=id(columns),
+            writes=False,
+            repeat="latest",
+            context=self,
+            on_finished=self._prepared,
+        )
+        task.done.connect(self._prepare_done)
+
+    def _prepare_done(self) -> None:
+        self._preparing -= 1
+
+    @property
+    def preparing(self) -> bool:
+        """New data is being prepared for the plots."""
+        return self._preparing > 0 or self._pending is not None
+
+    def _prepared(self, result) -> None:
+        self.data, self.describer, stats, self.bins = result
+        columns = self.data.columns
+        self.statistics.all_model.set_stats(stats)
+        # The same flowers stay selected (by id); every view is redrawn with it below.
+        self.selection.set_ids(columns.id, notify=False)
+        self.table.set_columns(columns, self.batch_names, self.selection.mask)
+        self._redraw()
+        self._show_selection_details()
+        self._load_batch_names()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._pending is not None:
+            self._flowers_changed(self._pending)
+
+    def _load_batch_names(self) -> None:
+        if not np.any(self.data.columns.source == SOURCES.index("import")):
+            return
+        self.state.runner.run(
+            "explore-batches",
+            explore_jobs.batch_names,
+            *self.state.paths(),
+            writes=False,
+            repeat="latest",
+            on_finished=self._batch_names_loaded,
+            on_failed=lambda *_: None,
+            context=self,
+        )
+
+    def _batch_names_loaded(self, names: dict[int, str]) -> None:
+        self.batch_names.clear()
+        self.batch_names.update(names)  # the table's column reads this dict
+        self.table.view.viewport().update()
+
+    def _make_bins(self) -> None:
+        width = self.distributions.bin_width
+        X = self.data.columns.X
+        self.bins = [make_bins(X[:, j], tuple(self.data.ranges[j]), width) for j in range(len(FEATURES))]
+
+    def _redraw(self) -> None:
+        """Every plot from scratch (data, visibility, jitter or bins changed)."""
+        mask = self.selection.mask
+        self.matrix.show_data(self.data, self.bins, self.visible, mask)
+        self.large.show_data(self.data, self.visible, mask)
+        self._show_distribution()
+
+    def _show_distribution(self) -> None:
+        feature = self.distributions.feature
+        self.distributions.show_data(
+            self.bins[feature],
+            self.data.columns.X[:, feature],
+            self.data.variety,
+            self.visible,
+            self.selection.mask,
+            tuple(self.data.ranges[feature]),
+        )
+
+    # ---- the selection ----------------------------------------------------------------
+
+    def _selection_changed(self, mask: np.ndarray) -> None:
+        self.matrix.set_highlight(mask)
+        self.large.set_highlight(mask)
+        self.distributions.set_highlight(mask)
+        self.table.set_highlight(mask)
+        self._show_selection_details()
+
+    def _show_selection_details(self) -> None:
+        self.statistics.selection_model.set_stats(self.describer.describe(self.selection.mask))
+        self._update_selection_label()
+
+    def _update_selection_label(self) -> None:
+        n, total = len(self.selection), len(self.data)
+        if not n:
+            self.selection_label.setText(HINT if total else "There are no flowers yet.")
+            return
+        counts = np.bincount(self.data.variety[self.selection.mask], minlength=len(VARIETIES))
+        parts = ", ".join(f"{c:,} {v.label}" for v, c in zip(VARIETIES, counts) if c)
+        self.selection_label.setText(
+            f"{n:,} of {total:,} flowers selected ({parts}). Mode: {self.mode.label}. Esc clears."
+        )
+
+    def _plot_selected(self, predicate, modifiers) -> None:
+        if not len(self.data):
+            return
+        mode = mode_for_modifiers(
+            bool(modifiers & Qt.KeyboardModifier.ShiftModifier),
+            bool(modifiers & Qt.KeyboardModifier.ControlModifier),
+            bool(modifiers & Qt.KeyboardModifier.AltModifier),
+            self.mode,
+        )
+        # What is seen is what is picked: hidden varieties stay out of a new selection.
+        picked = predicate.mask(self.data.coords) & self.visible[self.data.variety]
+        self.selection.apply(picked, mode)
+        if self.window is not None and hasattr(predicate, "describe"):
+            self.window.show_status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
+
+    def _set_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        self.toolbar.set_mode(mode)
+        self._update_selection_label()
+
+    def _set_tool(self, tool: str) -> None:
+        self.toolbar.set_tool(tool)
+        self.matrix.set_tool(tool)
+        self.large.set_tool(tool)
+        self.settings.setValue("explore/tool", tool)
+
+    # ---- view options -----------------------------------------------------------------
+
+    def _variety_toggled(self, k: int, shown: bool) -> None:
+        self.visible[k] = shown
+        self._redraw()
+
+    def _jitter_toggled(self, on: bool) -> None:
+        self.settings.setValue("explore/jitter", on)
+        if self._pending is None and self.data.jitter != on:
+            self.data = ExploreData.build(self.data.columns, on)
+            self._redraw()
+
+    def _axes_changed(self) -> None:
+        x, y = self.large.features
+        self.settings.setValue("explore/x", x)
+        self.settings.setValue("explore/y", y)
+        self.large.show_data(self.data, self.visible, self.selection.mask)
+
+    def _distribution_settings_changed(self) -> None:
+        d = self.distributions
+        self.settings.setValue("explore/bin_width", d.bin_width)
+        self.settings.setValue("explore/density", d.density_check.isChecked())
+        self.settings.setValue("explore/dist_feature", d.feature)
+        if self._pending is not None or not self.bins:
+            return
+        if abs((self.bins[0].edges[1] - self.bins[0].edges[0]) - d.bin_width) > 1e-9 or len(self.data) == 0:
+            self._make_bins()
+            self.matrix.show_data(self.data, self.bins, self.visible, self.selection.mask)
+        self._show_distribution()
+
+    def reset_zoom(self) -> None:
+        self.matrix.reset_zoom(self.data)
+        self.large.reset_zoom(self.data)
+        self._show_distribution()
+
+    # ---- hover ------------------------------------------------------------------------
+
+    def describe_row(self, row: int) -> str:
+        return describe_flower(self.data.columns, row, self.batch_names)
+
+    def _hovered(self, row, where) -> None:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # dragging a selection: no tooltips in the way
+        if row is None or row >= len(self.data):
+            if self.hover_label.text():
+                self.hover_label.clear()
+                QToolTip.hideText()
+            return
+        text = self.describe_row(row)
+        self.hover_label.setText(text.replace("\n", " · "))
+        if where is not None:
+            QToolTip.showText(where, text, self)
+
+    # ---- export -----------------------------------------------------------------------
+
+    def export_plot(self, item, name: str) -> None:
+        try:
+            path = ask_and_export(self, item, name, self.settings)
+        except OSError as exc:
+            QtWidgets.QMessageBox.warning(self, "Export failed", f"The plot could not be saved.\n\n{exc}")
+            return
+        if path is not None:
+            self._status(f"Saved {path}")
+
+    def export_csv(self, selection_only: bool) -> None:
+        rows = self.selection.rows() if selection_only else self.table.shown_rows().copy()
+        if not len(rows):
+            self._status("Nothing to export: no flower is " + ("selected" if selection_only else "shown"))
+            return
+        from pathlib import Path
+
+        folder = str(self.settings.value("export/last_dir", str(Path.home())))
+        name = "selected-flowers.csv" if selection_only else "flowers.csv"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, "Export flowers as CSV", str(Path(folder) / name), "CSV file (*.csv)"
+        )
+        if not path:
+            return
+        self.settings.setValue("export/last_dir", str(Path(path).parent))
+        self.write_csv(path, rows)
+
+    def write_csv(self, path: str, rows: np.ndarray):
+        """Write `rows` to `path` in a worker; returns the Task."""
+
+        def done(count: int) -> None:
+            self._status(f"Saved {count:,} flowers to {path}")
+
+        def failed(exc, _details) -> None:
+            QtWidgets.QMessageBox.warning(self, "Export failed", f"The flowers could not be saved.\n\n{exc}")
+
+        return self.state.runner.run(
+            "export",
+            explore_jobs.write_csv,
+            path,
+            self.data.columns,
+            rows,
+            dict(self.batch_names),
+            key=("explore-csv", path),
+            writes=False,
+            status="Saving flowers as CSV…",
+            on_finished=done,
+            on_failed=failed,
+            context=self,
+        )
+
+    # ---- removal ----------------------------------------------------------------------
+
+    def remove_selected_imports(self):
+        """Plan, confirm, remove (see explore/removal_flow.py); returns the planning Task."""
+        return removal_flow.remove_selected_imports(self)
+
+    def _status(self, text: str) -> None:
+        if self.window is not None:
+            self.window.show_status(text)
+        else:
+            self.hover_label.setText(text)

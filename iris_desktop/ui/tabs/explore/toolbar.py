@@ -1,0 +1,124 @@
+"""The Explore tab's toolbar: selection mode and tool, clear, jitter, the variety
+legend (click to show or hide a variety) and plot exports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
+
+from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.tabs.explore.selection import Mode
+from iris_desktop.ui.widgets import colors
+
+MODE_KEYS = {Mode.REPLACE: "Alt+1", Mode.ADD: "Alt+2", Mode.INTERSECT: "Alt+3", Mode.REMOVE: "Alt+4"}
+MODE_TIPS = {
+    Mode.REPLACE: "A new selection replaces the current one",
+    Mode.ADD: "A new selection is added to the current one (or hold Shift while dragging)",
+    Mode.INTERSECT: "Keep only what is in both (or hold Ctrl while dragging)",
+    Mode.REMOVE: "A new selection is taken out of the current one (or hold Ctrl+Shift or Alt while dragging)",
+}
+TOOL_TEXT = {
+    "rectangle": ("Rectangle", "Alt+R", "Drag a rectangle on any scatter to select the flowers in it"),
+    "lasso": ("Lasso", "Alt+L", "Draw a free shape on any scatter to select the flowers in it"),
+    "pan": ("Pan/zoom", "Alt+N", "Drag to move the plots; the wheel zooms either way"),
+}
+
+
+def swatch(variety, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(colors.color(variety))
+    painter.setPen(colors.darker(variety))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ExploreToolbar(QToolBar):
+    modeChanged = Signal(object)  # Mode
+    toolChanged = Signal(str)
+    clearRequested = Signal()
+    jitterToggled = Signal(bool)
+    varietyToggled = Signal(int, bool)  # variety index, shown
+    resetZoomRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Explore", parent)
+        self.setIconSize(QSize(12, 12))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addWidget(QLabel(" Selection: "))
+        self.mode_actions: dict[Mode, QAction] = {}
+        modes = QActionGroup(self)
+        for mode in Mode:
+            action = QAction(mode.label, self, checkable=True)
+            action.setShortcut(QKeySequence(MODE_KEYS[mode]))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{MODE_TIPS[mode]} ({MODE_KEYS[mode]})")
+            action.triggered.connect(lambda _c=False, m=mode: self.modeChanged.emit(m))
+            modes.addAction(action)
+            self.addAction(action)
+            self.mode_actions[mode] = action
+        self.mode_actions[Mode.REPLACE].setChecked(True)
+        self.addSeparator()
+        self.tool_actions: dict[str, QAction] = {}
+        tools = QActionGroup(self)
+        for tool, (text, keys, tip) in TOOL_TEXT.items():
+            action = QAction(text, self, checkable=True)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{tip} ({keys})")
+            action.triggered.connect(lambda _c=False, t=tool: self.toolChanged.emit(t))
+            tools.addAction(action)
+            self.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions["rectangle"].setChecked(True)
+        self.addSeparator()
+        self.clear_action = QAction("Clear", self)
+        self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_action.setToolTip("Select nothing (Esc)")
+        self.clear_action.triggered.connect(self.clearRequested.emit)
+        self.addAction(self.clear_action)
+        self.jitter_action = QAction("Jitter", self, checkable=True)
+        self.jitter_action.setShortcut(QKeySequence("Alt+J"))
+        self.jitter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.jitter_action.setToolTip(
+            "Spread flowers that share their measurements by up to ±0.045 cm, so stacked points show (Alt+J)"
+        )
+        self.jitter_action.toggled.connect(self.jitterToggled.emit)
+        self.addAction(self.jitter_action)
+        self.reset_action = QAction("Reset zoom", self)
+        self.reset_action.setShortcut(QKeySequence("Alt+0"))
+        self.reset_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reset_action.setToolTip("Show every flower in every plot again (Alt+0)")
+        self.reset_action.triggered.connect(self.resetZoomRequested.emit)
+        self.addAction(self.reset_action)
+        self.addSeparator()
+        self.variety_actions: list[QAction] = []
+        for k, v in enumerate(VARIETIES):
+            action = QAction(swatch(v), v.label, self, checkable=True, checked=True)
+            action.setToolTip(f"Show or hide the {v.label} flowers in every plot")
+            action.toggled.connect(lambda shown, k=k: self.varietyToggled.emit(k, shown))
+            self.addAction(action)
+            self.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.variety_actions.append(action)
+        self.addSeparator()
+        self.export_menu = QMenu("Export", self)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save a plot as PNG or SVG, or flowers as CSV")
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(self.export_button)
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode_actions[mode].setChecked(True)
+
+    def set_tool(self, tool: str) -> None:
+        self.tool_actions[tool].setChecked(True)
+
+    def set_variety_shown(self, k: int, shown: bool) -> None:
+        self.variety_actions[k].setChecked(shown)  # toggled -> varietyToggled

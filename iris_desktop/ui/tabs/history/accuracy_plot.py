@@ -1,0 +1,339 @@
+"""Accuracy over time: the monitor's central figure.
+
+Each day is a marker (correct along the top, wrong along the bottom); the rolling 7-day
+accuracy is a line inside its Wilson 95% band, so a drop from 7 of 7 to 5 of 7 reads as
+what it is (intervals that still overlap), not as a collapse; the cumulative accuracy
+is a dashed line; a labelled vertical line marks each change of the model in charge.
+The x axis is dates: drag to pan, wheel to zoom (y stays 0-100%); `show_last` brings
+back the last days and follows new ones. Hover a day for its details; click selects
+it, double-click asks for it in the Daily tab.
+
+Two ScatterPlotItems, two curves and one path, whatever the number of days: no
+per-point brushes (shared/notes/fast-plots.md). `set_history` sets data on the existing
+items; after a catch-up only the new days' markers are added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPainterPath
+from PySide6.QtWidgets import QGraphicsPathItem, QToolTip
+
+from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.widgets import colors
+
+DAY = 86400.0  # x is seconds since 1970-01-01 UTC, what DateAxisItem reads
+CORRECT_HEX, WRONG_HEX = "#009E73", "#D55E00"  # Okabe-Ito green and vermillion: apart for all
+ROLLING_HEX = "#0072B2"
+CORRECT_Y, WRONG_Y = 1.07, -0.07
+
+
+def day_x(days: np.ndarray) -> np.ndarray:
+    return np.asarray(days, dtype="datetime64[D]").astype(np.int64).astype(float) * DAY
+
+
+def x_day(x: float) -> dt.date:
+    return (np.datetime64(round(x / DAY), "D")).item()
+
+
+# Tick units from fine to coarse: (numpy unit, step, about how many days apart).
+_TICK_UNITS = (
+    ("D", 1, 1),
+    ("D", 7, 7),
+    ("M", 1, 30.4),
+    ("M", 3, 91.3),
+    ("Y", 1, 365.2),
+    ("Y", 2, 730.5),
+    ("Y", 5, 1826),
+    ("Y", 10, 3652),
+    ("Y", 50, 18262),
+)
+
+
+class DayAxis(pg.AxisItem):
+    """Dates along x (seconds since 1970-01-01; a UTC midnight is that day), ticked by
+    days, weeks, months or years as the zoom allows, computed with numpy: pyqtgraph's
+    DateAxisItem converts each tick through QDateTime, a third of a redraw here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__("bottom", *args, **kwargs)
+        self._unit = "D"
+
+    def tickValues(self, minVal, maxVal, size):
+        start, end = int(np.floor(minVal / DAY)), int(np.ceil(maxVal / DAY))
+        pixels_per_day = size / max(end - start, 1)
+        unit, step, days = next((u for u in _TICK_UNITS if u[2] * pixels_per_day >= 70), _TICK_UNITS[-1])
+        self._unit = unit
+        first, last = np.datetime64(start, "D"), np.datetime64(end, "D")
+        if unit == "D":
+            ticks = np.arange(first, last + 1)
+            if step == 7:  # Mondays (1970-01-01 was a Thursday)
+                ticks = ticks[(ticks.astype(np.int64) + 3) % 7 == 0]
+        else:
+            coarse = np.arange(first.astype(f"datetime64[{unit}]"), last.astype(f"datetime64[{unit}]") + 1)
+            coarse = coarse[coarse.astype(np.int64) % step == 0]
+            ticks = coarse.astype("datetime64[D]")
+        ticks = ticks[(ticks >= first) & (ticks <= last)]
+        return [(days * DAY, (ticks.astype(np.int64) * DAY).tolist())]
+
+    def tickStrings(self, values, scale, spacing):
+        days = np.round(np.asarray(values, dtype=float) / DAY).astype(np.int64).astype("datetime64[D]")
+        if self._unit == "Y":
+            return [str(d) for d in days.astype("datetime64[Y]")]
+        dates = days.tolist()
+        if self._unit == "M":  # January shows its year
+            return [f"{d:%Y}" if d.month == 1 else f"{d:%b}" for d in dates]
+        return [f"{d:%d %b}" if d.day != 1 or d.month != 1 else f"{d:%Y}" for d in dates]
+
+
+class AccuracyPlot(pg.GraphicsLayoutWidget):
+    dayClicked = Signal(object)  # a datetime.date
+    dayActivated = Signal(object)  # double-clicked on a day's marker
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground(None)
+        self.setAccessibleName("Accuracy over time")
+        self.setMinimumSize(360, 220)
+        self.plot = self.addPlot(row=0, col=0, axisItems={"bottom": DayAxis()})
+        # x follows the newest day, showing the last `_span` days (None: all), until the
+        # user pans or zooms; `show_last` starts following again.
+        self._follow, self._span = True, None
+        self._x = np.zeros(0)
+        self._history = None
+        self._names: dict[int, str] = {}
+        self._version_lines: list[pg.InfiniteLine] = []
+        self._build_plot()
+        self._build_legend()
+        self.scene().sigMouseMoved.connect(self._hover)
+        self.scene().sigMouseClicked.connect(self._clicked)
+
+    def _build_plot(self) -> None:
+        plot = self.plot
+        plot.setMenuEnabled(False)
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        plot.hideButtons()  # the tab's Span box does what "A" would, for x only
+        plot.setMouseEnabled(x=True, y=False)
+        plot.setYRange(WRONG_Y - 0.05, CORRECT_Y + 0.05, padding=0)
+        plot.getViewBox().setLimits(yMin=WRONG_Y - 0.05, yMax=CORRECT_Y + 0.05, minXRange=5 * DAY)
+        # The range is set here, not by pyqtgraph's auto-range: that one runs during the
+        # paint and asks for a second paint at every new day.
+        plot.disableAutoRange()
+        plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
+        left = plot.getAxis("left")
+        left.setTicks([[(v / 100, f"{v}%") for v in range(0, 101, 25)]])
+        plot.setLabel("left", "Accuracy")
+        colors.style_plot(plot, self.palette())
+        band_colour = QColor(ROLLING_HEX)
+        band_colour.setAlpha(55)
+        # One closed path (low edge out, high edge back): FillBetweenItem rebuilds its
+        # path once per edge and costs four times as much at 3,650 days.
+        self.band = QGraphicsPathItem()
+        self.band.setBrush(band_colour)
+        self.band.setPen(pg.mkPen(None))
+        self.band.setZValue(-10)
+        self.rolling = pg.PlotCurveItem(pen=pg.mkPen(ROLLING_HEX, width=2.2), name="7-day accuracy")
+        self.cumulative = pg.PlotCurveItem(
+            pen=pg.mkPen("#555555", width=1.5, style=Qt.PenStyle.DashLine), name="Cumulative"
+        )
+        self.correct = pg.ScatterPlotItem(symbol="o", size=6, pen=None, brush=pg.mkBrush(CORRECT_HEX), name="Correct")
+        self.wrong = pg.ScatterPlotItem(symbol="x", size=9, pen=None, brush=pg.mkBrush(WRONG_HEX), name="Wrong")
+        self.selected = pg.ScatterPlotItem(symbol="o", size=15, pen=pg.mkPen("#202020", width=2), brush=None)
+        self.selected_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#202020", width=1, style=Qt.PenStyle.DotLine))
+        self.selected_line.hide()
+        for item in (
+            self.band,
+            self.cumulative,
+            self.rolling,
+            self.correct,
+            self.wrong,
+            self.selected,
+            self.selected_line,
+        ):
+            plot.addItem(item)
+
+    def _build_legend(self) -> None:
+        # Below the plot, not over it: a legend inside would hide the markers.
+        self.legend = pg.LegendItem(colCount=6, labelTextColor=self.palette().windowText().color())
+        self.addItem(self.legend, row=1, col=0)
+        band_sample = pg.PlotDataItem(pen=None, fillLevel=0, fillBrush=self.band.brush().color())
+        band_sample.visibleChanged.connect(lambda: self.band.setVisible(band_sample.isVisible()))
+        switch_sample = pg.PlotDataItem(pen=pg.mkPen("#6A3D9A", width=1.5, style=Qt.PenStyle.DashLine))
+        switch_sample.visibleChanged.connect(self._show_version_lines)
+        self._switch_sample = switch_sample
+        for item, name in (
+            (self.correct, "Correct"),
+            (self.wrong, "Wrong"),
+            (self.rolling, "7-day accuracy"),
+            (band_sample, "95% interval"),
+            (self.cumulative, "Cumulative"),
+            (switch_sample, "Model change"),
+        ):
+            self.legend.addItem(item, name)
+        self.ci.layout.setRowStretchFactor(0, 1)
+
+    def resizeEvent(self, event) -> None:
+        # The legend wraps rather than widening the plot past the widget: fewer columns
+        # first, then the layout takes the new size.
+        width = event.size().width() if event is not None else self.width()
+        columns = 6 if width >= 860 else 3 if width >= 380 else 2
+        if hasattr(self, "legend") and self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
+        super().resizeEvent(event)
+
+    # ---- data -----------------------------------------------------------------------
+
+    def set_history(
+        self,
+        history,
+        accuracy,
+        switches: list[tuple[dt.date, int]],
+        names: dict[int, str] | None = None,
+        appended: int | None = None,
+    ) -> None:
+        """Show `history` (HistoryColumns), its `accuracy` (AccuracyColumns) and the
+        model `switches` ((first day, version) each). `appended`: only that many rows
+        are new, at the end (the markers before them are kept, not set again)."""
+        previous = len(self._x)
+        self._history, self._names = history, names or {}
+        x = day_x(history.day)
+        self._x = x
+        ok = history.correct
+        if appended is not None and previous + appended == len(x):
+            tail = slice(previous, None)
+            self.correct.addPoints(x[tail][ok[tail]], np.full(int(ok[tail].sum()), CORRECT_Y))
+            self.wrong.addPoints(x[tail][~ok[tail]], np.full(int((~ok[tail]).sum()), WRONG_Y))
+        else:
+            self.correct.setData(x[ok], np.full(int(ok.sum()), CORRECT_Y))
+            self.wrong.setData(x[~ok], np.full(int((~ok).sum()), WRONG_Y))
+        self.rolling.setData(x, accuracy.rolling)
+        self.cumulative.setData(x, accuracy.cumulative)
+        self.band.setPath(
+            pg.arrayToQPath(
+                np.concatenate([x, x[::-1]]), np.concatenate([accuracy.low, accuracy.high[::-1]]), connect="all"
+            )
+            if len(x)
+            else QPainterPath()
+        )
+        self._set_switches(switches)
+        axis = self.plot.getAxis("bottom")
+        if axis.style["showValues"] != bool(len(x)):  # no 1970 dates on an empty plot
+            axis.setStyle(showValues=bool(len(x)))
+        if len(x):
+            self.plot.getViewBox().setLimits(xMin=x[0] - 3 * DAY, xMax=x[-1] + 3 * DAY)
+        if self._follow:
+            self.show_last(self._span)
+        # Apply the new range now: pyqtgraph would do it while painting, which makes its
+        # items ask for a second paint.
+        self.plot.getViewBox().updateMatrix()
+
+    def _set_switches(self, switches) -> None:
+        while len(self._version_lines) < len(switches):
+            line = pg.InfiniteLine(
+                angle=90,
+                pen=pg.mkPen("#6A3D9A", width=1.5, style=Qt.PenStyle.DashLine),
+                label="",
+                labelOpts={
+                    "position": 0.5,
+                    "color": "#6A3D9A",
+                    "movable": False,
+                    "fill": pg.mkBrush(255, 255, 255, 210),
+                },
+            )
+            line.setZValue(-5)
+            self.plot.addItem(line)
+            self._version_lines.append(line)
+        for line, (day, version) in zip(self._version_lines, switches):
+            line.setValue(day_x(np.array([day]))[0])
+            line.label.setFormat(f"v{version}")
+            line.setToolTip(f"From {day:%d %b %Y}: {self._names.get(version, f'model v{version}')}")
+            line.setVisible(self._switch_sample.isVisible())
+        for line in self._version_lines[len(switches) :]:
+            line.hide()
+        self._switches = list(switches)
+
+    def _show_version_lines(self) -> None:
+        for line in self._version_lines[: len(getattr(self, "_switches", []))]:
+            line.setVisible(self._switch_sample.isVisible())
+
+    def select_day(self, day: dt.date | None) -> None:
+        """Ring the marker of `day` (None: no day); pan so that it is in view."""
+        index = self._history.index_of(day) if (self._history is not None and day is not None) else None
+        if index is None:
+            self.selected.setData([], [])
+            self.selected_line.hide()
+            return
+        x = self._x[index]
+        self.selected.setData([x], [CORRECT_Y if self._history.correct[index] else WRONG_Y])
+        self.selected_line.setValue(x)
+        self.selected_line.show()
+        (left, right), _ = self.plot.getViewBox().viewRange()
+        if not left <= x <= right:  # bring it into view; new days no longer move the view
+            half = (right - left) / 2
+            self._follow = False
+            self.plot.setXRange(x - half, x + half, padding=0)
+
+    # ---- what tests and the tab read ----------------------------------------------------
+
+    def marker_count(self) -> int:
+        return len(self.correct.data) + len(self.wrong.data)
+
+    def version_lines(self) -> list[tuple[dt.date, str]]:
+        """(date, label) of each model-change line shown."""
+        return [(x_day(line.value()), line.label.format) for line in self._version_lines if line.isVisible()]
+
+    def show_last(self, days: int | None) -> None:
+        """The last `days` days in view (None: every day), following new ones."""
+        self._follow, self._span = True, days
+        if len(self._x):
+            first = self._x[0] if days is None else max(self._x[0], self._x[-1] - (days - 1) * DAY)
+            margin = max(DAY, (self._x[-1] - first) * 0.01)
+            self.plot.setXRange(first - margin, self._x[-1] + margin, padding=0)
+
+    def _user_moved(self, *_args) -> None:
+        self._follow = False
+
+    # ---- mouse ----------------------------------------------------------------------------
+
+    def _nearest(self, scene_pos) -> int | None:
+        """The day under the mouse, if a marker is within 8 pixels of it along x."""
+        vb = self.plot.getViewBox()
+        if not len(self._x) or not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        x = vb.mapSceneToView(scene_pos).x()
+        i = int(np.clip(np.searchsorted(self._x, x), 1, len(self._x) - 1)) if len(self._x) > 1 else 0
+        if i > 0 and abs(self._x[i - 1] - x) < abs(self._x[i] - x):
+            i -= 1
+        pixel = vb.viewPixelSize()[0]
+        return i if abs(self._x[i] - x) <= max(8 * pixel, DAY / 2) else None
+
+    def describe(self, index: int) -> str:
+        h = self._history
+        a, p = VARIETIES[h.actual[index]], VARIETIES[h.predicted[index]]
+        mark = "✓ correct" if a is p else "✗ wrong"
+        version = int(h.version[index])
+        model = self._names.get(version, f"Model v{version}")
+        return (
+            f"{h.day[index].item():%a %d %b %Y}\nPredicted: {p.label} ({h.confidence[index]:.0%})\n"
+            f"Actual: {a.label} — {mark}\n{model}" + ("" if h.stored[index] else " (predicted now)")
+        )
+
+    def _hover(self, scene_pos) -> None:
+        index = self._nearest(scene_pos)
+        if index is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(QCursor.pos(), self.describe(index), self)
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self._nearest(event.scenePos())
+        if index is None:
+            return
+        day = self._history.day[index].item()
+        (self.dayActivated if event.double() else self.dayClicked).emit(day)

@@ -1,0 +1,159 @@
+"""The confusion matrix of the view over a chosen window: all time, the last 30 or 7
+days, a date range, or the days one model version was in charge. Always 3x3, whatever
+was never predicted; counts, or each actual variety's row as shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.pipelines.monitoring import confusion_counts
+from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
+
+WINDOWS = ("All time", "Last 30 days", "Last 7 days", "Date range", "Days of one model")
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
+
+
+class ConfusionPanel(QWidget):
+    exportRequested = Signal()
+    changed = Signal()  # a control changed (for settings)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view_history = self.first = None
+        self.today = dt.date.today()
+        self.window = QComboBox()
+        self.window.addItems(WINDOWS)
+        self.window.setToolTip("Which days the matrix counts")
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit, tip in ((self.start, "First day counted"), (self.end, "Last day counted")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setToolTip(tip)
+        self.version = QComboBox()
+        self.version.setToolTip("Count the days this model version was in charge (as predicted at the time)")
+        self.normalised = QCheckBox("Sha&res of each actual variety")
+        self.normalised.setToolTip("Each row as percentages of that variety's flowers, instead of counts")
+        self.matrix = ConfusionMatrixView()
+        self.matrix.setMinimumSize(240, 195)  # below that the variety names overlap
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setFixedHeight(2 * self.caption.fontMetrics().lineSpacing() + 2)  # steady layout
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.export_button = QPushButton("Export &image…")
+        self.export_button.setToolTip("Save the matrix as PNG or SVG")
+        self.export_button.clicked.connect(self.exportRequested.emit)
+
+        label = QLabel("Wi&ndow:")
+        label.setBuddy(self.window)
+        controls = QGridLayout()
+        controls.addWidget(label, 0, 0)
+        controls.addWidget(self.window, 0, 1, 1, 3)
+        self.range_row = QWidget()
+        row = QHBoxLayout(self.range_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.start)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.end)
+        controls.addWidget(self.range_row, 1, 0, 1, 4)
+        controls.addWidget(self.version, 2, 0, 1, 4)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.normalised, 1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.matrix, 1)
+        layout.addWidget(self.caption)
+        layout.addLayout(bottom)
+
+        for signal in (
+            self.window.currentIndexChanged,
+            self.start.dateChanged,
+            self.end.dateChanged,
+            self.version.currentIndexChanged,
+            self.normalised.toggled,
+        ):
+            signal.connect(self._update)
+            signal.connect(lambda *_args: self.changed.emit())
+        self._show_controls()
+
+    def set_history(self, view_history, first, versions: list[int], today: dt.date) -> None:
+        """`view_history`: the rows counted; `first`: each day's first prediction (who
+        was in charge); `versions`: the choices for "Days of one model"."""
+        self.view_history, self.first, self.today = view_history, first, today
+        chosen = self.version.currentData()
+        self.version.blockSignals(True)
+        self.version.clear()
+        for v in versions:
+            self.version.addItem(f"Days model v{v} was in charge", v)
+        at = self.version.findData(chosen)
+        self.version.setCurrentIndex(at if at >= 0 else max(0, self.version.count() - 1))
+        self.version.blockSignals(False)
+        if len(view_history) and not getattr(self, "_range_set", False):
+            self._range_set = True  # the first data: the range spans it all
+            for edit, day in ((self.start, view_history.day[0].item()), (self.end, view_history.day[-1].item())):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(day))
+                edit.blockSignals(False)
+        self._update()
+
+    def _show_controls(self) -> None:
+        choice = self.window.currentIndex()
+        self.range_row.setVisible(choice == 3)
+        self.version.setVisible(choice == 4)
+
+    def window_mask(self) -> np.ndarray:
+        h = self.view_history
+        choice = self.window.currentIndex()
+        if choice in (1, 2):
+            start = np.datetime64(self.today - dt.timedelta(days=(30 if choice == 1 else 7) - 1), "D")
+            return (h.day >= start) & (h.day <= np.datetime64(self.today, "D"))
+        if choice == 3:
+            lo, hi = sorted((_pydate(self.start.date()), _pydate(self.end.date())))
+            return (h.day >= np.datetime64(lo, "D")) & (h.day <= np.datetime64(hi, "D"))
+        if choice == 4:
+            version = self.version.currentData()
+            first = self.first
+            at = np.clip(np.searchsorted(first.day, h.day), 0, max(len(first) - 1, 0))
+            in_charge = first.version[at] if len(first) else np.zeros(len(h), np.int64)
+            found = first.day[at] == h.day if len(first) else np.zeros(len(h), bool)
+            return found & (in_charge == version)
+        return np.ones(len(h), dtype=bool)
+
+    def _update(self) -> None:
+        self._show_controls()
+        if self.view_history is None:
+            return
+        mask = self.window_mask()
+        h = self.view_history
+        counts = confusion_counts(h.actual[mask], h.predicted[mask])
+        self.matrix.set_matrix(counts, normalised=self.normalised.isChecked())
+        n, right = int(counts.sum()), int(np.trace(counts))
+        never = [name for name, c in zip(("Setosa", "Versicolor", "Virginica"), counts.sum(axis=0)) if not c]
+        text = (
+            f"{n:,} day{'s' * (n != 1)}, {right:,} correct ({right / n:.1%})" if n else "No predictions in this window."
+        )
+        if n and never:
+            text += f". Never predicted here: {', '.join(never)}"
+        self.caption.setText(text)

@@ -1,0 +1,175 @@
+"""Drift, drawn: for each feature the daily flowers' distribution over the model's
+training flowers', with a verdict in words (pipelines/drift.py decides). A change of the
+daily generator shows here; a model error does not: that is how to tell them apart."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from iris_desktop.domain import FEATURES
+from iris_desktop.ui.widgets import colors
+
+WINDOWS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All days", None))
+DEFAULT_WINDOW = 1
+TRAIN_HEX, DAILY_HEX, DRIFT_HEX = "#8C8C8C", "#0072B2", "#D55E00"
+LEVEL_TEXT = {
+    "too few": "too few days",
+    "stable": "stable",
+    "slight": "stable (tiny difference)",
+    "moderate": "shifted somewhat",
+    "drift": "drifted",
+}
+
+
+class DriftView(QWidget):
+    """Its four plots are built when first shown (a tab the user may never open should
+    not cost its construction); a report arriving before that is drawn then."""
+
+    windowChanged = Signal()
+    exportRequested = Signal()
+    shown = Signal()  # became visible: the tab computes a report it put off
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.report = None
+        self.window = QComboBox()
+        for text, days in WINDOWS:
+            self.window.addItem(text, days)
+        self.window.setCurrentIndex(DEFAULT_WINDOW)
+        self.window.setToolTip("Which daily flowers to compare with the model's training flowers")
+        self.window.currentIndexChanged.connect(lambda _index: self.windowChanged.emit())
+        label = QLabel("Daily flowers &of:")
+        label.setBuddy(self.window)
+        self.export_button = QPushButton("Export ima&ge…")
+        self.export_button.setToolTip("Save the four distributions as PNG or SVG")
+        self.export_button.clicked.connect(self.exportRequested.emit)
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.window)
+        top.addWidget(self.key, 1)
+        top.addWidget(self.export_button)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plots: pg.GraphicsLayoutWidget | None = None
+        self._items = []
+        self._pending = None  # (report, reference X, current X) waiting for the plots
+        self.verdicts = QLabel()
+        self.verdicts.setWordWrap(True)
+        self.verdicts.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        self._plots_at = layout.count()
+        layout.addWidget(self.verdicts)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.plots is None:
+            self.build_plots()
+        self.shown.emit()
+
+    def build_plots(self) -> None:
+        """The four distribution plots (idempotent)."""
+        if self.plots is not None:
+            return
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground(None)
+        self.plots.setMinimumHeight(200)
+        for j, feature in enumerate(FEATURES):
+            plot = self.plots.addPlot(row=j // 2, col=j % 2)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.getAxis("left").setStyle(showValues=False)
+            plot.setLabel("bottom", feature.label)
+            colors.style_plot(plot, self.palette())
+            train = pg.PlotCurveItem(
+                [0, 1],
+                [0],
+                stepMode="center",
+                fillLevel=0,
+                brush=QColor(140, 140, 140, 90),
+                pen=pg.mkPen(TRAIN_HEX, width=1),
+            )
+            daily = pg.PlotCurveItem([0, 1], [0], stepMode="center", pen=pg.mkPen(DAILY_HEX, width=2))
+            plot.addItem(train)
+            plot.addItem(daily)
+            self._items.append((plot, train, daily))
+        self.layout().insertWidget(self._plots_at, self.plots, 1)
+        if self._pending is not None:
+            self._draw(*self._pending)
+
+    def days(self) -> int | None:
+        return self.window.currentData()
+
+    def show_message(self, text: str) -> None:
+        """Nothing to compare (no model, no days): say why, draw nothing."""
+        self.report = None
+        self.summary.setText(text)
+        self.key.setText("")
+        self.verdicts.setText("")
+        self._pending = None
+        for plot, train, daily in self._items:
+            train.setData([0, 1], [0])
+            daily.setData([0, 1], [0])
+            plot.setTitle("")
+
+    def show_report(self, report, reference_X: np.ndarray, current_X: np.ndarray, model_name: str) -> None:
+        self.report = report
+        self.summary.setText(report.summary(model_name))
+        self.key.setText(
+            f"<span style='color:{TRAIN_HEX}'>■</span> {html.escape(model_name)}'s training "
+            f"flowers ({report.n_reference}) &nbsp; <span style='color:{DAILY_HEX}'>━</span> "
+            f"daily flowers ({report.n_current})"
+        )
+        self._pending = (report, reference_X, current_X)
+        self._draw(report, reference_X, current_X)
+
+    def _draw(self, report, reference_X: np.ndarray, current_X: np.ndarray) -> None:
+        from iris_desktop.pipelines.drift import histograms
+
+        text_colour = self.palette().windowText().color().name()
+        for j, (feature_drift, (plot, train, daily)) in enumerate(zip(report.features, self._items)):
+            edges, ref, cur = histograms(reference_X[:, j], current_X[:, j])
+            train.setData(edges, ref)
+            flagged = feature_drift.level in ("drift", "moderate")
+            daily.setPen(pg.mkPen(DRIFT_HEX if flagged else DAILY_HEX, width=2))
+            daily.setData(edges, cur)
+            numbers = (
+                f" · KS {feature_drift.ks_statistic:.2f} (p {_p(feature_drift.p_value)}) · PSI {feature_drift.psi:.2f}"
+                if np.isfinite(feature_drift.p_value)
+                else ""
+            )
+            plot.setTitle(
+                f"{feature_drift.feature.display}: <b>{LEVEL_TEXT[feature_drift.level]}</b>{numbers}",
+                color=DRIFT_HEX if flagged else text_colour,
+                size="9pt",
+            )
+            plot.setToolTip(feature_drift.verdict)
+        lines = [
+            f"<b style='color:{DRIFT_HEX if f.level in ('drift', 'moderate') else text_colour}'>"
+            f"{html.escape(f.feature.display)}</b>: {html.escape(f.verdict)}"
+            for f in report.features
+            if f.level not in ("stable", "too few")
+        ]  # the summary says the rest
+        if not lines:
+            lines.append(
+                "<span style='color:gray'>KS: the largest gap between the two cumulative distributions "
+                "(its p-value: how likely a gap that large is by chance). PSI: how much the shares in ten "
+                "bins moved; above 0.25 is a large shift.</span>"
+            )
+        self.verdicts.setText("<br>".join(lines))
+
+
+def _p(p: float) -> str:
+    return "< 0.001" if p < 0.001 else f"{p:.3f}"

@@ -1,0 +1,154 @@
+"""One day of the monitor, the original "iris-monitor" pictures made live: what the model
+said (a typical flower of the predicted variety) beside what it was (the day's own
+flower, in its true variety's colour), both drawn to the same scale, with the variety
+names, the probability and a plain correct / wrong mark."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from iris_desktop.domain import VARIETIES, Variety
+from iris_desktop.ui.tabs.history.accuracy_plot import CORRECT_HEX, WRONG_HEX
+from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.flower_widget import FlowerWidget
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def _fixed_lines(label: QLabel, lines: int) -> None:
+    """Room for `lines` lines, always: a new day's text must not move the layout (a
+    relayout repaints the whole tab)."""
+    label.setFixedHeight(lines * label.fontMetrics().lineSpacing() + 2)
+
+
+def _colour(label: QLabel, colour) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    label.setPalette(palette)
+
+
+class DayPanel(QGroupBox):
+    dailyRequested = Signal(object)  # the date to show in the Daily tab
+    latestRequested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__("Latest day", parent)
+        self.day: dt.date | None = None
+        self.is_latest = True
+        self.heading = _bold(QLabel("No predictions yet"), 1.1)
+        _fixed_lines(self.heading, 1)
+        self.mark = _bold(QLabel(""), 1.5)
+        self.mark.setAccessibleName("Correct or wrong")
+        self.predicted_name, self.actual_name = _bold(QLabel("—")), _bold(QLabel("—"))
+        self.predicted_note, self.actual_note = QLabel(), QLabel()
+        self.predicted_flower = FlowerWidget(show_caption=False)
+        self.actual_flower = FlowerWidget(show_caption=False)
+        grid = QGridLayout()
+        for column, (title, name, flower, note) in enumerate(
+            (
+                ("Predicted", self.predicted_name, self.predicted_flower, self.predicted_note),
+                ("Actual", self.actual_name, self.actual_flower, self.actual_note),
+            )
+        ):
+            grid.addWidget(QLabel(title), 0, column, Qt.AlignmentFlag.AlignHCenter)
+            grid.addWidget(name, 1, column, Qt.AlignmentFlag.AlignHCenter)
+            flower.setMinimumSize(110, 100)
+            grid.addWidget(flower, 2, column)
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            _fixed_lines(note, 3)
+            grid.addWidget(note, 3, column)
+        grid.setRowStretch(2, 1)
+        self.model_label = QLabel()
+        self.model_label.setWordWrap(True)
+        _fixed_lines(self.model_label, 2)
+        self.daily_button = QPushButton("Show in &Daily tab")
+        self.daily_button.setToolTip("Open this day in the Daily tab")
+        self.daily_button.clicked.connect(lambda: self.day and self.dailyRequested.emit(self.day))
+        self.latest_button = QPushButton("&Latest day")
+        self.latest_button.setToolTip("Back to the most recent day")
+        self.latest_button.clicked.connect(self.latestRequested.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.daily_button)
+        buttons.addWidget(self.latest_button)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.model_label)
+        layout.addLayout(buttons)
+        self.show_day(None)
+
+    def show_day(
+        self,
+        history=None,
+        index: int | None = None,
+        latest: bool = True,
+        model_name: str = "",
+        typical: np.ndarray | None = None,
+        max_cm: float = 8.0,
+    ) -> None:
+        """Show row `index` of `history` (HistoryColumns); None: nothing to show.
+        `typical`: (3, 4) mean flower per variety, to draw what the prediction looks like."""
+        self.is_latest = latest
+        self.setTitle("Latest day" if latest else "Selected day")
+        self.latest_button.setEnabled(not latest)
+        if history is None or index is None:
+            self.day = None
+            self.heading.setText("No predictions yet")
+            self.mark.setText("")
+            for widget in (self.predicted_flower, self.actual_flower):
+                widget.set_flower(None)
+            for label in (self.predicted_name, self.actual_name, self.predicted_note, self.actual_note):
+                label.setText("—" if label in (self.predicted_name, self.actual_name) else "")
+            self.model_label.setText("They appear after the first catch-up (Pipelines ▸ Catch up now).")
+            self.daily_button.setEnabled(False)
+            return
+        self.day = history.day[index].item()
+        predicted, actual = VARIETIES[history.predicted[index]], VARIETIES[history.actual[index]]
+        correct = predicted is actual
+        self.heading.setText(f"{self.day:%A %d %B %Y}")
+        self.mark.setText("✓ Correct" if correct else "✗ Wrong")
+        _colour(self.mark, QColor(CORRECT_HEX if correct else WRONG_HEX))
+        self.mark.setToolTip(
+            "The prediction matched the flower's true variety"
+            if correct
+            else f"The model said {predicted.label}; the flower was a {actual.label}"
+        )
+        self._name(self.predicted_name, predicted, f" · {history.confidence[index]:.0%}")
+        self._name(self.actual_name, actual, "")
+        values = history.X[index]
+        for widget in (self.predicted_flower, self.actual_flower):
+            widget.set_max_cm(max_cm)
+        if typical is not None and np.isfinite(typical[predicted.index]).all():
+            self.predicted_flower.set_flower(typical[predicted.index], predicted)
+            self.predicted_note.setText(f"a typical {predicted.label}")
+        else:
+            self.predicted_flower.set_flower(values, predicted)
+            self.predicted_note.setText("the day's flower, as the model saw it")
+        self.actual_flower.set_flower(values, actual)
+        sl, sw, pl, pw = values
+        self.actual_note.setText(f"the day's flower: sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm")
+        stored = bool(history.stored[index])
+        self.model_label.setText(f"Predicted by {model_name}" + ("" if stored else " (now: it never saw this day)"))
+        self.daily_button.setEnabled(True)
+
+    @staticmethod
+    def _name(label: QLabel, variety: Variety, extra: str) -> None:
+        label.setText(variety.label + extra)
+        _colour(label, colors.darker(variety, 0.1))

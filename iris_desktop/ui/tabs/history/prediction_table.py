@@ -1,0 +1,214 @@
+"""Every prediction of the view in one table: sortable by any column, filtered by
+outcome, variety and date, linked with the plot (select a row: the plot rings that day;
+click a marker: the row is selected) and with the Daily tab (double-click or Enter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+
+OUTCOMES = ("All days", "Wrong only", "Correct only")
+
+
+def _variety_column(header: str, values: np.ndarray, tip: str) -> Column:
+    labels = [v.label for v in VARIETIES]
+    swatches = colors.all_colors()
+    return Column(header, values, lambda i: labels[i], tip, decoration=lambda i: swatches[i], align_right=False)
+
+
+class PredictionTable(QWidget):
+    daySelected = Signal(object)  # a datetime.date
+    dayActivated = Signal(object)  # Enter / double-click: show it in the Daily tab
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.history = None
+        self._selecting = False
+        self._sized = False
+        self._day_text = np.zeros(0, dtype=str)
+        self.outcome = QComboBox()
+        self.outcome.addItems(OUTCOMES)
+        self.outcome.setToolTip("Show every day, or only the days the prediction was wrong / right")
+        self.variety = QComboBox()
+        self.variety.addItem("Any variety")
+        for v in VARIETIES:
+            self.variety.addItem(v.label)
+        self.variety.setToolTip("Only days whose flower was, or was predicted as, this variety")
+        self.date_filter = QLineEdit()
+        self.date_filter.setPlaceholderText("Date, e.g. 2026-05")
+        self.date_filter.setClearButtonEnabled(True)
+        self.date_filter.setMinimumWidth(self.date_filter.fontMetrics().horizontalAdvance("2026-05") + 30)
+        self.date_filter.setToolTip("Only the days whose date (YYYY-MM-DD) starts with this text")
+        self.count = QLabel()
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("99,999 days") + 4)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        filters = QHBoxLayout()
+        show = QLabel("Sho&w:")
+        show.setBuddy(self.outcome)
+        filters.addWidget(show)
+        filters.addWidget(self.outcome)
+        filters.addWidget(self.variety)
+        filters.addWidget(self.date_filter, 1)
+        filters.addWidget(self.count)
+
+        self.model = ColumnTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest day first
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Sizing to contents reads this many rows, not 1,000 (Qt's default): every row
+        # is formatted in Python on demand, and the columns' widths do not vary by row.
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.setAccessibleName("Predictions")
+        self.view.doubleClicked.connect(lambda index: self._activate(index.row()))
+        self.view.activated.connect(lambda index: self._activate(index.row()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+
+        self.outcome.currentIndexChanged.connect(self._filter)
+        self.variety.currentIndexChanged.connect(self._filter)
+        self.date_filter.textChanged.connect(self._filter)
+
+    # ---- data ----------------------------------------------------------------------
+
+    def set_history(self, history) -> None:
+        """Show every row of `history` (HistoryColumns); filters and sort are kept (the
+        caller selects a day again: `select_day`)."""
+        self.history = history
+        models = [f"v{v}" for v in range(int(history.version.max()) + 1)] if len(history) else []
+        self._day_text = history.day.astype(str)
+        columns = [Column("Date", history.day, str, "The day of the daily flower", align_right=False)]
+        columns += [
+            Column(f.display.replace(" ", "\n"), history.X[:, j], "{:.1f}", f"{f.display} in cm")
+            for j, f in enumerate(FEATURES)
+        ]
+        columns += [
+            _variety_column("Predicted", history.predicted, "What the model predicted"),
+            _variety_column("Actual", history.actual, "The flower's true variety"),
+            Column("Probability", history.confidence, "{:.0%}", "The model's probability for its prediction"),
+            Column(
+                "Model",
+                history.version,
+                lambda v: models[v] if v < len(models) else f"v{v}",
+                "The model version that made the prediction",
+            ),
+            Column(
+                "Correct",
+                history.correct,
+                lambda ok: "✓" if ok else "✗",
+                "Was the prediction right?",
+                align_right=False,
+            ),
+        ]
+        sort = (self.view.horizontalHeader().sortIndicatorSection(), self.view.horizontalHeader().sortIndicatorOrder())
+        self.model.set_columns(columns)
+        self.model.sort(*sort)
+        self._filter()
+        if not self._sized and len(history):  # once: later fills keep the user's widths
+            self._sized = True
+            self.view.resizeColumnsToContents()
+
+    def _mask(self) -> np.ndarray | None:
+        h = self.history
+        if h is None:
+            return None
+        keep = np.ones(len(h), dtype=bool)
+        outcome = self.outcome.currentIndex()
+        if outcome == 1:
+            keep &= ~h.correct
+        elif outcome == 2:
+            keep &= h.correct
+        variety = self.variety.currentIndex() - 1
+        if variety >= 0:
+            keep &= (h.actual == variety) | (h.predicted == variety)
+        text = self.date_filter.text().strip()
+        if text:
+            keep &= np.char.startswith(self._day_text, text)
+        return keep
+
+    def _filter(self) -> None:
+        keep = self._mask()
+        if keep is None:
+            return
+        filtered = not keep.all()
+        self.model.set_rows(np.flatnonzero(keep) if filtered else None)
+        shown, total = int(keep.sum()), len(keep)
+        self.count.setText(f"{shown:,} of {total:,} days" if filtered else f"{total:,} days")
+
+    def shown_rows(self) -> np.ndarray:
+        """The source rows shown, in the order shown (what an export writes)."""
+        return self.model.source_rows()
+
+    # ---- selection -------------------------------------------------------------------
+
+    def selected_day(self) -> dt.date | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        if not rows or self.history is None:
+            return None
+        return self.history.day[self.model.source_row(rows[0].row())].item()
+
+    def select_day(self, day: dt.date, emit: bool = False) -> bool:
+        """Select and show the row of `day` (if it is shown); True if found."""
+        if self.history is None:
+            return False
+        index = self.history.index_of(day)
+        view_rows = self.model.view_rows([index]) if index is not None else []
+        if not len(view_rows):
+            self.view.clearSelection()
+            return False
+        model_index = self.model.index(int(view_rows[0]), 0)
+        if self.view.selectionModel().isRowSelected(model_index.row()):
+            return True
+        self._selecting = not emit
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                model_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.view.scrollTo(model_index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._selecting = False
+        return True
+
+    def connect_selection(self) -> None:
+        """Emit daySelected when the user picks a row (call once a model is set)."""
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self, *_args) -> None:
+        if self._selecting:
+            return
+        day = self.selected_day()
+        if day is not None:
+            self.daySelected.emit(day)
+
+    def _activate(self, view_row: int) -> None:
+        if self.history is not None and 0 <= view_row < self.model.rowCount():
+            self.dayActivated.emit(self.history.day[self.model.source_row(view_row)].item())

@@ -1,0 +1,442 @@
+"""The History tab: the monitor. The original "iris-monitor" page showed four still
+pictures; here they are live and linked:
+
+- the latest (or a chosen) day: predicted beside actual, correct or wrong;
+- accuracy over time, the centre: a marker a day, rolling 7-day accuracy with its 95%
+  interval, cumulative accuracy, a labelled line where the model in charge changed;
+- every prediction in a table, linked both ways with the plot and the Daily tab;
+- the confusion matrix over a chosen window, and drift of the daily flowers against
+  the active model's training flowers.
+
+One switch chooses the view of the past: as predicted at the time (each day's first
+prediction), or by model vN (what that version predicts for every day). The data are
+read as columns in a worker (history_jobs) whenever the store changes, from this app or
+another process; drawing reuses the plot items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.pipelines.monitoring import accuracy_columns, model_switches
+from iris_desktop.ui.runtime.settings import settings
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.tabs.history import jobs as history_jobs
+from iris_desktop.ui.tabs.history.accuracy_plot import AccuracyPlot
+from iris_desktop.ui.tabs.history.confusion_panel import ConfusionPanel
+from iris_desktop.ui.tabs.history.drift_view import DriftView
+from iris_desktop.ui.tabs.history.latest_day import DayPanel
+from iris_desktop.ui.tabs.history.prediction_table import PredictionTable
+from iris_desktop.ui.tabs.history.view_switch import ViewSwitch
+from iris_desktop.ui.widgets.model_text import describe_record
+from iris_desktop.ui.widgets.plot_export import ask_and_export
+from iris_desktop.ui.widgets.splitters import remember, splitter
+
+SPANS = (("Last 90 days", 90), ("Last year", 365), ("Everything", None))
+DEFAULT_SPAN = 1
+
+
+class _FillWidget(QWidget):
+    """Word-wrapped labels inside would have the window's scroll area size the tab by
+    its height-for-width (the splitters' whole size hints, taller than the screen):
+    this says it has none, so the tab fills the window and scrolls below its minimum."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class HistoryTab(QWidget):
+    drawn = Signal()  # new history data is drawn (the next paint shows it)
+
+    def __init__(self, state: AppState, window=None):
+        super().__init__()
+        self.state, self.window = state, window
+        self.data: history_jobs.HistoryData | None = None
+        self.accuracy = None
+        self.selected: dt.date | None = None  # None: follow the latest day
+        self._drift_stale = True  # the drift page shows an old report (or none)
+        self.names: dict[int, str] = {}
+        self.settings = settings()
+        self._restoring = True
+        self._build()
+        self._restore_settings()
+        self._restoring = False
+        # Bound methods, not lambdas: Qt drops them when the tab is deleted.
+        self._reload_when_shown = WhenShown(self, self.reload)
+        state.dataChanged.connect(self._data_changed)
+        state.modelChanged.connect(self._model_changed)
+        state.dayRequested.connect(self._day_requested)
+        self.reload()
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.view_switch = ViewSwitch()
+        switch = self.view_switch
+        self.as_predicted, self.by_model, self.version_box = switch.as_predicted, switch.by_model, switch.version_box
+        self.summary = QLabel("Loading the history…")
+        # One line always (the whole text on hover): a new day's numbers must not move the
+        # layout below, which would repaint the whole tab.
+        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() + 4)
+        self.summary.setMinimumWidth(1)
+        self.export_table_button = QPushButton("Export &table…")
+        self.export_table_button.setToolTip(
+            "Save the predictions shown in the table (this view, filtered and sorted as shown) as CSV"
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.view_switch, 1)
+        top.addWidget(self.export_table_button)
+
+        self.day_panel = DayPanel()
+        self.plot = AccuracyPlot()
+        self.span_box = QComboBox()
+        for text, days in SPANS:
+            self.span_box.addItem(text, days)
+        self.span_box.setToolTip(
+            "How many days the plot shows, following each new day (drag to pan, "
+            "mouse wheel to zoom; choose again to come back)"
+        )
+        span_label = QLabel("&Span:")
+        span_label.setBuddy(self.span_box)
+        self.export_plot_button = QPushButton("E&xport image…")
+        self.export_plot_button.setToolTip("Save the accuracy plot as PNG or SVG")
+        hint = QLabel("Click a day to select it; double-click opens it in the Daily tab.")
+        hint.setWordWrap(True)
+        plot_row = QHBoxLayout()
+        plot_row.addWidget(hint, 1)
+        plot_row.addWidget(span_label)
+        plot_row.addWidget(self.span_box)
+        plot_row.addWidget(self.export_plot_button)
+        plot_box = QGroupBox("Accuracy over time")
+        plot_layout = QVBoxLayout(plot_box)
+        plot_layout.addWidget(self.plot, 1)
+        plot_layout.addLayout(plot_row)
+
+        self.confusion = ConfusionPanel()
+        confusion_box = QGroupBox("Confusion matrix")
+        QVBoxLayout(confusion_box).addWidget(self.confusion)
+        self.table = PredictionTable()
+        self.drift = DriftView()
+        self.details = QTabWidget()
+        self.details.addTab(self.table, "Predictions")
+        self.details.addTab(self.drift, "Drift of the daily flowers")
+
+        self.top_split = splitter(Qt.Orientation.Horizontal, [self.day_panel, plot_box], (0, 1))
+        self.bottom_split = splitter(Qt.Orientation.Horizontal, [confusion_box, self.details], (0, 1))
+        self.split = splitter(Qt.Orientation.Vertical, [self.top_split, self.bottom_split], (1, 1))
+        self.top_split.setSizes([320, 900])
+        self.bottom_split.setSizes([320, 900])
+
+        body = _FillWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.split, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(body)
+
+        self.view_switch.changed.connect(self._view_changed)
+        self.export_table_button.clicked.connect(self.export_table)
+        self.span_box.activated.connect(self._span_chosen)  # also when chosen again after a zoom
+        self.export_plot_button.clicked.connect(lambda: self._export_image(self.plot.ci, "accuracy-over-time"))
+        self.confusion.exportRequested.connect(
+            lambda: self._export_image(self.confusion.matrix.getPlotItem(), "confusion-matrix")
+        )
+        self.drift.exportRequested.connect(self._export_drift)
+        self.drift.shown.connect(lambda: self._drift_stale and self.request_drift())
+        self.confusion.changed.connect(self._save_settings)
+        self.drift.windowChanged.connect(self._drift_window_changed)
+        self.table.outcome.currentIndexChanged.connect(self._save_settings)
+        self.table.variety.currentIndexChanged.connect(self._save_settings)
+        self.table.connect_selection()
+        self.plot.dayClicked.connect(self.select_day)
+        self.plot.dayActivated.connect(self.open_in_daily)
+        self.table.daySelected.connect(lambda day: self.select_day(day, from_table=True))
+        self.table.dayActivated.connect(self.open_in_daily)
+        self.day_panel.dailyRequested.connect(self.open_in_daily)
+        self.day_panel.latestRequested.connect(lambda: self.select_day(None))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            if self.settings.value("history/splitter_split") is None:  # half and half at first,
+                QTimer.singleShot(0, self._halve)  # once the layout has given the splitter its height
+
+    def _halve(self) -> None:
+        half = max(1, self.split.height() // 2)
+        self.split.setSizes([half, half])
+
+    # ---- settings ------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        self.view_switch.restore(
+            s.value("history/view", "first") == "model", s.value("history/version", None, type=int) or None
+        )
+        self.span_box.setCurrentIndex(int(s.value("history/plot_span", DEFAULT_SPAN)))
+        self.plot.show_last(self.span_box.currentData())
+        self.confusion.window.setCurrentIndex(int(s.value("history/confusion_window", 0)))
+        self.confusion.normalised.setChecked(s.value("history/normalised", False, type=bool))
+        self.drift.window.setCurrentIndex(int(s.value("history/drift_window", 1)))
+        self.table.outcome.setCurrentIndex(int(s.value("history/outcome", 0)))
+        self.table.variety.setCurrentIndex(int(s.value("history/variety", 0)))
+        for name, split in (("top", self.top_split), ("bottom", self.bottom_split), ("split", self.split)):
+            remember(split, s, f"history/splitter_{name}")
+
+    def _save_settings(self, *_args) -> None:
+        if self._restoring:
+            return
+        s = self.settings
+        s.setValue("history/view", "model" if self.by_model.isChecked() else "first")
+        version = self.version_box.currentData() or self.view_switch.wanted
+        if version is not None:
+            s.setValue("history/version", version)
+        s.setValue("history/plot_span", self.span_box.currentIndex())
+        s.setValue("history/confusion_window", self.confusion.window.currentIndex())
+        s.setValue("history/normalised", self.confusion.normalised.isChecked())
+        s.setValue("history/drift_window", self.drift.window.currentIndex())
+        s.setValue("history/outcome", self.table.outcome.currentIndex())
+        s.setValue("history/variety", self.table.variety.currentIndex())
+
+    # ---- loading ---------------------------------------------------------------------------
+
+    def chosen_version(self) -> int | None:
+        """The view: None for "as predicted at the time", else the version shown."""
+        return self.view_switch.version()
+
+    def reload(self):
+        """Read the history again in a worker; only the newest request matters."""
+        version = self.chosen_version()
+        previous = self.data if self.data is not None and self.data.version == version else None
+        return self.state.runner.run(
+            "history",
+            history_jobs.load_history,
+            *self.state.paths(),
+            version,
+            previous,
+            self.state.today(),
+            key=("history", version),
+            writes=False,
+            repeat="latest",
+            on_finished=self._loaded,
+            on_failed=self._load_failed,
+            context=self,
+        )
+
+    def _data_changed(self, _before, _after) -> None:
+        self._reload_when_shown()
+
+    def _view_changed(self) -> None:
+        self._save_settings()
+        self.reload()
+
+    def _load_failed(self, exc: BaseException, _details: str) -> None:
+        self.summary.setText(f"The history could not be read: {exc}")
+
+    def _loaded(self, data: history_jobs.HistoryData) -> None:
+        if data.version != self.chosen_version() and data.error is None:
+            return  # the view changed meanwhile: its own load is on the way
+        self.data = data
+        self.names = {r.version: describe_record(r) for r in data.records}
+        self.view_switch.set_versions(
+            data.records, self.names, data.summary.active_version if data.summary is not None else None
+        )
+        view = data.view
+        self.accuracy = accuracy_columns(view.day, view.correct)
+        self.plot.set_history(view, self.accuracy, model_switches(data.first), self.names, data.appended)
+        self.table.set_history(view)
+        versions = sorted(set(data.first.version.tolist()))
+        self.confusion.set_history(view, data.first, versions, self.state.today())
+        self._show_summary(data)
+        self.export_table_button.setEnabled(bool(len(view)))
+        self.select_day(
+            self.selected if self.selected is not None and view.index_of(self.selected) is not None else None
+        )
+        self.request_drift()
+        self.drawn.emit()
+
+    def _show_summary(self, data) -> None:
+        view, n = data.view, len(data.view)
+        if data.error:
+            self.view_switch.fall_back()
+        if not n:
+            self.summary.setText(data.error or "No predictions yet: the first catch-up makes them.")
+            return
+        right = int(view.correct.sum())
+        text = f"{n:,} days, {right:,} correct ({right / n:.1%})"
+        a = self.accuracy
+        text += (
+            f"; last {a.window} days {a.rolling[-1]:.0%} (95% interval "
+            f"{a.low[-1]:.0%}–{a.high[-1]:.0%}, {a.rolling_n[-1]} days)"
+        )
+        if data.version is not None:
+            made = int((~view.stored).sum())
+            text = (
+                f"Model v{data.version}: "
+                + text
+                + (f". {made} day{'s' * (made != 1)} it never saw, predicted now" if made else "")
+            )
+        if data.error:
+            text = data.error + ". Showing the days as predicted at the time: " + text
+        self.summary.setText(text)
+        self.summary.setToolTip(text)
+
+    # ---- drift ---------------------------------------------------------------------------------
+
+    def _model_changed(self, _model) -> None:
+        self.request_drift()
+        self.reload()  # the names and the active mark in the version list
+
+    def _span_chosen(self, _index: int) -> None:
+        self.plot.show_last(self.span_box.currentData())
+        self._save_settings()
+
+    def _drift_window_changed(self) -> None:
+        self._save_settings()
+        self.request_drift()
+
+    def request_drift(self):
+        """Compare the daily flowers with the active model's training flowers, in a
+        worker; put off while the Drift page is hidden (done when it is shown)."""
+        if not self.drift.isVisible():
+            self._drift_stale = True
+            return None
+        self._drift_stale = False
+        model, flowers = self.state.model, self.state.flowers
+        if model is None:
+            self.drift.show_message(
+                "There is no active model, so there are no training flowers to compare the daily flowers with."
+            )
+            return None
+        if flowers is None:
+            self.drift.show_message("No flowers are stored yet.")
+            return None
+        name = f"model v{model.version}"
+        return self.state.runner.run(
+            "history-drift",
+            history_jobs.drift_report,
+            model.X_train,
+            model.y_train,
+            flowers,
+            self.drift.days(),
+            self.state.today(),
+            key=("drift", model.version, id(flowers), self.drift.days()),
+            writes=False,
+            repeat="latest",
+            context=self,
+            on_finished=lambda result: self.drift.show_report(result[0], model.X_train, result[1], name),
+        )
+
+    # ---- selection and linking ---------------------------------------------------------------
+
+    def select_day(self, day: dt.date | None, from_table: bool = False) -> None:
+        """Show `day` in the day panel, ring it on the plot and select its row; None
+        follows the latest day."""
+        view = self.data.view if self.data is not None else None
+        if view is None or not len(view):
+            self.day_panel.show_day(None)
+            return
+        index = view.index_of(day) if day is not None else None
+        if index is None:
+            day, index = None, len(view) - 1
+        self.selected = day
+        labelled = self.state.labelled
+        typical = labelled.variety_means if labelled is not None and labelled.n else None
+        max_cm = float(max(np.nanmax(labelled.high) if typical is not None else 0, view.X[index].max(), 7.0))
+        version = int(view.version[index])
+        self.day_panel.show_day(
+            view,
+            index,
+            latest=index == len(view) - 1,
+            typical=typical,
+            max_cm=max_cm,
+            model_name=self.names.get(version, f"model v{version}"),
+        )
+        shown = view.day[index].item()
+        self.plot.select_day(shown)
+        if not from_table:
+            self.table.select_day(shown)
+
+    def _day_requested(self, day, tab: str) -> None:
+        if tab == "History":
+            self.select_day(day)
+
+    def open_in_daily(self, day: dt.date) -> None:
+        self.state.dayRequested.emit(day, "Daily")
+
+    # ---- export ---------------------------------------------------------------------------------
+
+    def shown_history(self):
+        """The table's rows as shown (view, filter, sort order), as HistoryColumns."""
+        return self.data.view.subset(self.table.shown_rows())
+
+    def export_table(self, path: str | None = None):
+        if self.data is None:
+            return None
+        rows = self.shown_history()
+        if path is None:
+            from pathlib import Path
+
+            folder = self.settings.value("export/last_dir", str(Path.home()))
+            view = "as-predicted" if self.data.version is None else f"model-v{self.data.version}"
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export the predictions shown",
+                str(Path(folder) / f"iris-history-{view}.csv"),
+                "CSV files (*.csv)",
+            )
+            if not path:
+                return None
+            self.settings.setValue("export/last_dir", str(Path(path).parent))
+        return self.state.runner.run(
+            "export",
+            history_jobs.export_csv,
+            rows,
+            path,
+            key=("export-table", path),
+            writes=False,
+            status="Exporting the table…",
+            context=self,
+            on_finished=lambda n: self._status(f"Exported {n:,} predictions to {path}"),
+            on_failed=lambda exc, _d: self._warn("Export failed", str(exc)),
+        )
+
+    def _export_drift(self) -> None:
+        self.drift.build_plots()
+        self._export_image(self.drift.plots.ci, "drift")
+
+    def _export_image(self, item, name: str) -> None:
+        try:
+            path = ask_and_export(self, item, name, self.settings)
+        except OSError as exc:
+            self._warn("Export failed", str(exc))
+            return
+        if path is not None:
+            self._status(f"Saved {path}")
+
+    def _status(self, text: str) -> None:
+        if self.window is not None:
+            self.window.show_status(text)
+        else:
+            self.summary.setToolTip(text)
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)

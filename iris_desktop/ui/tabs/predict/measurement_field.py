@@ -1,0 +1,138 @@
+"""One measurement: a slider and a spin box kept in sync, with an out-of-range flag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSlider, QWidget
+
+from iris_desktop.domain import MAX_CM, Feature
+from iris_desktop.ui.widgets import colors
+
+MIN_CM = 0.1  # the spin boxes: any length a flower can have; the sliders cover the data
+
+
+class MeasurementField(QObject):
+    """One measurement: a slider (0.1 cm steps) and a spin box kept in sync both ways,
+    and a caption that flags values outside what the model was trained on."""
+
+    valueChanged = Signal(float)
+
+    def __init__(self, feature: Feature, text: str, parent: QWidget):
+        super().__init__(parent)
+        self.feature = feature
+        self.label = QLabel(text, parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal, parent)
+        self.slider.setSingleStep(1)  # tenths of a cm: arrows step 0.1 cm
+        self.slider.setPageStep(5)  # Page Up/Down step 0.5 cm
+        self.spin = QDoubleSpinBox(parent)
+        self.spin.setDecimals(1)
+        self.spin.setSingleStep(0.1)
+        self.spin.setRange(MIN_CM, MAX_CM)
+        self.spin.setSuffix(" cm")
+        self.spin.setAccelerated(True)
+        self.spin.setKeyboardTracking(False)  # typed "12" applies on Enter, not as "1" first
+        self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.label.setBuddy(self.spin)
+        self.flag = QLabel(parent)
+        self.flag.setObjectName("rangeFlag")
+        # Two looks for the caption, made once and swapped by palette and font: a style
+        # sheet change would re-polish the widget, slow enough to show in a slider drag.
+        small = QFont(self.flag.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        warning = QFont(small)
+        warning.setBold(True)
+        quiet = QPalette(self.flag.palette())
+        quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText))
+        loud = QPalette(self.flag.palette())
+        loud.setColor(QPalette.ColorRole.WindowText, QColor(colors.WARNING_HEX))
+        self._looks = {False: (small, quiet), True: (warning, loud)}
+        self._training: tuple[float, float] | None = None
+        self._outside: bool | None = None
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.spin.valueChanged.connect(self._spin_changed)
+
+    def value(self) -> float:
+        return self.spin.value()
+
+    def set_value(self, value: float, emit: bool = True) -> None:
+        value = min(max(round(float(value), 1), MIN_CM), MAX_CM)
+        with _blocked(self.spin), _blocked(self.slider):
+            self.spin.setValue(value)
+            self.slider.setValue(round(value * 10))
+        self._update_flag()
+        if emit:
+            self.valueChanged.emit(self.spin.value())
+
+    def set_slider_range(self, low: float, high: float) -> None:
+        with _blocked(self.slider):
+            self.slider.setRange(round(low * 10), round(high * 10))
+            self.slider.setValue(round(self.spin.value() * 10))
+
+    def set_training_range(self, training: tuple[float, float] | None) -> None:
+        """The model's training range for this measurement; None when there is no model."""
+        self._training = training
+        self._outside = None  # force the caption to be rewritten
+        tip = f"{self.feature.label}: 0.1 cm steps; arrows ±0.1 cm, Page Up/Down ±0.5 cm."
+        if training is not None:
+            tip += (
+                f" The model was trained on {training[0]:.1f}–{training[1]:.1f} cm; any "
+                "length above 0 is allowed, values outside that range are flagged."
+            )
+        for w in (self.label, self.slider, self.spin):
+            w.setToolTip(tip)
+        self._update_flag()
+
+    @property
+    def outside(self) -> bool:
+        """True when the value lies outside the model's training range (flagged)."""
+        if self._training is None:
+            return False
+        low, high = self._training
+        return not (low - 1e-9 <= self.spin.value() <= high + 1e-9)
+
+    def _slider_moved(self, tenths: int) -> None:
+        with _blocked(self.spin):
+            self.spin.setValue(tenths / 10)
+        self._update_flag()
+        self.valueChanged.emit(self.spin.value())
+
+    def _spin_changed(self, value: float) -> None:
+        with _blocked(self.slider):  # beyond the slider's range it rests at its end
+            self.slider.setValue(round(value * 10))
+        self._update_flag()
+        self.valueChanged.emit(value)
+
+    def _update_flag(self) -> None:
+        outside = self.outside
+        if outside == self._outside:  # unchanged: no text or style work on a slider step
+            return
+        self._outside = outside
+        if self._training is None:
+            self.flag.setText("")
+            return
+        low, high = self._training
+        if outside:
+            self.flag.setText(f"⚠ outside the training data ({low:.1f}–{high:.1f} cm)")
+            self._look(True)
+        else:
+            self.flag.setText(f"trained on {low:.1f}–{high:.1f} cm")
+            self._look(False)
+
+    def _look(self, warning: bool) -> None:
+        font, palette = self._looks[warning]
+        self.flag.setFont(font)
+        self.flag.setPalette(palette)
+
+
+class _blocked:
+    """`with _blocked(widget):` silences its signals and restores the previous state."""
+
+    def __init__(self, obj: QObject):
+        self.obj = obj
+
+    def __enter__(self):
+        self.was = self.obj.blockSignals(True)
+
+    def __exit__(self, *exc):
+        self.obj.blockSignals(self.was)

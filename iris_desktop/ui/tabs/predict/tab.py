@@ -1,0 +1,446 @@
+"""The Predict tab: four measurements in, a live prediction out, no button.
+
+The original lab's "iris" web app took four free numbers and answered after a button
+press. Here every slider step updates the prediction, the probability bars, the flower
+drawn to scale, the nearest training flowers (KNN) and the point on the decision map.
+
+That per-step path (`_refresh`) is kept lean on purpose: one kneighbors for KNN (its
+probabilities come from the neighbours found), setOpts/setPos on existing plot items,
+label text only when it changes, and a repaint request for the flower. A slow model is
+asked in a worker (live_prediction.py). The decision regions need a whole grid
+predicted, so the map defers and coalesces that, in a worker too (decision_map.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.domain import FEATURES, MAX_CM, VARIETIES, Variety
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction
+from iris_desktop.ui.tabs.predict.measurement_field import MIN_CM, MeasurementField
+from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
+from iris_desktop.ui.tabs.predict.probability_chart import ProbabilityChart
+from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.decision_map import DecisionMap
+from iris_desktop.ui.widgets.flower_widget import FlowerWidget
+from iris_desktop.ui.widgets.model_text import describe_model
+
+# Slider ranges when the store holds no data at all (the classic set's, with a margin).
+FALLBACK_RANGES = np.array([[3.4, 8.8], [1.4, 5.0], [0.1, 8.4], [0.1, 3.1]])
+# Mnemonics avoid the main window's menus (Alt+F, Alt+P, Alt+H).
+FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
+PRESET_TEXT = {
+    Variety.SETOSA: "Set&osa mean",
+    Variety.VERSICOLOR: "Versi&color mean",
+    Variety.VIRGINICA: "Vir&ginica mean",
+}
+
+
+class PredictTab(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.model = None
+        self._knn = None
+        self._row = np.empty((1, len(FEATURES)))  # the current flower, reused every step
+        self._shown: tuple = ()  # (variety, detail text) on screen, to skip unchanged labels
+        self._start = FALLBACK_RANGES.mean(axis=1)
+        self.predictor = LivePrediction(state.runner, self)
+        self.predictor.ready.connect(self._predicted)
+        self._build()
+        # A model or data change is shown when the tab is: a hidden tab does no work
+        # (with a 500-tree forest, that work is hundreds of milliseconds of Python).
+        self._follow_model = WhenShown(self, lambda: self._model_changed(self.state.model))
+        self._follow_data = WhenShown(self, self._data_changed)
+        state.modelChanged.connect(self._follow_model)
+        state.flowersChanged.connect(self._follow_data)
+        self._update_ranges()
+        self.set_values(self._start, recompute_regions=False)
+        self._model_changed(state.model)
+
+    # ---- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.model_label = QLabel("No model")
+        self.model_label.setObjectName("modelLabel")
+        bold = QFont(self.model_label.font())
+        bold.setBold(True)
+        self.model_label.setFont(bold)
+        self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.no_model = self._build_no_model_banner()
+
+        columns = QHBoxLayout()
+        columns.addLayout(self._build_inputs(), 0)
+        columns.addWidget(self._build_prediction(), 5)
+        columns.addLayout(self._build_map_column(), 6)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.model_label)
+        outer.addWidget(self.no_model)
+        outer.addLayout(columns, 1)
+
+        order = [w for f in self.fields for w in (f.slider, f.spin)]
+        order += [
+            *self.preset_buttons.values(),
+            self.today_button,
+            self.reset_button,
+            self.train_button,
+            self.neighbours_view,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+
+    def _build_no_model_banner(self) -> QFrame:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setStyleSheet("QFrame { background: palette(alternate-base); }")
+        text = QLabel(
+            "There is no trained model yet, so there is nothing to predict with. "
+            "The flower below still follows the sliders."
+        )
+        text.setWordWrap(True)
+        self.train_button = QPushButton("&Train the default model")
+        self.train_button.setToolTip("K-nearest neighbours, k=5: trained in the background and activated")
+        self.train_button.clicked.connect(self.state.trainDefaultRequested.emit)
+        row = QHBoxLayout(frame)
+        row.addWidget(text, 1)
+        row.addWidget(self.train_button)
+        frame.hide()
+        return frame
+
+    def _build_inputs(self) -> QVBoxLayout:
+        box = QGroupBox("Measurements")
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2)
+        self.fields = []
+        for i, (feature, text) in enumerate(zip(FEATURES, FIELD_TEXT)):
+            field = MeasurementField(feature, text, box)
+            field.valueChanged.connect(lambda _v, i=i: self._field_changed(i))
+            grid.addWidget(field.label, 2 * i, 0)
+            grid.addWidget(field.slider, 2 * i, 1)
+            grid.addWidget(field.spin, 2 * i, 2)
+            grid.addWidget(field.flag, 2 * i + 1, 1, 1, 2)
+            grid.setRowMinimumHeight(2 * i + 1, 22)
+            self.fields.append(field)
+
+        presets = QGroupBox("Presets")
+        buttons = QGridLayout(presets)
+        self.preset_buttons = {}
+        for i, v in enumerate(VARIETIES):
+            button = QPushButton(PRESET_TEXT[v])
+            button.setToolTip(f"The average {v.label} flower of the model's training data")
+            button.clicked.connect(lambda _c=False, v=v: self.apply_mean(v))
+            buttons.addWidget(button, i // 2, i % 2)
+            self.preset_buttons[v] = button
+        self.today_button = QPushButton("Toda&y's flower")
+        self.today_button.clicked.connect(self.apply_today)
+        self.reset_button = QPushButton("&Reset")
+        self.reset_button.setToolTip("Back to the average flower of all the data")
+        self.reset_button.clicked.connect(self.reset)
+        buttons.addWidget(self.today_button, 1, 1)
+        buttons.addWidget(self.reset_button, 2, 0)
+        self.preset_note = QLabel()
+        self.preset_note.setWordWrap(True)
+        # Room for two lines always: a note appearing must not make the layout jump.
+        self.preset_note.setMinimumHeight(2 * self.preset_note.fontMetrics().lineSpacing() + 4)
+        buttons.addWidget(self.preset_note, 3, 0, 1, 2)
+
+        chart_box = QGroupBox("Class probabilities")
+        self.chart = ProbabilityChart()
+        self.chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chart.setMinimumHeight(170)
+        QVBoxLayout(chart_box).addWidget(self.chart)
+
+        column = QVBoxLayout()
+        column.addWidget(box)
+        column.addWidget(presets)
+        column.addWidget(chart_box, 1)
+        box.setMinimumWidth(360)
+        return column
+
+    def _build_prediction(self) -> QGroupBox:
+        box = QGroupBox("Prediction")
+        self.prediction_label = QLabel("—")
+        self.prediction_label.setObjectName("predictionLabel")
+        font = QFont(self.prediction_label.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.prediction_label.setFont(font)
+        self.prediction_detail = QLabel()
+        self.prediction_detail.setWordWrap(True)
+        self.flower = FlowerWidget()
+        self.flower.setMinimumSize(240, 240)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.prediction_label)
+        layout.addWidget(self.prediction_detail)
+        layout.addWidget(self.flower, 1)
+        return box
+
+    def _build_map_column(self) -> QVBoxLayout:
+        map_box = QGroupBox("Decision regions")
+        self.map = DecisionMap(runner=self.state.runner)
+        self.map.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.map.setToolTip(
+            "Coloured by the variety the model predicts for each petal length and "
+            "width, with the sepal values held at the current flower's. "
+            "Click to move the flower there."
+        )
+        self.map.pointPicked.connect(self._map_clicked)
+        self.map_caption = QLabel()
+        self.map_caption.setWordWrap(True)
+        self.map.regionsComputed.connect(self._regions_shown)
+        map_layout = QVBoxLayout(map_box)
+        self.map_legend = QLabel(DecisionMap.legend_html())
+        self.map_legend.setWordWrap(True)
+        map_layout.addWidget(self.map_legend)
+        map_layout.addWidget(self.map, 1)
+        map_layout.addWidget(self.map_caption)
+
+        neighbours_box = QGroupBox("Nearest training flowers (cm)")
+        self.neighbours = NeighboursPanel()
+        self.neighbours_model, self.neighbours_view = self.neighbours.model, self.neighbours.view
+        QVBoxLayout(neighbours_box).addWidget(self.neighbours)
+
+        column = QVBoxLayout()
+        column.addWidget(map_box, 1)
+        column.addWidget(neighbours_box)
+        return column
+
+    # ---- values in -------------------------------------------------------------------
+
+    def values(self) -> tuple[float, float, float, float]:
+        return tuple(f.value() for f in self.fields)  # type: ignore[return-value]
+
+    def set_values(self, values, recompute_regions: bool = True) -> None:
+        """Set all four at once: one refresh, not four, and the regions straight away."""
+        self.preset_note.clear()  # a preset sets its own note after this
+        for i, (field, value) in enumerate(zip(self.fields, values)):
+            field.set_value(value, emit=False)
+            self._row[0, i] = field.value()
+        self._refresh()
+        if recompute_regions and self.model is not None:
+            self.map.compute_regions(self._row[0])
+
+    def _field_changed(self, index: int) -> None:
+        self._row[0, index] = self.fields[index].value()
+        if self.preset_note.text():
+            self.preset_note.clear()  # the preset no longer describes what is shown
+        self._refresh()
+        if index < 2 and self.model is not None:  # sepal values move the regions
+            self.map.schedule_regions(self._row[0])
+
+    def _map_clicked(self, petal_length: float, petal_width: float) -> None:
+        sl, sw = self._row[0, 0], self._row[0, 1]
+        self.set_values((sl, sw, max(MIN_CM, petal_length), max(MIN_CM, petal_width)), recompute_regions=False)
+
+    # ---- presets ----------------------------------------------------------------------
+
+    def _preset_stats(self):
+        """The flowers presets average (the model's training rows, or with no model yet
+        the stored ones) and how to say which."""
+        if self.model is not None:
+            return self.model.train_stats, f"model v{self.model.version}'s training flowers"
+        return self.state.labelled, "stored flowers"
+
+    def mean_flower(self, variety: Variety) -> np.ndarray | None:
+        stats, _ = self._preset_stats()
+        if stats is None or not stats.variety_counts[variety.index]:
+            return None
+        return stats.variety_means[variety.index].round(1)
+
+    def apply_mean(self, variety: Variety) -> None:
+        mean = self.mean_flower(variety)
+        if mean is not None:
+            stats, source = self._preset_stats()
+            self.set_values(mean)
+            self.preset_note.setText(
+                f"The average {variety.label} of the {stats.variety_counts[variety.index]} {source}."
+            )
+
+    def _today_flower(self) -> tuple[np.ndarray, Variety] | None:
+        flowers = self.state.flowers
+        if flowers is None:
+            return None
+        rows = np.flatnonzero(flowers.day == np.datetime64(self.state.today(), "D"))
+        if not len(rows):
+            return None
+        return flowers.X[rows[0]], VARIETIES[flowers.variety[rows[0]]]
+
+    def apply_today(self) -> None:
+        found = self._today_flower()
+        if found is None:
+            self._update_today_button()
+            return
+        values, variety = found
+        self.set_values(values)
+        self.preset_note.setText(f"Today's flower ({self.state.today():%d %b %Y}) was generated as a {variety.label}.")
+
+    def reset(self) -> None:
+        self.set_values(self._start)
+
+    def _update_presets(self) -> None:
+        for v, button in self.preset_buttons.items():
+            button.setEnabled(self.mean_flower(v) is not None)
+        self._update_today_button()
+
+    def _update_today_button(self) -> None:
+        found = self._today_flower() is not None
+        self.today_button.setEnabled(found)
+        self.today_button.setToolTip(
+            "Today's daily flower"
+            if found
+            else "There is no daily flower for today yet (it appears after the catch-up)"
+        )
+
+    # ---- the model and the data ------------------------------------------------------------
+
+    def _model_changed(self, model) -> None:
+        self.model = model
+        self._knn = model.knn if model is not None else None
+        self.predictor.set_model(model, self._row)
+        self._shown = ()
+        self.no_model.setVisible(model is None)
+        if model is None:
+            self.model_label.setText("No model yet")
+            self.model_label.setToolTip("")
+        else:
+            text = describe_model(model)
+            if model.version_warning:
+                text += " · ⚠ saved with another scikit-learn"
+            self.model_label.setText(text)
+            self.model_label.setToolTip(
+                model.version_warning
+                or "The active model; choose another in Pipelines ▸ Active model and this tab follows."
+            )
+        self._update_ranges()
+        self.map.set_model(model)
+        if self._knn is not None:
+            self.neighbours.show_table(self._knn.n_neighbors, "standardised" if model.record.standardize else "cm")
+        else:
+            self.neighbours.show_note(
+                "Nearest neighbours are shown for k-nearest-neighbour models. "
+                + (
+                    "This model predicts from what it learnt, not from stored neighbours."
+                    if model is not None
+                    else "There is no model yet."
+                )
+            )
+        self._refresh()
+        if model is not None:
+            self.map.compute_regions(self._row[0])
+        else:
+            self.map_caption.setText("Train a model to see its decision regions.")
+
+    def _regions_shown(self, held) -> None:
+        shown, total = self.map.dots_shown, len(self.model.y_train)
+        dots = (
+            f"the model's {total} training flowers"
+            if shown == total
+            else f"a sample of {shown:,} of the model's {total:,} training flowers"
+        )
+        self.map_caption.setText(
+            f"Dots: {dots}. Regions: its prediction with sepal length {held[0]:.1f} cm and "
+            f"sepal width {held[1]:.1f} cm held fixed."
+        )
+
+    def _data_changed(self, _flowers=None) -> None:
+        """New flowers (import, catch-up): ranges may widen and today's flower may exist."""
+        self._update_ranges()
+        if self.model is not None:  # the grid spans the slider ranges: redo it
+            self.map.schedule_regions(self._row[0])
+
+    def _update_ranges(self) -> None:
+        """Slider ranges from the stored data and the model's, with a margin; the training
+        range (for the out-of-range flags) from the model's own training rows. Both come
+        precomputed (FeatureStats): nothing here scans the flowers."""
+        stats = [
+            s for s in (self.state.labelled, self.model.train_stats if self.model else None) if s is not None and s.n
+        ]
+        if stats:
+            low = np.min([s.low for s in stats], axis=0)
+            high = np.max([s.high for s in stats], axis=0)
+            margin = np.maximum(0.5, 0.25 * (high - low))
+            ranges = np.column_stack(
+                [
+                    np.maximum(MIN_CM, np.floor((low - margin) * 10) / 10),
+                    np.minimum(MAX_CM, np.ceil((high + margin) * 10) / 10),
+                ]
+            )
+            self._start = stats[0].mean.round(1)
+        else:
+            ranges = FALLBACK_RANGES
+        trained = self.model.train_stats if self.model is not None and self.model.train_stats.n else None
+        for i, (field, (lo, hi)) in enumerate(zip(self.fields, ranges)):
+            field.set_slider_range(lo, hi)
+            field.set_training_range(None if trained is None else (float(trained.low[i]), float(trained.high[i])))
+        self.flower.set_max_cm(float(ranges[:, 1].max()))
+        self.map.set_ranges(tuple(ranges[2]), tuple(ranges[3]))
+        self._update_presets()
+
+    # ---- the per-step update ---------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Show the current flower and ask for its prediction. Runs on every slider step."""
+        row = self._row
+        variety = self._shown[0] if self._shown else None
+        self.flower.set_flower(row[0], variety if self.model is not None else None)
+        self.map.set_point(row[0, 2], row[0, 3], variety if self.model is not None else None)
+        if self.model is None:
+            self._show_prediction(None, "Train a model to see a prediction.")
+            self.chart.set_probabilities(None)
+            return
+        self.predictor.request(row)  # a fast model answers in this call
+
+    @property
+    def prediction_pending(self) -> bool:
+        return self.predictor.pending
+
+    def _predicted(self, model, row, proba, neighbours) -> None:
+        if model is not self.model:
+            return
+        best = int(proba.argmax())
+        variety = VARIETIES[best]
+        self.chart.set_probabilities(proba)
+        self.flower.set_flower(self._row[0], variety)
+        self.map.set_point(self._row[0, 2], self._row[0, 3], variety)
+        detail = f"{proba[best]:.0%} probability"
+        if neighbours is not None:
+            distances, index = neighbours
+            labels = model.y_train[index]
+            self.neighbours_model.set_rows(model.X_train[index], labels, distances)
+            self.map.set_neighbours(model.X_train[index, 2:4])
+            if model.record.params.get("weights", "uniform") == "uniform":
+                detail += (
+                    f": {int((labels == best).sum())} of the {len(labels)} nearest training flowers are {variety.label}"
+                )
+        if any(f.outside for f in self.fields):
+            detail += ". ⚠ Outside the training data: treat it with care"
+        self._show_prediction(variety, detail)
+
+    def _show_prediction(self, variety: Variety | None, detail: str) -> None:
+        if self._shown and self._shown[0] is variety and self._shown[1] == detail:
+            return
+        if not self._shown or self._shown[0] is not variety:
+            self.prediction_label.setText(variety.label if variety is not None else "—")
+            palette = self.prediction_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colors.color(variety))
+            self.prediction_label.setPalette(palette)
+        self.prediction_detail.setText(detail)
+        self._shown = (variety, detail)

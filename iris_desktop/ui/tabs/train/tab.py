@@ -1,0 +1,470 @@
+"""The Train tab: the original lab's training notebook and its model registry, in one
+place and without the command line.
+
+Left, every setting (train/settings_panel.py) and Train / Cancel with progress: the
+training runs as a task (window.model_actions.train when hosted, the same job otherwise)
+and a cancelled run leaves no version. Right, what a version achieved (results), KNN's
+validation curve (click a k to use it), any version's decision regions with its test
+flowers, and below, the registry with its actions (train/registry_panel.py). Every
+change to the store, made here or elsewhere, reloads the registry; limits of the form
+follow the data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.settings import settings
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.tabs.train import jobs as train_jobs
+from iris_desktop.ui.tabs.train.regions_panel import RegionsPanel
+from iris_desktop.ui.tabs.train.registry_panel import RegistryPanel
+from iris_desktop.ui.tabs.train.results import ResultsPanel
+from iris_desktop.ui.tabs.train.settings_panel import SettingsPanel
+from iris_desktop.ui.tabs.train.validation_plot import ValidationPlot
+from iris_desktop.ui.widgets.model_text import describe_record
+from iris_desktop.ui.widgets.plot_export import ask_and_export
+from iris_desktop.ui.widgets.splitters import remember, splitter
+
+CURVE_KS = range(1, 31)
+PAGES = ("Results", "Validation curve (KNN)", "Decision regions")
+
+
+def _progress_row(cancel_tip: str) -> tuple[QProgressBar, QPushButton, QLabel]:
+    bar = QProgressBar()
+    bar.setRange(0, 100)
+    bar.hide()
+    cancel = QPushButton("Cancel")
+    cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    cancel.setToolTip(cancel_tip + " (Esc)")
+    cancel.setEnabled(False)
+    text = QLabel()
+    text.setWordWrap(True)
+    return bar, cancel, text
+
+
+class TrainTab(QWidget):
+    def __init__(self, state: AppState, window=None):
+        super().__init__()
+        self.state, self.window = state, window
+        self.settings = settings()
+        self.training_task = self.curve_task = None
+        self.curve_config = None  # the settings the curve shown was computed with
+        self._build()
+        self.panel.restore(self.settings)
+        self.activate_box.setChecked(str(self.settings.value("train/activate", "true")).lower() == "true")
+        self.results.normalised.setChecked(str(self.settings.value("train/normalised", "false")).lower() == "true")
+        self.pages.setCurrentIndex(int(self.settings.value("train/page", 0) or 0) % len(PAGES))
+        axes = str(self.settings.value("train/axes", "2,3")).split(",")
+        if len(axes) == 2 and all(a.isdigit() and int(a) < 4 for a in axes):
+            self.regions.set_axes(int(axes[0]), int(axes[1]))
+        self._connect()
+        self._settings_changed()
+        self._data_changed(None, state.summary)
+        self.update_limits()
+        self.registry.reload()
+
+    # ---- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.panel = SettingsPanel()
+        self.activate_box = QCheckBox("Activate &when trained")
+        self.activate_box.setToolTip(
+            "Make the new version the active model at once (Predict, the daily "
+            "predictions and History follow); otherwise it is only registered"
+        )
+        self.train_button = QPushButton("&Train")
+        self.train_button.setToolTip(
+            "Train with these settings in the background and register a new version (Ctrl+Return)"
+        )
+        self.train_button.setDefault(True)
+        self.train_progress, self.cancel_button, self.train_status = _progress_row(
+            "Stop the training: no version is kept"
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.train_button, 1)
+        buttons.addWidget(self.cancel_button)
+        left = QVBoxLayout()
+        left.addWidget(self.panel)
+        left.addWidget(self.activate_box)
+        left.addLayout(buttons)
+        left.addWidget(self.train_progress)
+        left.addWidget(self.train_status)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setFixedWidth(310)
+
+        self.results = ResultsPanel()
+        self.pages = QTabWidget()
+        results_area = QScrollArea()  # narrow windows: the figures and the matrix stack and scroll here
+        results_area.setWidget(self.results)
+        results_area.setWidgetResizable(True)
+        results_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.pages.addTab(results_area, PAGES[0])
+        self.pages.addTab(self._build_curve_page(), PAGES[1])
+        self.regions = RegionsPanel(self.state.runner)
+        self.pages.addTab(self.regions, PAGES[2])
+
+        self.registry = RegistryPanel(self.state, self.window)
+        registry_box = QGroupBox("Model registry")
+        registry_box.setMinimumHeight(200)
+        QVBoxLayout(registry_box).addWidget(self.registry)
+        self.splitter = splitter(Qt.Orientation.Vertical, [self.pages, registry_box], (3, 2))
+        remember(self.splitter, self.settings, "train/splitter")
+
+        outer = QHBoxLayout(self)
+        outer.addWidget(left_widget)
+        outer.addWidget(self.splitter, 1)
+        self.setMinimumWidth(640)
+
+    def _build_curve_page(self) -> QWidget:
+        self.curve_button = QPushButton("Compute the &validation curve")
+        self.curve_button.setToolTip(
+            "Train and cross-validated accuracy for k = 1 to 30 with the other "
+            "settings as they are (on the training flowers only)"
+        )
+        self.curve_progress, self.curve_cancel, self.curve_status = _progress_row("Stop computing the curve")
+        self.curve_plot = ValidationPlot()
+        self.curve_export = QPushButton("E&xport image…")
+        self.curve_export.setToolTip("Save the curve as PNG or SVG")
+        self.curve_caption = QLabel("Compute the curve to see how accuracy changes with k. Click the plot to set k.")
+        self.curve_caption.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.curve_button)
+        top.addWidget(self.curve_cancel)
+        top.addWidget(self.curve_progress, 1)
+        top.addStretch(0)
+        top.addWidget(self.curve_export)
+        knn_page = QWidget()
+        layout = QVBoxLayout(knn_page)
+        layout.addLayout(top)
+        layout.addWidget(self.curve_plot, 1)
+        layout.addWidget(self.curve_caption)
+        layout.addWidget(self.curve_status)
+        self.curve_note = QLabel(
+            "The validation curve shows how k, the number of neighbours, trades training "
+            "accuracy for cross-validated accuracy. Choose k-nearest neighbours to use it."
+        )
+        self.curve_note.setWordWrap(True)
+        self.curve_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.curve_stack = QStackedWidget()
+        self.curve_stack.addWidget(knn_page)
+        self.curve_stack.addWidget(self.curve_note)
+        return self.curve_stack
+
+    def _connect(self) -> None:
+        self.panel.changed.connect(self._settings_changed)
+        self.panel.dataChanged.connect(self.update_limits)
+        self.train_button.clicked.connect(lambda: self.train())
+        self.cancel_button.clicked.connect(lambda: self.cancel_training())
+        self.curve_button.clicked.connect(lambda: self.compute_curve())
+        self.curve_cancel.clicked.connect(lambda: self.curve_task and self.curve_task.cancel())
+        self.curve_plot.kPicked.connect(self.set_k)
+        self.curve_export.clicked.connect(lambda: self._export_plot(self.curve_plot.getPlotItem(), "validation-curve"))
+        self.results.exportRequested.connect(
+            lambda: self._export_plot(self.results.matrix.getPlotItem(), "confusion-matrix")
+        )
+        self.results.normalisedChanged.connect(lambda on: self.settings.setValue("train/normalised", on))
+        self.regions.exportRequested.connect(
+            lambda: self._export_plot(self.regions.map.getPlotItem(), "decision-regions")
+        )
+        self.regions.axesChanged.connect(lambda x, y: self.settings.setValue("train/axes", f"{x},{y}"))
+        self.activate_box.toggled.connect(lambda on: self.settings.setValue("train/activate", on))
+        self.pages.currentChanged.connect(self._page_changed)
+        self.registry.versionsSelected.connect(self._versions_selected)
+        self.registry.statusChanged.connect(self._status)
+        self.registry.retrainRequested.connect(self.retrain)
+        self.state.dataChanged.connect(self._data_changed)
+        self.state.flowersChanged.connect(lambda _f: self.update_limits())
+        self._registry_when_shown = WhenShown(self, self.registry.reload)
+        self.state.modelChanged.connect(self._registry_when_shown)
+        for keys, slot in (
+            ("Ctrl+Return", lambda: self.train_button.isEnabled() and self.train()),
+            ("Escape", self.cancel_running),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # ---- settings and data ------------------------------------------------------------------
+
+    def _settings_changed(self) -> None:
+        self.panel.save(self.settings)
+        config = self.panel.config()
+        self.curve_stack.setCurrentIndex(0 if config.algorithm == "knn" else 1)
+        self.curve_plot.set_k(config.params["n_neighbors"] if config.algorithm == "knn" else None)
+        stale = self.curve_config is not None and self._curve_key(config) != self.curve_config
+        self.curve_plot.set_stale(stale)
+        if stale:
+            self.curve_status.setText("The settings changed since this curve was computed: compute it again.")
+        elif self.curve_config is not None:
+            self.curve_status.clear()
+
+    @staticmethod
+    def _curve_key(config) -> tuple:
+        p = config.params
+        return (
+            config.sources,
+            config.test_fraction,
+            config.seed,
+            config.cv_folds,
+            config.standardize,
+            p.get("weights"),
+            p.get("metric"),
+            p.get("p"),
+        )
+
+    def _data_changed(self, before, after) -> None:
+        if after is not None:
+            self.panel.set_counts({s: after.count(s) for s in ("backfill", "import", "daily")})
+        if (
+            before is not None
+            and after is not None
+            and ((before.models, before.active_version) != (after.models, after.active_version))
+        ):
+            self._registry_when_shown()  # trained, activated or deleted here or elsewhere
+
+    def update_limits(self):
+        """What the data allow for these sources, test fraction and seed, from a worker."""
+        config = self.panel.config()
+        flowers = self.state.flowers
+        return self.state.runner.run(
+            "train-limits",
+            train_jobs.data_limits,
+            flowers,
+            config.sources,
+            config.test_fraction,
+            config.seed,
+            key=(id(flowers), config.sources, config.test_fraction, config.seed),
+            writes=False,
+            repeat="latest",
+            context=self,
+            on_finished=self._limits,
+        )
+
+    def _limits(self, limits) -> None:
+        self.panel.set_limits(limits)
+        self._update_train_button()
+
+    def _update_train_button(self) -> None:
+        limits = self.panel.limits
+        running = self.training_task is not None and not self.training_task.is_done
+        self.train_button.setEnabled(not running and not (limits is not None and limits.error))
+        self.cancel_button.setEnabled(running)
+        self.curve_button.setEnabled(
+            not (limits is not None and limits.error) and (self.curve_task is None or self.curve_task.is_done)
+        )
+        self.curve_cancel.setEnabled(self.curve_task is not None and not self.curve_task.is_done)
+
+    # ---- training -----------------------------------------------------------------------------
+
+    def train(self, retrain_version: int | None = None):
+        """Train the form's settings (or retrain a version) as a task; returns it."""
+        if self.training_task is not None and not self.training_task.is_done:
+            self._status("A training is running: wait for it or cancel it.")
+            return self.training_task
+        activate = self.activate_box.isChecked()
+        config = None if retrain_version is not None else self.panel.config()
+        if retrain_version is not None:
+            entry = self.registry.entry(retrain_version)
+            activate = bool(entry and entry.record.active) or activate
+        if self.window is not None:
+            task = self.window.model_actions.train(config, retrain_version=retrain_version, activate=activate)
+        else:
+            task = self.state.runner.run(
+                "training",
+                jobs.train,
+                *self.state.paths(),
+                self.state.today(),
+                config,
+                retrain_version,
+                activate,
+                status="Training…",
+                context=self,
+                on_finished=lambda result: result[1] is not None and self.state.set_model(result[1]),
+            )
+        self.training_task = task
+        self.train_progress.setValue(0)
+        self.train_progress.show()
+        self.train_status.setText(f"Retraining model v{retrain_version}…" if retrain_version else "Training…")
+        task.progress.connect(self._training_progress)
+        if task.is_done:
+            self._training_done(task)
+        else:
+            task.done.connect(lambda: self._training_done(task))
+        self._update_train_button()
+        return task
+
+    def retrain(self, version: int):
+        return self.train(retrain_version=version)
+
+    def _training_progress(self, pct: int, text: str) -> None:
+        self.train_progress.setValue(pct)
+        self.train_status.setText(text)
+
+    def _training_done(self, task) -> None:
+        if task is not self.training_task:
+            return
+        self.train_progress.hide()
+        if task.state == "finished":
+            record = task.result[0]
+            self.train_status.setText(
+                f"Registered {describe_record(record)}" + (" and made it active." if record.active else ".")
+            )
+            self.registry.reload(select=record.version)
+        elif task.state == "cancelled":
+            self.train_status.setText("Cancelled: no version was registered.")
+        else:
+            self.train_status.setText(f"Training failed: {task.error}")
+        self._update_train_button()
+
+    def cancel_training(self) -> None:
+        if self.training_task is not None and not self.training_task.is_done:
+            self.training_task.cancel()
+            self.train_status.setText("Cancelling…")
+
+    def cancel_running(self) -> None:
+        self.cancel_training()
+        if self.curve_task is not None and not self.curve_task.is_done:
+            self.curve_task.cancel()
+
+    # ---- the validation curve ----------------------------------------------------------------
+
+    def compute_curve(self):
+        config = self.panel.config()
+        if config.algorithm != "knn":
+            return None
+        limits = self.panel.limits
+        ks = [k for k in CURVE_KS if limits is None or limits.error or k <= limits.max_k(config.cv_folds)]
+        params = dict(config.params)
+        key = self._curve_key(config)
+        task = self.state.runner.run(
+            "validation-curve",
+            train_jobs.validation_curve,
+            self.state.flowers,
+            config.sources,
+            config.test_fraction,
+            config.seed,
+            config.cv_folds,
+            params,
+            config.standardize,
+            ks,
+            key=(id(self.state.flowers), key, tuple(ks)),
+            writes=False,
+            repeat="latest",
+            status="Computing the validation curve…",
+            context=self,
+            on_finished=lambda curve: self._curve_done(curve, key),
+            on_failed=lambda exc, _d: self.curve_status.setText(f"The curve could not be computed: {exc}"),
+        )
+        self.curve_task = task
+        self.curve_progress.setValue(0)
+        self.curve_progress.show()
+        task.progress.connect(lambda pct, text: (self.curve_progress.setValue(pct), self.curve_status.setText(text)))
+        task.done.connect(lambda: self._curve_ended(task))
+        self._update_train_button()
+        return task
+
+    def _curve_done(self, curve, key) -> None:
+        self.curve_config = key
+        self.curve_plot.set_curve(curve)
+        best = curve.best_k
+        self.curve_caption.setText(
+            f"k = {curve.ks[0]} to {curve.ks[-1]} on the {curve.n_rows} training flowers, {curve.folds}-fold "
+            f"cross-validation. Best k: {best} (CV accuracy {curve.cv_mean[curve.ks.index(best)]:.1%}, the star). "
+            "Click the plot to set k. Training accuracy far above CV means the model learns the training "
+            "flowers by heart (small k)."
+        )
+        self._settings_changed()
+
+    def _curve_ended(self, task) -> None:
+        if task is not self.curve_task:
+            return
+        self.curve_progress.hide()
+        if task.state == "cancelled":
+            self.curve_status.setText("Cancelled.")
+        elif task.state == "finished":
+            self.curve_status.clear()
+        self._update_train_button()
+
+    def set_k(self, k: int) -> None:
+        self.panel.form.control("n_neighbors", "knn").setValue(k)
+        self._status(f"k set to {k}")
+
+    # ---- the selected version -----------------------------------------------------------------
+
+    def _versions_selected(self, versions: list) -> None:
+        entry = self.registry.entry(versions[0]) if versions else None
+        record = entry.record if entry else None
+        self.results.show_record(
+            record, describe_record(record) + (" · active" if record.active else "") if record else ""
+        )
+        self._load_for_regions()
+
+    def _page_changed(self, index: int) -> None:
+        self.settings.setValue("train/page", index)
+        self._load_for_regions()
+
+    def _load_for_regions(self) -> None:
+        """The selected version loaded (in a worker) when its regions are on screen."""
+        if self.pages.currentWidget() is not self.regions:
+            return
+        selected = self.registry.table.selected()
+        entry = self.registry.entry(selected[0]) if selected else None
+        if entry is None or entry.file_problem:
+            self.regions.set_model(None)
+            if entry is not None:
+                self.regions.caption.setText(f"Model v{entry.record.version} cannot be loaded: {entry.file_problem}.")
+            return
+        model = self.state.model
+        if model is not None and model.version == entry.record.version:
+            self.regions.set_model(model)
+            return
+        if self.regions.model is not None and self.regions.model.version == entry.record.version:
+            return
+        self.state.runner.run(
+            "train-load",
+            train_jobs.load_version,
+            *self.state.paths(),
+            entry.record.version,
+            writes=False,
+            repeat="latest",
+            context=self,
+            on_finished=self.regions.set_model,
+            on_failed=lambda exc, _d: self.regions.caption.setText(str(exc)),
+        )
+
+    # ---- helpers ------------------------------------------------------------------------------
+
+    def _status(self, text: str) -> None:
+        if self.window is not None:
+            self.window.show_status(text)
+        self.train_status.setText(text)
+
+    def _export_plot(self, item, name: str) -> None:
+        try:
+            path = ask_and_export(self, item, name, self.settings)
+        except OSError as exc:
+            self.registry.warn("The image was not saved", str(exc))
+            return
+        if path is not None:
+            self._status(f"Saved {path}")

@@ -1,0 +1,99 @@
+"""A confusion matrix as a pyqtgraph heatmap: always 3x3 in variety order, actual
+varieties as rows (top to bottom), predictions as columns, each cell annotated with
+its count (and its share of the row when normalised)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
+
+from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.widgets import colors
+
+N = len(VARIETIES)
+_LOW, _HIGH = np.array([247, 247, 247]), np.array([33, 102, 172])  # white to a calm blue
+
+
+def row_shares(counts: np.ndarray) -> np.ndarray:
+    """Each row divided by its total (a row with no flower stays 0)."""
+    counts = np.asarray(counts, dtype=float)
+    totals = counts.sum(axis=1, keepdims=True)
+    return np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
+
+
+class ConfusionMatrixView(pg.PlotWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent, background=None)
+        self.setAccessibleName("Confusion matrix")
+        self.counts = np.zeros((N, N), dtype=int)
+        self.normalised = False
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setAspectLocked(True)
+        plot.invertY(True)  # the first actual variety on top, as a matrix is read
+        plot.setRange(xRange=(0, N), yRange=(0, N), padding=0.02)
+        plot.setLabel("bottom", "Predicted")
+        plot.setLabel("left", "Actual")
+        colors.style_plot(plot, self.palette())
+        ticks = [[(i + 0.5, v.label) for i, v in enumerate(VARIETIES)]]
+        for side in ("bottom", "left"):
+            axis = plot.getAxis(side)
+            axis.setTicks(ticks)
+            axis.setStyle(hideOverlappingLabels=False)  # three labels: shortened if need be
+        # Room for the longest name: the axis does not widen itself for fixed ticks.
+        plot.getAxis("left").setWidth(self.fontMetrics().horizontalAdvance("Versicolor") + 28)
+        self.image = pg.ImageItem()
+        plot.addItem(self.image)
+        font = QFont(self.font())
+        font.setBold(True)
+        self._labels = []
+        for _ in range(N * N):
+            label = QGraphicsSimpleTextItem()
+            label.setFont(font)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            plot.vb.addItem(label, ignoreBounds=True)
+            self._labels.append(label)
+        self.set_matrix(self.counts)
+        plot.vb.sigResized.connect(self._fit_labels)
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 300)
+
+    def _fit_labels(self) -> None:
+        """Column names that no longer fit under their column are shortened (Versic.)."""
+        per_pixel = self.getPlotItem().vb.viewPixelSize()[0]  # view units (cells) per pixel
+        fits = per_pixel <= 0 or 1 / per_pixel >= self.fontMetrics().horizontalAdvance("Versicolor") + 8
+        names = [v.label if fits or len(v.label) <= 7 else v.label[:6] + "." for v in VARIETIES]
+        self.getPlotItem().getAxis("bottom").setTicks([[(i + 0.5, name) for i, name in enumerate(names)]])
+
+    def set_matrix(self, counts, normalised: bool | None = None) -> None:
+        """Show `counts` (3x3, rows actual, columns predicted); `normalised` shows each
+        row's shares and colours by them (None: keep the current choice)."""
+        counts = np.asarray(counts, dtype=int).reshape(N, N)
+        self.counts = counts
+        if normalised is not None:
+            self.normalised = normalised
+        shares = row_shares(counts)
+        strength = shares if self.normalised else counts / max(1, counts.max())
+        rgb = _LOW + (_HIGH - _LOW) * strength[..., None]
+        # ImageItem's first axis is x: columns (predicted) first.
+        self.image.setImage(
+            np.ascontiguousarray(rgb.transpose(1, 0, 2)).astype(np.uint8), autoLevels=False, levels=(0, 255)
+        )
+        self.image.setRect(QRectF(0, 0, N, N))  # after setImage: one cell per unit
+        for (r, c), label in zip(np.ndindex(N, N), self._labels):
+            text = f"{shares[r, c]:.0%} ({counts[r, c]})" if self.normalised else str(counts[r, c])
+            label.setText(text)
+            label.setBrush(QColor("white") if strength[r, c] > 0.55 else QColor("#202020"))
+            box = label.boundingRect()
+            label.setPos(c + 0.5, r + 0.5)
+            label.setTransform(pg.QtGui.QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
+
+    def cell_texts(self) -> list[list[str]]:
+        """The annotations as shown, row by row (for tests and screen readers)."""
+        return [[self._labels[r * N + c].text() for c in range(N)] for r in range(N)]

@@ -1,0 +1,115 @@
+"""File ▸ Import as a user meets it: the preview says what the file holds and what would
+happen; millimetres, implausible values and repeated flowers are decided there; Cancel
+writes nothing; File ▸ Remove an import takes a batch back out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from iris_desktop import paths
+from iris_desktop.store import flowers
+from iris_desktop.store.flowers import feature_matrix
+
+HEADER = "sepal_length,sepal_width,petal_length,petal_width,variety\n"
+
+
+def open_preview(qtbot, window, path):
+    window.data_actions.dialog = None
+    window.data_actions.import_csv(str(path))
+    qtbot.waitUntil(
+        lambda: window.data_actions.dialog is not None and window.data_actions.dialog.isVisible(), timeout=30_000
+    )
+    return window.data_actions.dialog
+
+
+def imported(window) -> int:
+    return flowers.count_by_source(window.state.store)["import"]
+
+
+def test_a_millimetre_file_is_divided_by_ten_by_default(make_window, qtbot, tmp_path):
+    window = make_window()
+    path = tmp_path / "mm.csv"
+    path.write_text(HEADER + "51,35,14,2,setosa\n70,32,47,14,versicolor\n63,33,60,25,virginica\n")
+    dialog = open_preview(qtbot, window, path)
+    assert dialog.millimetres.isChecked() and "look like millimetres" in dialog.millimetres.text()
+    assert not dialog.outliers.isVisibleTo(dialog) and dialog.import_button.isEnabled()
+
+    dialog.millimetres.setChecked(False)  # "no, they are centimetres": no iris is that big
+    assert dialog.outliers.isVisibleTo(dialog) and "no iris has" in dialog.outliers.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.millimetres.setChecked(True)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: imported(window) == 3, timeout=30_000)
+    X, _ = feature_matrix(window.state.store, ("import",))
+    assert X[0].tolist() == [5.1, 3.5, 1.4, 0.2]
+
+
+def test_the_kaggle_copy_of_the_stored_set_adds_nothing_unless_kept(make_window, qtbot, tmp_path, store):
+    from iris_desktop.pipelines.backfill import backfill
+
+    backfill(store)
+    window = make_window(store)
+    rows = paths.resource("iris.csv").read_text().splitlines()[1:]
+    path = tmp_path / "Iris.csv"
+    path.write_text(
+        "Id,SepalLengthCm,SepalWidthCm,PetalLengthCm,PetalWidthCm,Species\n"
+        + "\n".join(f"{i},{r.rsplit(',', 1)[0]},Iris-{r.rsplit(',', 1)[1]}" for i, r in enumerate(rows, 1))
+    )
+    dialog = open_preview(qtbot, window, path)
+    assert "150" in dialog.skip.text() and dialog.skip.isChecked()
+    assert not dialog.import_button.isEnabled() and "nothing new" in dialog.verdict.text()
+    qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.keep.height() // 2))
+    assert dialog.import_button.isEnabled(), dialog.verdict.text()
+    assert "150 flowers" in dialog.verdict.text()
+
+
+def test_cancel_writes_nothing(make_window, qtbot, tmp_path):
+    window = make_window()
+    path = tmp_path / "six.csv"
+    path.write_text(HEADER + "5.0,3.3,1.4,0.2,setosa\n6.1,2.8,4.7,1.2,versicolor\n")
+    before = list(window.state.store.conn.iterdump())
+    dialog = open_preview(qtbot, window, path)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "cancelled" in window.status_label.text())
+    assert list(window.state.store.conn.iterdump()) == before
+
+
+def test_remove_an_import_from_the_menu(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window()
+    path = tmp_path / "six.csv"
+    path.write_text(HEADER + "5.0,3.3,1.4,0.2,setosa\n6.1,2.8,4.7,1.2,versicolor\n")
+    qtbot.mouseClick(open_preview(qtbot, window, path).import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: imported(window) == 2, timeout=30_000)
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window.data_actions.remove_import()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in window.findChildren(QMessageBox)),
+        timeout=30_000,
+    )
+    assert offered and offered[0].startswith("six.csv · batch 1") and "2 flowers" in offered[0]
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    assert "Remove the 2 flowers imported from six.csv" in box.text()
+    remove = next(b for b in box.buttons() if b.text() == "&Remove")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: imported(window) == 0, timeout=30_000)
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("Removed 2 imported flowers"))
+
+
+@pytest.mark.parametrize("text", ["", "not,a,csv\nfile\n"])
+def test_a_bad_file_says_why_and_writes_nothing(make_window, qtbot, tmp_path, text):
+    window = make_window()
+    path = tmp_path / "bad.csv"
+    path.write_text(text)
+    window.data_actions.import_csv(str(path))
+    qtbot.waitUntil(lambda: bool(window.reporter.dialogs), timeout=30_000)
+    assert window.reporter.dialogs[-1].text().startswith("Nothing was imported")
+    assert "bad.csv" in window.reporter.dialogs[-1].text()
+    assert imported(window) == 0
