@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench reliability clean bundle
+.PHONY: run test lint bench reliability screenshots clean bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,20 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
+# make run ARGS="--data-dir /tmp/lab" passes arguments to the app.
 run: $(STAMP)
-	$(BIN)/python -m iris_desktop
+	$(BIN)/python -m iris_desktop $(ARGS)
 
-test: $(TSTAMP)
+test: lint
 	bash packaging/qt-system-libs.sh
-	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Static checks, also run by `make test`: style and bugs (ruff), types (mypy), layers (import-linter).
+lint: $(TSTAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(TSTAMP)
 	for b in tests/bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
@@ -34,6 +41,11 @@ bench: $(TSTAMP)
 # and hostile input (issue 16); about 4 minutes on 2 cores. --quick, --family NAME: see --help.
 reliability: $(TSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/reliability/campaign.py
+
+# The README's pictures, from the real app on a demo store (fixed seed and date).
+screenshots: $(TSTAMP)
+	bash packaging/qt-system-libs.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
 
 bundle: $(TSTAMP)
 	$(BIN)/python -m PyInstaller --noconfirm --clean packaging/iris-desktop.spec

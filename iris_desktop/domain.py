@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -35,8 +36,10 @@ class Variety(str, enum.Enum):
     def label(self) -> str:
         return self.value.capitalize()
 
+    # Shadows str.index (a Variety is a str): callers use it as the fixed class index.
+    # Renaming it touches the UI too; until then the override is deliberate.
     @property
-    def index(self) -> int:
+    def index(self) -> int:  # type: ignore[override]
         return VARIETIES.index(self)
 
 
@@ -82,7 +85,7 @@ def check_measurement(name: str, value: object) -> float:
         # float() would also take '5_1' (51.0), '1e2', 'inf', '0x..'-like text: a typo, not a length
         raise ValueError(f"{name} is not a plain decimal number (like 5.1): {value!r}")
     try:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)  # type: ignore[arg-type]  # any object: float() says what it takes
     except (TypeError, ValueError):
         raise ValueError(f"{name} is not a number: {value!r}") from None
     if math.isnan(number) or math.isinf(number):
@@ -115,8 +118,10 @@ class Flower:
         return (self.sepal_length, self.sepal_width, self.petal_length, self.petal_width)
 
     @classmethod
-    def from_measurements(cls, values, variety: Variety | str | None = None) -> Flower:
+    def from_measurements(cls, values: Iterable[float], variety: Variety | str | None = None) -> Flower:
         values = list(values)
         if len(values) != len(FEATURES):
             raise ValueError(f"a flower has {len(FEATURES)} measurements, got {len(values)}")
-        return cls(*values, variety=Variety.parse(variety) if variety is not None else None)
+        sepal_length, sepal_width, petal_length, petal_width = values
+        known = Variety.parse(variety) if variety is not None else None
+        return cls(sepal_length, sepal_width, petal_length, petal_width, known)

@@ -19,7 +19,7 @@ DB_NAME = "iris.sqlite3"
 _override: Path | None = None
 
 
-def set_data_dir(path: str | os.PathLike | None) -> None:
+def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     """Point every location at `path` (None restores the default)."""
     global _override
     _override = Path(path).expanduser().resolve() if path is not None else None

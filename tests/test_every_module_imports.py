@@ -63,3 +63,11 @@ def test_ui_keeps_its_shape():
     for tab in TABS:
         assert (ui / "tabs" / tab / "tab.py").is_file()
 
+
+def test_no_module_is_over_400_lines():
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

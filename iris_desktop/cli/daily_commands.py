@@ -136,6 +136,7 @@ def generate(args) -> int:
             settings = settings_for(store)
             flower = flower_of(store, day, settings)
             how = f"not stored; generator: {settings.describe()}"
+    assert flower.variety is not None  # a daily flower is generated with its variety
     _out(f"{day.isoformat()}: {flower.variety.value}  ({how})")
     for feature, value in zip(FEATURES, flower.measurements):
         _out(f"  {feature.display:<13} {value:4.1f} {feature.unit}")

@@ -33,12 +33,8 @@ def add_commands(command) -> None:
 def history(args) -> int:
     import datetime as dt
 
-    from iris_desktop.pipelines.monitoring import (
-        export_history_csv,
-        history_columns,
-        last_days,
-        version_history,
-    )
+    from iris_desktop.pipelines.history_csv import export_history_csv
+    from iris_desktop.pipelines.monitoring import history_columns, last_days, version_history
 
     today = args.today or dt.date.today()  # days after it (the clock was ahead) are left out
     with open_store() as store:

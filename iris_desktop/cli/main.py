@@ -189,5 +189,5 @@ def _damaged(exc: Exception) -> str:
         )
     return (
         f"{exc}. It was moved to {moved.name} and the newest sound backup was restored "
-        f"({restored.backup.describe()}); run the command again"
+        f"({restored.backup.describe() if restored.backup else 'the database file'}); run the command again"
     )

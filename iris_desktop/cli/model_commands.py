@@ -15,7 +15,7 @@ import warnings
 from iris_desktop.cli.common import bounded
 from iris_desktop.cli.common import out as _out
 from iris_desktop.cli.errors import UserError
-from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Param
 from iris_desktop.store import open_store
 
 VERSION = bounded(1, 2**62)
@@ -72,7 +72,7 @@ def _add_parameter_flags(parser: argparse.ArgumentParser) -> None:
     """One flag per hyper-parameter in the algorithm table (--k, --weights, --max-depth …);
     values are checked against the chosen algorithm's own spec later."""
     seen: dict[str, list[str]] = {}
-    specs = {}
+    specs: dict[str, Param] = {}
     for algorithm in ALGORITHMS.values():
         for param in algorithm.params:
             seen.setdefault(param.cli_flag, []).append(algorithm.key)
@@ -86,8 +86,6 @@ def _add_parameter_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _fraction(text: str) -> float:
-    from iris_desktop.pipelines.algorithms import Param
-
     try:
         value = Param("test-fraction", "", "float", 0.2).check(text)
     except ValueError:
@@ -240,9 +238,10 @@ def compare(args) -> int:
 
     with open_store() as store:
         a, b = get_model(store, args.a), get_model(store, args.b)
-    for version, record in ((args.a, a), (args.b, b)):
-        if record is None:
-            raise UnknownModelError(f"there is no model version {version}")
+    if a is None:
+        raise UnknownModelError(f"there is no model version {args.a}")
+    if b is None:
+        raise UnknownModelError(f"there is no model version {args.b}")
     rows = table(a, b)
     width = max(len(what) for what, _, _ in rows)
     col = max(12, *(len(x) for _, x, _ in rows))

@@ -9,7 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
+
+# A scikit-learn estimator or Pipeline: scikit-learn has no type information.
+Estimator: TypeAlias = Any
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -26,7 +29,7 @@ class Param:
     default: Any
     minimum: float | None = None
     maximum: float | None = None
-    choices: tuple = ()
+    choices: tuple[Any, ...] = ()
     help: str = ""
     flag: str | None = None
     optional: bool = False  # None is allowed and means "no limit"
@@ -56,7 +59,7 @@ class Param:
             raise ValueError(f"{self.name} must be at most {self.maximum:g}, got {value!r}")
         return number
 
-    def _number(self, value: Any):
+    def _number(self, value: Any) -> int | float:
         if isinstance(value, bool):
             raise ValueError(f"{self.name} must be a number, got {value!r}")
         text = str(value).strip()
@@ -104,7 +107,7 @@ class Algorithm:
         if spec.only_if is None:
             return True
         other, wanted = spec.only_if
-        return values.get(other) == wanted
+        return bool(values.get(other) == wanted)
 
     def param(self, name: str) -> Param:
         return next(p for p in self.params if p.name == name)
@@ -317,7 +320,7 @@ def algorithm(key: str) -> Algorithm:
         raise ValueError(f"unknown algorithm {key!r} (choose from {', '.join(ALGORITHMS)})") from None
 
 
-def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: int):
+def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: int) -> Estimator:
     """A scikit-learn estimator (a Pipeline when standardising). Imports sklearn lazily."""
     if key == "knn":
         from sklearn.neighbors import KNeighborsClassifier as cls
@@ -350,7 +353,7 @@ def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: i
     return _scaled(estimator) if standardize else estimator
 
 
-def _scaled(estimator):
+def _scaled(estimator: Estimator) -> Estimator:
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
 

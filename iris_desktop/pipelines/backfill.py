@@ -9,17 +9,18 @@ from iris_desktop import paths
 from iris_desktop.domain import VARIETIES, Flower
 from iris_desktop.pipelines import csv_reader
 
-# The import pipeline's names, for callers that knew them here.
-from iris_desktop.pipelines.csv_reader import CsvImportError, normalise_header  # noqa: F401
-from iris_desktop.pipelines.imports import AlreadyImportedError, import_csv  # noqa: F401
+# The import pipeline's names, for callers that knew them here (listed in __all__).
+from iris_desktop.pipelines.csv_reader import normalise_header
+from iris_desktop.pipelines.csv_text import CsvImportError
+from iris_desktop.pipelines.imports import AlreadyImportedError, import_csv
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 
 
-def read_csv_file(path: str | os.PathLike) -> tuple[list[Flower], tuple[str, ...]]:
+def read_csv_file(path: str | os.PathLike[str]) -> tuple[list[Flower], tuple[str, ...]]:
     """The flowers of a (small) CSV file as Flower values, and the columns ignored."""
     parsed = csv_reader.read_file(path)
-    flowers = [Flower(*x, variety=VARIETIES[v]) for x, v in zip(parsed.X.tolist(), parsed.y.tolist())]
+    flowers = [Flower.from_measurements(x, VARIETIES[v]) for x, v in zip(parsed.X.tolist(), parsed.y.tolist())]
     return flowers, parsed.ignored_columns
 
 
@@ -31,3 +32,13 @@ def backfill(store: Store) -> int:
         parsed = csv_reader.read_file(paths.resource("iris.csv"))
         names = [VARIETIES[v].value for v in parsed.y.tolist()]
         return flower_table.add_rows(store, parsed.X, names, "backfill")
+
+
+__all__ = [
+    "AlreadyImportedError",
+    "CsvImportError",
+    "backfill",
+    "import_csv",
+    "normalise_header",
+    "read_csv_file",
+]

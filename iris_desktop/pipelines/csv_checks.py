@@ -4,9 +4,11 @@ millimetres, and rows that repeat stored flowers. numpy only, vectorised."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES
 from iris_desktop.pipelines.csv_reader import ParsedFile
@@ -69,7 +71,7 @@ def millimetre_columns(parsed: ParsedFile) -> list[str]:
     return [name for name, flag in zip(FEATURE_NAMES, looks_mm) if flag]
 
 
-def in_centimetres(parsed: ParsedFile, columns) -> ParsedFile:
+def in_centimetres(parsed: ParsedFile, columns: Iterable[str]) -> ParsedFile:
     """A copy with `columns` divided by 10, rounded to 0.001 mm to drop float noise
     (5.3 / 10 gives 0.5299999...)."""
     columns = list(columns)
@@ -84,7 +86,7 @@ def in_centimetres(parsed: ParsedFile, columns) -> ParsedFile:
     return dataclasses.replace(parsed, X=X, notes=(*parsed.notes, note))
 
 
-def _flower_keys(X, y) -> tuple[np.ndarray, np.ndarray]:
+def _flower_keys(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """One int64 per flower: each measurement in 0.1 mm steps (14 bits, up to 163.83 cm)
     and the variety (2 bits); and which rows could be keyed at all."""
     steps = np.rint(np.asarray(X, dtype=np.float64).reshape(-1, len(FEATURE_NAMES)) * 100)
@@ -96,7 +98,7 @@ def _flower_keys(X, y) -> tuple[np.ndarray, np.ndarray]:
     return keys | np.where(valid, y, 0), valid
 
 
-def duplicate_mask(X, y, stored_X, stored_y) -> np.ndarray:
+def duplicate_mask(X: ArrayLike, y: ArrayLike, stored_X: ArrayLike, stored_y: ArrayLike) -> np.ndarray:
     """True where a row equals a stored flower: same variety, all four measurements equal
     at 0.1 mm (rounded to 2 decimals in cm). Sort-based, so 200,000 x 200,000 is fast."""
     keys, valid = _flower_keys(X, y)

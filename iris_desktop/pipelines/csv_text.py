@@ -83,7 +83,8 @@ def quote_parity(codes: np.ndarray) -> np.ndarray:
     """1 where an odd number of quotes precede a byte (inside quotes), else 0. uint8 wraps
     around, but keeps the parity, at an eighth of int64's memory traffic."""
     quotes = (codes == ord('"')).view(np.uint8)
-    return (np.cumsum(quotes, dtype=np.uint8) - quotes) & 1
+    parity: np.ndarray = (np.cumsum(quotes, dtype=np.uint8) - quotes) & 1
+    return parity
 
 
 def unquoted(line: str) -> str:
@@ -102,7 +103,7 @@ def detect_delimiter(sample: list[str]) -> str:
     fewer: R's row names), without spaces inside values (`5,1 3,5` is whitespace-separated).
     csv.Sniffer guesses wrong on decimal commas and ragged headers; this scores simply."""
 
-    def score(delimiter: str) -> tuple:
+    def score(delimiter: str) -> tuple[bool, bool, int, int]:
         counts = [field_count(line, delimiter) for line in sample]
         data = counts[1:] or counts
         consistent = len(set(data)) == 1 and data[0] >= 5 and counts[0] in (data[0], data[0] - 1)

@@ -17,8 +17,10 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.store import Store, StoreContentError
@@ -34,6 +36,10 @@ ALIASES = {"gaussian": "mvnormal"}  # a name a user may still type for a choice
 DEFAULT_GENERATOR = "mvnormal"  # for new installations; a store that pinned settings keeps them
 MIN_CM = 0.1
 MV_CANDIDATES = 8  # draws per day for the multivariate normal: the first all >= MIN_CM is kept
+
+# Settings' numbers as nested tuples (3x4 bounds or means, 3x4x4 Cholesky factors):
+# hashable and comparable, and JSON arrays as they are.
+Nested: TypeAlias = tuple["float | Nested", ...]
 
 LABELS = {
     "mvnormal": "Multivariate normal (fitted)",
@@ -77,10 +83,10 @@ class GeneratorSettings:
     """
 
     kind: str
-    low: tuple = ()
-    high: tuple = ()
-    mean: tuple = ()
-    chol: tuple = ()
+    low: Nested = ()
+    high: Nested = ()
+    mean: Nested = ()
+    chol: Nested = ()
     basis: str = field(default="", compare=False)
     key: str = field(init=False, default="")
 
@@ -155,17 +161,19 @@ class GeneratorSettings:
         if self.is_normal:
             return np.array(self.mean, dtype=float)
         low, high = self.bounds()
-        return (low + high) / 2
+        centre: np.ndarray = (low + high) / 2
+        return centre
 
     def covariances(self) -> np.ndarray:
         """3x4x4: each variety's covariance (a normal's), or its box's (uniform) one."""
         if self.is_normal:
             chol = np.array(self.chol, dtype=float)
-            return np.einsum("vij,vkj->vik", chol, chol)
+            covariances: np.ndarray = np.einsum("vij,vkj->vik", chol, chol)
+            return covariances
         low, high = self.bounds()
         return np.stack([np.diag(d) for d in (high - low) ** 2 / 12])
 
-    def posterior(self, X) -> np.ndarray:
+    def posterior(self, X: ArrayLike) -> np.ndarray:
         """(n, 3): P(variety | flower) under this generator itself (varieties drawn
         uniformly): how clearly its own varieties tell a flower apart. Near 0.5/0.5, the
         generator makes flowers like this one as either variety, and no model can be sure.
@@ -179,7 +187,8 @@ class GeneratorSettings:
                     np.einsum("ni,ij,nj->n", d, np.linalg.inv(cov), d) + np.linalg.slogdet(cov)[1]
                 )
             p = np.exp(log_density - log_density.max(axis=1, keepdims=True))
-            return p / p.sum(axis=1, keepdims=True)
+            posterior: np.ndarray = p / p.sum(axis=1, keepdims=True)
+            return posterior
         low, high = self.bounds()
         half = 0.05 + 1e-9  # values are rounded to 0.1 cm: a box reaches half a step further
         inside = ((X[:, None, :] >= low - half) & (X[:, None, :] <= high + half)).all(axis=2)
@@ -189,11 +198,12 @@ class GeneratorSettings:
             return np.where(total > 0, density / total, np.nan)
 
 
-def _tuples(value):
+def _tuples(value: Any) -> Any:
+    """JSON as loaded, with every list a tuple."""
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-def _nested(a: np.ndarray) -> tuple:
+def _nested(a: np.ndarray) -> Nested:
     return tuple(_nested(x) for x in a) if a.ndim > 1 else tuple(round(float(v), 6) for v in a)
 
 
@@ -215,9 +225,9 @@ def _labelled(store: Store) -> tuple[np.ndarray, np.ndarray, str]:
     from iris_desktop.pipelines.backfill import read_csv_file
 
     bundled, _ = read_csv_file(paths.resource("iris.csv"))
-    extra = [f for f in bundled if f.variety.index in missing]  # type: ignore[union-attr]
-    X = np.vstack([X, [f.measurements for f in extra]])
-    y = np.concatenate([y, [f.variety.index for f in extra]])  # type: ignore[union-attr]
+    extra = [(f.measurements, f.variety.index) for f in bundled if f.variety is not None and f.variety.index in missing]
+    X = np.vstack([X, [measurements for measurements, _ in extra]])
+    y = np.concatenate([y, [index for _, index in extra]])
     if not stored:
         basis = f"the bundled Iris set's {len(extra)} flowers (none stored yet)"
     else:
@@ -307,7 +317,8 @@ def _splitmix64(x: np.ndarray) -> np.ndarray:
     x = x + np.uint64(0x9E3779B97F4A7C15)
     x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+    mixed: np.ndarray = x ^ (x >> np.uint64(31))
+    return mixed
 
 
 def _uniforms(seed: int, key: str, days: list[dt.date], count: int = 5, stride: int = 8) -> np.ndarray:
@@ -318,7 +329,8 @@ def _uniforms(seed: int, key: str, days: list[dt.date], count: int = 5, stride: 
     ordinals = np.array([d.toordinal() for d in days], dtype=np.uint64)
     counters = ordinals[:, None] * np.uint64(stride) + np.arange(count, dtype=np.uint64)
     words = _splitmix64(_splitmix64(counters ^ np.uint64(base)))
-    return ((words >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
+    uniforms: np.ndarray = ((words >> np.uint64(11)).astype(np.float64) + 0.5) / float(1 << 53)
+    return uniforms
 
 
 # Python's own inverse normal CDF: the same numbers on every platform (one call per value).
@@ -327,7 +339,7 @@ def _INV_CDF(u: np.ndarray) -> np.ndarray:
     scikit-learn): Python's NormalDist.inv_cdf, value by value, was a third of a catch-up."""
     from scipy.special import ndtri
 
-    return ndtri(u)
+    return np.asarray(ndtri(u), dtype=float)
 
 
 def _truncated_normal(u: np.ndarray, variety: np.ndarray, mean: np.ndarray, chol: np.ndarray) -> np.ndarray:
@@ -377,7 +389,7 @@ def generate_arrays(seed: int, settings: GeneratorSettings, days: list[dt.date])
 def generate(seed: int, settings: GeneratorSettings, days: list[dt.date]) -> list[Flower]:
     """The flowers of `days` as Flower values."""
     values, variety = generate_arrays(seed, settings, days)
-    return [Flower(*row, variety=VARIETIES[v]) for row, v in zip(values.tolist(), variety.tolist())]
+    return [Flower.from_measurements(row, VARIETIES[v]) for row, v in zip(values.tolist(), variety.tolist())]
 
 
 def flower_of(store: Store, day: dt.date, settings: GeneratorSettings | None = None) -> Flower:

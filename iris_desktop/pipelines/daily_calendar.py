@@ -92,7 +92,7 @@ class FutureDays:
 def future_days(store: Store, today: dt.date) -> FutureDays | None:
     """The daily flowers stored for days after `today`, if any."""
     count, first, last = flower_table.daily_span_after(store, today)
-    if not count:
+    if not count or first is None or last is None:  # a count of days has its first and last
         return None
     return FutureDays(count, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.stats import ks_2samp
 
 from iris_desktop.domain import FEATURES, VARIETIES, Feature
@@ -123,7 +124,7 @@ def _ks(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return float(result.statistic), float(result.pvalue)
 
 
-def compare(reference_X, reference_y, current_X, current_y) -> DriftReport:
+def compare(reference_X: ArrayLike, reference_y: ArrayLike, current_X: ArrayLike, current_y: ArrayLike) -> DriftReport:
     """Compare the flowers `current_X` (n x 4 cm, true varieties `current_y`) with the
     training flowers `reference_X` / `reference_y`, feature by feature."""
     ref_X = np.asarray(reference_X, dtype=float).reshape(-1, len(FEATURES))
@@ -146,7 +147,7 @@ def compare(reference_X, reference_y, current_X, current_y) -> DriftReport:
     return DriftReport(tuple(features), len(ref_X), len(cur_X))
 
 
-def _level(n: int, p: float, index: float, within, threshold: float) -> str:
+def _level(n: int, p: float, index: float, within: tuple[tuple[float, float], ...], threshold: float) -> str:
     if n < MIN_FLOWERS or not np.isfinite(p):
         return "too few"
     overall = p < threshold
@@ -158,7 +159,7 @@ def _level(n: int, p: float, index: float, within, threshold: float) -> str:
     return "slight" if overall else "stable"
 
 
-def _verdict(f: FeatureDrift, cur, cur_y, ref, ref_y) -> str:
+def _verdict(f: FeatureDrift, cur: np.ndarray, cur_y: np.ndarray, ref: np.ndarray, ref_y: np.ndarray) -> str:
     name = f.feature.display.lower()
     if f.level == "too few":
         return f"Too few daily flowers ({f.n_current}) to judge."
@@ -197,17 +198,17 @@ def _direction(current: np.ndarray, reference: np.ndarray) -> str:
     return "shaped differently from"
 
 
-def histograms(reference: np.ndarray, current: np.ndarray, bins: int = 24):
+def histograms(reference: ArrayLike, current: ArrayLike, bins: int = 24) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(edges, reference density, current density) on shared bins, for drawing the two
     distributions of one feature: densities, so 120 and 3,000 flowers compare."""
-    reference, current = np.asarray(reference, dtype=float), np.asarray(current, dtype=float)
-    both = np.concatenate([reference, current])
+    ref_values, cur_values = np.asarray(reference, dtype=float), np.asarray(current, dtype=float)
+    both = np.concatenate([ref_values, cur_values])
     if not len(both):
         return np.linspace(0, 1, bins + 1), np.zeros(bins), np.zeros(bins)
     low, high = float(both.min()), float(both.max())
     if high - low < 0.2:
         low, high = low - 0.1, high + 0.1
     edges = np.linspace(low, high, bins + 1)
-    ref, _ = np.histogram(reference, edges, density=bool(len(reference)))
-    cur, _ = np.histogram(current, edges, density=bool(len(current)))
+    ref, _ = np.histogram(ref_values, edges, density=bool(len(ref_values)))
+    cur, _ = np.histogram(cur_values, edges, density=bool(len(cur_values)))
     return edges, ref.astype(float), cur.astype(float)

@@ -21,7 +21,8 @@ import numpy as np
 from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines import csv_checks, csv_reader
 from iris_desktop.pipelines.csv_checks import Outlier
-from iris_desktop.pipelines.csv_reader import CsvImportError, ParsedFile
+from iris_desktop.pipelines.csv_reader import ParsedFile
+from iris_desktop.pipelines.csv_text import CsvImportError
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import imports as batches
@@ -118,7 +119,7 @@ class ImportResult:
     notes: tuple[str, ...] = ()
 
 
-def preview(store: Store, path: str | os.PathLike) -> ImportPreview:
+def preview(store: Store, path: str | os.PathLike[str]) -> ImportPreview:
     """Read `path` once and check it; nothing is written."""
     return preview_parsed(store, csv_reader.read_file(path))
 
@@ -181,7 +182,7 @@ def import_preview(
 
 
 def import_csv(
-    store: Store, path: str | os.PathLike, again: bool = False, options: ImportOptions | None = None
+    store: Store, path: str | os.PathLike[str], again: bool = False, options: ImportOptions | None = None
 ) -> ImportResult:
     """Read, check and store `path` in one go (the CLI without --dry-run, and tests).
     Columns that look like millimetres are refused unless options say what they are."""

@@ -76,7 +76,7 @@ class CatchUpSummary:
         return text
 
 
-def _usable_model(store: Store, model: registry.LoadedModel | None):
+def _usable_model(store: Store, model: registry.LoadedModel | None) -> tuple[registry.LoadedModel | None, str | None]:
     """(the model to predict with or None, why the active one cannot be used)."""
     if model is not None:
         return model, None
@@ -274,7 +274,7 @@ def first_run(
             report(20, "Training the default model (KNN, k=5)")
             trained = train(store, TrainingConfig(), activate=True)
     report(80, "Generating the daily flowers")
-    summary = catch_up(store, today, progress=lambda pct, text: report(80 + pct * 0.19, text))
+    summary = catch_up(store, today, progress=lambda pct, text: report(int(80 + pct * 0.19), text))
     model = None
     if trained is not None:
         model = trained.describe()

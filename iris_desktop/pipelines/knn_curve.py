@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.pipelines.algorithms import algorithm
+from iris_desktop.pipelines.algorithms import Estimator, algorithm
 from iris_desktop.pipelines.training import (
     DEFAULT_SOURCES,
     MIN_CV_FOLDS,
@@ -114,7 +114,7 @@ class _FoldNeighbours:
         self.X, self.y, self.ks, self.params = X, y, ks, params
         self.depth = min(ks[-1] + 1, len(y))  # one more: to see ties at the k-th
         self.index = NearestNeighbors(n_neighbors=self.depth, metric=params["metric"], p=params["p"]).fit(X)
-        self._classifiers: dict[bool, Any] = {}
+        self._classifiers: dict[bool, Estimator] = {}
 
     def predict(self, queries: np.ndarray, depth: int | None = None) -> np.ndarray:
         """(queries, len(ks)) predicted variety indices."""
@@ -124,7 +124,7 @@ class _FoldNeighbours:
         labels = self.y[idx]
         weights = _weights(dist, self.params["weights"])
         votes = _running_votes(weights[:, :top], labels[:, :top])
-        predicted = votes[:, np.asarray(ks) - 1, :].argmax(axis=2)
+        predicted: np.ndarray = votes[:, np.asarray(ks) - 1, :].argmax(axis=2)
         deeper = np.zeros(len(queries), dtype=bool)
         for j, k in enumerate(ks):
             if k >= depth:
@@ -141,7 +141,9 @@ class _FoldNeighbours:
             predicted[rows] = self.predict(queries[rows], min(len(self.y), 2 * depth))
         return predicted
 
-    def _unsure(self, k, dist, labels, weights, votes, winner) -> tuple[np.ndarray, np.ndarray]:
+    def _unsure(
+        self, k: int, dist: np.ndarray, labels: np.ndarray, weights: np.ndarray, votes: np.ndarray, winner: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The queries whose k-th and (k+1)-th neighbours are equally far (which of them
         counts is the search's choice) where that choice could change the winner; and
         those whose equally-far group may go on past the neighbours fetched."""
@@ -169,7 +171,7 @@ class _FoldNeighbours:
         truncated[rows] = unsure[rows] & group[:, -1]
         return unsure, truncated
 
-    def _classifier(self, k: int):
+    def _classifier(self, k: int) -> Estimator:
         """scikit-learn's KNN for k, searching as a fresh fit for k would ("auto":
         a tree below half the rows, brute force from there)."""
         from sklearn.neighbors import KNeighborsClassifier

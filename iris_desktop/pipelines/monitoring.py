@@ -1,5 +1,6 @@
 """The monitor's queries: which predictions a window shows, accuracy over time with its
-uncertainty, confusion matrices, backtests of any version, and the history as CSV.
+uncertainty, confusion matrices and backtests of any version. (The history as CSV, which
+File ▸ Export history and `history --csv` write, is history_csv.py.)
 
 Two views of the past:
 - as predicted at the time: each day's first prediction (what the user saw that day);
@@ -13,12 +14,11 @@ per day; the older row-based functions stay for callers that want rows.
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES
 from iris_desktop.pipelines import registry
@@ -27,20 +27,6 @@ from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import predictions as prediction_table
 from iris_desktop.store.predictions import PredictionRow
 
-HISTORY_COLUMNS = [
-    "day",
-    "sepal_length",
-    "sepal_width",
-    "petal_length",
-    "petal_width",
-    "actual",
-    "predicted",
-    "correct",
-    "model_version",
-    "p_setosa",
-    "p_versicolor",
-    "p_virginica",
-]
 ROLLING_DAYS = 7
 Z95 = 1.959963984540054  # two-sided 95% normal quantile
 
@@ -66,14 +52,15 @@ class HistoryColumns:
 
     @property
     def correct(self) -> np.ndarray:
-        return self.actual == self.predicted
+        correct: np.ndarray = self.actual == self.predicted
+        return correct
 
     @property
     def confidence(self) -> np.ndarray:
         """The probability of the predicted variety."""
         return self.proba[np.arange(len(self)), self.predicted.astype(np.intp)] if len(self) else np.zeros(0)
 
-    def subset(self, rows) -> HistoryColumns:
+    def subset(self, rows: np.ndarray | slice) -> HistoryColumns:
         return HistoryColumns(
             self.flower_id[rows],
             self.day[rows],
@@ -182,18 +169,18 @@ def last_days(history: HistoryColumns, days: int | None, today: dt.date) -> Hist
 # ---- accuracy over time -------------------------------------------------------------------
 
 
-def wilson_interval(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
+def wilson_interval(k: ArrayLike, n: ArrayLike, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
     """The Wilson score interval of k successes in n trials (arrays welcome); n = 0 gives
     (0, 1). Unlike k/n +- 2 s.e. it stays inside [0, 1] and is honest for small n: 5 of 7
     is (0.36, 0.92), overlapping 7 of 7's (0.65, 1)."""
-    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
-    safe = np.maximum(n, 1)
-    p = k / safe
+    successes, trials = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    safe = np.maximum(trials, 1)
+    p = successes / safe
     denominator = 1 + z * z / safe
     centre = (p + z * z / (2 * safe)) / denominator
     half = z * np.sqrt(p * (1 - p) / safe + z * z / (4 * safe * safe)) / denominator
     low, high = np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
-    return np.where(n > 0, low, 0.0), np.where(n > 0, high, 1.0)
+    return np.where(trials > 0, low, 0.0), np.where(trials > 0, high, 1.0)
 
 
 @dataclass(frozen=True)
@@ -234,75 +221,11 @@ def model_switches(history: HistoryColumns) -> list[tuple[dt.date, int]]:
     return [(history.day[i].astype(dt.date), int(history.version[i])) for i in at]
 
 
-def confusion_counts(actual, predicted) -> np.ndarray:
+def confusion_counts(actual: ArrayLike, predicted: ArrayLike) -> np.ndarray:
     """3x3 counts, rows = actual, columns = predicted; always 3x3, whatever is missing."""
     k = len(VARIETIES)
     flat = np.asarray(actual, dtype=np.intp) * k + np.asarray(predicted, dtype=np.intp)
     return np.bincount(flat, minlength=k * k).reshape(k, k)
-
-
-# ---- CSV -----------------------------------------------------------------------------------
-
-
-def history_csv_rows(history: HistoryColumns) -> list[list]:
-    """Rows matching HISTORY_COLUMNS (numbers as plain Python values)."""
-    names = [v.value for v in VARIETIES]
-    days = history.day.astype(str).tolist()
-    X, proba = history.X.tolist(), np.round(history.proba, 4).tolist()
-    actual, predicted = history.actual.tolist(), history.predicted.tolist()
-    return [
-        [d, *x, names[a], names[p], "yes" if a == p else "no", v, *pr]
-        for d, x, a, p, v, pr in zip(days, X, actual, predicted, history.version.tolist(), proba)
-    ]
-
-
-def write_history_csv(history: HistoryColumns, path) -> int:
-    """Write `history` to `path` (a file name, or an open text file); returns the rows."""
-    rows = history_csv_rows(history)
-    with contextlib.ExitStack() as stack:
-        f = path if hasattr(path, "write") else stack.enter_context(open(path, "w", newline="", encoding="utf-8"))
-        writer = csv.writer(f)
-        writer.writerow(HISTORY_COLUMNS)
-        writer.writerows(rows)
-    return len(rows)
-
-
-def read_history_csv(path) -> HistoryColumns:
-    """A history CSV written by `write_history_csv` read back (flower ids are not in it: 0)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        header = next(reader, None)
-        if header != HISTORY_COLUMNS:
-            raise ValueError(f"{path} is not a history export (columns {header})")
-        rows = list(reader)
-    index = {v.value: i for i, v in enumerate(VARIETIES)}
-    n = len(rows)
-    table = np.array(rows, dtype=object).reshape(n, len(HISTORY_COLUMNS))
-    return HistoryColumns(
-        np.zeros(n, np.int64),
-        table[:, 0].astype("datetime64[D]"),
-        table[:, 1:5].astype(float),
-        np.array([index[v] for v in table[:, 5]], dtype=np.int8),
-        np.array([index[v] for v in table[:, 6]], dtype=np.int8),
-        table[:, 9:12].astype(float),
-        table[:, 8].astype(np.int64),
-        np.ones(n, dtype=bool),
-    )
-
-
-def export_history_csv(
-    store: Store, path, days: int | None = None, model_version: int | None = None, today: dt.date | None = None
-) -> int:
-    """Write the history (as predicted at the time, or by `model_version`; the last
-    `days` days up to `today`, or all) as CSV; returns the number of rows. The CLI's
-    `history --csv` and File > Export history both come here: same default window."""
-    today = today or dt.date.today()
-    history = (
-        version_history(store, model_version, end=today)
-        if model_version is not None
-        else history_columns(store, end=today)
-    )
-    return write_history_csv(last_days(history, days, today), path)
 
 
 # ---- rows (small windows, and callers that want PredictionRow) -------------------------------
@@ -323,22 +246,6 @@ def window_predictions(
     for row in rows:  # ordered by day, then prediction time: the first one wins
         first.setdefault(row.day, row)
     return list(first.values())
-
-
-def history_table(rows: list[PredictionRow]) -> list[list]:
-    """Rows for a CSV export or a table view, matching HISTORY_COLUMNS."""
-    return [
-        [
-            r.day.isoformat(),
-            *r.flower.measurements,
-            r.actual.value,
-            r.predicted.value,
-            "yes" if r.correct else "no",
-            r.model_version,
-            *(round(p, 4) for p in r.probabilities),
-        ]
-        for r in rows
-    ]
 
 
 def confusion(rows: list[PredictionRow]) -> np.ndarray:

@@ -13,13 +13,16 @@ import os
 import platform
 import tempfile
 import warnings
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Variety
+from iris_desktop.pipelines.algorithms import Estimator
 from iris_desktop.store import Store
 from iris_desktop.store import registry as rows
 from iris_desktop.store.flowers import FeatureStats, feature_stats
@@ -55,7 +58,7 @@ class LoadedModel:
     """A verified, loaded model: the estimator plus the training data it saw."""
 
     record: ModelRecord
-    estimator: Any
+    estimator: Estimator
     X_train: np.ndarray  # measurements in cm, for nearest-neighbour display
     y_train: np.ndarray  # variety indices
     version_warning: str | None = None
@@ -73,28 +76,28 @@ class LoadedModel:
     def version(self) -> int:
         return self.record.version
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """(n, 3) probabilities in fixed variety order."""
         X = np.asarray(X, dtype=float).reshape(-1, len(FEATURE_NAMES))
-        raw = self.estimator.predict_proba(X)
+        raw: np.ndarray = self.estimator.predict_proba(X)
         if len(self._columns) == len(VARIETIES):
             return raw
         proba = np.zeros((len(X), len(VARIETIES)))
         proba[:, self._columns] = raw
         return proba
 
-    def predict(self, X) -> list[Variety]:
+    def predict(self, X: ArrayLike) -> list[Variety]:
         proba = self.predict_proba(X)
         return [VARIETIES[i] for i in proba.argmax(axis=1)]
 
     @property
-    def knn(self):
+    def knn(self) -> Estimator | None:
         """The KNeighborsClassifier inside, or None for other algorithms."""
         est = self.estimator
         final = est.steps[-1][1] if hasattr(est, "steps") else est
         return final if self.record.algorithm == "knn" else None
 
-    def neighbours(self, x, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def neighbours(self, x: ArrayLike, k: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(distances, training-row indices) of the k nearest training flowers to x."""
         knn = self.knn
         if knn is None:
@@ -115,10 +118,11 @@ class LoadedModel:
         else:
             weights = np.ones(len(index))
         votes = np.bincount(self.y_train[index], weights=weights, minlength=len(VARIETIES))
-        return votes / votes.sum()
+        proba: np.ndarray = votes / votes.sum()
+        return proba
 
 
-def write_artifact(models_dir: Path, name: str, payload: dict) -> str:
+def write_artifact(models_dir: Path, name: str, payload: dict[str, Any]) -> str:
     """Dump `payload` to models_dir/name atomically (temp file + rename); returns SHA-256."""
     import joblib
 
@@ -137,7 +141,7 @@ def write_artifact(models_dir: Path, name: str, payload: dict) -> str:
     return digest
 
 
-def register(store: Store, record: ModelRecord, payload: dict, activate: bool) -> ModelRecord:
+def register(store: Store, record: ModelRecord, payload: dict[str, Any], activate: bool) -> ModelRecord:
     """Write the artifact, then the registry row (and alias) in one transaction."""
     digest = write_artifact(store.models_dir, record.artifact, payload)
     try:
@@ -148,10 +152,12 @@ def register(store: Store, record: ModelRecord, payload: dict, activate: bool) -
     except BaseException:
         (store.models_dir / record.artifact).unlink(missing_ok=True)
         raise
-    return rows.get_model(store, version)  # type: ignore[return-value]
+    saved = rows.get_model(store, version)
+    assert saved is not None  # the row was just written
+    return saved
 
 
-def _with(record: ModelRecord, **changes) -> ModelRecord:
+def _with(record: ModelRecord, **changes: Any) -> ModelRecord:
     values = asdict(record)
     values.update(changes)
     return ModelRecord(**values)
@@ -240,7 +246,7 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
     return model
 
 
-def knn_training_rows(estimator) -> np.ndarray:
+def knn_training_rows(estimator: Estimator) -> np.ndarray:
     """The training rows, in cm, of a fitted KNN (inside a scaling Pipeline or not)."""
     steps = estimator.steps if hasattr(estimator, "steps") else [("model", estimator)]
     X = steps[-1][1]._fit_X
@@ -251,16 +257,16 @@ def knn_training_rows(estimator) -> np.ndarray:
 
 def training_payload(
     algorithm_key: str,
-    estimator,
+    estimator: Estimator,
     X_train: np.ndarray,
     y_train: np.ndarray,
     X_test: np.ndarray | None = None,
     y_test: np.ndarray | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """What a model file holds: the estimator, the training rows unless it keeps them
     itself (KNN does), so that no file holds them twice, and the test rows (to draw
     them over the model's decision regions later)."""
-    payload = {"estimator": estimator, "y_train": np.asarray(y_train, dtype=np.int8)}
+    payload: dict[str, Any] = {"estimator": estimator, "y_train": np.asarray(y_train, dtype=np.int8)}
     if algorithm_key != "knn":
         payload["X_train"] = X_train
     if X_test is not None and y_test is not None:
@@ -274,7 +280,7 @@ def load_active(store: Store) -> LoadedModel | None:
     return load_model(store) if rows.active_version(store) is not None else None
 
 
-def _version_warning(record: ModelRecord, caught) -> str | None:
+def _version_warning(record: ModelRecord, caught: Sequence[warnings.WarningMessage]) -> str | None:
     import sklearn
 
     saved = record.library_versions.get("scikit-learn")
@@ -307,7 +313,7 @@ def model_card(record: ModelRecord) -> dict[str, Any]:
     return card
 
 
-def export_model(store: Store, version: int, dest: str | os.PathLike) -> tuple[Path, Path]:
+def export_model(store: Store, version: int, dest: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write a verified artifact to folder `dest` with a JSON model card beside it.
     The bytes written are the bytes checked; nothing is unpickled."""
     record = rows.get_model(store, version)

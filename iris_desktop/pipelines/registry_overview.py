@@ -4,6 +4,7 @@ few words, its lineage, and two versions side by side."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,11 +60,12 @@ def library_warning(record: ModelRecord) -> str | None:
 
 def registry_entries(store: Store) -> list[RegistryEntry]:
     """Every version, oldest first, with its file checked (hash only) and its lineage."""
-    entries, first_with = [], {}
+    entries: list[RegistryEntry] = []
+    first_with: dict[str, list[int]] = {}
     for record in rows.list_models(store):
-        problem = file_problem(store, record)
+        short, detail = file_problem(store, record) or (None, None)
         same = first_with.setdefault(record.data_fingerprint, [])
-        entries.append(RegistryEntry(record, *(problem or (None, None)), library_warning(record), tuple(same)))
+        entries.append(RegistryEntry(record, short, detail, library_warning(record), tuple(same)))
         same.append(record.version)
     return entries
 
@@ -94,8 +96,13 @@ def compare(a: ModelRecord, b: ModelRecord) -> list[tuple[str, str, str]]:
     def name(r: ModelRecord) -> str:
         return ALGORITHMS[r.algorithm].name if r.algorithm in ALGORITHMS else r.algorithm
 
-    def pct(value) -> str:
+    def pct(value: float | None) -> str:
         return "—" if value is None or not np.isfinite(value) else f"{value:.1%}"
+
+    def both(what: str, text: Callable[[ModelRecord], str]) -> tuple[str, str, str]:
+        return what, text(a), text(b)
+
+    same_data = "yes" if a.data_fingerprint == b.data_fingerprint else "no"
 
     table = [
         ("Version", f"v{a.version}", f"v{b.version}"),
@@ -108,21 +115,18 @@ def compare(a: ModelRecord, b: ModelRecord) -> list[tuple[str, str, str]]:
         ("Standardised", "yes" if a.standardize else "no", "yes" if b.standardize else "no"),
         ("Sources", ", ".join(a.sources), ", ".join(b.sources)),
         ("Rows stored", str(a.n_rows), str(b.n_rows)),
-        ("Duplicates dropped", *(str(r.metrics.get("duplicates_dropped", "—")) for r in (a, b))),
-        ("Same data", *(("yes", "yes") if a.data_fingerprint == b.data_fingerprint else ("no", "no"))),
-        (
-            "Retrained from",
-            *(f"v{r.metrics['retrained_from']}" if r.metrics.get("retrained_from") else "—" for r in (a, b)),
-        ),
+        both("Duplicates dropped", lambda r: str(r.metrics.get("duplicates_dropped", "—"))),
+        ("Same data", same_data, same_data),
+        both("Retrained from", lambda r: f"v{r.metrics['retrained_from']}" if r.metrics.get("retrained_from") else "—"),
         (
             "Split seed / test fraction",
             f"{a.split_seed} / {a.test_fraction:g}",
             f"{b.split_seed} / {b.test_fraction:g}",
         ),
-        ("Train / test rows", *(f"{r.metrics.get('n_train', '—')} / {r.metrics.get('n_test', '—')}" for r in (a, b))),
+        both("Train / test rows", lambda r: f"{r.metrics.get('n_train', '—')} / {r.metrics.get('n_test', '—')}"),
         ("Test accuracy", pct(a.accuracy), pct(b.accuracy)),
         ("Macro F1", pct(a.metrics.get("macro_f1")), pct(b.metrics.get("macro_f1"))),
-        ("CV accuracy", *(_cv_text(r) for r in (a, b))),
+        both("CV accuracy", _cv_text),
         ("Train accuracy", pct(a.metrics.get("train_accuracy")), pct(b.metrics.get("train_accuracy"))),
         ("scikit-learn", a.library_versions.get("scikit-learn", "?"), b.library_versions.get("scikit-learn", "?")),
     ]

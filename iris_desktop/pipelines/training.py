@@ -23,7 +23,7 @@ import numpy as np
 
 from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines import registry
-from iris_desktop.pipelines.algorithms import DEFAULT_ALGORITHM, algorithm, build_estimator
+from iris_desktop.pipelines.algorithms import DEFAULT_ALGORITHM, Estimator, algorithm, build_estimator
 from iris_desktop.store import Store
 from iris_desktop.store.database import utc_now
 from iris_desktop.store.flowers import SOURCES, feature_matrix
@@ -174,8 +174,10 @@ def split_data(
             f"a test fraction of {test_fraction} leaves {len(y) - n_test} of {len(y)} flowers to train on",
         )
     stratify = y if present.min() >= 2 and n_test >= len(present) else None
-    parts = train_test_split(X, y, test_size=test_fraction, random_state=seed, stratify=stratify)
-    return Split(*parts, n_rows=n_rows, duplicates_dropped=dropped)
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y, test_size=test_fraction, random_state=seed, stratify=stratify
+    )
+    return Split(X_train, X_test, y_train, y_test, n_rows=n_rows, duplicates_dropped=dropped)
 
 
 def check_fit(data: Split, config: TrainingConfig, params: dict[str, Any]) -> None:
@@ -301,12 +303,19 @@ def _one_line(w: warnings.WarningMessage) -> str:
     return text if len(text) <= 200 else text[:197] + "…"
 
 
-def _cross_validate(config, params, X, y, step, check) -> list[float]:
+def _cross_validate(
+    config: TrainingConfig,
+    params: dict[str, Any],
+    X: np.ndarray,
+    y: np.ndarray,
+    step: Progress,
+    check: Callable[[], None],
+) -> list[float]:
     from sklearn.model_selection import StratifiedKFold
 
     folds = config.cv_folds
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=config.seed)
-    scores = []
+    scores: list[float] = []
     for i, (tr, te) in enumerate(splitter.split(X, y)):
         step(5 + int(70 * i / folds), f"Cross-validation fold {i + 1} of {folds}")
         est = build_estimator(config.algorithm, params, config.standardize, config.seed)
@@ -315,7 +324,7 @@ def _cross_validate(config, params, X, y, step, check) -> list[float]:
     return scores
 
 
-def fit_checked(estimator, X: np.ndarray, y: np.ndarray, check: Callable[[], None]) -> None:
+def fit_checked(estimator: Estimator, X: np.ndarray, y: np.ndarray, check: Callable[[], None]) -> None:
     """estimator.fit(X, y); a random forest grows in chunks of trees with `check()`
     between them, so Cancel is noticed within a fraction of a second. (warm_start draws
     the same per-tree seeds: the forest equals one grown in one go.)"""

@@ -1,5 +1,7 @@
 """The per-user SQLite database: one module per table family. No Qt here."""
 
+from collections.abc import Callable
+
 from iris_desktop.store.database import (
     CorruptDatabaseError,
     NewerSchemaError,
@@ -23,7 +25,7 @@ Store.before_migration = _backup_before_migration
 
 # Told when a write of a store from open_store() waits for another connection's lock
 # (the CLI prints "waiting for another Iris Desktop process…").
-on_wait = None
+on_wait: Callable[[], object] | None = None
 
 
 def open_store() -> Store:

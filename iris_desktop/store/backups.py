@@ -64,7 +64,7 @@ def folder_of(db_path: Path) -> Path:
 
 
 def write_archive(
-    store: Store, dest: str | os.PathLike, reason: str = "manual", now: dt.datetime | None = None
+    store: Store, dest: str | os.PathLike[str], reason: str = "manual", now: dt.datetime | None = None
 ) -> Path:
     """Write a backup archive of `store` to `dest` (atomically: a partial file never
     carries the name). The database copy is consistent even while others write."""
@@ -106,7 +106,7 @@ def write_archive(
     return dest
 
 
-def _counts(conn: sqlite3.Connection) -> dict:
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {
         "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
         "flowers": conn.execute("SELECT COUNT(*) FROM flowers").fetchone()[0],
@@ -201,16 +201,16 @@ class Restored:
         return text
 
 
-def restore(source: str | os.PathLike, db_path: Path, models_dir: Path, timeout: float = 10.0) -> Restored:
+def restore(source: str | os.PathLike[str], db_path: Path, models_dir: Path, timeout: float = 10.0) -> Restored:
     """Make the database (and the model files it refers to) those of the backup at
     `source`: an archive, or a bare SQLite file from an older version's backup. The
     backup is checked whole before anything changes; the current data, if sound, is
     backed up first ("before a restore")."""
     source = Path(source)
     db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, copy = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=db_path.parent)
+    fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=db_path.parent)
     os.close(fd)
-    copy = Path(copy)
+    copy = Path(name)
     try:
         backup, models = _unpack(source, copy)
         artifacts = _check_database(copy, source)
@@ -229,7 +229,7 @@ def restore(source: str | os.PathLike, db_path: Path, models_dir: Path, timeout:
 def restore_newest(db_path: Path, models_dir: Path, timeout: float = 10.0) -> tuple[Restored, list[str]]:
     """Restore the newest backup in the backups folder that is sound; returns it and
     why each newer one was skipped. BackupError if none can be restored."""
-    skipped = []
+    skipped: list[str] = []
     for backup in list_backups(db_path):
         try:
             return restore(backup.path, db_path, models_dir, timeout), skipped
@@ -305,7 +305,7 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _replace_database(copy: Path, db_path: Path, models_dir: Path, timeout: float):
+def _replace_database(copy: Path, db_path: Path, models_dir: Path, timeout: float) -> tuple[Path | None, Path | None]:
     """(the backup of the replaced data, where a damaged live file was moved)."""
     if not db_path.exists():
         os.replace(copy, db_path)

@@ -6,9 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, overload
 
 from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -92,11 +92,14 @@ class Store:
         self.path = path
         self.models_dir = models_dir
         self.timeout = timeout  # the longest a write waits for another connection's lock
-        self.on_wait = None  # called once when a write has waited WAIT_NOTICE_S for a lock
+        # called once when a write has waited WAIT_NOTICE_S for a lock
+        self.on_wait: Callable[[], object] | None = None
         self._depth = 0
 
     @classmethod
-    def open(cls, path: str | os.PathLike, models_dir: str | os.PathLike | None = None, timeout: float = 10.0) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str], models_dir: str | os.PathLike[str] | None = None, timeout: float = 10.0
+    ) -> Store:
         """Open (creating and migrating if needed); waits up to `timeout` s for a lock."""
         path = Path(path)
         ensure_folder(path.parent)
@@ -201,9 +204,10 @@ class Store:
     def data_version(self) -> int:
         """Changes whenever another connection commits (PRAGMA data_version): microseconds
         to read, so a timer can poll it to notice other processes' writes."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
 
-    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, params)
         except sqlite3.Error as exc:
@@ -213,11 +217,20 @@ class Store:
             raise translated from exc
 
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
+    @overload
+    def meta(self, key: str) -> str | None: ...
+    @overload
+    def meta(self, key: str, default: str) -> str: ...
+    @overload
+    def meta(self, key: str, default: str | None) -> str | None: ...
     def meta(self, key: str, default: str | None = None) -> str | None:
+        """The value stored under `key` (the column is NOT NULL), else `default`."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        value: str | None = row[0] if row else default
+        return value
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
@@ -230,7 +243,7 @@ class Store:
         """A random seed chosen once per installation; daily flowers derive from it."""
         value = self.meta("installation_seed")
         try:
-            return int(value)  # type: ignore[arg-type]
+            return int(value)  # type: ignore[arg-type]  # None too: int() refuses it, as below
         except (TypeError, ValueError):
             raise StoreContentError.value(self.path, "the installation seed", value, "is not a whole number") from None
 
@@ -240,7 +253,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -371,7 +384,8 @@ def _seed(store: Store) -> None:
 
 def _statements(script: str) -> list[str]:
     # executescript() would COMMIT our transaction; split on complete statements instead.
-    statements, current = [], ""
+    statements: list[str] = []
+    current = ""
     for line in script.splitlines(keepends=True):
         current += line
         if sqlite3.complete_statement(current):

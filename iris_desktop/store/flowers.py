@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.store.database import Store, utc_now
@@ -25,7 +27,7 @@ class FlowerRow:
     created_at: str
 
 
-def _row(r) -> FlowerRow:
+def _row(r: tuple[Any, ...]) -> FlowerRow:
     return FlowerRow(
         id=r[0],
         flower=Flower(r[1], r[2], r[3], r[4], Variety(r[5])),
@@ -41,7 +43,9 @@ def add_flowers(store: Store, flowers: Iterable[Flower], source: str) -> int:
     return add_rows(store, [f.measurements for f in flowers], [_label(f) for f in flowers], source)
 
 
-def add_rows(store: Store, measurements, varieties: Sequence[str], source: str, import_id: int | None = None) -> int:
+def add_rows(
+    store: Store, measurements: ArrayLike, varieties: Sequence[str], source: str, import_id: int | None = None
+) -> int:
     """add_flowers for bulk rows: an (n, 4) array of measurements and n variety names;
     imported rows point at their batch. (CHECK constraints still refuse bad values.)"""
     if source not in ("backfill", "import"):
@@ -119,7 +123,7 @@ class FlowerColumns:
     def __len__(self) -> int:
         return len(self.id)
 
-    def subset(self, rows) -> FlowerColumns:
+    def subset(self, rows: np.ndarray | slice) -> FlowerColumns:
         """The rows picked by a boolean mask or an index array."""
         return FlowerColumns(
             self.id[rows], self.X[rows], self.variety[rows], self.source[rows], self.day[rows], self.import_id[rows]
@@ -187,7 +191,7 @@ def flower_columns(
     columns. Rows stream from the cursor straight into one structured array."""
     _check_sources(sources)
     where = f"WHERE source IN ({', '.join('?' * len(sources))})"
-    params: list = list(sources)
+    params: list[object] = list(sources)
     if start is not None or end is not None:
         where += " AND (day IS NULL OR day BETWEEN ? AND ?)"
         params += [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
@@ -234,9 +238,10 @@ def last_daily_day(store: Store) -> dt.date | None:
 
 def daily_span_after(store: Store, day: dt.date) -> tuple[int, str | None, str | None]:
     """(count, first day, last day) of the daily flowers after `day`."""
-    return store.execute(
+    span: tuple[int, str | None, str | None] = store.execute(
         "SELECT COUNT(*), MIN(day), MAX(day) FROM flowers WHERE source = 'daily' AND day > ?", (day.isoformat(),)
     ).fetchone()
+    return span
 
 
 def delete_daily_after(store: Store, day: dt.date) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -31,7 +32,8 @@ def record(store: Store, key: str, kind: str, settings: str) -> int:
     """The id of the generator with `key`, added if it is new."""
     with store.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO generators (key, kind, settings) VALUES (?, ?, ?)", (key, kind, settings))
-        return conn.execute("SELECT id FROM generators WHERE key = ?", (key,)).fetchone()[0]
+        generator_id: int = conn.execute("SELECT id FROM generators WHERE key = ?", (key,)).fetchone()[0]
+        return generator_id
 
 
 def generator_rows(store: Store) -> list[GeneratorRow]:
@@ -52,7 +54,7 @@ def daily_generator_ids(store: Store) -> tuple[np.ndarray, np.ndarray]:
     return rows["id"], rows["generator"]
 
 
-def unrecorded_days(store: Store) -> list[tuple]:
+def unrecorded_days(store: Store) -> list[tuple[Any, ...]]:
     """(flower id, day, four measurements, variety) of daily flowers with no generator."""
     return store.execute(
         f"SELECT id, day, {', '.join(FEATURE_NAMES)}, variety FROM flowers "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from iris_desktop.store.database import Store, utc_now
 
@@ -18,25 +19,27 @@ class ImportBatch:
     imported_at: str
     rows: int  # flowers the import added
     remaining: int  # of those, still stored (some may have been removed one by one)
-    options: dict
+    options: dict[str, Any]
 
 
-def record_batch(store: Store, sha256: str, file_name: str, rows: int, options: dict) -> int:
+def record_batch(store: Store, sha256: str, file_name: str, rows: int, options: dict[str, Any]) -> int:
     """A new batch row; returns its id (its flowers are added with it, in one transaction)."""
     with store.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO imports (sha256, file_name, rows, imported_at, options) VALUES (?, ?, ?, ?, ?)",
             (sha256, file_name, rows, utc_now(), json.dumps(options)),
         )
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # set by the INSERT just run
+        return cur.lastrowid
 
 
 def previous_import(store: Store, sha256: str) -> tuple[str, int, str] | None:
     """(file name, rows, imported_at) of the last import of a file with this content
     (a batch removed whole is forgotten with its flowers)."""
-    return store.execute(
+    row: tuple[str, int, str] | None = store.execute(
         "SELECT file_name, rows, imported_at FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
     ).fetchone()
+    return row
 
 
 def list_batches(store: Store) -> list[ImportBatch]:
@@ -54,7 +57,7 @@ def get_batch(store: Store, batch_id: int) -> ImportBatch | None:
 
 def imported_ids(store: Store, ids: Sequence[int]) -> list[int]:
     """Those of `ids` that are imported flowers (backfilled and daily ones are not)."""
-    found = []
+    found: list[int] = []
     for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
         chunk = [int(i) for i in ids[start : start + 500]]
         found += [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 
@@ -24,14 +25,14 @@ class PredictionRow:
 
     @property
     def actual(self) -> Variety:
-        return self.flower.variety  # type: ignore[return-value]
+        return cast(Variety, self.flower.variety)  # a daily flower always has its variety
 
     @property
     def correct(self) -> bool:
         return self.predicted is self.actual
 
 
-def daily_without_prediction(store: Store, model_version: int) -> list[tuple]:
+def daily_without_prediction(store: Store, model_version: int) -> list[tuple[Any, ...]]:
     """(id, four measurements) of daily flowers that `model_version` has not predicted."""
     return store.execute(
         f"SELECT f.id, {', '.join('f.' + n for n in FEATURE_NAMES)} FROM flowers f "
@@ -43,10 +44,11 @@ def daily_without_prediction(store: Store, model_version: int) -> list[tuple]:
 
 def unpredicted_daily_count(store: Store) -> int:
     """Daily flowers that no model has predicted."""
-    return store.execute(
+    count: int = store.execute(
         "SELECT COUNT(*) FROM flowers f WHERE f.source = 'daily' AND NOT EXISTS "
         "(SELECT 1 FROM predictions p WHERE p.flower_id = f.id)"
     ).fetchone()[0]
+    return count
 
 
 def add_predictions(store: Store, model_version: int, rows: Sequence[tuple[int, str, Sequence[float]]]) -> int:
@@ -69,7 +71,7 @@ _SELECT = (
 )
 
 
-def _row(r) -> PredictionRow:
+def _row(r: tuple[Any, ...]) -> PredictionRow:
     return PredictionRow(
         flower_id=r[0],
         day=dt.date.fromisoformat(r[1]),
@@ -88,10 +90,8 @@ def daily_predictions(
     end: dt.date | None = None,
 ) -> list[PredictionRow]:
     """Predictions of daily flowers, oldest day first; one model version or all of them."""
-    where, params = (
-        ["f.source = 'daily'", "f.day BETWEEN ? AND ?"],
-        [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
-    )
+    where = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"]
+    params: list[object] = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
     if model_version is not None:
         where.append("p.model_version = ?")
         params.append(model_version)
@@ -100,7 +100,8 @@ def daily_predictions(
 
 
 def prediction_count(store: Store) -> int:
-    return store.execute("SELECT COUNT(*) FROM predictions").fetchone()[0]
+    count: int = store.execute("SELECT COUNT(*) FROM predictions").fetchone()[0]
+    return count
 
 
 # ---- columns: the monitor's read of thousands of days without a Python object each ----
@@ -135,10 +136,8 @@ def prediction_columns(
     day first, rows streamed from the cursor. `model_version`: that version's only;
     `first_only`: each day's first prediction (the monitor as it happened: earliest
     predicted_at, then lowest version, as `daily_predictions` orders them); else all."""
-    where, params = (
-        ["f.source = 'daily'", "f.day BETWEEN ? AND ?"],
-        [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
-    )
+    where = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"]
+    params: list[object] = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
     if model_version is not None:
         where.append("p.model_version = ?")
         params.append(model_version)
@@ -159,8 +158,9 @@ def prediction_columns(
 
 def daily_prediction_count(store: Store, start: dt.date | None = None) -> int:
     """Predictions (of any version) of the daily flowers from `start` on (all without)."""
-    return store.execute(
+    count: int = store.execute(
         "SELECT COUNT(*) FROM flowers f JOIN predictions p ON p.flower_id = f.id "
         "WHERE f.source = 'daily' AND f.day >= ?",
         ((start or dt.date.min).isoformat(),),
     ).fetchone()[0]
+    return count

@@ -18,7 +18,7 @@ def problem(conn: sqlite3.Connection) -> str | None:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    found = [r[0] for r in rows if r[0] != "ok"]
+    found: list[str] = [r[0] for r in rows if r[0] != "ok"]
     if not found:
         return None
     return found[0] + (f" (and {len(found) - 1} more problems)" if len(found) > 1 else "")

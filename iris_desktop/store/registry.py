@@ -46,7 +46,7 @@ class ModelRecord:
         return f"v{self.version} {self.algorithm}({shown})"
 
 
-def _record(r, active: int | None) -> ModelRecord:
+def _record(r: tuple[Any, ...], active: int | None) -> ModelRecord:
     return ModelRecord(
         version=r[0],
         algorithm=r[1],
@@ -88,7 +88,8 @@ def insert_model(store: Store, record: ModelRecord) -> int:
                 record.created_at or None,
             ),
         )
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # set by the INSERT just run
+        return cur.lastrowid
 
 
 def active_version(store: Store) -> int | None:
@@ -131,6 +132,7 @@ def delete_model_row(store: Store, version: int) -> int:
             raise ValueError(f"model v{version} is active; activate another one before deleting it")
         if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
             raise UnknownModelError(f"there is no model version {version}")
-        removed = conn.execute("SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,)).fetchone()[0]
+        count = conn.execute("SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,))
+        removed: int = count.fetchone()[0]
         conn.execute("DELETE FROM models WHERE version = ?", (version,))
         return removed

@@ -6,6 +6,8 @@ migration that has shipped: append a new one.
 
 from __future__ import annotations
 
+import sqlite3
+
 _VARIETY_CHECK = "IN ('setosa', 'versicolor', 'virginica')"
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
@@ -129,7 +131,7 @@ TABLES = ("meta", "flowers", "imports", "models", "model_aliases", "predictions"
 _MEASUREMENTS = ("sepal_length", "sepal_width", "petal_length", "petal_width")
 
 
-def content_problem(conn) -> str | None:
+def content_problem(conn: sqlite3.Connection) -> str | None:
     """What no version of Iris Desktop writes but a hand edit can leave in a sound file
     (PRAGMA quick_check checks pages and CHECK constraints, not these): a missing table,
     a reference to a missing row, a day that is not a date, a measurement that is text.

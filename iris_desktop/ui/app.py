@@ -29,7 +29,8 @@ QUIT_GRACE_MS = 700  # how long quitting waits for a cancelled job to stop
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
@@ -41,7 +42,7 @@ def application() -> QApplication:
 def set_window_icon() -> None:
     """The app icon (an SVG: loading it wakes the SVG plugin, so it comes after the first paint)."""
     try:
-        QApplication.instance().setWindowIcon(QtGui.QIcon(str(paths.resource("iris-desktop.svg"))))
+        QApplication.setWindowIcon(QtGui.QIcon(str(paths.resource("iris-desktop.svg"))))
     except FileNotFoundError:
         pass
 
@@ -148,7 +149,8 @@ class SelfTestReport:
         if self._stream:
             self._stream.close()
             self._stream = None
-            self.path.write_text(verdict + "\n", encoding="utf-8")
+            if self.path is not None:  # it is: the stream was open on it
+                self.path.write_text(verdict + "\n", encoding="utf-8")
 
 
 def run_app(args) -> int:
@@ -236,7 +238,7 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         window.firstPainted.connect(app.quit)
     if args.quit_when_ready:
         window.ready.connect(app.quit)
-    if args.self_test:
+    if args.self_test and report is not None:  # run_app passes a report with --self-test
         window.tabsBuilt.connect(lambda: QTimer.singleShot(0, lambda: _self_test(window, errors, report)))
     if headless:  # nobody is there to read a dialog: any error ends the run
         reporter.reported.connect(lambda *_: app.exit(1))
@@ -281,10 +283,9 @@ def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) ->
     """Open every tab, then exit 0 if nothing failed."""
     from iris_desktop.store import flowers, predictions
 
-    app = QApplication.instance()
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-        app.processEvents()
+        QApplication.processEvents()
     store = window.state.store
     problems = list(errors)
     counts = flowers.count_by_source(store)
@@ -298,8 +299,8 @@ def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) ->
         problems.append("no active model after first run")
     if problems:
         report.notes.extend(problems)
-        app.exit(1)
+        QApplication.exit(1)
     else:
         report.passed = f"self-test passed: {window.tabs.count()} tab(s), {counts['daily']} daily flowers predicted"
         print(report.passed)
-        app.exit(0)
+        QApplication.exit(0)

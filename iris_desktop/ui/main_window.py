@@ -3,28 +3,22 @@
 Nothing heavy is imported here: the window paints first, then a worker imports
 scikit-learn, joblib and pyqtgraph and catches up; tabs fill in when it is done.
 Menus and their work live in ui/actions, one module per subject; long work runs
-through the state's TaskRunner.
+through the state's TaskRunner. The loading page, a tab's scroll area and the status
+bar are in shell_widgets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
 # Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
 # builds a class's Python enums on first use, better done after the first paint.
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from iris_desktop import APP_DISPLAY_NAME
 from iris_desktop.ui.actions.app_actions import AppActions
@@ -36,6 +30,7 @@ from iris_desktop.ui.runtime import jobs, worker
 from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 
 
 def _explore_tab(window: MainWindow) -> QWidget:
@@ -78,51 +73,6 @@ TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
 ]
 
 
-class LoadingPage(QWidget):
-    """What a tab shows while scikit-learn and the plots load."""
-
-    def __init__(self, name: str):
-        super().__init__()
-        self.label = QLabel(f"Loading {name}…")
-        bar = QProgressBar()
-        bar.setRange(0, 0)  # busy indicator
-        bar.setFixedWidth(240)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        for widget in (self.label, bar):  # centred by stretches: touching the Qt
-            row = QHBoxLayout()  # namespace would cost ~20 ms before first paint
-            row.addStretch(1)
-            row.addWidget(widget)
-            row.addStretch(1)
-            layout.addLayout(row)
-        layout.addStretch(2)
-
-
-class TabArea(QtWidgets.QScrollArea):
-    """A tab in a frameless scroll area that fills it: below the tab's minimum size the
-    window scrolls instead of squeezing widgets on top of each other. (A resizable
-    QScrollArea would size a tab holding word-wrapped labels to its preferred height,
-    taller than the window, and scroll for nothing.)"""
-
-    def __init__(self, tab: QWidget):
-        super().__init__()
-        self.setWidget(tab)
-        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        tab = self.widget()
-        floor = tab.minimumSizeHint().expandedTo(tab.minimumSize())
-        view = self.maximumViewportSize()
-        # A scroll bar shown for one direction takes room from the other.
-        width = view.width() - (self.verticalScrollBar().sizeHint().width() if floor.height() > view.height() else 0)
-        height = view.height() - (self.horizontalScrollBar().sizeHint().height() if floor.width() > view.width() else 0)
-        tab.resize(max(width, floor.width()), max(height, floor.height()))
-
-
 class MainWindow(QMainWindow):
     firstPainted = Signal()
     ready = Signal()  # heavy modules loaded, catch-up done, the current tab built and painted
@@ -149,15 +99,17 @@ class MainWindow(QMainWindow):
         self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
 
         self.watcher = ChangeWatcher(state)
-        state.modelChanged.connect(self._show_model)
+        state.modelChanged.connect(self.status_bar.show_model)
         state.modelUnusable.connect(self.model_unusable)
         state.announced.connect(self.show_status)
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
-        self.runner.progress.connect(self._progress)
+        self.runner.progress.connect(self.status_bar.show_progress)
         self.runner.message.connect(self.show_status)
         worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
         self.runner.failed.connect(self.task_failed)
-        self._midnight = QTimer(self, interval=60_000, timeout=self._check_new_day)
+        self._midnight = QTimer(self)
+        self._midnight.setInterval(60_000)
+        self._midnight.timeout.connect(self._check_new_day)
         self._restore_settings()
 
     # ---- start-up --------------------------------------------------------------
@@ -183,7 +135,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, result: jobs.StartupResult) -> None:
         self.last_catch_up_day = self.state.today()
         self.state.apply(result.snapshot)
-        self._show_model(self.state.model)  # also when there is none
+        self.status_bar.show_model(self.state.model)  # also when there is none
         message = result.summary.message()
         if result.first_run:
             s = result.summary
@@ -196,7 +148,7 @@ class MainWindow(QMainWindow):
         jobs.freeze_garbage()  # the tabs' widgets and plots too
         if result.summary.model_error and not result.snapshot.model_error:
             self.model_unusable(result.summary.model_error)
-        if result.waiting_days:
+        if result.waiting_days and result.last_day is not None:  # last_day is set when days wait
             self.daily_actions.ask_long_catch_up(result.waiting_days, result.last_day)
         if result.summary.future is not None:
             self.daily_actions.offer_future_removal(result.summary.future)
@@ -268,7 +220,10 @@ class MainWindow(QMainWindow):
     def tab_widget(self, index: int) -> QWidget:
         """The tab itself (inside its scroll area once built)."""
         widget = self.tabs.widget(index)
-        return widget.widget() if isinstance(widget, QtWidgets.QScrollArea) else widget
+        inner = widget.widget() if isinstance(widget, QtWidgets.QScrollArea) else widget
+        if inner is None:
+            raise IndexError(f"no tab at {index}")
+        return inner
 
     def _check_new_day(self) -> None:
         if self.last_catch_up_day != self.state.today() and self.state.ready:
@@ -277,57 +232,15 @@ class MainWindow(QMainWindow):
     # ---- status bar ------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(180)
-        self.progress.setRange(0, 100)
-        self.progress.hide()
-        # Results go in a label, not showMessage(): a menu's status tips would wipe those.
-        self.status_label = QLabel()
-        self.status_label.setMinimumWidth(1)  # may be clipped in a narrow window, not widen it
-        bar.addWidget(self.status_label, 1)
-        self.cancel_button = QtWidgets.QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop the work in progress (what is done so far is kept only if it is whole)")
-        self.cancel_button.clicked.connect(self._cancel_running)
-        self.cancel_button.hide()
-        self.model_label = QLabel("Loading the model…")
-        self.model_label.setToolTip("The active model (Pipelines ▸ Train default model to make one)")
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.model_label)
+        self.status_bar = StatusBar(self.runner)
+        self.setStatusBar(self.status_bar)
+        # Its parts, by the names tests and older code use.
+        bar = self.status_bar
+        self.progress, self.status_label = bar.progress, bar.status_label
+        self.cancel_button, self.model_label = bar.cancel_button, bar.model_label
 
     def show_status(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.setToolTip(text)  # the whole text, should the window be narrow
-
-    def _progress(self, pct: int, text: str) -> None:
-        """The runner's progress: a bar while work runs (pct -1: all done)."""
-        self.cancel_button.setVisible(pct >= 0 and self.runner.cancellable() is not None)
-        if pct < 0:
-            self.progress.hide()
-            return
-        self.progress.setValue(pct)
-        self.progress.show()
-        if text:
-            self.show_status(text)
-
-    def _cancel_running(self) -> None:
-        task = self.runner.cancellable()
-        if task is not None:
-            task.cancel()
-            self.show_status(f"Cancelling: {task.status.rstrip('…')}…")
-        self.cancel_button.hide()
-
-    def _show_model(self, model) -> None:
-        if model is None:
-            self.model_label.setText("No active model")
-            return
-        from iris_desktop.ui.widgets.model_text import describe_model
-
-        # Short here (the tabs say more); the whole description on hover.
-        self.model_label.setText(f"Active model v{model.version} · {model.record.algorithm.upper()}")
-        self.model_label.setToolTip(describe_model(model))
+        self.status_bar.show_status(text)
 
     def task_failed(self, name: str, exc: BaseException, details: str) -> None:
         """A task failed and its caller had nothing to say about it: expected failures
@@ -383,7 +296,8 @@ class MainWindow(QMainWindow):
         for act, keys in self._shortcuts:
             act.setShortcut(keys)
         for i in range(min(len(TABS), 9)):
-            QShortcut(f"Ctrl+{i + 1}", self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
+            shortcut = QShortcut(f"Ctrl+{i + 1}", self)
+            shortcut.activated.connect(lambda i=i: self.tabs.setCurrentIndex(i))
 
     # ---- settings --------------------------------------------------------------
 
@@ -396,7 +310,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        tab = int(self.settings.value("window/tab", 0))
+        tab = int(cast("int | str", self.settings.value("window/tab", 0)))  # an INI file holds text
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
 

@@ -13,7 +13,7 @@ import pytest
 
 from iris_desktop import __version__, paths
 from iris_desktop.cli import main
-from iris_desktop.pipelines.monitoring import HISTORY_COLUMNS
+from iris_desktop.pipelines.history_csv import HISTORY_COLUMNS
 from iris_desktop.store import SCHEMA_VERSION, Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import registry as rows

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from iris_desktop.domain import Flower, Variety
-from iris_desktop.pipelines import monitoring, registry
+from iris_desktop.pipelines import history_csv, registry
 from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.pipelines.inference import catch_up, first_run
 from iris_desktop.pipelines.monitoring import accuracy_series, backtest, confusion, window_predictions
@@ -198,10 +198,10 @@ def test_window_predictions_by_days_and_version(trained_store, last_day):
 
 def test_history_csv(trained_store, tmp_path):
     path = tmp_path / "history.csv"
-    assert monitoring.export_history_csv(trained_store, path) == 31
+    assert history_csv.export_history_csv(trained_store, path) == 31
     with open(path, newline="", encoding="utf-8") as f:
         table = list(csv.reader(f))
-    assert table[0] == monitoring.HISTORY_COLUMNS
+    assert table[0] == history_csv.HISTORY_COLUMNS
     assert len(table) == 32
     first = window_predictions(trained_store)[0]
     assert table[1][0] == first.day.isoformat() and table[1][5] == first.actual.value

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from iris_desktop.cli import main
-from iris_desktop.pipelines import monitoring
+from iris_desktop.pipelines import history_csv, monitoring
+from iris_desktop.pipelines.history_csv import read_history_csv, write_history_csv
 from iris_desktop.pipelines.inference import catch_up
 from iris_desktop.pipelines.monitoring import (
     accuracy_columns,
@@ -19,11 +20,9 @@ from iris_desktop.pipelines.monitoring import (
     confusion_counts,
     history_columns,
     model_switches,
-    read_history_csv,
     version_history,
     wilson_interval,
     window_predictions,
-    write_history_csv,
 )
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import predictions as prediction_table
@@ -108,10 +107,10 @@ def test_csv_round_trip_and_windows(trained_store, tmp_path):
     # the old row-based export and the column one write the same text
     with open(path, newline="", encoding="utf-8") as f:
         table = list(csv.reader(f))
-    assert table[1:] == [[str(v) for v in r] for r in monitoring.history_table(window_predictions(trained_store))]
+    assert table[1:] == [[str(v) for v in r] for r in history_csv.history_table(window_predictions(trained_store))]
     out = io.StringIO()
-    assert monitoring.export_history_csv(trained_store, out, days=7, today=TODAY) == 7
-    assert monitoring.export_history_csv(trained_store, io.StringIO(), model_version=1) == 31
+    assert history_csv.export_history_csv(trained_store, out, days=7, today=TODAY) == 7
+    assert history_csv.export_history_csv(trained_store, io.StringIO(), model_version=1) == 31
     (tmp_path / "bad.csv").write_text("a,b\n1,2\n")
     with pytest.raises(ValueError, match="not a history export"):
         read_history_csv(tmp_path / "bad.csv")
@@ -133,7 +132,7 @@ def test_history_command_default_window_matches_the_export(capsys, trained_store
     assert (code, err) == (0, "") and len(body) == 31  # every simulated day, like the export
     code, out, _ = run(capsys, "--data-dir", folder, "history", "--csv", "-")
     table = list(csv.reader(io.StringIO(out)))
-    assert code == 0 and table[0] == monitoring.HISTORY_COLUMNS and len(table) == 32
+    assert code == 0 and table[0] == history_csv.HISTORY_COLUMNS and len(table) == 32
     assert not (folder.parent / "-").exists() and not (folder / "-").exists()
 
 

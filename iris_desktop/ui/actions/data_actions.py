@@ -4,6 +4,7 @@ data set."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
@@ -12,6 +13,9 @@ from iris_desktop import paths
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.worker import Task
+
+if TYPE_CHECKING:  # imported when first shown: not before the first paint
+    from iris_desktop.ui.dialogs.import_dialog import ImportDialog
 
 
 class DataActions(Actions):
@@ -32,7 +36,7 @@ class DataActions(Actions):
         self.action(
             menus["pipelines"], "&Backfill bundled data", self.backfill, tip="Store the bundled 150 flowers (once)"
         )
-        self.dialog = None  # the import preview on screen, if any
+        self.dialog: ImportDialog | None = None  # the import preview on screen, if any
 
     def backfill(self) -> Task:
         def done(added):

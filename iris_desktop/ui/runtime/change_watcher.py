@@ -19,7 +19,9 @@ class ChangeWatcher(QObject):
         super().__init__(state)
         self.state = state
         self._version: int | None = None
-        self._timer = QTimer(self, interval=interval_ms, timeout=self.check)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
         state.runner.writeFinished.connect(self.check)  # our own commits: at once
 
     def start(self) -> None:

@@ -8,9 +8,16 @@ import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from iris_desktop.store import Store
 from iris_desktop.ui.runtime.worker import tell
+
+if TYPE_CHECKING:  # for annotations only: pipelines load after the first paint
+    from iris_desktop.pipelines.inference import CatchUpSummary
+    from iris_desktop.pipelines.registry import LoadedModel
+    from iris_desktop.store.flowers import FeatureStats, FlowerColumns
+    from iris_desktop.store.summary import StoreSummary
 
 # What the tabs need, imported off the GUI thread after the first paint. (pandas is
 # loaded when a CSV is read or statistics are shown, not before.)
@@ -38,16 +45,16 @@ def with_store(job):
 class Snapshot:
     """What the window shows of the store, read in one go off the GUI thread."""
 
-    summary: object  # StoreSummary
-    flowers: object | None  # FlowerColumns of every flower; None: unchanged since the last one
-    labelled: object | None  # FeatureStats of the backfilled and imported ones (None: unchanged)
-    model: object | None  # the active LoadedModel (the one passed in if unchanged)
+    summary: StoreSummary
+    flowers: FlowerColumns | None  # every flower; None: unchanged since the last one
+    labelled: FeatureStats | None  # of the backfilled and imported ones (None: unchanged)
+    model: LoadedModel | None  # the active one (the one passed in if unchanged)
     model_error: str | None = None  # why the active model could not be loaded
 
 
 @dataclass(frozen=True)
 class StartupResult:
-    summary: object  # CatchUpSummary
+    summary: CatchUpSummary
     snapshot: Snapshot
     first_run: bool
     waiting_days: int = 0  # days not caught up: more than ASK_BEFORE_DAYS, the user is asked first
@@ -197,10 +204,13 @@ def train(
     from iris_desktop.pipelines import registry
     from iris_desktop.pipelines.training import TrainingConfig, config_of
     from iris_desktop.pipelines.training import train as fit
-    from iris_desktop.store.registry import get_model
+    from iris_desktop.store.registry import UnknownModelError, get_model
 
     if retrain_version is not None:
-        config = config_of(get_model(store, retrain_version))
+        retrained = get_model(store, retrain_version)
+        if retrained is None:  # deleted meanwhile, by another window or the CLI
+            raise UnknownModelError(f"there is no model version {retrain_version}")
+        config = config_of(retrained)
     record = fit(store, config or TrainingConfig(), activate=activate, progress=progress, should_cancel=should_cancel)
     if not activate:
         return record, None

@@ -23,7 +23,9 @@ class MainThreadGC(QObject):
         super().__init__(parent)
         self.threshold = gc.get_threshold()
         gc.disable()
-        self.timer = QTimer(self, interval=INTERVAL_MS, timeout=self.check)
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
         self.timer.start()
 
     def check(self) -> None:

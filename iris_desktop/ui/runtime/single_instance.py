@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 # QtNetwork is imported only when needed: listening starts after the first paint.
 
@@ -31,7 +35,7 @@ class SingleInstance(QObject):
         self.name = server_name(data_dir)
         self.lock = QLockFile(str(data_dir / "iris-desktop.lock"))
         self.lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never age
-        self.server = None  # a QLocalServer once listening
+        self.server: QLocalServer | None = None  # once listening
 
     def acquire(self) -> bool:
         """True if this process is now the one instance (then call `listen`)."""
@@ -57,7 +61,7 @@ class SingleInstance(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self) -> None:
-        socket = self.sender()
+        socket = cast("QLocalSocket | None", self.sender())  # connected to sockets' readyRead only
         if socket is not None and bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
             self.activationRequested.emit()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -128,7 +128,7 @@ class TaskRunner(QObject):
 
     @Slot()
     def _task_done(self) -> None:
-        self._ended(self.sender())
+        self._ended(cast(Task, self.sender()))  # only tasks' done signals reach here
 
     def _ended(self, task: Task) -> None:
         if self._running.get(task.name) is task:

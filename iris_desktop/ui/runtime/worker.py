@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 QUEUED, RUNNING, FINISHED, FAILED, CANCELLED = "queued", "running", "finished", "failed", "cancelled"
+_Call = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]  # fn, args, kwargs
 
 
 class Cancelled(Exception):
@@ -130,7 +131,7 @@ class Task(QObject):
             kwargs.setdefault("progress", lambda pct, text: relay.progress.emit(token, int(pct), str(text)))
         if "should_cancel" in params:
             kwargs.setdefault("should_cancel", lambda: flag.cancelled)
-        self._call = (fn, args, kwargs)
+        self._call: _Call | None = (fn, args, kwargs)  # handed to the worker by start()
 
     @property
     def cancel_requested(self) -> bool:

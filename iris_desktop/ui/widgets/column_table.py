@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 
@@ -37,7 +37,7 @@ class Column:
         if self.align_right is None:
             self.align_right = np.issubdtype(np.asarray(self.values).dtype, np.number)
 
-    def text(self, row: int) -> str:
+    def text(self, row: int | np.integer) -> str:
         value = self.values[row]
         return self.format(value) if callable(self.format) else self.format.format(value)
 
@@ -69,7 +69,7 @@ class ColumnTableModel(QAbstractTableModel):
         """Show only these source rows (None: all of them), in the current sort order."""
         self.beginResetModel()
         self._filter = None if rows is None else np.asarray(rows, dtype=np.intp)
-        self._rows = self._ordered(np.arange(self._n) if rows is None else self._filter)
+        self._rows = self._ordered(np.arange(self._n) if self._filter is None else self._filter)
         self.endResetModel()
 
     def set_highlight(self, mask: np.ndarray | None) -> None:
@@ -126,7 +126,7 @@ class ColumnTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]

@@ -87,7 +87,9 @@ class DecisionMap(pg.PlotWidget):
         self._pending: np.ndarray | None = None
         self._computing = 0  # grids asked of the worker and not back yet
         self._since = QElapsedTimer()
-        self._timer = QTimer(self, singleShot=True, timeout=self._compute_pending)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._compute_pending)
         self._point_variety: object = ()
         self._xr, self._yr = (0.5, 7.5), (0.1, 3.0)
 
@@ -162,10 +164,11 @@ class DecisionMap(pg.PlotWidget):
             self.image_data, self.held = None, None
 
     def set_flowers(self, X: np.ndarray | None, y: np.ndarray | None) -> None:
+        """Dots for the flowers X coloured by their varieties y (given together; None: none)."""
         rows = sample_rows(0 if X is None else len(X))
         self.dots_shown = len(rows)
         for i, item in enumerate(self.training):
-            if X is None:
+            if X is None or y is None:
                 item.clear()
                 continue
             picked = rows[y[rows] == i]
@@ -194,7 +197,7 @@ class DecisionMap(pg.PlotWidget):
             self.getPlotItem().vb.addItem(ring, ignoreBounds=True)
             self._rings.append(ring)
         for i, ring in enumerate(self._rings):
-            if i < count:
+            if points is not None and i < count:
                 ring.setPos(float(points[i, 0]), float(points[i, 1]))
             ring.setVisible(i < count)
 

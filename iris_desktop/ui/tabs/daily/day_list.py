@@ -4,6 +4,8 @@ Selecting a row shows that day; a double-click (or Enter) shows it in the Histor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +23,9 @@ from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 
+if TYPE_CHECKING:
+    from iris_desktop.ui.tabs.daily.jobs import DailyData
+
 _LABELS = [v.label for v in VARIETIES]
 _SWATCHES = [colors.color(v) for v in VARIETIES]
 
@@ -33,9 +38,10 @@ def _swatch(i):
     return _SWATCHES[i] if i >= 0 else None
 
 
-def day_columns(data) -> list[Column]:
+def day_columns(data: DailyData) -> list[Column]:
     """The table's columns over a DailyData (one value per day, no per-row Python work
-    until a cell is shown)."""
+    until a cell is shown). A Column passes each value as `object`: the casts say what
+    each column holds."""
     n = len(data)
     rows = np.arange(n)
     has = data.predicted >= 0
@@ -56,17 +62,26 @@ def day_columns(data) -> list[Column]:
         Column(
             "P",
             confidence,
-            lambda p: "" if np.isnan(p) else f"{p:.0%}",
+            lambda p: "" if np.isnan(cast(float, p)) else f"{p:.0%}",
             "The probability the model gave its prediction",
         ),
-        Column("Right", verdict, lambda k: {1: "✓", 0: "✗"}.get(int(k), ""), "✓ right, ✗ wrong", align_right=False),
         Column(
-            "Generator", data.generator, lambda g: names.get(int(g), "not recorded"), "The generator that made the day"
+            "Right",
+            verdict,
+            lambda k: {1: "✓", 0: "✗"}.get(int(cast(int, k)), ""),
+            "✓ right, ✗ wrong",
+            align_right=False,
+        ),
+        Column(
+            "Generator",
+            data.generator,
+            lambda g: names.get(int(cast(int, g)), "not recorded"),
+            "The generator that made the day",
         ),
         Column(
             "Gen. sure",
             sure,
-            lambda p: "" if p < 0 else f"{p:.0%}",
+            lambda p: "" if cast(float, p) < 0 else f"{p:.0%}",
             "How sure the day's own generator is of its variety (low: a hard day, where its varieties overlap)",
         ),
     ]
@@ -113,7 +128,7 @@ class DayList(QWidget):
         self._sized = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def set_data(self, data) -> None:
+    def set_data(self, data: DailyData) -> None:
         self._selecting = True
         try:
             self.model.set_columns(day_columns(data))
@@ -145,7 +160,7 @@ class DayList(QWidget):
 
     def select(self, row: int) -> None:
         """Make day `row` the current row (scrolled into view), without echoing daySelected."""
-        found = self.model.view_rows([row]) if 0 <= row < len(self._wrong) else []
+        found = self.model.view_rows([row]) if 0 <= row < len(self._wrong) else np.zeros(0, dtype=np.intp)
         self._selecting = True
         try:
             selection = self.view.selectionModel()

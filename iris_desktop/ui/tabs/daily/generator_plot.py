@@ -220,7 +220,7 @@ class GeneratorPlot(pg.PlotWidget):
             if sx is not None and len(sx):
                 xs.append(sx)
                 ys.append(sy)
-        xs, ys = np.concatenate(xs), np.concatenate(ys)
-        if not len(xs):
+        all_x, all_y = np.concatenate(xs), np.concatenate(ys)
+        if not len(all_x):
             return
-        self.getPlotItem().setRange(xRange=(xs.min(), xs.max()), yRange=(ys.min(), ys.max()), padding=0.05)
+        self.getPlotItem().setRange(xRange=(all_x.min(), all_x.max()), yRange=(all_y.min(), all_y.max()), padding=0.05)

@@ -4,6 +4,8 @@ one of the days to come), the key, and export as PNG or SVG."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6 import QtWidgets
 from PySide6.QtCore import Signal
@@ -23,6 +25,10 @@ from iris_desktop.domain import FEATURES
 from iris_desktop.ui.tabs.daily.generator_plot import GeneratorPlot, legend_html
 from iris_desktop.ui.widgets import plot_export
 
+if TYPE_CHECKING:
+    from iris_desktop.pipelines.daily import GeneratorSettings
+    from iris_desktop.ui.tabs.daily.jobs import DailyData
+
 OVERLAYS = ("day", "upcoming")  # the generator drawn: the shown day's, or the days to come's
 
 
@@ -34,7 +40,7 @@ class GeneratorView(QGroupBox):
     def __init__(self, settings, parent=None):
         super().__init__("The generator, over the stored flowers", parent)
         self.settings = settings  # QSettings
-        self.data = None
+        self.data: DailyData | None = None
         self.row: int | None = None
         self._drawn_key: object = ()
         self._days_key: object = ()
@@ -110,7 +116,7 @@ class GeneratorView(QGroupBox):
         for combo in (self.pair_x, self.pair_y):
             combo.currentIndexChanged.connect(self._pair_changed)
 
-    def set_data(self, data) -> None:
+    def set_data(self, data: DailyData) -> None:
         """New data (a DailyData): stored flowers, daily flowers, wrong predictions."""
         self.data, self.row, self._drawn_key, self._days_key = data, None, (), ()
         self._wrong = (data.predicted >= 0) & (data.predicted != data.variety)
@@ -118,9 +124,11 @@ class GeneratorView(QGroupBox):
             plot.set_background(data.background_X, data.background_y)
         self._draw_days(None)
 
-    def _draw_days(self, settings) -> None:
+    def _draw_days(self, settings: GeneratorSettings | None) -> None:
         """The daily flowers: all of them, or only those `settings` made."""
         data = self.data
+        if data is None:
+            return
         only = self.only_made.isChecked()
         key = (only, settings.key if only and settings is not None else None)
         if key == self._days_key:
@@ -137,12 +145,14 @@ class GeneratorView(QGroupBox):
         """Mark day `row` (None: no day) and draw the generator the overlay asks for."""
         self.row = row
         for plot in self.plots:
-            plot.set_current(None if row is None else self.data.X[row])
+            plot.set_current(None if row is None or self.data is None else self.data.X[row])
         self._draw_generator()
 
     def _draw_generator(self) -> None:
         data = self.data
-        settings = data.upcoming
+        if data is None:
+            return
+        settings: GeneratorSettings | None = data.upcoming
         if self.overlay.currentData() == "day" and self.row is not None:
             settings = data.generator_of(self.row)
         self._draw_days(settings)

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from iris_desktop.store import Store
 from iris_desktop.ui.runtime.jobs import with_store
+
+if TYPE_CHECKING:  # the modules themselves are imported in the worker, when first needed
+    from iris_desktop.pipelines.daily import GeneratorSettings
 
 MAX_BACKGROUND = 6000  # stored flowers drawn behind the generator (a fixed sample above that)
 
@@ -28,8 +32,8 @@ class DailyData:
     active_predicted: np.ndarray  # int8: the active model's prediction (-1: none stored)
     active_proba: np.ndarray  # (n, 3)
     posterior: np.ndarray  # (n, 3): the variety the day's own generator favours, P(variety | flower)
-    generators: dict  # id -> GeneratorSettings
-    upcoming: object  # GeneratorSettings of the days to come
+    generators: dict[int, GeneratorSettings]  # by id
+    upcoming: GeneratorSettings  # of the days to come
     refit_differs: bool  # measuring the upcoming kind again now would give other settings
     next_day: dt.date  # the first day the upcoming generator makes
     history_start: dt.date  # the first day of the history (stored, or planned)
@@ -49,7 +53,7 @@ class DailyData:
         at = int(np.searchsorted(self.day, np.datetime64(day, "D")))
         return at if at < len(self.day) and self.day[at] == np.datetime64(day, "D") else None
 
-    def generator_of(self, row: int):
+    def generator_of(self, row: int) -> GeneratorSettings | None:
         """The settings that made day `row` (None: not recorded)."""
         return self.generators.get(int(self.generator[row]))
 
@@ -143,7 +147,7 @@ def load(store: Store, today: dt.date) -> DailyData:
 
 @dataclass(frozen=True)
 class GeneratorChange:
-    settings: object  # the new GeneratorSettings
+    settings: GeneratorSettings  # the new one
     next_day: dt.date
     stored_days: int  # days that keep the generator that made them
 

@@ -3,6 +3,8 @@ for uniform bounds, mean, standard deviation and correlations for a normal."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,8 +27,14 @@ def parameter_columns(settings) -> list[Column]:
     variety = np.repeat(np.arange(len(VARIETIES)), len(FEATURES))
     feature = np.tile(np.arange(len(FEATURES)), len(VARIETIES))
     columns = [
-        Column("Variety", variety, lambda i: VARIETIES[i].label, decoration=lambda i: colors.color(VARIETIES[i])),
-        Column("Feature", feature, lambda j: FEATURES[j].display, align_right=False),
+        # (a Column passes its values as `object`: indexes into VARIETIES and FEATURES here)
+        Column(
+            "Variety",
+            variety,
+            lambda i: VARIETIES[cast(int, i)].label,
+            decoration=lambda i: colors.color(VARIETIES[cast(int, i)]),
+        ),
+        Column("Feature", feature, lambda j: FEATURES[cast(int, j)].display, align_right=False),
     ]
     if not settings.is_normal:
         low, high = settings.bounds()

@@ -4,6 +4,7 @@ and "Catch up now", each run as a task whose progress shows here."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -134,7 +135,7 @@ class SteeringBox(QGroupBox):
         self.extend.setEnabled(self._first is not None and self.chosen_start() < self._first and not self._busy)
 
     def chosen_start(self) -> dt.date:
-        return self.start.date().toPython()
+        return cast(dt.date, self.start.date().toPython())  # a QDate gives a date
 
     def _extend_clicked(self) -> None:
         self.historyStartRequested.emit(self.chosen_start())
@@ -144,7 +145,7 @@ class SteeringBox(QGroupBox):
         self._busy = text is not None
         self.progress.setVisible(self._busy)
         self.stop.setVisible(self._busy and cancellable)
-        if self._busy:
+        if text is not None:  # (busy)
             self.progress.setValue(0)
             self.status.setText(text)
         self._update_apply()

@@ -7,7 +7,7 @@ The generator that made it is drawn over the stored flowers on petal length x wi
 on a second pair of features the user picks, with its parameters as a table, so the
 days where versicolor and virginica overlap, and why a day was hard, can be seen. The
 pipeline itself is steered from here: the generator of the days to come, the history's
-start, "Catch up now".
+start, "Catch up now" (their tasks run in pipeline_tasks.py).
 
 The whole history is read as columns in a worker (daily_jobs.read_daily) whenever the
 store changes; stepping from day to day only moves a marker and sets some labels.
@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import cast
 
-import shiboken6
-from PySide6 import QtWidgets
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -32,27 +31,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.daily import jobs as daily_jobs
 from iris_desktop.ui.tabs.daily.day_list import DayList
 from iris_desktop.ui.tabs.daily.day_panel import DayPanel
 from iris_desktop.ui.tabs.daily.generator_view import GeneratorView
+from iris_desktop.ui.tabs.daily.host import Host
 from iris_desktop.ui.tabs.daily.params_table import ParamsTable
+from iris_desktop.ui.tabs.daily.pipeline_tasks import PipelineTasks
 from iris_desktop.ui.tabs.daily.steering import SteeringBox, qdate
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
 
 class DailyTab(QWidget):
-    def __init__(self, state: AppState, window=None, parent: QWidget | None = None):
+    def __init__(self, state: AppState, window: Host | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.state, self.window = state, window
+        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
         self.settings = app_settings()
         self.data: daily_jobs.DailyData | None = None
         self.row: int | None = None  # the day shown, a row of self.data
         self._wanted: dt.date | None = None  # a day asked for before the data arrived
-        self._task = None  # the pipeline task this tab started and follows
         self.reload()  # first: the worker reads while the widgets are built
         self._build()
         self._restore()
@@ -90,27 +90,25 @@ class DailyTab(QWidget):
         bar.addWidget(self.note, 1)
         bar.addWidget(self.history_button)
         for keys, delta in (("Alt+Left", -1), ("Alt+Right", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self, activated=lambda d=delta: self.step(d))
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda d=delta: self.step(d))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.day_panel = DayPanel()
         self.day_list = DayList()
         self.day_list.daySelected.connect(self.show_row)
-        self.day_list.dayActivated.connect(lambda row: (self.show_row(row), self.show_in_history()))
+        self.day_list.dayActivated.connect(self._open_row_in_history)
         self.day_list.wrong_only.toggled.connect(lambda on: self.settings.setValue("daily/wrong_only", on))
         self.params = ParamsTable()
         params_box = QGroupBox("Parameters of the generator drawn")
         QVBoxLayout(params_box).addWidget(self.params)
         self.steering = SteeringBox()
-        self.steering.generatorRequested.connect(self.change_generator)
-        self.steering.historyStartRequested.connect(self.extend_history)
-        self.steering.catchUpRequested.connect(self.catch_up_now)
-        self.steering.stopRequested.connect(self._stop)
+        self.pipeline = PipelineTasks(self, self.state, self.host, self.steering, self.reload)
 
         self.generator_view = GeneratorView(self.settings)
         self.generator_view.dayClicked.connect(self.show_row)
         self.generator_view.drawn.connect(lambda settings: self.params.show_generator(self.data, settings))
-        self.generator_view.saved.connect(lambda path: self._say(f"Saved the plot to {path}"))
+        self.generator_view.saved.connect(lambda path: self.pipeline.say(f"Saved the plot to {path}"))
         self.top = splitter(Qt.Orientation.Horizontal, [self.day_panel, self.generator_view], (0, 1))
         list_box = QGroupBox("Every daily flower")
         QVBoxLayout(list_box).addWidget(self.day_list)
@@ -251,15 +249,16 @@ class DailyTab(QWidget):
 
     def _update_nav(self) -> None:
         n = len(self.data) if self.data is not None else 0
-        has = self.row is not None
-        self.prev_button.setEnabled(has and self.row > 0)
-        self.next_button.setEnabled(has and self.row < n - 1)
+        row = self.row
+        has = row is not None
+        self.prev_button.setEnabled(row is not None and row > 0)
+        self.next_button.setEnabled(row is not None and row < n - 1)
         self.date_edit.setEnabled(n > 0)
         self.today_button.setEnabled(n > 0)
         self.history_button.setEnabled(has)
 
     def step(self, delta: int) -> None:
-        if self.row is not None:
+        if self.row is not None and self.data is not None:
             self.show_row(max(0, min(len(self.data) - 1, self.row + delta)))
 
     def show_today(self) -> None:
@@ -278,8 +277,9 @@ class DailyTab(QWidget):
         return row is not None
 
     def _date_picked(self, date: QDate) -> None:
-        if not self.show_date(date.toPython()):
-            self.note.setText(f"No daily flower on {date.toPython()}")
+        day = cast(dt.date, date.toPython())  # a QDate gives a date
+        if not self.show_date(day):
+            self.note.setText(f"No daily flower on {day}")
 
     def _day_requested(self, day, tab: str) -> None:
         if tab == "Daily":
@@ -290,118 +290,25 @@ class DailyTab(QWidget):
         if day is not None:
             self.state.dayRequested.emit(day, "History")
 
-    # ---- steering --------------------------------------------------------------------------
+    def _open_row_in_history(self, row: int) -> None:
+        self.show_row(row)
+        self.show_in_history()
 
-    def _say(self, text: str) -> None:
-        self.steering.status.setText(text)
-        if self.window is not None:
-            self.window.show_status(text)
+    # ---- steering (the tasks run in self.pipeline) ------------------------------------------
 
-    def _alive(self, handler):
-        """`handler`, skipped once this tab is gone (a task may end after it)."""
-        return lambda *args: handler(*args) if shiboken6.isValid(self) else None
+    @property
+    def _task(self) -> Task | None:
+        """The pipeline task this tab started and follows."""
+        return self.pipeline.task
 
-    def _follow(self, task, text: str, cancellable: bool = False) -> None:
-        """Show `task`'s progress in the pipeline box until it ends."""
-        self._task = task
-        self.steering.set_busy(text, cancellable)
-        task.progress.connect(self.steering.set_progress)
-        task.done.connect(self._alive(lambda: self._task is task and self._unfollow()))
-        if task.is_done:
-            self._unfollow()
+    def catch_up_now(self) -> Task:
+        """Catch up every missed day (the window's action when there is a window)."""
+        return self.pipeline.catch_up_now()
 
-    def _unfollow(self) -> None:
-        self._task = None
-        self.steering.set_busy(None)
+    def change_generator(self, kind: str) -> Task:
+        """Make `kind` the generator of the days to come."""
+        return self.pipeline.change_generator(kind)
 
-    def _stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-
-    def _failed(self, exc: BaseException, _details: str) -> None:
-        self._say(f"Not done: {exc}")
-        QtWidgets.QMessageBox.warning(self, "Daily pipeline", str(exc))
-
-    def catch_up_now(self):
-        """Catch up every missed day: the window's action when there is a window (so a
-        catch-up already running is joined, and the status bar says how it went), else
-        the same job here."""
-        if self.window is not None:
-            task = self.window.daily_actions.catch_up_now()
-        else:
-            task = self.state.runner.run(
-                "catch-up", jobs.catch_up, *self.state.paths(), self.state.today(), status="Catching up…", context=self
-            )
-        self._follow(task, "Catching up…")
-        task.finished.connect(self._alive(self._caught_up))
-        task.failed.connect(self._alive(self._catch_up_failed))
-        task.done.connect(self._alive(self.reload))
-        if task.is_done:  # joined one that had just ended
-            self.reload()
-        return task
-
-    def _caught_up(self, summary) -> None:
-        self.steering.status.setText(summary.message() + ".")
-
-    def _catch_up_failed(self, exc: BaseException, _details: str) -> None:
-        self.steering.status.setText(f"Not done: {exc}")  # the window reports it in full
-
-    def change_generator(self, kind: str):
-        """Make `kind` the generator of the days to come (a task in lane daily-settings)."""
-        task = self.state.runner.run(
-            "daily-settings",
-            daily_jobs.change_generator,
-            *self.state.paths(),
-            kind,
-            self.state.today(),
-            key=("generator", kind),
-            status="Changing the generator…",
-            writes=True,
-            on_finished=self._generator_changed,
-            on_failed=self._failed,
-            context=self,
-        )
-        self._follow(task, "Measuring the stored flowers…")
-        return task
-
-    def _generator_changed(self, change: daily_jobs.GeneratorChange) -> None:
-        self._say(
-            f"From {change.next_day} on, days are made by “{change.settings.label}”; "
-            f"the {change.stored_days:,} stored days keep the generator that made them."
-        )
-        self.reload()
-
-    def extend_history(self, start: dt.date):
+    def extend_history(self, start: dt.date) -> Task:
         """Start the history on `start` (earlier): generate and predict the days before."""
-        task = self.state.runner.run(
-            "daily-settings",
-            daily_jobs.extend_history,
-            *self.state.paths(),
-            start,
-            self.state.today(),
-            key=("history", start),
-            status="Extending the daily history…",
-            writes=True,
-            on_finished=self._extended,
-            on_failed=self._failed,
-            context=self,
-        )
-        self._follow(task, f"Generating the days from {start}…", cancellable=True)
-        task.cancelled.connect(self._alive(self._history_stopped))
-        return task
-
-    def _history_stopped(self) -> None:
-        self._say("Stopped: the days stored so far stay, without a gap.")
-        self.reload()
-
-    def _extended(self, summary) -> None:
-        if summary.days_added:
-            text = f"Added {summary.days_added:,} days from {summary.first_day} to {summary.last_day}"
-        else:
-            text = "No day to add"
-        if summary.predictions_made:
-            text += f", {summary.predictions_made:,} predicted by model v{summary.model_version}"
-        elif summary.pending:
-            text += f"; {summary.pending:,} predictions pending (no usable active model)"
-        self._say(text + ".")
-        self.reload()
+        return self.pipeline.extend_history(start)

@@ -35,6 +35,18 @@ def jitter_offsets(ids: np.ndarray) -> np.ndarray:
     return (out * 2 - 1) * JITTER_CM
 
 
+def empty_columns() -> FlowerColumns:
+    """No flowers: what the tab shows before the store's arrive."""
+    return FlowerColumns(
+        np.empty(0, np.int64),
+        np.empty((0, 4)),
+        np.empty(0, np.int8),
+        np.empty(0, np.int8),
+        np.empty(0, "datetime64[D]"),
+        np.empty(0, np.int64),
+    )
+
+
 def feature_ranges(X: np.ndarray) -> np.ndarray:
     """(4, 2) axis ranges: the data's, widened by 5% and the jitter."""
     if not len(X):
@@ -182,8 +194,9 @@ def _axis_cells(lo: float, hi: float, max_cells: int, step: float | None) -> tup
 def density_grid(
     x: np.ndarray, y: np.ndarray, x_range, y_range, variety: np.ndarray, max_cells: int, step: float | None = None
 ) -> DensityGrid:
-    x0, dx, nx = _axis_cells(*x_range, max_cells, step)
-    y0, dy, ny = _axis_cells(*y_range, max_cells, step)
+    (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range  # (lo, hi) each
+    x0, dx, nx = _axis_cells(x_lo, x_hi, max_cells, step)
+    y0, dy, ny = _axis_cells(y_lo, y_hi, max_cells, step)
     ix = np.clip(np.floor((x - x0) / dx + 1e-9).astype(np.intp), 0, nx - 1)
     iy = np.clip(np.floor((y - y0) / dy + 1e-9).astype(np.intp), 0, ny - 1)
     code = ix * ny + iy + variety.astype(np.intp) * (nx * ny)

@@ -8,6 +8,7 @@ only" filters to it. Rows the user selects in the table become the shared select
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import numpy as np
 from PySide6.QtCore import QDate, Qt, Signal
@@ -47,7 +48,7 @@ class FlowerTable(QWidget):
         super().__init__(parent)
         self.columns: FlowerColumns | None = None
         self.batch_names: dict[int, str] = {}
-        self.mask = np.zeros(0, dtype=bool)
+        self.selected_mask = np.zeros(0, dtype=bool)  # the shared selection (not `mask`: QWidget.mask())
         self._picking = False  # the table itself is setting the shared selection
 
         self.source_combo = QComboBox()
@@ -143,7 +144,7 @@ class FlowerTable(QWidget):
     # ---- content ----------------------------------------------------------------------
 
     def set_columns(self, columns: FlowerColumns, batch_names: dict[int, str], mask: np.ndarray) -> None:
-        self.columns, self.batch_names, self.mask = columns, batch_names, mask
+        self.columns, self.batch_names, self.selected_mask = columns, batch_names, mask
         names = batch_names
         self.model.set_columns(
             [
@@ -152,15 +153,15 @@ class FlowerTable(QWidget):
                 Column(
                     "Variety",
                     columns.variety,
-                    lambda k: VARIETIES[k].label,
-                    decoration=lambda k: _VARIETY_COLORS[k],
+                    lambda k: VARIETIES[cast(int, k)].label,  # cells of an integer column
+                    decoration=lambda k: _VARIETY_COLORS[cast(int, k)],
                     align_right=False,
                 ),
-                Column("Source", columns.source, lambda k: SOURCES[k], align_right=False),
+                Column("Source", columns.source, lambda k: SOURCES[cast(int, k)], align_right=False),
                 Column(
                     "Import batch",
                     columns.import_id,
-                    lambda b: names.get(int(b), f"batch {b}") if b else "",
+                    lambda b: names.get(int(cast(int, b)), f"batch {b}") if b else "",
                     "The CSV file an imported flower came from",
                     align_right=False,
                 ),
@@ -197,8 +198,8 @@ class FlowerTable(QWidget):
             lo = np.datetime64(self.day_from.date().toString("yyyy-MM-dd"), "D")
             hi = np.datetime64(self.day_to.date().toString("yyyy-MM-dd"), "D")
             keep &= ~np.isnat(c.day) & (c.day >= lo) & (c.day <= hi)
-        if self.selected_only.isChecked() and len(self.mask) == len(keep):
-            keep &= self.mask
+        if self.selected_only.isChecked() and len(self.selected_mask) == len(keep):
+            keep &= self.selected_mask
         return keep
 
     def apply_filters(self) -> None:
@@ -207,12 +208,12 @@ class FlowerTable(QWidget):
         keep = self.filter_mask()
         everything = bool(keep.all())
         self.model.set_rows(None if everything else np.flatnonzero(keep))
-        self.model.set_highlight(self.mask)
+        self.model.set_highlight(self.selected_mask)
         self._update_labels()
 
     def set_highlight(self, mask: np.ndarray) -> None:
         """The shared selection changed: highlight it (and follow it when filtered to it)."""
-        self.mask = mask
+        self.selected_mask = mask
         if not self._picking:
             if self.view.selectionModel().hasSelection():
                 self.view.selectionModel().blockSignals(True)
@@ -237,14 +238,14 @@ class FlowerTable(QWidget):
 
     def _update_labels(self) -> None:
         total = len(self.columns) if self.columns is not None else 0
-        selected = int(np.count_nonzero(self.mask))
+        selected = int(np.count_nonzero(self.selected_mask))
         text = f"Showing {self.model.rowCount():,} of {total:,} flowers"
         if selected:
             text += f" · {selected:,} selected"
         self.count_label.setText(text)
         has_import = (
-            bool(np.any(self.mask & (self.columns.source == IMPORT)))
-            if self.columns is not None and len(self.mask) == total
+            bool(np.any(self.selected_mask & (self.columns.source == IMPORT)))
+            if self.columns is not None and len(self.selected_mask) == total
             else False
         )
         self.remove_button.setEnabled(has_import)
@@ -258,7 +259,7 @@ class FlowerTable(QWidget):
     # ---- the user selects rows --------------------------------------------------------
 
     def selected_view_rows(self) -> np.ndarray:
-        ranges = self.view.selectionModel().selection()
+        ranges = self.view.selectionModel().selection().toList()
         parts = [np.arange(r.top(), r.bottom() + 1) for r in ranges]
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.intp)
 

@@ -46,7 +46,8 @@ class PointsItem(pg.GraphicsObject):
         self._x = np.empty(0)
         self._y = np.empty(0)
         self._kind = np.empty(0, dtype=np.intp)
-        self._bounds = (None, None)
+        # ((x min, x max), (y min, y max)), None while there is no point
+        self._bounds: tuple[tuple[float, float] | None, tuple[float, float] | None] = (None, None)
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
         self.set_style(fills, size, outline)
 
@@ -109,7 +110,8 @@ class PointsItem(pg.GraphicsObject):
         frags[:, 2:6] = self._rects[self._kind]
         dpr = self._pixmap.devicePixelRatioF() or 1.0
         frags[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-        painter.drawPixmapFragments(*self._fragments.drawargs(), self._pixmap)
+        fragments, count = self._fragments.drawargs()  # with PySide6: (the first fragment, how many)
+        painter.drawPixmapFragments(fragments, count, self._pixmap)
 
 
 class DensityLayer(pg.ImageItem):

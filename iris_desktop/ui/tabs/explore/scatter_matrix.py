@@ -28,8 +28,7 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground(None)
         self.setAccessibleName("Scatter-plot matrix of the four measurements")
-        self.layout = self.ci
-        self.layout.setSpacing(3)
+        self.ci.setSpacing(3)  # pyqtgraph's GraphicsLayout: the panels and their axes
         self.views: dict[tuple[int, int], pg.ViewBox] = {}
         self.scatters: dict[tuple[int, int], ScatterLayers] = {}
         self.histograms: dict[int, HistogramLayers] = {}
@@ -49,17 +48,17 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
                     view.selected.connect(self.selected.emit)
                     self.scatters[row, column] = ScatterLayers(view, size=3, density_bins=120)
                 self.views[row, column] = view
-                self.layout.addItem(view, row, column + 1)
+                self.ci.addItem(view, row, column + 1)
         for row in range(N):  # a left axis per row, a bottom axis per column
             axis = pg.AxisItem("left")
             axis.linkToView(self.views[row, 1 if row == 0 else 0])
             axis.setWidth(34)
-            self.layout.addItem(axis, row, 0)
+            self.ci.addItem(axis, row, 0)
         for column in range(N):
             axis = pg.AxisItem("bottom")
             axis.linkToView(self.views[N - 1, column])
-            self.layout.addItem(axis, N, column + 1)
-        grid = self.layout.layout
+            self.ci.addItem(axis, N, column + 1)
+        grid = self.ci.layout
         for column in range(1, N + 1):
             grid.setColumnStretchFactor(column, 1)
         for row in range(N):
@@ -93,8 +92,8 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
     def show_data(self, data: ExploreData, bins: list[Bins], visible: np.ndarray, mask: np.ndarray) -> None:
         for (row, column), layers in self.scatters.items():
             layers.set_data(data, (column, row), visible, mask)
-        for feature, layers in self.histograms.items():
-            layers.set_data(bins[feature], data.columns.X[:, feature], data.variety, visible, mask)
+        for feature, histogram in self.histograms.items():
+            histogram.set_data(bins[feature], data.columns.X[:, feature], data.variety, visible, mask)
         for feature in range(N):
             lo, hi = data.ranges[feature]
             self._reference(feature).setXRange(lo, hi, padding=0)
@@ -106,8 +105,8 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
     def set_highlight(self, mask: np.ndarray) -> None:
         for layers in self.scatters.values():
             layers.set_highlight(mask)
-        for layers in self.histograms.values():
-            layers.set_highlight(mask)
+        for histogram in self.histograms.values():
+            histogram.set_highlight(mask)
 
     def reset_zoom(self, data: ExploreData) -> None:
         for feature in range(N):

@@ -12,10 +12,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem, QGraphicsRectItem
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.ui.tabs.explore.data import ExploreData, density_grid
+from iris_desktop.ui.tabs.explore.data import DensityGrid, ExploreData, density_grid
 from iris_desktop.ui.tabs.explore.scatter_item import DensityLayer, PointsItem
 from iris_desktop.ui.tabs.explore.selection import LassoPredicate, RectPredicate
 from iris_desktop.ui.widgets import colors
@@ -76,6 +76,7 @@ class SelectViewBox(pg.ViewBox):
             self._rect_item.hide()
             self._lasso_item.hide()
             fx, fy = self.features
+            predicate: RectPredicate | LassoPredicate
             if self.tool == "rectangle":
                 predicate = RectPredicate(fx, fy, (start.x(), here.x()), (start.y(), here.y()))
             else:
@@ -97,11 +98,12 @@ class ScatterLayers:
         self.highlight = PointsItem(colors.all_colors(255), size + 2, outline=QColor(25, 25, 25))
         self.density = DensityLayer(min_alpha=90)
         self.highlight_density = DensityLayer(min_alpha=110)
-        for z, item in enumerate((self.density, self.points, self.highlight_density, self.highlight)):
+        items: tuple[QGraphicsObject, ...] = (self.density, self.points, self.highlight_density, self.highlight)
+        for z, item in enumerate(items):
             item.setZValue(z)
             view.addItem(item, ignoreBounds=True)
         self.dense = False
-        self.grid = None
+        self.grid: DensityGrid | None = None  # while dense
         self.data: ExploreData | None = None
         self.features = (0, 1)
         self.visible_rows = np.zeros(0, dtype=bool)
@@ -135,10 +137,11 @@ class ScatterLayers:
         anything = bool(selected.any())
         base = self.density if self.dense else self.points
         base.setOpacity(DIMMED if anything else 1.0)
-        if self.dense:
+        grid = self.grid  # set when dense
+        if self.dense and grid is not None:
             self.highlight.set_data(np.empty(0), np.empty(0), np.empty(0))
             if anything:
-                self.highlight_density.show_counts(self.grid, self.grid.counts(selected), PALETTE, self._visible)
+                self.highlight_density.show_counts(grid, grid.counts(selected), PALETTE, self._visible)
             else:
                 self.highlight_density.clear()
         else:

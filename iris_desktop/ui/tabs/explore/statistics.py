@@ -6,7 +6,7 @@ interpolation), computed with numpy: a brush recomputes the selection's in milli
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,7 +60,7 @@ class Describer:
         out = np.full((len(GROUPS), self.X.shape[1], len(STATS)), np.nan)
         k = len(VARIETIES)
         for j, (values, codes) in enumerate(zip(self.values, self.codes)):
-            if values is None:
+            if values is None or codes is None:  # both None together: too many distinct values
                 picked = self.X[:, j] if rows is None else self.X[rows, j]
                 kinds = self.variety if rows is None else self.variety[rows]
                 for g in range(len(GROUPS)):
@@ -134,7 +134,7 @@ class StatisticsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(STATS)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()

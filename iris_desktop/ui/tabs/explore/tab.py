@@ -15,19 +15,20 @@ the table paints the selection from a mask (see shared/notes/fast-plots.md).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import numpy as np
-from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.tabs.explore import exports, removal_flow, view_settings
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
-from iris_desktop.ui.tabs.explore import removal_flow
-from iris_desktop.ui.tabs.explore.data import ExploreData, describe_flower, make_bins
+from iris_desktop.ui.tabs.explore.data import Bins, ExploreData, describe_flower, empty_columns, make_bins
 from iris_desktop.ui.tabs.explore.distributions import DistributionsPanel
 from iris_desktop.ui.tabs.explore.flower_table import FlowerTable
 from iris_desktop.ui.tabs.explore.large_scatter import LargeScatter
@@ -35,8 +36,7 @@ from iris_desktop.ui.tabs.explore.scatter_matrix import ScatterMatrix
 from iris_desktop.ui.tabs.explore.selection import Mode, Selection, mode_for_modifiers
 from iris_desktop.ui.tabs.explore.statistics import Describer, StatisticsPanel
 from iris_desktop.ui.tabs.explore.toolbar import ExploreToolbar
-from iris_desktop.ui.widgets.plot_export import ask_and_export
-from iris_desktop.ui.widgets.splitters import remember, splitter
+from iris_desktop.ui.widgets.splitters import splitter
 
 HINT = (
     "Drag on any scatter to select flowers: Shift adds, Ctrl intersects, Ctrl+Shift removes; "
@@ -44,33 +44,28 @@ HINT = (
 )
 
 
-def empty_columns() -> FlowerColumns:
-    return FlowerColumns(
-        np.empty(0, np.int64),
-        np.empty((0, 4)),
-        np.empty(0, np.int8),
-        np.empty(0, np.int8),
-        np.empty(0, "datetime64[D]"),
-        np.empty(0, np.int64),
-    )
+class Host(Protocol):
+    """What the tab uses of the window that hosts it (the window imports the tabs)."""
+
+    def show_status(self, text: str) -> None: ...
 
 
 class ExploreTab(QWidget):
-    def __init__(self, state: AppState, window=None):
+    def __init__(self, state: AppState, window: Host | None = None):
         super().__init__()
-        self.state, self.window = state, window
+        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
         self.settings = app_settings()
         self.selection = Selection()
         self.mode = Mode.REPLACE
         self.visible = np.ones(len(VARIETIES), dtype=bool)
         self.data = ExploreData.build(empty_columns(), False)
-        self.bins = []
+        self.bins: list[Bins] = []
         self.batch_names: dict[int, str] = {}
         self.describer = Describer(self.data.columns.X, self.data.variety)
         self._pending: FlowerColumns | None = None  # arrived while hidden: drawn when shown
         self._preparing = 0  # data handed to the worker and not drawn yet
         self._build()
-        self._restore_settings()
+        view_settings.restore(self)
         self._connect()
         self.selection.subscribe(self._selection_changed)
         state.flowersChanged.connect(self._flowers_changed)
@@ -117,26 +112,7 @@ class ExploreTab(QWidget):
         layout.addWidget(self.splitter, 1)
         self.setMinimumSize(660, 560)
 
-        menu = self.toolbar.export_menu
-        for text, item, name in (
-            ("Scatter &matrix as PNG or SVG…", lambda: self.matrix.ci, "scatter-matrix"),
-            ("&Scatter plot as PNG or SVG…", lambda: self.large.plot, "scatter"),
-            ("&Distributions as PNG or SVG…", lambda: self.distributions.plot, "distributions"),
-        ):
-            menu.addAction(text, lambda item=item, name=name: self.export_plot(item(), name))
-        menu.addSeparator()
-        menu.addAction("&Table as CSV…", lambda: self.export_csv(False))
-        menu.addAction("S&election as CSV…", lambda: self.export_csv(True))
-        # Right-click on a plot offers the same export, not pyqtgraph's own dialog
-        # (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
-        for widget, item, name in (
-            (self.matrix, lambda: self.matrix.ci, "scatter-matrix"),
-            (self.large.plot_widget, lambda: self.large.plot, "scatter"),
-            (self.distributions.plot_widget, lambda: self.distributions.plot, "distributions"),
-        ):
-            action = QAction("Export plot as PNG or SVG…", widget)
-            action.triggered.connect(lambda _c=False, item=item, name=name: self.export_plot(item(), name))
-            widget.scene().contextMenu = [action]
+        exports.add_export_actions(self)
 
     def _connect(self) -> None:
         bar = self.toolbar
@@ -162,36 +138,6 @@ class ExploreTab(QWidget):
         self.table.rowsPicked.connect(lambda rows: self.selection.apply_rows(rows, Mode.REPLACE))
         self.table.removeRequested.connect(self.remove_selected_imports)
         self.table.exportRequested.connect(self.export_csv)
-
-    # ---- settings -------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        s = self.settings
-
-        def number(key, default, kind=int):
-            try:
-                return kind(s.value(key, default))
-            except (TypeError, ValueError):
-                return default
-
-        x, y = number("explore/x", 2), number("explore/y", 3)
-        if 0 <= x < 4 and 0 <= y < 4:
-            self.large.x_combo.setCurrentIndex(x)
-            self.large.y_combo.setCurrentIndex(y)
-        self.toolbar.jitter_action.setChecked(str(s.value("explore/jitter", "false")).lower() == "true")
-        self.distributions.bin_spin.setValue(number("explore/bin_width", 0.2, float))
-        self.distributions.density_check.setChecked(str(s.value("explore/density", "false")).lower() == "true")
-        feature = number("explore/dist_feature", 2)
-        if 0 <= feature < 4:
-            self.distributions.feature_combo.setCurrentIndex(feature)
-        feature = number("explore/stats_feature", 2)
-        if 0 <= feature < 4:
-            self.statistics.feature_combo.setCurrentIndex(feature)
-        tool = str(s.value("explore/tool", "rectangle"))
-        self._set_tool(tool if tool in self.toolbar.tool_actions else "rectangle")
-        self.pages.setCurrentIndex(max(0, min(2, number("explore/page", 0))))
-        remember(self.splitter, s, "explore/splitter")
-        remember(self.plots_splitter, s, "explore/plots_splitter")
 
     # ---- data -----------------------------------------------------------------------
 
@@ -320,8 +266,8 @@ class ExploreTab(QWidget):
         # What is seen is what is picked: hidden varieties stay out of a new selection.
         picked = predicate.mask(self.data.coords) & self.visible[self.data.variety]
         self.selection.apply(picked, mode)
-        if self.window is not None and hasattr(predicate, "describe"):
-            self.window.show_status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
+        if self.host is not None and hasattr(predicate, "describe"):
+            self.host.show_status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
 
     def _set_mode(self, mode: Mode) -> None:
         self.mode = mode
@@ -390,54 +336,14 @@ class ExploreTab(QWidget):
     # ---- export -----------------------------------------------------------------------
 
     def export_plot(self, item, name: str) -> None:
-        try:
-            path = ask_and_export(self, item, name, self.settings)
-        except OSError as exc:
-            QtWidgets.QMessageBox.warning(self, "Export failed", f"The plot could not be saved.\n\n{exc}")
-            return
-        if path is not None:
-            self._status(f"Saved {path}")
+        exports.export_plot(self, item, name)
 
     def export_csv(self, selection_only: bool) -> None:
-        rows = self.selection.rows() if selection_only else self.table.shown_rows().copy()
-        if not len(rows):
-            self._status("Nothing to export: no flower is " + ("selected" if selection_only else "shown"))
-            return
-        from pathlib import Path
+        exports.export_csv(self, selection_only)
 
-        folder = str(self.settings.value("export/last_dir", str(Path.home())))
-        name = "selected-flowers.csv" if selection_only else "flowers.csv"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Export flowers as CSV", str(Path(folder) / name), "CSV file (*.csv)"
-        )
-        if not path:
-            return
-        self.settings.setValue("export/last_dir", str(Path(path).parent))
-        self.write_csv(path, rows)
-
-    def write_csv(self, path: str, rows: np.ndarray):
+    def write_csv(self, path: str, rows: np.ndarray) -> Task:
         """Write `rows` to `path` in a worker; returns the Task."""
-
-        def done(count: int) -> None:
-            self._status(f"Saved {count:,} flowers to {path}")
-
-        def failed(exc, _details) -> None:
-            QtWidgets.QMessageBox.warning(self, "Export failed", f"The flowers could not be saved.\n\n{exc}")
-
-        return self.state.runner.run(
-            "export",
-            explore_jobs.write_csv,
-            path,
-            self.data.columns,
-            rows,
-            dict(self.batch_names),
-            key=("explore-csv", path),
-            writes=False,
-            status="Saving flowers as CSV…",
-            on_finished=done,
-            on_failed=failed,
-            context=self,
-        )
+        return exports.write_csv(self, path, rows)
 
     # ---- removal ----------------------------------------------------------------------
 
@@ -446,7 +352,7 @@ class ExploreTab(QWidget):
         return removal_flow.remove_selected_imports(self)
 
     def _status(self, text: str) -> None:
-        if self.window is not None:
-            self.window.show_status(text)
+        if self.host is not None:
+            self.host.show_status(text)
         else:
             self.hover_label.setText(text)

@@ -3,6 +3,8 @@ legend (click to show or hide a variety) and plot exports."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
@@ -103,7 +105,8 @@ class ExploreToolbar(QToolBar):
             action.setToolTip(f"Show or hide the {v.label} flowers in every plot")
             action.toggled.connect(lambda shown, k=k: self.varietyToggled.emit(k, shown))
             self.addAction(action)
-            self.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button = cast(QToolButton, self.widgetForAction(action))  # what a toolbar makes for an action
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.variety_actions.append(action)
         self.addSeparator()
         self.export_menu = QMenu("Export", self)

@@ -16,6 +16,7 @@ items; after a catch-up only the new days' markers are added.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import QGraphicsPathItem, QToolTip
 
 from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.widgets import colors
+
+if TYPE_CHECKING:
+    from iris_desktop.pipelines.monitoring import AccuracyColumns, HistoryColumns
 
 DAY = 86400.0  # x is seconds since 1970-01-01 UTC, what DateAxisItem reads
 CORRECT_HEX, WRONG_HEX = "#009E73", "#D55E00"  # Okabe-Ito green and vermillion: apart for all
@@ -104,7 +108,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         # user pans or zooms; `show_last` starts following again.
         self._follow, self._span = True, None
         self._x = np.zeros(0)
-        self._history = None
+        self._history: HistoryColumns | None = None
         self._names: dict[int, str] = {}
         self._version_lines: list[pg.InfiniteLine] = []
         self._build_plot()
@@ -189,8 +193,8 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
 
     def set_history(
         self,
-        history,
-        accuracy,
+        history: HistoryColumns,
+        accuracy: AccuracyColumns,
         switches: list[tuple[dt.date, int]],
         names: dict[int, str] | None = None,
         appended: int | None = None,
@@ -262,13 +266,14 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
 
     def select_day(self, day: dt.date | None) -> None:
         """Ring the marker of `day` (None: no day); pan so that it is in view."""
-        index = self._history.index_of(day) if (self._history is not None and day is not None) else None
-        if index is None:
+        history = self._history
+        index = history.index_of(day) if (history is not None and day is not None) else None
+        if history is None or index is None:
             self.selected.setData([], [])
             self.selected_line.hide()
             return
         x = self._x[index]
-        self.selected.setData([x], [CORRECT_Y if self._history.correct[index] else WRONG_Y])
+        self.selected.setData([x], [CORRECT_Y if history.correct[index] else WRONG_Y])
         self.selected_line.setValue(x)
         self.selected_line.show()
         (left, right), _ = self.plot.getViewBox().viewRange()
@@ -313,6 +318,8 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
 
     def describe(self, index: int) -> str:
         h = self._history
+        if h is None:
+            return ""
         a, p = VARIETIES[h.actual[index]], VARIETIES[h.predicted[index]]
         mark = "✓ correct" if a is p else "✗ wrong"
         version = int(h.version[index])
@@ -333,7 +340,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         index = self._nearest(event.scenePos())
-        if index is None:
+        if index is None or self._history is None:
             return
         day = self._history.day[index].item()
         (self.dayActivated if event.double() else self.dayClicked).emit(day)

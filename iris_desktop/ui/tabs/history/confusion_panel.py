@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.pipelines.monitoring import confusion_counts
+from iris_desktop.pipelines.monitoring import HistoryColumns, confusion_counts
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 
 WINDOWS = ("All time", "Last 30 days", "Last 7 days", "Date range", "Days of one model")
@@ -40,11 +40,12 @@ class ConfusionPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.view_history = self.first = None
+        self.view_history: HistoryColumns | None = None  # the rows counted
+        self.first: HistoryColumns | None = None  # each day's first prediction: who was in charge
         self.today = dt.date.today()
-        self.window = QComboBox()
-        self.window.addItems(WINDOWS)
-        self.window.setToolTip("Which days the matrix counts")
+        self.window_box = QComboBox()
+        self.window_box.addItems(WINDOWS)
+        self.window_box.setToolTip("Which days the matrix counts")
         self.start, self.end = QDateEdit(), QDateEdit()
         for edit, tip in ((self.start, "First day counted"), (self.end, "Last day counted")):
             edit.setCalendarPopup(True)
@@ -65,10 +66,10 @@ class ConfusionPanel(QWidget):
         self.export_button.clicked.connect(self.exportRequested.emit)
 
         label = QLabel("Wi&ndow:")
-        label.setBuddy(self.window)
+        label.setBuddy(self.window_box)
         controls = QGridLayout()
         controls.addWidget(label, 0, 0)
-        controls.addWidget(self.window, 0, 1, 1, 3)
+        controls.addWidget(self.window_box, 0, 1, 1, 3)
         self.range_row = QWidget()
         row = QHBoxLayout(self.range_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +89,7 @@ class ConfusionPanel(QWidget):
         layout.addLayout(bottom)
 
         for signal in (
-            self.window.currentIndexChanged,
+            self.window_box.currentIndexChanged,
             self.start.dateChanged,
             self.end.dateChanged,
             self.version.currentIndexChanged,
@@ -98,7 +99,9 @@ class ConfusionPanel(QWidget):
             signal.connect(lambda *_args: self.changed.emit())
         self._show_controls()
 
-    def set_history(self, view_history, first, versions: list[int], today: dt.date) -> None:
+    def set_history(
+        self, view_history: HistoryColumns, first: HistoryColumns, versions: list[int], today: dt.date
+    ) -> None:
         """`view_history`: the rows counted; `first`: each day's first prediction (who
         was in charge); `versions`: the choices for "Days of one model"."""
         self.view_history, self.first, self.today = view_history, first, today
@@ -119,13 +122,15 @@ class ConfusionPanel(QWidget):
         self._update()
 
     def _show_controls(self) -> None:
-        choice = self.window.currentIndex()
+        choice = self.window_box.currentIndex()
         self.range_row.setVisible(choice == 3)
         self.version.setVisible(choice == 4)
 
     def window_mask(self) -> np.ndarray:
         h = self.view_history
-        choice = self.window.currentIndex()
+        if h is None:
+            return np.zeros(0, dtype=bool)
+        choice = self.window_box.currentIndex()
         if choice in (1, 2):
             start = np.datetime64(self.today - dt.timedelta(days=(30 if choice == 1 else 7) - 1), "D")
             return (h.day >= start) & (h.day <= np.datetime64(self.today, "D"))
@@ -134,7 +139,7 @@ class ConfusionPanel(QWidget):
             return (h.day >= np.datetime64(lo, "D")) & (h.day <= np.datetime64(hi, "D"))
         if choice == 4:
             version = self.version.currentData()
-            first = self.first
+            first = self.first if self.first is not None else HistoryColumns.empty()
             at = np.clip(np.searchsorted(first.day, h.day), 0, max(len(first) - 1, 0))
             in_charge = first.version[at] if len(first) else np.zeros(len(h), np.int64)
             found = first.day[at] == h.day if len(first) else np.zeros(len(h), bool)

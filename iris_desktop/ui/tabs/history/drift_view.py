@@ -5,6 +5,7 @@ daily generator shows here; a model error does not: that is how to tell them apa
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from iris_desktop.domain import FEATURES
 from iris_desktop.ui.widgets import colors
+
+if TYPE_CHECKING:  # scipy: imported when a report is first drawn
+    from iris_desktop.pipelines.drift import DriftReport
 
 WINDOWS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All days", None))
 DEFAULT_WINDOW = 1
@@ -33,19 +37,19 @@ class DriftView(QWidget):
 
     windowChanged = Signal()
     exportRequested = Signal()
-    shown = Signal()  # became visible: the tab computes a report it put off
+    shown = Signal()  # became visible: a report put off is computed now (DriftReports)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.report = None
-        self.window = QComboBox()
+        self.report: DriftReport | None = None
+        self.window_box = QComboBox()
         for text, days in WINDOWS:
-            self.window.addItem(text, days)
-        self.window.setCurrentIndex(DEFAULT_WINDOW)
-        self.window.setToolTip("Which daily flowers to compare with the model's training flowers")
-        self.window.currentIndexChanged.connect(lambda _index: self.windowChanged.emit())
+            self.window_box.addItem(text, days)
+        self.window_box.setCurrentIndex(DEFAULT_WINDOW)
+        self.window_box.setToolTip("Which daily flowers to compare with the model's training flowers")
+        self.window_box.currentIndexChanged.connect(lambda _index: self.windowChanged.emit())
         label = QLabel("Daily flowers &of:")
-        label.setBuddy(self.window)
+        label.setBuddy(self.window_box)
         self.export_button = QPushButton("Export ima&ge…")
         self.export_button.setToolTip("Save the four distributions as PNG or SVG")
         self.export_button.clicked.connect(self.exportRequested.emit)
@@ -53,19 +57,19 @@ class DriftView(QWidget):
         self.key.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(label)
-        top.addWidget(self.window)
+        top.addWidget(self.window_box)
         top.addWidget(self.key, 1)
         top.addWidget(self.export_button)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plots: pg.GraphicsLayoutWidget | None = None
-        self._items = []
-        self._pending = None  # (report, reference X, current X) waiting for the plots
+        self._items: list[tuple[pg.PlotItem, pg.PlotCurveItem, pg.PlotCurveItem]] = []
+        self._pending: tuple[DriftReport, np.ndarray, np.ndarray] | None = None  # waiting for the plots
         self.verdicts = QLabel()
         self.verdicts.setWordWrap(True)
         self.verdicts.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)  # kept: the plots are inserted later
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -78,15 +82,15 @@ class DriftView(QWidget):
             self.build_plots()
         self.shown.emit()
 
-    def build_plots(self) -> None:
-        """The four distribution plots (idempotent)."""
+    def build_plots(self) -> pg.GraphicsLayoutWidget:
+        """The four distribution plots (built once), returned."""
         if self.plots is not None:
-            return
-        self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setBackground(None)
-        self.plots.setMinimumHeight(200)
+            return self.plots
+        self.plots = plots = pg.GraphicsLayoutWidget()
+        plots.setBackground(None)
+        plots.setMinimumHeight(200)
         for j, feature in enumerate(FEATURES):
-            plot = self.plots.addPlot(row=j // 2, col=j % 2)
+            plot = plots.addPlot(row=j // 2, col=j % 2)
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -105,12 +109,13 @@ class DriftView(QWidget):
             plot.addItem(train)
             plot.addItem(daily)
             self._items.append((plot, train, daily))
-        self.layout().insertWidget(self._plots_at, self.plots, 1)
+        self._layout.insertWidget(self._plots_at, plots, 1)
         if self._pending is not None:
             self._draw(*self._pending)
+        return plots
 
     def days(self) -> int | None:
-        return self.window.currentData()
+        return self.window_box.currentData()
 
     def show_message(self, text: str) -> None:
         """Nothing to compare (no model, no days): say why, draw nothing."""
@@ -124,7 +129,7 @@ class DriftView(QWidget):
             daily.setData([0, 1], [0])
             plot.setTitle("")
 
-    def show_report(self, report, reference_X: np.ndarray, current_X: np.ndarray, model_name: str) -> None:
+    def show_report(self, report: DriftReport, reference_X: np.ndarray, current_X: np.ndarray, model_name: str) -> None:
         self.report = report
         self.summary.setText(report.summary(model_name))
         self.key.setText(
@@ -135,7 +140,7 @@ class DriftView(QWidget):
         self._pending = (report, reference_X, current_X)
         self._draw(report, reference_X, current_X)
 
-    def _draw(self, report, reference_X: np.ndarray, current_X: np.ndarray) -> None:
+    def _draw(self, report: DriftReport, reference_X: np.ndarray, current_X: np.ndarray) -> None:
         from iris_desktop.pipelines.drift import histograms
 
         text_colour = self.palette().windowText().color().name()

@@ -6,22 +6,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from iris_desktop.store import Store
 from iris_desktop.ui.runtime.jobs import with_store
 
+if TYPE_CHECKING:  # the modules themselves are imported in the worker, when first needed
+    from iris_desktop.pipelines.drift import DriftReport
+    from iris_desktop.pipelines.monitoring import HistoryColumns
+    from iris_desktop.store.flowers import FlowerColumns
+    from iris_desktop.store.registry import ModelRecord
+    from iris_desktop.store.summary import StoreSummary
+
 
 @dataclass(frozen=True)
 class HistoryData:
     """Everything the tab draws, read in one go."""
 
-    first: object  # HistoryColumns: each day's first prediction (as predicted at the time)
-    view: object  # HistoryColumns of the chosen view (`first` itself when version is None)
+    first: HistoryColumns  # each day's first prediction (as predicted at the time)
+    view: HistoryColumns  # the chosen view (`first` itself when version is None)
     version: int | None  # the view: None = as predicted at the time, else by model vN
-    records: tuple  # ModelRecord of every registered version, oldest first
-    summary: object = None  # the StoreSummary read with them
+    records: tuple[ModelRecord, ...]  # every registered version, oldest first
+    summary: StoreSummary | None = None  # read with them
     error: str | None = None  # why the chosen version could not be shown (view falls back to first)
     appended: int | None = None  # rows added at the end of the previous data's view (None: new data)
     today: dt.date | None = None  # days after it are left out (stored while the clock was ahead)
@@ -42,7 +50,7 @@ def load_history(
     with store.read():  # one snapshot: the views, the versions and the summary agree
         summary = read_summary(store)
         since = _appended_since(store, previous, version, summary)
-        if since is not None:
+        if since is not None and previous is not None:  # (`since` implies `previous`)
             first = monitoring.history_columns(store, start=since, end=today)
             view = first if version is None else monitoring.version_history(store, version, start=since, end=today)
             return HistoryData(
@@ -67,18 +75,22 @@ def load_history(
     return HistoryData(first, view, version, records, summary, today=today)
 
 
-def _appended_since(store: Store, previous: HistoryData | None, version: int | None, summary):
+def _appended_since(
+    store: Store, previous: HistoryData | None, version: int | None, summary: StoreSummary
+) -> dt.date | None:
     """The first new day, if the only change since `previous` is daily flowers added
     after its last day with predictions of those days only; else None (read it all)."""
     from iris_desktop.store.flowers import SOURCES
     from iris_desktop.store.predictions import daily_prediction_count
 
-    before = previous.summary if previous is not None else None
+    if previous is None or previous.summary is None:
+        return None
+    before = previous.summary
     if (
-        before is None
-        or previous.error
+        previous.error
         or previous.version != version
         or before.last_daily_day is None
+        or previous.today is None  # (never: load_history always sets it)
         or before.last_daily_day > previous.today  # days were left out as after today
         or summary.last_daily_day is None
         or summary.last_daily_day <= before.last_daily_day
@@ -97,7 +109,9 @@ def _appended_since(store: Store, previous: HistoryData | None, version: int | N
     return since
 
 
-def drift_report(reference_X: np.ndarray, reference_y: np.ndarray, flowers, days: int | None, today: dt.date):
+def drift_report(
+    reference_X: np.ndarray, reference_y: np.ndarray, flowers: FlowerColumns, days: int | None, today: dt.date
+) -> tuple[DriftReport, np.ndarray]:
     """The drift report of the daily flowers (from `flowers`, a FlowerColumns of every
     stored flower) of the last `days` days up to `today` (None: all) against the
     reference (training) flowers; returns (report, the daily flowers compared)."""
@@ -111,9 +125,9 @@ def drift_report(reference_X: np.ndarray, reference_y: np.ndarray, flowers, days
     return drift.compare(reference_X, reference_y, current.X, current.variety), current.X
 
 
-def export_csv(history, path: str) -> int:
+def export_csv(history: HistoryColumns, path: str) -> int:
     """Write the rows shown (a HistoryColumns) as a history CSV; returns the row count."""
-    from iris_desktop.pipelines.monitoring import write_history_csv
+    from iris_desktop.pipelines.history_csv import write_history_csv
 
     return write_history_csv(history, path)
 
@@ -121,6 +135,6 @@ def export_csv(history, path: str) -> int:
 @with_store
 def export_history(store: Store, path: str, days: int | None, today: dt.date) -> int:
     """File > Export history: the same rows and window as `iris-desktop history --csv`."""
-    from iris_desktop.pipelines.monitoring import export_history_csv
+    from iris_desktop.pipelines.history_csv import export_history_csv
 
     return export_history_csv(store, path, days=days, today=today)

@@ -5,6 +5,7 @@ click a marker: the row is selected) and with the Daily tab (double-click or Ent
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -24,13 +25,24 @@ from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 
+if TYPE_CHECKING:
+    from iris_desktop.pipelines.monitoring import HistoryColumns
+
 OUTCOMES = ("All days", "Wrong only", "Correct only")
 
 
 def _variety_column(header: str, values: np.ndarray, tip: str) -> Column:
     labels = [v.label for v in VARIETIES]
     swatches = colors.all_colors()
-    return Column(header, values, lambda i: labels[i], tip, decoration=lambda i: swatches[i], align_right=False)
+    # A Column passes each value as `object`: these columns hold variety indexes.
+    return Column(
+        header,
+        values,
+        lambda i: labels[cast(int, i)],
+        tip,
+        decoration=lambda i: swatches[cast(int, i)],
+        align_right=False,
+    )
 
 
 class PredictionTable(QWidget):
@@ -39,7 +51,7 @@ class PredictionTable(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history = None
+        self.history: HistoryColumns | None = None
         self._selecting = False
         self._sized = False
         self._day_text = np.zeros(0, dtype=str)
@@ -100,11 +112,16 @@ class PredictionTable(QWidget):
 
     # ---- data ----------------------------------------------------------------------
 
-    def set_history(self, history) -> None:
+    def set_history(self, history: HistoryColumns) -> None:
         """Show every row of `history` (HistoryColumns); filters and sort are kept (the
         caller selects a day again: `select_day`)."""
         self.history = history
         models = [f"v{v}" for v in range(int(history.version.max()) + 1)] if len(history) else []
+
+        def model_text(value: object) -> str:
+            v = cast(int, value)  # a Column passes its values as `object`: versions here
+            return models[v] if v < len(models) else f"v{v}"
+
         self._day_text = history.day.astype(str)
         columns = [Column("Date", history.day, str, "The day of the daily flower", align_right=False)]
         columns += [
@@ -118,7 +135,7 @@ class PredictionTable(QWidget):
             Column(
                 "Model",
                 history.version,
-                lambda v: models[v] if v < len(models) else f"v{v}",
+                model_text,
                 "The model version that made the prediction",
             ),
             Column(
@@ -181,7 +198,7 @@ class PredictionTable(QWidget):
         if self.history is None:
             return False
         index = self.history.index_of(day)
-        view_rows = self.model.view_rows([index]) if index is not None else []
+        view_rows = self.model.view_rows([index]) if index is not None else np.zeros(0, dtype=np.intp)
         if not len(view_rows):
             self.view.clearSelection()
             return False

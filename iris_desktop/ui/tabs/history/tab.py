@@ -17,39 +17,42 @@ another process; drawing reuses the plot items.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from iris_desktop.pipelines.monitoring import accuracy_columns, model_switches
+from iris_desktop.pipelines.monitoring import AccuracyColumns, HistoryColumns, accuracy_columns, model_switches
 from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.history import jobs as history_jobs
-from iris_desktop.ui.tabs.history.accuracy_plot import AccuracyPlot
+from iris_desktop.ui.tabs.history.accuracy_box import DEFAULT_SPAN, AccuracyBox
 from iris_desktop.ui.tabs.history.confusion_panel import ConfusionPanel
+from iris_desktop.ui.tabs.history.drift_reports import DriftReports
 from iris_desktop.ui.tabs.history.drift_view import DriftView
+from iris_desktop.ui.tabs.history.exports import HistoryExports
+from iris_desktop.ui.tabs.history.host import Host
 from iris_desktop.ui.tabs.history.latest_day import DayPanel
 from iris_desktop.ui.tabs.history.prediction_table import PredictionTable
 from iris_desktop.ui.tabs.history.view_switch import ViewSwitch
 from iris_desktop.ui.widgets.model_text import describe_record
-from iris_desktop.ui.widgets.plot_export import ask_and_export
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
-SPANS = (("Last 90 days", 90), ("Last year", 365), ("Everything", None))
-DEFAULT_SPAN = 1
+
+def _int_setting(s: QSettings, key: str, default: int) -> int:
+    """An int setting: the INI file gives it back as text, the default as it is."""
+    return int(cast("str | int", s.value(key, default)))
 
 
 class _FillWidget(QWidget):
@@ -64,15 +67,15 @@ class _FillWidget(QWidget):
 class HistoryTab(QWidget):
     drawn = Signal()  # new history data is drawn (the next paint shows it)
 
-    def __init__(self, state: AppState, window=None):
+    def __init__(self, state: AppState, window: Host | None = None):
         super().__init__()
-        self.state, self.window = state, window
+        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
         self.data: history_jobs.HistoryData | None = None
-        self.accuracy = None
+        self.accuracy: AccuracyColumns | None = None
         self.selected: dt.date | None = None  # None: follow the latest day
-        self._drift_stale = True  # the drift page shows an old report (or none)
         self.names: dict[int, str] = {}
         self.settings = settings()
+        self.exports = HistoryExports(self, state, self.settings, self._status)
         self._restoring = True
         self._build()
         self._restore_settings()
@@ -104,35 +107,15 @@ class HistoryTab(QWidget):
         top.addWidget(self.export_table_button)
 
         self.day_panel = DayPanel()
-        self.plot = AccuracyPlot()
-        self.span_box = QComboBox()
-        for text, days in SPANS:
-            self.span_box.addItem(text, days)
-        self.span_box.setToolTip(
-            "How many days the plot shows, following each new day (drag to pan, "
-            "mouse wheel to zoom; choose again to come back)"
-        )
-        span_label = QLabel("&Span:")
-        span_label.setBuddy(self.span_box)
-        self.export_plot_button = QPushButton("E&xport image…")
-        self.export_plot_button.setToolTip("Save the accuracy plot as PNG or SVG")
-        hint = QLabel("Click a day to select it; double-click opens it in the Daily tab.")
-        hint.setWordWrap(True)
-        plot_row = QHBoxLayout()
-        plot_row.addWidget(hint, 1)
-        plot_row.addWidget(span_label)
-        plot_row.addWidget(self.span_box)
-        plot_row.addWidget(self.export_plot_button)
-        plot_box = QGroupBox("Accuracy over time")
-        plot_layout = QVBoxLayout(plot_box)
-        plot_layout.addWidget(self.plot, 1)
-        plot_layout.addLayout(plot_row)
+        self.plot_box = plot_box = AccuracyBox()
+        self.plot, self.span_box, self.export_plot_button = plot_box.plot, plot_box.span_box, plot_box.export_button
 
         self.confusion = ConfusionPanel()
         confusion_box = QGroupBox("Confusion matrix")
         QVBoxLayout(confusion_box).addWidget(self.confusion)
         self.table = PredictionTable()
         self.drift = DriftView()
+        self.drift_reports = DriftReports(self.drift, self.state, self)
         self.details = QTabWidget()
         self.details.addTab(self.table, "Predictions")
         self.details.addTab(self.drift, "Drift of the daily flowers")
@@ -153,16 +136,15 @@ class HistoryTab(QWidget):
         outer.addWidget(body)
 
         self.view_switch.changed.connect(self._view_changed)
-        self.export_table_button.clicked.connect(self.export_table)
-        self.span_box.activated.connect(self._span_chosen)  # also when chosen again after a zoom
-        self.export_plot_button.clicked.connect(lambda: self._export_image(self.plot.ci, "accuracy-over-time"))
+        self.export_table_button.clicked.connect(lambda: self.export_table())  # clicked's `checked` is no path
+        plot_box.spanChosen.connect(self._save_settings)
+        self.export_plot_button.clicked.connect(lambda: self.exports.image(self.plot.ci, "accuracy-over-time"))
         self.confusion.exportRequested.connect(
-            lambda: self._export_image(self.confusion.matrix.getPlotItem(), "confusion-matrix")
+            lambda: self.exports.image(self.confusion.matrix.getPlotItem(), "confusion-matrix")
         )
-        self.drift.exportRequested.connect(self._export_drift)
-        self.drift.shown.connect(lambda: self._drift_stale and self.request_drift())
+        self.drift.exportRequested.connect(lambda: self.exports.drift(self.drift))
         self.confusion.changed.connect(self._save_settings)
-        self.drift.windowChanged.connect(self._drift_window_changed)
+        self.drift.windowChanged.connect(self._save_settings)
         self.table.outcome.currentIndexChanged.connect(self._save_settings)
         self.table.variety.currentIndexChanged.connect(self._save_settings)
         self.table.connect_selection()
@@ -189,15 +171,15 @@ class HistoryTab(QWidget):
     def _restore_settings(self) -> None:
         s = self.settings
         self.view_switch.restore(
-            s.value("history/view", "first") == "model", s.value("history/version", None, type=int) or None
+            s.value("history/view", "first") == "model",
+            cast("int | None", s.value("history/version", None, type=int)) or None,
         )
-        self.span_box.setCurrentIndex(int(s.value("history/plot_span", DEFAULT_SPAN)))
-        self.plot.show_last(self.span_box.currentData())
-        self.confusion.window.setCurrentIndex(int(s.value("history/confusion_window", 0)))
-        self.confusion.normalised.setChecked(s.value("history/normalised", False, type=bool))
-        self.drift.window.setCurrentIndex(int(s.value("history/drift_window", 1)))
-        self.table.outcome.setCurrentIndex(int(s.value("history/outcome", 0)))
-        self.table.variety.setCurrentIndex(int(s.value("history/variety", 0)))
+        self.plot_box.show_span(_int_setting(s, "history/plot_span", DEFAULT_SPAN))
+        self.confusion.window_box.setCurrentIndex(_int_setting(s, "history/confusion_window", 0))
+        self.confusion.normalised.setChecked(cast(bool, s.value("history/normalised", False, type=bool)))
+        self.drift.window_box.setCurrentIndex(_int_setting(s, "history/drift_window", 1))
+        self.table.outcome.setCurrentIndex(_int_setting(s, "history/outcome", 0))
+        self.table.variety.setCurrentIndex(_int_setting(s, "history/variety", 0))
         for name, split in (("top", self.top_split), ("bottom", self.bottom_split), ("split", self.split)):
             remember(split, s, f"history/splitter_{name}")
 
@@ -210,9 +192,9 @@ class HistoryTab(QWidget):
         if version is not None:
             s.setValue("history/version", version)
         s.setValue("history/plot_span", self.span_box.currentIndex())
-        s.setValue("history/confusion_window", self.confusion.window.currentIndex())
+        s.setValue("history/confusion_window", self.confusion.window_box.currentIndex())
         s.setValue("history/normalised", self.confusion.normalised.isChecked())
-        s.setValue("history/drift_window", self.drift.window.currentIndex())
+        s.setValue("history/drift_window", self.drift.window_box.currentIndex())
         s.setValue("history/outcome", self.table.outcome.currentIndex())
         s.setValue("history/variety", self.table.variety.currentIndex())
 
@@ -222,7 +204,7 @@ class HistoryTab(QWidget):
         """The view: None for "as predicted at the time", else the version shown."""
         return self.view_switch.version()
 
-    def reload(self):
+    def reload(self) -> Task:
         """Read the history again in a worker; only the newest request matters."""
         version = self.chosen_version()
         previous = self.data if self.data is not None and self.data.version == version else None
@@ -260,12 +242,12 @@ class HistoryTab(QWidget):
             data.records, self.names, data.summary.active_version if data.summary is not None else None
         )
         view = data.view
-        self.accuracy = accuracy_columns(view.day, view.correct)
-        self.plot.set_history(view, self.accuracy, model_switches(data.first), self.names, data.appended)
+        self.accuracy = accuracy = accuracy_columns(view.day, view.correct)
+        self.plot.set_history(view, accuracy, model_switches(data.first), self.names, data.appended)
         self.table.set_history(view)
         versions = sorted(set(data.first.version.tolist()))
         self.confusion.set_history(view, data.first, versions, self.state.today())
-        self._show_summary(data)
+        self._show_summary(data, accuracy)
         self.export_table_button.setEnabled(bool(len(view)))
         self.select_day(
             self.selected if self.selected is not None and view.index_of(self.selected) is not None else None
@@ -273,7 +255,7 @@ class HistoryTab(QWidget):
         self.request_drift()
         self.drawn.emit()
 
-    def _show_summary(self, data) -> None:
+    def _show_summary(self, data: history_jobs.HistoryData, a: AccuracyColumns) -> None:
         view, n = data.view, len(data.view)
         if data.error:
             self.view_switch.fall_back()
@@ -282,7 +264,6 @@ class HistoryTab(QWidget):
             return
         right = int(view.correct.sum())
         text = f"{n:,} days, {right:,} correct ({right / n:.1%})"
-        a = self.accuracy
         text += (
             f"; last {a.window} days {a.rolling[-1]:.0%} (95% interval "
             f"{a.low[-1]:.0%}–{a.high[-1]:.0%}, {a.rolling_n[-1]} days)"
@@ -305,45 +286,10 @@ class HistoryTab(QWidget):
         self.request_drift()
         self.reload()  # the names and the active mark in the version list
 
-    def _span_chosen(self, _index: int) -> None:
-        self.plot.show_last(self.span_box.currentData())
-        self._save_settings()
-
-    def _drift_window_changed(self) -> None:
-        self._save_settings()
-        self.request_drift()
-
-    def request_drift(self):
+    def request_drift(self) -> Task | None:
         """Compare the daily flowers with the active model's training flowers, in a
         worker; put off while the Drift page is hidden (done when it is shown)."""
-        if not self.drift.isVisible():
-            self._drift_stale = True
-            return None
-        self._drift_stale = False
-        model, flowers = self.state.model, self.state.flowers
-        if model is None:
-            self.drift.show_message(
-                "There is no active model, so there are no training flowers to compare the daily flowers with."
-            )
-            return None
-        if flowers is None:
-            self.drift.show_message("No flowers are stored yet.")
-            return None
-        name = f"model v{model.version}"
-        return self.state.runner.run(
-            "history-drift",
-            history_jobs.drift_report,
-            model.X_train,
-            model.y_train,
-            flowers,
-            self.drift.days(),
-            self.state.today(),
-            key=("drift", model.version, id(flowers), self.drift.days()),
-            writes=False,
-            repeat="latest",
-            context=self,
-            on_finished=lambda result: self.drift.show_report(result[0], model.X_train, result[1], name),
-        )
+        return self.drift_reports.request()
 
     # ---- selection and linking ---------------------------------------------------------------
 
@@ -360,7 +306,8 @@ class HistoryTab(QWidget):
         self.selected = day
         labelled = self.state.labelled
         typical = labelled.variety_means if labelled is not None and labelled.n else None
-        max_cm = float(max(np.nanmax(labelled.high) if typical is not None else 0, view.X[index].max(), 7.0))
+        high = np.nanmax(labelled.high) if labelled is not None and typical is not None else 0
+        max_cm = float(max(high, view.X[index].max(), 7.0))
         version = int(view.version[index])
         self.day_panel.show_day(
             view,
@@ -384,59 +331,20 @@ class HistoryTab(QWidget):
 
     # ---- export ---------------------------------------------------------------------------------
 
-    def shown_history(self):
-        """The table's rows as shown (view, filter, sort order), as HistoryColumns."""
+    def shown_history(self) -> HistoryColumns:
+        """The table's rows as shown (view, filter, sort order)."""
+        if self.data is None:
+            return HistoryColumns.empty()
         return self.data.view.subset(self.table.shown_rows())
 
-    def export_table(self, path: str | None = None):
+    def export_table(self, path: str | None = None) -> Task | None:
+        """Save the table's rows as shown as CSV (to `path`, else asked for)."""
         if self.data is None:
             return None
-        rows = self.shown_history()
-        if path is None:
-            from pathlib import Path
-
-            folder = self.settings.value("export/last_dir", str(Path.home()))
-            view = "as-predicted" if self.data.version is None else f"model-v{self.data.version}"
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                "Export the predictions shown",
-                str(Path(folder) / f"iris-history-{view}.csv"),
-                "CSV files (*.csv)",
-            )
-            if not path:
-                return None
-            self.settings.setValue("export/last_dir", str(Path(path).parent))
-        return self.state.runner.run(
-            "export",
-            history_jobs.export_csv,
-            rows,
-            path,
-            key=("export-table", path),
-            writes=False,
-            status="Exporting the table…",
-            context=self,
-            on_finished=lambda n: self._status(f"Exported {n:,} predictions to {path}"),
-            on_failed=lambda exc, _d: self._warn("Export failed", str(exc)),
-        )
-
-    def _export_drift(self) -> None:
-        self.drift.build_plots()
-        self._export_image(self.drift.plots.ci, "drift")
-
-    def _export_image(self, item, name: str) -> None:
-        try:
-            path = ask_and_export(self, item, name, self.settings)
-        except OSError as exc:
-            self._warn("Export failed", str(exc))
-            return
-        if path is not None:
-            self._status(f"Saved {path}")
+        return self.exports.table(self.shown_history(), self.data.version, path)
 
     def _status(self, text: str) -> None:
-        if self.window is not None:
-            self.window.show_status(text)
+        if self.host is not None:
+            self.host.show_status(text)
         else:
             self.summary.setToolTip(text)
-
-    def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)

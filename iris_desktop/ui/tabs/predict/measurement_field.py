@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSlider, QWidget
 
 from iris_desktop.domain import MAX_CM, Feature
+from iris_desktop.store.flowers import FeatureStats
 from iris_desktop.ui.widgets import colors
 
 MIN_CM = 0.1  # the spin boxes: any length a flower can have; the sliders cover the data
+# Slider ranges when the store holds no data at all (the classic set's, with a margin).
+FALLBACK_RANGES = np.array([[3.4, 8.8], [1.4, 5.0], [0.1, 8.4], [0.1, 3.1]])
+
+
+def slider_ranges(stats: list[FeatureStats]) -> np.ndarray:
+    """(4, 2) slider ranges in cm: what every set of flowers in `stats` spans, with a
+    margin of a quarter of the span (at least 0.5 cm), to 0.1 cm; FALLBACK_RANGES
+    when there are none."""
+    if not stats:
+        return FALLBACK_RANGES
+    low = np.min([s.low for s in stats], axis=0)
+    high = np.max([s.high for s in stats], axis=0)
+    margin = np.maximum(0.5, 0.25 * (high - low))
+    return np.column_stack(
+        [
+            np.maximum(MIN_CM, np.floor((low - margin) * 10) / 10),
+            np.minimum(MAX_CM, np.ceil((high + margin) * 10) / 10),
+        ]
+    )
 
 
 class MeasurementField(QObject):

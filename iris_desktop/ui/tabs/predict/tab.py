@@ -18,45 +18,32 @@ import itertools
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from iris_desktop.domain import FEATURES, MAX_CM, VARIETIES, Variety
+from iris_desktop.domain import FEATURES, VARIETIES, Variety
+from iris_desktop.pipelines.registry import LoadedModel
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.when_shown import WhenShown
 from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction
-from iris_desktop.ui.tabs.predict.measurement_field import MIN_CM, MeasurementField
+from iris_desktop.ui.tabs.predict.measurement_field import FALLBACK_RANGES, MIN_CM, MeasurementField, slider_ranges
 from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
+from iris_desktop.ui.tabs.predict.no_model_banner import NoModelBanner
+from iris_desktop.ui.tabs.predict.presets import PresetsBox
 from iris_desktop.ui.tabs.predict.probability_chart import ProbabilityChart
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 from iris_desktop.ui.widgets.model_text import describe_model
 
-# Slider ranges when the store holds no data at all (the classic set's, with a margin).
-FALLBACK_RANGES = np.array([[3.4, 8.8], [1.4, 5.0], [0.1, 8.4], [0.1, 3.1]])
 # Mnemonics avoid the main window's menus (Alt+F, Alt+P, Alt+H).
 FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
-PRESET_TEXT = {
-    Variety.SETOSA: "Set&osa mean",
-    Variety.VERSICOLOR: "Versi&color mean",
-    Variety.VIRGINICA: "Vir&ginica mean",
-}
 
 
 class PredictTab(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
-        self.model = None
+        self.model: LoadedModel | None = None
         self._knn = None
         self._row = np.empty((1, len(FEATURES)))  # the current flower, reused every step
         self._shown: tuple = ()  # (variety, detail text) on screen, to skip unchanged labels
@@ -83,7 +70,8 @@ class PredictTab(QWidget):
         bold.setBold(True)
         self.model_label.setFont(bold)
         self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.no_model = self._build_no_model_banner()
+        self.no_model = NoModelBanner(self.state)
+        self.train_button = self.no_model.train_button
 
         columns = QHBoxLayout()
         columns.addLayout(self._build_inputs(), 0)
@@ -95,7 +83,7 @@ class PredictTab(QWidget):
         outer.addWidget(self.no_model)
         outer.addLayout(columns, 1)
 
-        order = [w for f in self.fields for w in (f.slider, f.spin)]
+        order: list[QWidget] = [w for f in self.fields for w in (f.slider, f.spin)]
         order += [
             *self.preset_buttons.values(),
             self.today_button,
@@ -105,24 +93,6 @@ class PredictTab(QWidget):
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
-
-    def _build_no_model_banner(self) -> QFrame:
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setStyleSheet("QFrame { background: palette(alternate-base); }")
-        text = QLabel(
-            "There is no trained model yet, so there is nothing to predict with. "
-            "The flower below still follows the sliders."
-        )
-        text.setWordWrap(True)
-        self.train_button = QPushButton("&Train the default model")
-        self.train_button.setToolTip("K-nearest neighbours, k=5: trained in the background and activated")
-        self.train_button.clicked.connect(self.state.trainDefaultRequested.emit)
-        row = QHBoxLayout(frame)
-        row.addWidget(text, 1)
-        row.addWidget(self.train_button)
-        frame.hide()
-        return frame
 
     def _build_inputs(self) -> QVBoxLayout:
         box = QGroupBox("Measurements")
@@ -140,27 +110,12 @@ class PredictTab(QWidget):
             grid.setRowMinimumHeight(2 * i + 1, 22)
             self.fields.append(field)
 
-        presets = QGroupBox("Presets")
-        buttons = QGridLayout(presets)
-        self.preset_buttons = {}
-        for i, v in enumerate(VARIETIES):
-            button = QPushButton(PRESET_TEXT[v])
-            button.setToolTip(f"The average {v.label} flower of the model's training data")
-            button.clicked.connect(lambda _c=False, v=v: self.apply_mean(v))
-            buttons.addWidget(button, i // 2, i % 2)
-            self.preset_buttons[v] = button
-        self.today_button = QPushButton("Toda&y's flower")
-        self.today_button.clicked.connect(self.apply_today)
-        self.reset_button = QPushButton("&Reset")
-        self.reset_button.setToolTip("Back to the average flower of all the data")
-        self.reset_button.clicked.connect(self.reset)
-        buttons.addWidget(self.today_button, 1, 1)
-        buttons.addWidget(self.reset_button, 2, 0)
-        self.preset_note = QLabel()
-        self.preset_note.setWordWrap(True)
-        # Room for two lines always: a note appearing must not make the layout jump.
-        self.preset_note.setMinimumHeight(2 * self.preset_note.fontMetrics().lineSpacing() + 4)
-        buttons.addWidget(self.preset_note, 3, 0, 1, 2)
+        presets = self.presets = PresetsBox(self.state, lambda: self.model)
+        presets.chosen.connect(self.set_values)
+        presets.resetRequested.connect(self.reset)
+        # the box's parts under the names the tab has always had (tests use them)
+        self.preset_buttons, self.preset_note = presets.preset_buttons, presets.note
+        self.today_button, self.reset_button = presets.today_button, presets.reset_button
 
         chart_box = QGroupBox("Class probabilities")
         self.chart = ProbabilityChart()
@@ -252,62 +207,17 @@ class PredictTab(QWidget):
 
     # ---- presets ----------------------------------------------------------------------
 
-    def _preset_stats(self):
-        """The flowers presets average (the model's training rows, or with no model yet
-        the stored ones) and how to say which."""
-        if self.model is not None:
-            return self.model.train_stats, f"model v{self.model.version}'s training flowers"
-        return self.state.labelled, "stored flowers"
-
     def mean_flower(self, variety: Variety) -> np.ndarray | None:
-        stats, _ = self._preset_stats()
-        if stats is None or not stats.variety_counts[variety.index]:
-            return None
-        return stats.variety_means[variety.index].round(1)
+        return self.presets.mean_flower(variety)
 
     def apply_mean(self, variety: Variety) -> None:
-        mean = self.mean_flower(variety)
-        if mean is not None:
-            stats, source = self._preset_stats()
-            self.set_values(mean)
-            self.preset_note.setText(
-                f"The average {variety.label} of the {stats.variety_counts[variety.index]} {source}."
-            )
-
-    def _today_flower(self) -> tuple[np.ndarray, Variety] | None:
-        flowers = self.state.flowers
-        if flowers is None:
-            return None
-        rows = np.flatnonzero(flowers.day == np.datetime64(self.state.today(), "D"))
-        if not len(rows):
-            return None
-        return flowers.X[rows[0]], VARIETIES[flowers.variety[rows[0]]]
+        self.presets.apply_mean(variety)
 
     def apply_today(self) -> None:
-        found = self._today_flower()
-        if found is None:
-            self._update_today_button()
-            return
-        values, variety = found
-        self.set_values(values)
-        self.preset_note.setText(f"Today's flower ({self.state.today():%d %b %Y}) was generated as a {variety.label}.")
+        self.presets.apply_today()
 
     def reset(self) -> None:
         self.set_values(self._start)
-
-    def _update_presets(self) -> None:
-        for v, button in self.preset_buttons.items():
-            button.setEnabled(self.mean_flower(v) is not None)
-        self._update_today_button()
-
-    def _update_today_button(self) -> None:
-        found = self._today_flower() is not None
-        self.today_button.setEnabled(found)
-        self.today_button.setToolTip(
-            "Today's daily flower"
-            if found
-            else "There is no daily flower for today yet (it appears after the catch-up)"
-        )
 
     # ---- the model and the data ------------------------------------------------------------
 
@@ -349,6 +259,8 @@ class PredictTab(QWidget):
             self.map_caption.setText("Train a model to see its decision regions.")
 
     def _regions_shown(self, held) -> None:
+        if self.model is None:  # regions of a model this tab no longer shows
+            return
         shown, total = self.map.dots_shown, len(self.model.y_train)
         dots = (
             f"the model's {total} training flowers"
@@ -373,26 +285,16 @@ class PredictTab(QWidget):
         stats = [
             s for s in (self.state.labelled, self.model.train_stats if self.model else None) if s is not None and s.n
         ]
+        ranges = slider_ranges(stats)
         if stats:
-            low = np.min([s.low for s in stats], axis=0)
-            high = np.max([s.high for s in stats], axis=0)
-            margin = np.maximum(0.5, 0.25 * (high - low))
-            ranges = np.column_stack(
-                [
-                    np.maximum(MIN_CM, np.floor((low - margin) * 10) / 10),
-                    np.minimum(MAX_CM, np.ceil((high + margin) * 10) / 10),
-                ]
-            )
             self._start = stats[0].mean.round(1)
-        else:
-            ranges = FALLBACK_RANGES
         trained = self.model.train_stats if self.model is not None and self.model.train_stats.n else None
         for i, (field, (lo, hi)) in enumerate(zip(self.fields, ranges)):
             field.set_slider_range(lo, hi)
             field.set_training_range(None if trained is None else (float(trained.low[i]), float(trained.high[i])))
         self.flower.set_max_cm(float(ranges[:, 1].max()))
         self.map.set_ranges(tuple(ranges[2]), tuple(ranges[3]))
-        self._update_presets()
+        self.presets.update_buttons()
 
     # ---- the per-step update ---------------------------------------------------------------
 
@@ -412,7 +314,7 @@ class PredictTab(QWidget):
     def prediction_pending(self) -> bool:
         return self.predictor.pending
 
-    def _predicted(self, model, row, proba, neighbours) -> None:
+    def _predicted(self, model: LoadedModel, row, proba, neighbours) -> None:
         if model is not self.model:
             return
         best = int(proba.argmax())

@@ -27,7 +27,7 @@ class BacktestDialog(QDialog):
     def __init__(self, result, record=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"Backtest of model v{result.version}")
-        self.result = result
+        self.backtest = result  # not `result`: that would hide QDialog.result()
         self.summary = QLabel(backtest_text(result, record))
         self.summary.setWordWrap(True)
         note = QLabel(

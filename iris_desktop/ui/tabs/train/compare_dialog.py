@@ -3,6 +3,8 @@ and their test confusion matrices. Either version can be changed in the dialog."
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -113,6 +115,6 @@ class CompareDialog(QDialog):
         """(what, left, right, shown as different) for tests."""
         out = []
         for r in range(self.table.rowCount()):
-            cells = [self.table.item(r, c) for c in range(3)]
+            cells = [cast(QTableWidgetItem, self.table.item(r, c)) for c in range(3)]  # update() fills every cell
             out.append((cells[0].text(), cells[1].text(), cells[2].text(), cells[1].font().bold()))
         return out

@@ -7,7 +7,7 @@ with another metric) is disabled and kept at its default."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,8 +26,10 @@ from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Alg
 
 NO_LIMIT = "No limit"
 
+Control = QComboBox | QSpinBox | QDoubleSpinBox  # one per parameter kind: choice, int, float
 
-def _control(spec: Param) -> QWidget:
+
+def _control(spec: Param) -> Control:
     if spec.kind == "choice":
         box = QComboBox()
         box.addItems([str(c) for c in spec.choices])
@@ -40,11 +42,11 @@ def _control(spec: Param) -> QWidget:
         if spec.optional:
             spin.setSpecialValueText(NO_LIMIT)
         return spin
-    spin = QDoubleSpinBox()
-    spin.setDecimals(4)
-    spin.setRange(spec.minimum if spec.minimum is not None else 0.0, spec.maximum if spec.maximum is not None else 1e9)
-    spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)  # 0.001 … 100: one step each
-    return spin
+    real = QDoubleSpinBox()
+    real.setDecimals(4)
+    real.setRange(spec.minimum if spec.minimum is not None else 0.0, spec.maximum if spec.maximum is not None else 1e9)
+    real.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)  # 0.001 … 100: one step each
+    return real
 
 
 class ParamForm(QWidget):
@@ -58,7 +60,7 @@ class ParamForm(QWidget):
         self.algorithm_box = QComboBox()
         self.algorithm_box.setToolTip("The kind of classifier to train")
         self.pages = QStackedWidget()
-        self.controls: dict[str, dict[str, QWidget]] = {}
+        self.controls: dict[str, dict[str, Control]] = {}
         self.labels: dict[str, dict[str, QLabel]] = {}
         for key, algo in ALGORITHMS.items():
             self.algorithm_box.addItem(algo.name, key)
@@ -128,14 +130,14 @@ class ParamForm(QWidget):
             self._set_value(self.controls[key][spec.name], spec, value)
         self._update_dependencies(key)
 
-    def control(self, name: str, key: str | None = None) -> QWidget:
+    def control(self, name: str, key: str | None = None) -> Control:
         return self.controls[key or self.algorithm()][name]
 
     def set_maximum(self, key: str, name: str, maximum: int) -> None:
         """Narrow an integer parameter to what the data allows (k to a CV fold's size);
         the value follows if it was above."""
         spec = ALGORITHMS[key].param(name)
-        control = self.controls[key][name]
+        control = cast(QSpinBox, self.controls[key][name])  # only integer parameters have a data limit
         table_max = int(spec.maximum if spec.maximum is not None else 10**6)
         control.setMaximum(max(control.minimum(), min(table_max, maximum)))
         note = f" At most {control.maximum()} with these data and folds." if control.maximum() < table_max else ""
@@ -144,7 +146,7 @@ class ParamForm(QWidget):
     # ---- internals ------------------------------------------------------------------------
 
     @staticmethod
-    def _value(control: QWidget, spec: Param):
+    def _value(control: Control, spec: Param):
         if isinstance(control, QComboBox):
             return spec.choices[control.currentIndex()]
         value = control.value()
@@ -153,15 +155,14 @@ class ParamForm(QWidget):
         return value
 
     @staticmethod
-    def _set_value(control: QWidget, spec: Param, value) -> None:
+    def _set_value(control: Control, spec: Param, value) -> None:
+        # None (no limit) and a non-finite float read as the minimum
         if isinstance(control, QComboBox):
             control.setCurrentIndex(list(spec.choices).index(value))
-        elif value is None:
-            control.setValue(control.minimum())
         elif isinstance(control, QSpinBox):
-            control.setValue(int(value))
+            control.setValue(control.minimum() if value is None else int(value))
         else:
-            control.setValue(float(value) if math.isfinite(value) else control.minimum())
+            control.setValue(control.minimum() if value is None or not math.isfinite(value) else float(value))
 
     def _algorithm_changed(self, index: int) -> None:
         self.pages.setCurrentIndex(index)

@@ -14,6 +14,7 @@ from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.backtest_dialog import BacktestDialog
 from iris_desktop.ui.tabs.train.compare_dialog import CompareDialog
+from iris_desktop.ui.tabs.train.host import Host
 from iris_desktop.ui.tabs.train.registry_table import RegistryTable
 
 BUTTONS = (  # (attribute, text, tooltip)
@@ -43,13 +44,24 @@ class RegistryPanel(QWidget):
     statusChanged = Signal(str)  # a line for the tab's status
     retrainRequested = Signal(int)  # the tab runs trainings (one place for progress and Cancel)
 
-    def __init__(self, state, window=None, parent=None):
+    # made from BUTTONS in __init__
+    activate_button: QPushButton
+    compare_button: QPushButton
+    backtest_button: QPushButton
+    export_button: QPushButton
+    delete_button: QPushButton
+    retrain_button: QPushButton
+
+    def __init__(self, state, window: Host | None = None, parent=None):
         super().__init__(parent)
-        self.state, self.window = state, window
+        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
         self.entries: list = []
         self.loaded = False
         self._select_next: int | None = None
-        self.confirm_box = self.compare_dialog = self.backtest_dialog = self.warning_box = None
+        self.confirm_box: QtWidgets.QMessageBox | None = None
+        self.warning_box: QtWidgets.QMessageBox | None = None
+        self.compare_dialog: CompareDialog | None = None
+        self.backtest_dialog: BacktestDialog | None = None
         self.table = RegistryTable()
         self.table.versionsSelected.connect(self._selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -180,8 +192,8 @@ class RegistryPanel(QWidget):
         if entry is not None and entry.file_problem:
             self.warn("The model cannot be used", entry.file_detail)
             return None
-        if self.window is not None:
-            task = self.window.model_actions.activate(version)
+        if self.host is not None:
+            task = self.host.model_actions.activate(version)
         else:
 
             def done(result):
@@ -212,9 +224,9 @@ class RegistryPanel(QWidget):
             a, b = selected[0], active if active not in (None, selected[0]) else others[-1]
         else:
             return
-        self.compare_dialog = CompareDialog([e.record for e in self.entries], a, b, self)
-        self.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.compare_dialog.show()
+        dialog = self.compare_dialog = CompareDialog([e.record for e in self.entries], a, b, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def backtest(self, version: int | None):
         if version is None:
@@ -222,9 +234,9 @@ class RegistryPanel(QWidget):
         record = self.entry(version).record
 
         def show(result) -> None:
-            self.backtest_dialog = BacktestDialog(result, record, self)
-            self.backtest_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.backtest_dialog.show()
+            dialog = self.backtest_dialog = BacktestDialog(result, record, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
 
         return self.state.runner.run(
             "backtest",
@@ -240,6 +252,8 @@ class RegistryPanel(QWidget):
 
     def _ask_export(self) -> None:
         version = self._one()
+        if version is None:  # the button is enabled for one version only
+            return
         folder = QtWidgets.QFileDialog.getExistingDirectory(self, f"Export model v{version} to a folder")
         if folder:
             self.export(version, folder)
@@ -265,7 +279,7 @@ class RegistryPanel(QWidget):
     def ask_delete(self, version: int | None) -> None:
         """Refused for the active version; otherwise asked first (with what goes with it)."""
         entry = self.entry(version)
-        if entry is None:
+        if version is None or entry is None:
             return
         if entry.record.active:
             self.warn(
@@ -319,8 +333,8 @@ class RegistryPanel(QWidget):
 
     def warn(self, title: str, text: str) -> None:
         self.statusChanged.emit(title)
-        if self.window is not None:
-            self.window.reporter.show(title, text, level="warning")
+        if self.host is not None:
+            self.host.reporter.show(title, text, level="warning")
             return
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Warning, title, text, QtWidgets.QMessageBox.StandardButton.Ok, self

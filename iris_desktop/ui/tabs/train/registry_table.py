@@ -5,6 +5,7 @@ missing or altered file, another scikit-learn), with the whole story on hover.""
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -19,8 +20,9 @@ from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 ACTIVE_MARK = "● active"
 
 
-def _pct(value: float) -> str:
-    return "—" if not math.isfinite(value) else f"{value:.1%}"
+def _pct(value: object) -> str:
+    x = cast(float, value)  # a cell of the float column "Test acc."
+    return "—" if not math.isfinite(x) else f"{x:.1%}"
 
 
 def _cv(entry) -> str:

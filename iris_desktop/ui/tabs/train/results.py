@@ -36,6 +36,10 @@ def pct(value) -> str:
     return "—" if value is None or not math.isfinite(value) else f"{value:.1%}"
 
 
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item else ""
+
+
 def cv_text(metrics: dict) -> str:
     mean, std = metrics.get("cv_mean"), metrics.get("cv_std")
     if mean is None or not math.isfinite(mean):
@@ -207,7 +211,4 @@ class ResultsPanel(QWidget):
         return {name: label.text() for name, label in self.values.items()}
 
     def table_texts(self) -> list[list[str]]:
-        return [
-            [self.table.item(r, c).text() if self.table.item(r, c) else "" for c in range(4)]
-            for r in range(len(VARIETIES))
-        ]
+        return [[_text(self.table.item(r, c)) for c in range(4)] for r in range(len(VARIETIES))]

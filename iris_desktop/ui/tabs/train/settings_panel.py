@@ -198,6 +198,6 @@ class SettingsPanel(QWidget):
             box.blockSignals(False)
         for control, name in ((self.test_percent, "test_percent"), (self.seed, "seed"), (self.folds, "cv_folds")):
             try:
-                control.setValue(int(store.value(f"train/{name}", control.value())))
+                control.setValue(int(str(store.value(f"train/{name}", control.value()))))
             except (TypeError, ValueError):
                 pass

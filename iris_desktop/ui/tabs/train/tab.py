@@ -4,10 +4,10 @@ place and without the command line.
 Left, every setting (train/settings_panel.py) and Train / Cancel with progress: the
 training runs as a task (window.model_actions.train when hosted, the same job otherwise)
 and a cancelled run leaves no version. Right, what a version achieved (results), KNN's
-validation curve (click a k to use it), any version's decision regions with its test
-flowers, and below, the registry with its actions (train/registry_panel.py). Every
-change to the store, made here or elsewhere, reloads the registry; limits of the form
-follow the data.
+validation curve (train/curve_page.py; click a k to use it), any version's decision
+regions with its test flowers, and below, the registry with its actions
+(train/registry_panel.py). Every change to the store, made here or elsewhere, reloads
+the registry; limits of the form follow the data.
 """
 
 from __future__ import annotations
@@ -19,12 +19,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,45 +30,33 @@ from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.train import jobs as train_jobs
+from iris_desktop.ui.tabs.train.curve_page import CurvePage
+from iris_desktop.ui.tabs.train.host import Host
+from iris_desktop.ui.tabs.train.progress_row import progress_row
 from iris_desktop.ui.tabs.train.regions_panel import RegionsPanel
 from iris_desktop.ui.tabs.train.registry_panel import RegistryPanel
 from iris_desktop.ui.tabs.train.results import ResultsPanel
 from iris_desktop.ui.tabs.train.settings_panel import SettingsPanel
-from iris_desktop.ui.tabs.train.validation_plot import ValidationPlot
 from iris_desktop.ui.widgets.model_text import describe_record
 from iris_desktop.ui.widgets.plot_export import ask_and_export
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
-CURVE_KS = range(1, 31)
 PAGES = ("Results", "Validation curve (KNN)", "Decision regions")
 
 
-def _progress_row(cancel_tip: str) -> tuple[QProgressBar, QPushButton, QLabel]:
-    bar = QProgressBar()
-    bar.setRange(0, 100)
-    bar.hide()
-    cancel = QPushButton("Cancel")
-    cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    cancel.setToolTip(cancel_tip + " (Esc)")
-    cancel.setEnabled(False)
-    text = QLabel()
-    text.setWordWrap(True)
-    return bar, cancel, text
-
-
 class TrainTab(QWidget):
-    def __init__(self, state: AppState, window=None):
+    def __init__(self, state: AppState, window: Host | None = None):
         super().__init__()
-        self.state, self.window = state, window
+        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
         self.settings = settings()
-        self.training_task = self.curve_task = None
-        self.curve_config = None  # the settings the curve shown was computed with
+        self.training_task: Task | None = None
         self._build()
         self.panel.restore(self.settings)
         self.activate_box.setChecked(str(self.settings.value("train/activate", "true")).lower() == "true")
         self.results.normalised.setChecked(str(self.settings.value("train/normalised", "false")).lower() == "true")
-        self.pages.setCurrentIndex(int(self.settings.value("train/page", 0) or 0) % len(PAGES))
+        self.pages.setCurrentIndex(int(str(self.settings.value("train/page", 0) or 0)) % len(PAGES))
         axes = str(self.settings.value("train/axes", "2,3")).split(",")
         if len(axes) == 2 and all(a.isdigit() and int(a) < 4 for a in axes):
             self.regions.set_axes(int(axes[0]), int(axes[1]))
@@ -96,7 +80,7 @@ class TrainTab(QWidget):
             "Train with these settings in the background and register a new version (Ctrl+Return)"
         )
         self.train_button.setDefault(True)
-        self.train_progress, self.cancel_button, self.train_status = _progress_row(
+        self.train_progress, self.cancel_button, self.train_status = progress_row(
             "Stop the training: no version is kept"
         )
         buttons = QHBoxLayout()
@@ -120,11 +104,17 @@ class TrainTab(QWidget):
         results_area.setWidgetResizable(True)
         results_area.setFrameShape(QFrame.Shape.NoFrame)
         self.pages.addTab(results_area, PAGES[0])
-        self.pages.addTab(self._build_curve_page(), PAGES[1])
+        self.curve = CurvePage(self.state, self.panel)
+        # the page's parts under the names the tab has always had (tests and benchmarks use them)
+        self.curve_stack, self.curve_note, self.curve_plot = self.curve, self.curve.note, self.curve.plot
+        self.curve_button, self.curve_cancel = self.curve.button, self.curve.cancel_button
+        self.curve_caption, self.curve_status = self.curve.caption, self.curve.status
+        self.curve_progress, self.curve_export = self.curve.progress, self.curve.export_button
+        self.pages.addTab(self.curve, PAGES[1])
         self.regions = RegionsPanel(self.state.runner)
         self.pages.addTab(self.regions, PAGES[2])
 
-        self.registry = RegistryPanel(self.state, self.window)
+        self.registry = RegistryPanel(self.state, self.host)
         registry_box = QGroupBox("Model registry")
         registry_box.setMinimumHeight(200)
         QVBoxLayout(registry_box).addWidget(self.registry)
@@ -136,50 +126,13 @@ class TrainTab(QWidget):
         outer.addWidget(self.splitter, 1)
         self.setMinimumWidth(640)
 
-    def _build_curve_page(self) -> QWidget:
-        self.curve_button = QPushButton("Compute the &validation curve")
-        self.curve_button.setToolTip(
-            "Train and cross-validated accuracy for k = 1 to 30 with the other "
-            "settings as they are (on the training flowers only)"
-        )
-        self.curve_progress, self.curve_cancel, self.curve_status = _progress_row("Stop computing the curve")
-        self.curve_plot = ValidationPlot()
-        self.curve_export = QPushButton("E&xport image…")
-        self.curve_export.setToolTip("Save the curve as PNG or SVG")
-        self.curve_caption = QLabel("Compute the curve to see how accuracy changes with k. Click the plot to set k.")
-        self.curve_caption.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.curve_button)
-        top.addWidget(self.curve_cancel)
-        top.addWidget(self.curve_progress, 1)
-        top.addStretch(0)
-        top.addWidget(self.curve_export)
-        knn_page = QWidget()
-        layout = QVBoxLayout(knn_page)
-        layout.addLayout(top)
-        layout.addWidget(self.curve_plot, 1)
-        layout.addWidget(self.curve_caption)
-        layout.addWidget(self.curve_status)
-        self.curve_note = QLabel(
-            "The validation curve shows how k, the number of neighbours, trades training "
-            "accuracy for cross-validated accuracy. Choose k-nearest neighbours to use it."
-        )
-        self.curve_note.setWordWrap(True)
-        self.curve_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.curve_stack = QStackedWidget()
-        self.curve_stack.addWidget(knn_page)
-        self.curve_stack.addWidget(self.curve_note)
-        return self.curve_stack
-
     def _connect(self) -> None:
         self.panel.changed.connect(self._settings_changed)
         self.panel.dataChanged.connect(self.update_limits)
         self.train_button.clicked.connect(lambda: self.train())
         self.cancel_button.clicked.connect(lambda: self.cancel_training())
-        self.curve_button.clicked.connect(lambda: self.compute_curve())
-        self.curve_cancel.clicked.connect(lambda: self.curve_task and self.curve_task.cancel())
-        self.curve_plot.kPicked.connect(self.set_k)
-        self.curve_export.clicked.connect(lambda: self._export_plot(self.curve_plot.getPlotItem(), "validation-curve"))
+        self.curve.statusChanged.connect(self._status)
+        self.curve.exportRequested.connect(lambda: self._export_plot(self.curve_plot.getPlotItem(), "validation-curve"))
         self.results.exportRequested.connect(
             lambda: self._export_plot(self.results.matrix.getPlotItem(), "confusion-matrix")
         )
@@ -209,29 +162,7 @@ class TrainTab(QWidget):
 
     def _settings_changed(self) -> None:
         self.panel.save(self.settings)
-        config = self.panel.config()
-        self.curve_stack.setCurrentIndex(0 if config.algorithm == "knn" else 1)
-        self.curve_plot.set_k(config.params["n_neighbors"] if config.algorithm == "knn" else None)
-        stale = self.curve_config is not None and self._curve_key(config) != self.curve_config
-        self.curve_plot.set_stale(stale)
-        if stale:
-            self.curve_status.setText("The settings changed since this curve was computed: compute it again.")
-        elif self.curve_config is not None:
-            self.curve_status.clear()
-
-    @staticmethod
-    def _curve_key(config) -> tuple:
-        p = config.params
-        return (
-            config.sources,
-            config.test_fraction,
-            config.seed,
-            config.cv_folds,
-            config.standardize,
-            p.get("weights"),
-            p.get("metric"),
-            p.get("p"),
-        )
+        self.curve.settings_changed(self.panel.config())
 
     def _data_changed(self, before, after) -> None:
         if after is not None:
@@ -270,10 +201,7 @@ class TrainTab(QWidget):
         running = self.training_task is not None and not self.training_task.is_done
         self.train_button.setEnabled(not running and not (limits is not None and limits.error))
         self.cancel_button.setEnabled(running)
-        self.curve_button.setEnabled(
-            not (limits is not None and limits.error) and (self.curve_task is None or self.curve_task.is_done)
-        )
-        self.curve_cancel.setEnabled(self.curve_task is not None and not self.curve_task.is_done)
+        self.curve.update_buttons()
 
     # ---- training -----------------------------------------------------------------------------
 
@@ -287,8 +215,8 @@ class TrainTab(QWidget):
         if retrain_version is not None:
             entry = self.registry.entry(retrain_version)
             activate = bool(entry and entry.record.active) or activate
-        if self.window is not None:
-            task = self.window.model_actions.train(config, retrain_version=retrain_version, activate=activate)
+        if self.host is not None:
+            task = self.host.model_actions.train(config, retrain_version=retrain_version, activate=activate)
         else:
             task = self.state.runner.run(
                 "training",
@@ -300,7 +228,7 @@ class TrainTab(QWidget):
                 activate,
                 status="Training…",
                 context=self,
-                on_finished=lambda result: result[1] is not None and self.state.set_model(result[1]),
+                on_finished=self._trained,
             )
         self.training_task = task
         self.train_progress.setValue(0)
@@ -314,6 +242,15 @@ class TrainTab(QWidget):
         self._update_train_button()
         return task
 
+    def _trained(self, result) -> None:
+        """Without a window: the new model (when it was activated) becomes the state's."""
+        if result[1] is not None:
+            self.state.set_model(result[1])
+
+    @property
+    def curve_task(self) -> Task | None:
+        return self.curve.task
+
     def retrain(self, version: int):
         return self.train(retrain_version=version)
 
@@ -321,7 +258,7 @@ class TrainTab(QWidget):
         self.train_progress.setValue(pct)
         self.train_status.setText(text)
 
-    def _training_done(self, task) -> None:
+    def _training_done(self, task: Task) -> None:
         if task is not self.training_task:
             return
         self.train_progress.hide()
@@ -344,71 +281,10 @@ class TrainTab(QWidget):
 
     def cancel_running(self) -> None:
         self.cancel_training()
-        if self.curve_task is not None and not self.curve_task.is_done:
-            self.curve_task.cancel()
+        self.curve.cancel()
 
-    # ---- the validation curve ----------------------------------------------------------------
-
-    def compute_curve(self):
-        config = self.panel.config()
-        if config.algorithm != "knn":
-            return None
-        limits = self.panel.limits
-        ks = [k for k in CURVE_KS if limits is None or limits.error or k <= limits.max_k(config.cv_folds)]
-        params = dict(config.params)
-        key = self._curve_key(config)
-        task = self.state.runner.run(
-            "validation-curve",
-            train_jobs.validation_curve,
-            self.state.flowers,
-            config.sources,
-            config.test_fraction,
-            config.seed,
-            config.cv_folds,
-            params,
-            config.standardize,
-            ks,
-            key=(id(self.state.flowers), key, tuple(ks)),
-            writes=False,
-            repeat="latest",
-            status="Computing the validation curve…",
-            context=self,
-            on_finished=lambda curve: self._curve_done(curve, key),
-            on_failed=lambda exc, _d: self.curve_status.setText(f"The curve could not be computed: {exc}"),
-        )
-        self.curve_task = task
-        self.curve_progress.setValue(0)
-        self.curve_progress.show()
-        task.progress.connect(lambda pct, text: (self.curve_progress.setValue(pct), self.curve_status.setText(text)))
-        task.done.connect(lambda: self._curve_ended(task))
-        self._update_train_button()
-        return task
-
-    def _curve_done(self, curve, key) -> None:
-        self.curve_config = key
-        self.curve_plot.set_curve(curve)
-        best = curve.best_k
-        self.curve_caption.setText(
-            f"k = {curve.ks[0]} to {curve.ks[-1]} on the {curve.n_rows} training flowers, {curve.folds}-fold "
-            f"cross-validation. Best k: {best} (CV accuracy {curve.cv_mean[curve.ks.index(best)]:.1%}, the star). "
-            "Click the plot to set k. Training accuracy far above CV means the model learns the training "
-            "flowers by heart (small k)."
-        )
-        self._settings_changed()
-
-    def _curve_ended(self, task) -> None:
-        if task is not self.curve_task:
-            return
-        self.curve_progress.hide()
-        if task.state == "cancelled":
-            self.curve_status.setText("Cancelled.")
-        elif task.state == "finished":
-            self.curve_status.clear()
-        self._update_train_button()
-
-    def set_k(self, k: int) -> None:
-        self.panel.form.control("n_neighbors", "knn").setValue(k)
-        self._status(f"k set to {k}")
+    def compute_curve(self) -> Task | None:
+        return self.curve.compute()
 
     # ---- the selected version -----------------------------------------------------------------
 
@@ -456,8 +332,8 @@ class TrainTab(QWidget):
     # ---- helpers ------------------------------------------------------------------------------
 
     def _status(self, text: str) -> None:
-        if self.window is not None:
-            self.window.show_status(text)
+        if self.host is not None:
+            self.host.show_status(text)
         self.train_status.setText(text)
 
     def _export_plot(self, item, name: str) -> None:

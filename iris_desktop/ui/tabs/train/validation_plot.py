@@ -32,9 +32,10 @@ class ValidationPlot(pg.PlotWidget):
         self.legend = plot.addLegend(offset=(-10, -10), labelTextColor=self.palette().windowText().color())
         band = QColor(CV_HEX)
         band.setAlpha(45)
-        self.upper = pg.PlotCurveItem(pen=pg.mkPen(None))
-        self.lower = pg.PlotCurveItem(pen=pg.mkPen(None))
-        self.band = pg.FillBetweenItem(self.upper, self.lower, brush=band)
+        # the CV spread's edges (not `lower`: that would hide QWidget.lower())
+        self.band_top = pg.PlotCurveItem(pen=pg.mkPen(None))
+        self.band_bottom = pg.PlotCurveItem(pen=pg.mkPen(None))
+        self.band = pg.FillBetweenItem(self.band_top, self.band_bottom, brush=band)
         plot.addItem(self.band)
         self.train_line = plot.plot(
             pen=pg.mkPen(TRAIN_HEX, width=2, style=Qt.PenStyle.DashLine),
@@ -77,7 +78,7 @@ class ValidationPlot(pg.PlotWidget):
         if curve is None or not curve.ks:
             for item in (self.train_line, self.cv_line):
                 item.setData([], [])
-            for item in (self.upper, self.lower):
+            for item in (self.band_top, self.band_bottom):
                 item.setData(np.zeros(0), np.zeros(0))
             self.best.setData([], [])
             return
@@ -85,8 +86,8 @@ class ValidationPlot(pg.PlotWidget):
         cv, sd = np.asarray(curve.cv_mean), np.asarray(curve.cv_std)
         self.train_line.setData(ks, curve.train_mean)
         self.cv_line.setData(ks, cv)
-        self.upper.setData(ks, np.minimum(1.0, cv + sd))
-        self.lower.setData(ks, cv - sd)
+        self.band_top.setData(ks, np.minimum(1.0, cv + sd))
+        self.band_bottom.setData(ks, cv - sd)
         self.best.setData([curve.best_k], [cv[curve.ks.index(curve.best_k)]])
         low = float(min(np.min(cv - sd), np.min(curve.train_mean)))
         self.getPlotItem().setRange(xRange=(ks[0] - 0.5, ks[-1] + 0.5), yRange=(max(0.0, low - 0.02), 1.005), padding=0)

@@ -270,6 +270,19 @@ def test_catch_up_now_adds_the_missed_days(make_tab, trained_store, qtbot):
     assert_shows(tab, trained_store, TODAY + 3 * DAY)
 
 
+def test_in_the_window_catch_up_now_is_the_windows_action(loaded_window, trained_store, qtbot):
+    window = loaded_window(trained_store, today=TODAY)
+    tab = DailyTab(window.state, window)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.data is not None and len(tab.data) == 31, timeout=15_000)
+    window.state.today = lambda: TODAY + 2 * DAY
+    qtbot.mouseClick(tab.steering.catch_up, Qt.MouseButton.LeftButton)  # joins the window's F5
+    qtbot.waitUntil(lambda: len(tab.data) == 33, timeout=15_000)
+    assert "Caught up 2 missed days" in tab.steering.status.text()
+    assert window.status_label.text().startswith("Caught up 2 missed days")  # said by the window's action
+
+
 def test_an_empty_store_says_how_days_come(make_tab, store, qtbot, make_state):
     tab = DailyTab(make_state(store))
     qtbot.addWidget(tab)

@@ -19,8 +19,9 @@ import functools
 import operator
 
 from iris_desktop.pipelines import daily
+from iris_desktop.pipelines.history_csv import read_history_csv
 from iris_desktop.pipelines.inference import catch_up, first_run
-from iris_desktop.pipelines.monitoring import backtest, read_history_csv
+from iris_desktop.pipelines.monitoring import backtest
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.ui.runtime.worker import wait_for_all
 from iris_desktop.ui.tabs.history.tab import HistoryTab
@@ -111,7 +112,7 @@ def test_confusion_matrix_is_3x3_even_for_one_day(make_tab, trained_store, qtbot
     tab = make_tab(trained_store)
     panel = tab.confusion
     assert panel.matrix.counts.shape == (3, 3) and panel.matrix.counts.sum() == 31
-    panel.window.setCurrentIndex(3)  # a date range: one day
+    panel.window_box.setCurrentIndex(3)  # a date range: one day
     assert panel.start.isVisible() and panel.end.isVisible()
     panel.start.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
     panel.end.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))
@@ -121,9 +122,9 @@ def test_confusion_matrix_is_3x3_even_for_one_day(make_tab, trained_store, qtbot
     assert "Never predicted here:" in panel.caption.text()
     panel.normalised.click()
     assert "%" in "".join(functools.reduce(operator.iadd, panel.matrix.cell_texts(), []))
-    panel.window.setCurrentIndex(2)  # last 7 days
+    panel.window_box.setCurrentIndex(2)  # last 7 days
     assert panel.matrix.counts.sum() == 7
-    panel.window.setCurrentIndex(4)  # the days model v1 was in charge: all of them
+    panel.window_box.setCurrentIndex(4)  # the days model v1 was in charge: all of them
     assert panel.version.isVisible() and panel.matrix.counts.sum() == 31
 
 
@@ -186,6 +187,29 @@ def test_exported_csv_round_trips(make_tab, trained_store, qtbot, tmp_path):
     assert read_history_csv(path).correct.all() and len(read_history_csv(path)) == rows(tab)
 
 
+def test_the_export_table_button_asks_where_to_save(make_tab, trained_store, qtbot, tmp_path, monkeypatch):
+    from PySide6 import QtWidgets
+
+    tab = make_tab(trained_store)
+    target = tmp_path / "asked.csv"
+    asked = []
+
+    def ask(*args, **kwargs):
+        asked.append(args)
+        return str(target), ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(ask))
+    warned = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", staticmethod(lambda *a: warned.append(a)))
+    started = []
+    run = tab.state.runner.run
+    monkeypatch.setattr(tab.state.runner, "run", lambda *a, **k: started.append(a) or run(*a, **k))
+    qtbot.mouseClick(tab.export_table_button, Qt.MouseButton.LeftButton)  # clicked(bool) must not be the path
+    assert len(asked) == 1 and started[-1][3] == str(target)  # (lane, job, rows, path)
+    qtbot.waitUntil(lambda: target.is_file() and len(read_history_csv(target)) == 31, timeout=10_000)
+    assert not warned
+
+
 def test_plots_export_as_png_and_svg(make_tab, trained_store, tmp_path):
     from iris_desktop.ui.widgets.plot_export import export_plot
 
@@ -243,13 +267,13 @@ def test_an_activation_elsewhere_updates_the_tab(make_tab, trained_store, qtbot)
 
 def test_choices_persist(make_tab, trained_store, qtbot):
     tab = make_tab(trained_store)
-    tab.confusion.window.setCurrentIndex(2)
-    tab.drift.window.setCurrentIndex(2)
+    tab.confusion.window_box.setCurrentIndex(2)
+    tab.drift.window_box.setCurrentIndex(2)
     tab.table.outcome.setCurrentIndex(1)
     tab.by_model.click()
     qtbot.waitUntil(lambda: tab.data.version == 1, timeout=10_000)
     again = make_tab(trained_store)
-    assert again.confusion.window.currentIndex() == 2 and again.drift.window.currentIndex() == 2
+    assert again.confusion.window_box.currentIndex() == 2 and again.drift.window_box.currentIndex() == 2
     assert again.table.outcome.currentIndex() == 1
     assert again.by_model.isChecked() and again.data.version == 1
 

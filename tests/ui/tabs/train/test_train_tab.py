@@ -370,7 +370,7 @@ def test_compare_backtest_and_export(make_tab, trained_store, qtbot, tmp_path):
 
     qtbot.mouseClick(panel.backtest_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.backtest_dialog is not None and panel.backtest_dialog.isVisible(), timeout=15_000)
-    assert panel.backtest_dialog.result.n == 31
+    assert panel.backtest_dialog.backtest.n == 31
     assert "of the 31 daily flowers" in panel.backtest_dialog.summary.text()
     panel.backtest_dialog.close()
 

@@ -1,0 +1,161 @@
+"""The daily pipeline, run from the Daily tab: catch up now, change the generator of the
+days to come, start the history earlier. Each runs as a task whose progress the
+pipeline box (SteeringBox) shows until it ends; the tab then reads the history again.
+A task may end after the tab is gone: its handlers are skipped then."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QWidget
+
+from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.tabs.daily import jobs as daily_jobs
+from iris_desktop.ui.tabs.daily.host import Host
+from iris_desktop.ui.tabs.daily.steering import SteeringBox
+
+if TYPE_CHECKING:
+    from iris_desktop.pipelines.inference import CatchUpSummary
+
+
+class PipelineTasks:
+    def __init__(
+        self, tab: QWidget, state: AppState, host: Host | None, steering: SteeringBox, reload: Callable[[], None]
+    ):
+        self.tab = tab  # the jobs' context and the dialogs' parent
+        self.state, self.host, self.steering, self.reload = state, host, steering, reload
+        self.task: Task | None = None  # the pipeline task the tab started and follows
+        steering.generatorRequested.connect(self.change_generator)
+        steering.historyStartRequested.connect(self.extend_history)
+        steering.catchUpRequested.connect(self.catch_up_now)
+        steering.stopRequested.connect(self.stop)
+
+    def say(self, text: str) -> None:
+        """In the pipeline box, and in the window's status bar."""
+        self.steering.status.setText(text)
+        if self.host is not None:
+            self.host.show_status(text)
+
+    def _alive(self, handler: Callable[..., object]) -> Callable[..., object]:
+        """`handler`, skipped once the tab is gone (a task may end after it)."""
+        return lambda *args: handler(*args) if shiboken6.isValid(self.tab) else None
+
+    def _follow(self, task: Task, text: str, cancellable: bool = False) -> None:
+        """Show `task`'s progress in the pipeline box until it ends."""
+        self.task = task
+        self.steering.set_busy(text, cancellable)
+        task.progress.connect(self.steering.set_progress)
+        task.done.connect(self._alive(lambda: self._ended(task)))
+        if task.is_done:
+            self._unfollow()
+
+    def _ended(self, task: Task) -> None:
+        if self.task is task:
+            self._unfollow()
+
+    def _unfollow(self) -> None:
+        self.task = None
+        self.steering.set_busy(None)
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _failed(self, exc: BaseException, _details: str) -> None:
+        self.say(f"Not done: {exc}")
+        QtWidgets.QMessageBox.warning(self.tab, "Daily pipeline", str(exc))
+
+    def catch_up_now(self) -> Task:
+        """Catch up every missed day: the window's action when there is a window (so a
+        catch-up already running is joined, and the status bar says how it went), else
+        the same job here."""
+        if self.host is not None:
+            task = self.host.daily_actions.catch_up_now()
+        else:
+            task = self.state.runner.run(
+                "catch-up",
+                jobs.catch_up,
+                *self.state.paths(),
+                self.state.today(),
+                status="Catching up…",
+                context=self.tab,
+            )
+        self._follow(task, "Catching up…")
+        task.finished.connect(self._alive(self._caught_up))
+        task.failed.connect(self._alive(self._catch_up_failed))
+        task.done.connect(self._alive(self.reload))
+        if task.is_done:  # joined one that had just ended
+            self.reload()
+        return task
+
+    def _caught_up(self, summary: CatchUpSummary) -> None:
+        self.steering.status.setText(summary.message() + ".")
+
+    def _catch_up_failed(self, exc: BaseException, _details: str) -> None:
+        self.steering.status.setText(f"Not done: {exc}")  # the window reports it in full
+
+    def change_generator(self, kind: str) -> Task:
+        """Make `kind` the generator of the days to come (a task in lane daily-settings)."""
+        task = self.state.runner.run(
+            "daily-settings",
+            daily_jobs.change_generator,
+            *self.state.paths(),
+            kind,
+            self.state.today(),
+            key=("generator", kind),
+            status="Changing the generator…",
+            writes=True,
+            on_finished=self._generator_changed,
+            on_failed=self._failed,
+            context=self.tab,
+        )
+        self._follow(task, "Measuring the stored flowers…")
+        return task
+
+    def _generator_changed(self, change: daily_jobs.GeneratorChange) -> None:
+        self.say(
+            f"From {change.next_day} on, days are made by “{change.settings.label}”; "
+            f"the {change.stored_days:,} stored days keep the generator that made them."
+        )
+        self.reload()
+
+    def extend_history(self, start: dt.date) -> Task:
+        """Start the history on `start` (earlier): generate and predict the days before."""
+        task = self.state.runner.run(
+            "daily-settings",
+            daily_jobs.extend_history,
+            *self.state.paths(),
+            start,
+            self.state.today(),
+            key=("history", start),
+            status="Extending the daily history…",
+            writes=True,
+            on_finished=self._extended,
+            on_failed=self._failed,
+            context=self.tab,
+        )
+        self._follow(task, f"Generating the days from {start}…", cancellable=True)
+        task.cancelled.connect(self._alive(self._history_stopped))
+        return task
+
+    def _history_stopped(self) -> None:
+        self.say("Stopped: the days stored so far stay, without a gap.")
+        self.reload()
+
+    def _extended(self, summary: CatchUpSummary) -> None:
+        if summary.days_added:
+            text = f"Added {summary.days_added:,} days from {summary.first_day} to {summary.last_day}"
+        else:
+            text = "No day to add"
+        if summary.predictions_made:
+            text += f", {summary.predictions_made:,} predicted by model v{summary.model_version}"
+        elif summary.pending:
+            text += f"; {summary.pending:,} predictions pending (no usable active model)"
+        self.say(text + ".")
+        self.reload()

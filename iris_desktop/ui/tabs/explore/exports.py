@@ -1,0 +1,93 @@
+"""What the Explore tab saves: a plot as PNG or SVG (from the toolbar's Export menu or a
+right-click on the plot) and the flowers, shown or selected, as CSV (written in a
+worker). Like removal_flow.py, these are functions of the tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6 import QtWidgets
+from PySide6.QtGui import QAction
+
+from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.tabs.explore import jobs as explore_jobs
+from iris_desktop.ui.widgets.plot_export import ask_and_export
+
+
+def add_export_actions(tab) -> None:
+    """The toolbar's Export menu, and the same plot export on a right-click on a plot."""
+    plots = (  # (menu text, the widget, the item to export, file name)
+        ("Scatter &matrix as PNG or SVG…", tab.matrix, lambda: tab.matrix.ci, "scatter-matrix"),
+        ("&Scatter plot as PNG or SVG…", tab.large.plot_widget, lambda: tab.large.plot, "scatter"),
+        (
+            "&Distributions as PNG or SVG…",
+            tab.distributions.plot_widget,
+            lambda: tab.distributions.plot,
+            "distributions",
+        ),
+    )
+    menu = tab.toolbar.export_menu
+    for text, _widget, item, name in plots:
+        menu.addAction(text, lambda item=item, name=name: tab.export_plot(item(), name))
+    menu.addSeparator()
+    menu.addAction("&Table as CSV…", lambda: tab.export_csv(False))
+    menu.addAction("S&election as CSV…", lambda: tab.export_csv(True))
+    # Right-click on a plot offers the same export, not pyqtgraph's own dialog
+    # (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
+    for _text, widget, item, name in plots:
+        action = QAction("Export plot as PNG or SVG…", widget)
+        action.triggered.connect(lambda _c=False, item=item, name=name: tab.export_plot(item(), name))
+        widget.scene().contextMenu = [action]
+
+
+def export_plot(tab, item, name: str) -> None:
+    try:
+        path = ask_and_export(tab, item, name, tab.settings)
+    except OSError as exc:
+        QtWidgets.QMessageBox.warning(tab, "Export failed", f"The plot could not be saved.\n\n{exc}")
+        return
+    if path is not None:
+        tab._status(f"Saved {path}")
+
+
+def export_csv(tab, selection_only: bool) -> None:
+    """Ask where, then write the selected flowers (or those the table shows)."""
+    rows = tab.selection.rows() if selection_only else tab.table.shown_rows().copy()
+    if not len(rows):
+        tab._status("Nothing to export: no flower is " + ("selected" if selection_only else "shown"))
+        return
+    folder = str(tab.settings.value("export/last_dir", str(Path.home())))
+    name = "selected-flowers.csv" if selection_only else "flowers.csv"
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(
+        tab, "Export flowers as CSV", str(Path(folder) / name), "CSV file (*.csv)"
+    )
+    if not path:
+        return
+    tab.settings.setValue("export/last_dir", str(Path(path).parent))
+    write_csv(tab, path, rows)
+
+
+def write_csv(tab, path: str, rows: np.ndarray) -> Task:
+    """Write `rows` to `path` in a worker; returns the Task."""
+
+    def done(count: int) -> None:
+        tab._status(f"Saved {count:,} flowers to {path}")
+
+    def failed(exc, _details) -> None:
+        QtWidgets.QMessageBox.warning(tab, "Export failed", f"The flowers could not be saved.\n\n{exc}")
+
+    return tab.state.runner.run(
+        "export",
+        explore_jobs.write_csv,
+        path,
+        tab.data.columns,
+        rows,
+        dict(tab.batch_names),
+        key=("explore-csv", path),
+        writes=False,
+        status="Saving flowers as CSV…",
+        on_finished=done,
+        on_failed=failed,
+        context=tab,
+    )

@@ -1,0 +1,72 @@
+"""What the History tab saves: the predictions shown in its table as CSV (written in a
+worker), and its plots as PNG or SVG. The file dialogs start in the last folder used;
+success is told through `status`, a failure in a warning dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.tabs.history import jobs as history_jobs
+from iris_desktop.ui.tabs.history.drift_view import DriftView
+from iris_desktop.ui.widgets.plot_export import ask_and_export
+
+if TYPE_CHECKING:
+    from iris_desktop.pipelines.monitoring import HistoryColumns
+
+
+class HistoryExports:
+    def __init__(self, tab: QWidget, state: AppState, settings: QSettings, status: Callable[[str], None]):
+        self.tab = tab  # the dialogs' parent, and the jobs' context
+        self.state, self.settings, self.status = state, settings, status
+
+    def table(self, rows: HistoryColumns, version: int | None, path: str | None = None) -> Task | None:
+        """Write `rows` (the table as shown, of the view of `version`) to `path`, asked
+        for when None; None if the user cancels."""
+        if path is None:
+            folder = str(self.settings.value("export/last_dir", str(Path.home())))
+            view = "as-predicted" if version is None else f"model-v{version}"
+            path, _ = QFileDialog.getSaveFileName(
+                self.tab,
+                "Export the predictions shown",
+                str(Path(folder) / f"iris-history-{view}.csv"),
+                "CSV files (*.csv)",
+            )
+            if not path:
+                return None
+            self.settings.setValue("export/last_dir", str(Path(path).parent))
+        return self.state.runner.run(
+            "export",
+            history_jobs.export_csv,
+            rows,
+            path,
+            key=("export-table", path),
+            writes=False,
+            status="Exporting the table…",
+            context=self.tab,
+            on_finished=lambda n: self.status(f"Exported {n:,} predictions to {path}"),
+            on_failed=lambda exc, _d: self._warn("Export failed", str(exc)),
+        )
+
+    def drift(self, view: DriftView) -> None:
+        """The drift page's four plots (built first if the page was never shown)."""
+        self.image(view.build_plots().ci, "drift")
+
+    def image(self, item, name: str) -> None:
+        """Ask where to save the plot `item` (suggesting `name`), and save it there."""
+        try:
+            path = ask_and_export(self.tab, item, name, self.settings)
+        except OSError as exc:
+            self._warn("Export failed", str(exc))
+            return
+        if path is not None:
+            self.status(f"Saved {path}")
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.tab, title, text)
