@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from iris_desktop.errors import InvalidValue
+
 
 class Variety(str, enum.Enum):
     """An iris variety, stored lowercase. Order is the fixed class order everywhere."""
@@ -25,12 +27,12 @@ class Variety(str, enum.Enum):
         if isinstance(text, Variety):
             return text
         if not isinstance(text, str):
-            raise ValueError(f"unknown variety {text!r}")
+            raise InvalidValue(f"unknown variety {text!r}")
         key = re.sub(r"^iris[\s_\-.]*", "", text.strip().lower())
         for variety in cls:
             if key == variety.value:
                 return variety
-        raise ValueError(f"unknown variety {text!r} (expected one of: {', '.join(v.value for v in cls)})")
+        raise InvalidValue(f"unknown variety {text!r} (expected one of: {', '.join(v.value for v in cls)})")
 
     @property
     def label(self) -> str:
@@ -80,20 +82,20 @@ _PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 def check_measurement(name: str, value: object) -> float:
     """Return `value` as a float, or raise ValueError saying which measurement is wrong."""
     if isinstance(value, bool):
-        raise ValueError(f"{name} is not a number: {value!r}")
+        raise InvalidValue(f"{name} is not a number: {value!r}")
     if isinstance(value, str) and not _PLAIN_DECIMAL.fullmatch(value.strip()):
         # float() would also take '5_1' (51.0), '1e2', 'inf', '0x..'-like text: a typo, not a length
-        raise ValueError(f"{name} is not a plain decimal number (like 5.1): {value!r}")
+        raise InvalidValue(f"{name} is not a plain decimal number (like 5.1): {value!r}")
     try:
         number = float(value)  # type: ignore[arg-type]  # any object: float() says what it takes
     except (TypeError, ValueError):
-        raise ValueError(f"{name} is not a number: {value!r}") from None
+        raise InvalidValue(f"{name} is not a number: {value!r}") from None
     if math.isnan(number) or math.isinf(number):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
+        raise InvalidValue(f"{name} must be a finite number, got {value!r}")
     if number <= 0:
-        raise ValueError(f"{name} must be greater than 0 cm, got {value!r}")
+        raise InvalidValue(f"{name} must be greater than 0 cm, got {value!r}")
     if number > MAX_CM:
-        raise ValueError(f"{name} must be at most {MAX_CM:g} cm (millimetres?), got {value!r}")
+        raise InvalidValue(f"{name} must be at most {MAX_CM:g} cm (millimetres?), got {value!r}")
     return number
 
 
@@ -121,7 +123,7 @@ class Flower:
     def from_measurements(cls, values: Iterable[float], variety: Variety | str | None = None) -> Flower:
         values = list(values)
         if len(values) != len(FEATURES):
-            raise ValueError(f"a flower has {len(FEATURES)} measurements, got {len(values)}")
+            raise InvalidValue(f"a flower has {len(FEATURES)} measurements, got {len(values)}")
         sepal_length, sepal_width, petal_length, petal_width = values
         known = Variety.parse(variety) if variety is not None else None
         return cls(sepal_length, sepal_width, petal_length, petal_width, known)

@@ -91,7 +91,7 @@ def shoot(out: Path) -> list[Path]:
             raise SystemExit(f"screenshots: the app reported errors: {window.errors}")
         window.close()
         harness.wait_until(lambda: not window.state.runner.busy)
-        window.state.store.close()
+        window.watcher.stop()
         app.processEvents()
     return written
 

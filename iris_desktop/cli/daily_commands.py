@@ -7,8 +7,8 @@ import datetime as dt
 
 from iris_desktop.cli.common import bounded, date_arg, note
 from iris_desktop.cli.common import out as _out
-from iris_desktop.cli.errors import UserError
 from iris_desktop.domain import MAX_HISTORY_DAYS
+from iris_desktop.errors import UserError
 from iris_desktop.store import open_store
 
 GENERATOR_CHOICES = ("mvnormal", "measured", "original", "gaussian")  # gaussian: mvnormal's old name
@@ -55,25 +55,20 @@ def add_commands(command) -> None:
 
 
 def catch_up(args) -> int:
-    from iris_desktop.pipelines import inference
-    from iris_desktop.pipelines.daily import set_generator
-    from iris_desktop.store.backups import daily_backup
+    """The same start as the app's: a first run on a new folder, else every missed day."""
+    from iris_desktop.pipelines import operations
 
     with open_store() as store:
-        try:
-            if not args.no_first_run and inference.is_first_run(store):
-                summary = inference.first_run(
-                    store, args.today, generator=args.generator, history_days=args.history_days
-                )
-            else:
-                if args.history_days is not None:
-                    _set_history_days(store, args.history_days)
-                if args.generator:
-                    set_generator(store, args.generator)
-                summary = inference.catch_up(store, args.today)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
-        daily_backup(store)
+        started = operations.start(
+            store,
+            args.today or dt.date.today(),
+            first_run=not args.no_first_run,
+            generator=args.generator,
+            history_days=args.history_days,
+        )
+    for text in started.notes:
+        note(text)
+    summary = started.summary
     _out(summary.message() + ".")
     if summary.first_run is not None:
         _out(summary.first_run.message())
@@ -82,18 +77,6 @@ def catch_up(args) -> int:
     if summary.model_error:  # the days are stored; the scheduler should still see a failure
         raise UserError(summary.model_error)
     return 0
-
-
-def _set_history_days(store, days: int) -> None:
-    """--history-days applies to a store whose history has not started; on one that has,
-    it is said and the catch-up goes on (a cron line keeps the flag for ever)."""
-    from iris_desktop.pipelines.daily_calendar import set_history_days
-
-    started = store.meta("history_start")
-    if started:
-        note(f"--history-days ignored: the daily history already starts on {started}")
-    else:
-        set_history_days(store, days)
 
 
 def remove_future_days(args) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from iris_desktop import __version__, paths
 from iris_desktop.cli.common import bounded
 from iris_desktop.cli.common import out as _out
-from iris_desktop.cli.errors import UserError
+from iris_desktop.errors import UserError
 from iris_desktop.store import SCHEMA_VERSION, open_store
 
 

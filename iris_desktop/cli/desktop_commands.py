@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from iris_desktop.cli.common import out as _out
-from iris_desktop.cli.errors import UserError
+from iris_desktop.errors import UserError
 
 
 def add_commands(command) -> None:

@@ -21,7 +21,7 @@ from iris_desktop.cli import (
     model_commands,
 )
 from iris_desktop.cli.common import bounded
-from iris_desktop.cli.errors import UserError
+from iris_desktop.errors import user_message
 
 
 class _UsageError(Exception):
@@ -144,27 +144,11 @@ def _silence_stdout() -> None:
 
 
 def _user_message(exc: Exception) -> str | None:
-    from iris_desktop.pipelines.csv_reader import CsvImportError
-    from iris_desktop.pipelines.imports import AlreadyImportedError
-    from iris_desktop.pipelines.registry import ModelLoadError
-    from iris_desktop.store import CorruptDatabaseError, StoreError
-    from iris_desktop.store.registry import UnknownModelError
+    from iris_desktop.store import CorruptDatabaseError
 
     if isinstance(exc, CorruptDatabaseError):
         return _damaged(exc)
-
-    user_errors = (
-        UserError,
-        CsvImportError,
-        AlreadyImportedError,
-        StoreError,
-        ModelLoadError,
-        UnknownModelError,
-        OSError,
-    )
-    if isinstance(exc, user_errors):
-        return str(exc)
-    return None
+    return user_message(exc)
 
 
 def _damaged(exc: Exception) -> str:

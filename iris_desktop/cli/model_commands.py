@@ -14,7 +14,7 @@ import warnings
 
 from iris_desktop.cli.common import bounded
 from iris_desktop.cli.common import out as _out
-from iris_desktop.cli.errors import UserError
+from iris_desktop.errors import UserError
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Param
 from iris_desktop.store import open_store
 
@@ -54,8 +54,9 @@ def add_commands(command) -> None:
     cmp = command("compare", compare, "show two model versions side by side")
     cmp.add_argument("a", type=VERSION, metavar="A")
     cmp.add_argument("b", type=VERSION, metavar="B")
-    act = command("activate", activate, "make model version N the active one")
+    act = command("activate", activate, "make model version N the active one and predict every day with it")
     act.add_argument("version", type=VERSION)
+
     dl = command("delete", delete, "delete model version N, its file and its predictions (never the active one)")
     dl.add_argument("version", type=VERSION)
     dl.add_argument("--yes", "-y", action="store_true", help="do not ask (asked only on a terminal)")
@@ -140,33 +141,31 @@ def train(args) -> int:
     config = TrainingConfig(
         args.algorithm, params, args.standardize, sources, args.test_fraction, args.seed, args.cv_folds
     )
-    return _fit_and_report("train", config, activate=not args.no_activate)
+    return _fit_and_report("train", args, config=config)
 
 
 def retrain(args) -> int:
-    from iris_desktop.pipelines.training import config_of
-    from iris_desktop.store.registry import UnknownModelError, get_model
-
-    with open_store() as store:
-        record = get_model(store, args.version)
-    if record is None:
-        raise UnknownModelError(f"there is no model version {args.version}")
-    return _fit_and_report("retrain", config_of(record), activate=not args.no_activate)
+    return _fit_and_report("retrain", args, retrain_version=args.version)
 
 
-def _fit_and_report(command: str, config, activate: bool) -> int:
+def _fit_and_report(command: str, args, config=None, retrain_version: int | None = None) -> int:
+    """Train (the same operation as the app's), then, if activated, every daily flower
+    is predicted by the new version."""
+    from iris_desktop.pipelines import operations
     from iris_desktop.pipelines.training import SettingError
-    from iris_desktop.pipelines.training import train as fit
 
     with open_store() as store:
         try:
-            record = fit(store, config, activate=activate)
+            trained = operations.train(
+                store,
+                config,
+                retrain_version=retrain_version,
+                activate=not args.no_activate,
+            )
         except SettingError as exc:
             flag = SETTING_FLAGS.get(exc.setting) or _flag(exc.setting)
             raise UserError(f"{flag}: {exc}") from None
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
-    m = record.metrics
+    record, m = trained.record, trained.record.metrics
     _out(f"Registered {record.describe()}{' (active)' if record.active else ''}")
     _out(
         f"test accuracy {m['accuracy']:.3f}, macro F1 {m['macro_f1']:.3f}, "
@@ -178,9 +177,15 @@ def _fit_and_report(command: str, config, activate: bool) -> int:
             f"The test set is small: one flower is {1 / m['n_test']:.1%} of its accuracy; "
             "the CV figure is the steadier estimate."
         )
+    if trained.model is not None:
+        _out(_predicted(trained.predicted))
     for text in m.get("warnings", []):
         _warn(command, text)
     return 0
+
+
+def _predicted(made: int) -> str:
+    return f"It predicted {made} stored daily flower{'s' * (made != 1)}."
 
 
 def _dropped(metrics: dict) -> str:
@@ -260,20 +265,19 @@ def compare(args) -> int:
 
 
 def activate(args) -> int:
-    from iris_desktop.pipelines.registry import load_model
-    from iris_desktop.store.registry import set_active
+    from iris_desktop.pipelines import operations
 
-    with open_store() as store:
-        model = _quietly(load_model, store, args.version)  # the file is checked first
-        set_active(store, args.version)
+    with open_store() as store:  # the file is checked before anything changes
+        model, made = _quietly(operations.activate, store, args.version)
     _out(f"Active model: {model.record.describe()}")
+    _out(_predicted(made))
     if model.version_warning:
         _warn("activate", model.version_warning)
     return 0
 
 
 def delete(args) -> int:
-    from iris_desktop.pipelines.registry import delete_model
+    from iris_desktop.pipelines import operations
     from iris_desktop.store.predictions import daily_predictions
     from iris_desktop.store.registry import UnknownModelError, get_model
 
@@ -282,17 +286,14 @@ def delete(args) -> int:
         if record is None:
             raise UnknownModelError(f"there is no model version {args.version}")
         if record.active:
-            raise UserError(
-                f"v{args.version} is the active model; activate another version first "
-                f"(`iris-desktop activate VERSION`), then delete it"
-            )
+            operations.delete_model(store, args.version)  # refuses, saying what to do
         n = len(daily_predictions(store, model_version=args.version))
         if not args.yes and sys.stdin.isatty():
             answer = input(f"Delete model v{args.version}, its file and its {n} predictions? [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 _out("Nothing was deleted.")
                 return 1
-        removed = delete_model(store, args.version)
+        removed = operations.delete_model(store, args.version)
     _out(f"Deleted model v{args.version} and its {removed} prediction{'s' * (removed != 1)}.")
     return 0
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
+from iris_desktop.errors import InvalidValue
+
 # A scikit-learn estimator or Pipeline: scikit-learn has no type information.
 Estimator: TypeAlias = Any
 
@@ -47,33 +49,33 @@ class Param:
         if value is None or (isinstance(value, str) and value.strip().lower() in ("none", "null")):
             if self.optional:
                 return None
-            raise ValueError(f"{self.name} needs a value")
+            raise InvalidValue(f"{self.name} needs a value")
         if self.kind == "choice":
             if value not in self.choices:
-                raise ValueError(f"{self.name} must be one of {', '.join(map(str, self.choices))}, got {value!r}")
+                raise InvalidValue(f"{self.name} must be one of {', '.join(map(str, self.choices))}, got {value!r}")
             return value
         number = self._number(value)
         if self.minimum is not None and number < self.minimum:
-            raise ValueError(f"{self.name} must be at least {self.minimum:g}, got {value!r}")
+            raise InvalidValue(f"{self.name} must be at least {self.minimum:g}, got {value!r}")
         if self.maximum is not None and number > self.maximum:
-            raise ValueError(f"{self.name} must be at most {self.maximum:g}, got {value!r}")
+            raise InvalidValue(f"{self.name} must be at most {self.maximum:g}, got {value!r}")
         return number
 
     def _number(self, value: Any) -> int | float:
         if isinstance(value, bool):
-            raise ValueError(f"{self.name} must be a number, got {value!r}")
+            raise InvalidValue(f"{self.name} must be a number, got {value!r}")
         text = str(value).strip()
         if self.kind == "int":
             if isinstance(value, float) and value.is_integer():
                 return int(value)
             if isinstance(value, int) or _INTEGER.fullmatch(text):
                 return int(text)
-            raise ValueError(f"{self.name} must be a whole number, got {value!r}")
+            raise InvalidValue(f"{self.name} must be a whole number, got {value!r}")
         if (isinstance(value, (int, float)) and math.isfinite(value)) or _DECIMAL.fullmatch(text):
             number = float(text)
             if math.isfinite(number):
                 return number
-        raise ValueError(f"{self.name} must be a finite number, got {value!r}")
+        raise InvalidValue(f"{self.name} must be a finite number, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,12 @@ class Algorithm:
         known = {p.name: p for p in self.params}
         unknown = set(params) - set(known)
         if unknown:
-            raise ValueError(f"{self.name} has no parameter(s) {', '.join(sorted(unknown))}")
+            raise InvalidValue(f"{self.name} has no parameter(s) {', '.join(sorted(unknown))}")
         values = {name: spec.check(params.get(name, spec.default)) for name, spec in known.items()}
         for spec in self.params:
             if spec.only_if and not self.applies(spec, values) and values[spec.name] != spec.default:
                 other, wanted = spec.only_if
-                raise ValueError(f"{spec.name} applies only when {other} is {wanted} (got {other}={values[other]})")
+                raise InvalidValue(f"{spec.name} applies only when {other} is {wanted} (got {other}={values[other]})")
         return values
 
     @staticmethod
@@ -317,7 +319,7 @@ def algorithm(key: str) -> Algorithm:
     try:
         return ALGORITHMS[key]
     except KeyError:
-        raise ValueError(f"unknown algorithm {key!r} (choose from {', '.join(ALGORITHMS)})") from None
+        raise InvalidValue(f"unknown algorithm {key!r} (choose from {', '.join(ALGORITHMS)})") from None
 
 
 def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: int) -> Estimator:
@@ -348,7 +350,7 @@ def build_estimator(key: str, params: dict[str, Any], standardize: bool, seed: i
         )
         return _scaled(estimator) if standardize else estimator
     else:
-        raise ValueError(f"unknown algorithm {key!r}")
+        raise InvalidValue(f"unknown algorithm {key!r}")
     estimator = cls(**kwargs)
     return _scaled(estimator) if standardize else estimator
 

@@ -8,6 +8,8 @@ import re
 
 import numpy as np
 
+from iris_desktop.errors import UserError
+
 DELIMITERS = ("\t", ";", ",", "whitespace")  # preference order when several fit
 NUMBER = {  # plain decimals only: no exponent, inf, nan, hex, "_" or non-ASCII digits
     ".": r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)",
@@ -15,7 +17,7 @@ NUMBER = {  # plain decimals only: no exponent, inf, nan, hex, "_" or non-ASCII 
 }
 
 
-class CsvImportError(ValueError):
+class CsvImportError(UserError, ValueError):
     """A file that cannot be imported; says where (file, line, column) and what."""
 
     def __init__(

@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
+from iris_desktop.errors import InvalidValue
 from iris_desktop.store import Store, StoreContentError
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import generators as generator_table
@@ -92,7 +93,7 @@ class GeneratorSettings:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"unknown generator {self.kind!r} (choose from {', '.join(GENERATORS)})")
+            raise InvalidValue(f"unknown generator {self.kind!r} (choose from {', '.join(GENERATORS)})")
         blob = json.dumps([self.kind, self.low, self.high, self.mean, self.chol])
         object.__setattr__(self, "key", hashlib.sha256(blob.encode()).hexdigest()[:16])
 
@@ -247,7 +248,7 @@ def settings_for(store: Store, kind: str | None = None) -> GeneratorSettings:
     if kind == "original":
         return original_settings()
     if kind not in KINDS:
-        raise ValueError(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
+        raise InvalidValue(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
     X, y, basis = _labelled(store)
     groups = [X[y == v.index] for v in VARIETIES]
     if kind == "measured":
@@ -285,7 +286,7 @@ def resolve_kind(kind: str) -> str:
     """A generator a user named (an alias such as 'gaussian' included) as one of GENERATORS."""
     kind = ALIASES.get(kind, kind)
     if kind not in GENERATORS:
-        raise ValueError(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
+        raise InvalidValue(f"unknown generator {kind!r} (choose from {', '.join(GENERATORS)})")
     return kind
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from iris_desktop.domain import MAX_HISTORY_DAYS
+from iris_desktop.errors import InvalidValue
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import generators as generator_table
@@ -44,10 +45,10 @@ def history_start(store: Store, today: dt.date) -> dt.date:
 def set_history_days(store: Store, days: int) -> None:
     """How far back a fresh store's daily history starts; only before it has started."""
     if not 0 <= days <= MAX_HISTORY_DAYS:
-        raise ValueError(f"the history can start 0 to {MAX_HISTORY_DAYS} days back, not {days}")
+        raise InvalidValue(f"the history can start 0 to {MAX_HISTORY_DAYS} days back, not {days}")
     start = store.meta("history_start")
     if start:
-        raise ValueError(f"the daily history already started on {start}")
+        raise InvalidValue(f"the daily history already started on {start}")
     store.set_meta("history_days", str(days))
 
 
@@ -102,12 +103,17 @@ def days_before_history(store: Store, start: dt.date, today: dt.date) -> list[dt
     one. Stored days never change, so once days are stored only an earlier start is
     possible; before, any day up to today."""
     if start > today:
-        raise ValueError(f"the history cannot start after today ({today})")
+        raise InvalidValue(f"the history cannot start after today ({today})")
     first = generator_table.first_daily_day(store)
     if first is None:
         return []
     if start > first:
-        raise ValueError(
+        raise InvalidValue(
             f"the history already starts on {first}; it can only start earlier (stored days are never removed)"
         )
-    return [start + dt.timedelta(days=i) for i in range((first - start).days)]
+    return days_between(start, first)
+
+
+def days_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The days from `start` up to the day before `end` (none if `end` is not later)."""
+    return [start + dt.timedelta(days=i) for i in range((end - start).days)]

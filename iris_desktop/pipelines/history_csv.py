@@ -13,6 +13,7 @@ from typing import TextIO
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.errors import InvalidValue
 from iris_desktop.pipelines.monitoring import HistoryColumns, history_columns, last_days, version_history
 from iris_desktop.store import Store
 from iris_desktop.store.predictions import PredictionRow
@@ -65,7 +66,7 @@ def read_history_csv(path: str | os.PathLike[str]) -> HistoryColumns:
         reader = csv.reader(f)
         header = next(reader, None)
         if header != HISTORY_COLUMNS:
-            raise ValueError(f"{path} is not a history export (columns {header})")
+            raise InvalidValue(f"{path} is not a history export (columns {header})")
         rows = list(reader)
     index = {v.value: i for i, v in enumerate(VARIETIES)}
     n = len(rows)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.errors import UserError
 from iris_desktop.pipelines import csv_checks, csv_reader
 from iris_desktop.pipelines.csv_checks import Outlier
 from iris_desktop.pipelines.csv_reader import ParsedFile
@@ -30,7 +31,7 @@ from iris_desktop.store import imports as batches
 PREVIEW_ROWS = 12  # rows of the file shown in the preview
 
 
-class AlreadyImportedError(Exception):
+class AlreadyImportedError(UserError):
     """The same file content was imported before; import again only if the user says so."""
 
     def __init__(self, file: str, previous: tuple[str, int, str]):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.errors import Cancelled
 from iris_desktop.pipelines import daily, daily_calendar, registry
 from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.store import Store
@@ -154,28 +155,37 @@ def catch_up(
     model has not predicted; flowers and predictions commit together (in batches of
     CHUNK_DAYS days for a long catch-up).
 
+    Each batch works out what is missing inside its own write transaction and the run
+    stops when nothing is: processes catching up one store at once (cron, the app, a
+    second window) share the days out, batch by batch, and never make a day twice.
+    The summary tells what this run added.
+
     A model that cannot be loaded (file missing or altered) does not stop the days:
     they are generated and their predictions left pending, with the reason."""
     today = today or dt.date.today()
     report = progress or (lambda pct, text: None)
     model, error = _usable_model(store, model)
-    with store.transaction():
-        attribute_unrecorded_days(store)  # once per store: days stored before generators were
-        days = daily_calendar.missing_days(store, today)
-        made = _add_days(store, days[:CHUNK_DAYS], model)
-    for start in range(CHUNK_DAYS, len(days), CHUNK_DAYS):
-        report(
-            int(100 * start / len(days)),
-            f"Generating and predicting {days[start]} to {days[min(start + CHUNK_DAYS, len(days)) - 1]}",
-        )
+    added: list[dt.date] = []
+    made = total = 0
+    while True:
+        if added:  # (outside the transaction: the lock is not held while the caller shows it)
+            report(min(99, 100 * len(added) // total), f"Generating and predicting the days after {added[-1]}")
         with store.transaction():
-            made += _add_days(store, days[start : start + CHUNK_DAYS], model)
+            if not total:
+                attribute_unrecorded_days(store)  # once per store: days stored before generators were
+            missing = daily_calendar.missing_days(store, today)  # under the write lock: nobody adds any now
+            days = missing[:CHUNK_DAYS]
+            total = total or len(missing)  # estimated once: other processes may make some of them
+            made += _add_days(store, days, model)
+        added += days
+        if len(missing) <= CHUNK_DAYS:
+            break
     pending = 0 if model is not None else prediction_table.unpredicted_daily_count(store)
     return CatchUpSummary(
-        len(days),
+        len(added),
         made,
-        days[0] if days else None,
-        days[-1] if days else None,
+        added[0] if added else None,
+        added[-1] if added else None,
         model.version if model else None,
         pending,
         error,
@@ -183,7 +193,7 @@ def catch_up(
     )
 
 
-class HistoryCancelled(Exception):
+class HistoryCancelled(Cancelled):
     """extend_history stopped between two batches; the batches done are kept."""
 
 
@@ -198,35 +208,53 @@ def extend_history(
     """Start the daily history on `start`: before any day is stored, any day up to today;
     afterwards only earlier (stored days never change). The days before the first stored
     one are made by the generator of the days to come, newest batch first so the history
-    stays without gaps if the run is stopped; then the usual catch-up up to today."""
+    stays without gaps if the run is stopped; then the usual catch-up up to today.
+
+    As in catch_up, each batch works out again, in its write transaction, which days
+    before the first stored one are missing: another process extending the history at
+    the same time makes other batches, never the same days."""
     today = today or dt.date.today()
     report = progress or (lambda pct, text: None)
     model, error = _usable_model(store, model)
-    days = daily_calendar.days_before_history(store, start, today)
+    total = len(daily_calendar.days_before_history(store, start, today))  # checks `start`; the estimate
+    added: list[dt.date] = []
     made = 0
-    ends = list(range(len(days), 0, -CHUNK_DAYS)) or [0]
-    for n, end in enumerate(ends):
-        batch = days[max(0, end - CHUNK_DAYS) : end]
-        if n and should_cancel is not None and should_cancel():
-            raise HistoryCancelled(f"stopped: the history now starts on {days[end]}")
-        if batch:
-            report(int(90 * n / len(ends)), f"Generating and predicting {batch[0]} to {batch[-1]}")
+    while True:
+        if added and should_cancel is not None and should_cancel():
+            raise HistoryCancelled(f"stopped: the history now starts on {generator_table.first_daily_day(store)}")
+        if total:
+            before = added[0] if added else generator_table.first_daily_day(store)
+            report(min(89, 90 * len(added) // total), f"Generating and predicting the days before {before}")
         with store.transaction():
-            made += _add_days(store, batch, model)
-            if n == len(ends) - 1:  # with the earliest batch: the start is reached
-                store.set_meta("history_start", start.isoformat())
+            first = generator_table.first_daily_day(store)  # under the write lock, as in catch_up
+            missing = daily_calendar.days_between(start, first) if first is not None else []
+            days = missing[-CHUNK_DAYS:]
+            made += _add_days(store, days, model)
+            if len(missing) <= CHUNK_DAYS:  # with the earliest batch: the start is reached
+                _start_history(store, start, first)
+        added[:0] = days
+        if len(missing) <= CHUNK_DAYS:
+            break
     report(90, "Catching up to today")
     rest = catch_up(store, today, model)
     return CatchUpSummary(
-        len(days) + rest.days_added,
+        len(added) + rest.days_added,
         made + rest.predictions_made,
-        days[0] if days else rest.first_day,
-        rest.last_day or (days[-1] if days else None),
+        added[0] if added else rest.first_day,
+        rest.last_day or (added[-1] if added else None),
         rest.model_version,
         rest.pending,
         error or rest.model_error,
         future=rest.future,
     )
+
+
+def _start_history(store: Store, start: dt.date, first: dt.date | None) -> None:
+    """Record `start` as the history's first day. With days stored, only ever earlier:
+    another process may have extended it further back meanwhile."""
+    stored = store.meta("history_start")
+    if first is None or stored is None or start.isoformat() < stored:
+        store.set_meta("history_start", start.isoformat())
 
 
 def predict_pending(store: Store, model: registry.LoadedModel) -> int:

@@ -12,8 +12,9 @@ import json
 import os
 import platform
 import tempfile
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Variety
+from iris_desktop.errors import UserError
 from iris_desktop.pipelines.algorithms import Estimator
 from iris_desktop.store import Store
 from iris_desktop.store import registry as rows
@@ -29,7 +31,7 @@ from iris_desktop.store.flowers import FeatureStats, feature_stats
 from iris_desktop.store.registry import ModelRecord
 
 
-class ModelLoadError(Exception):
+class ModelLoadError(UserError):
     """An artifact that is missing, altered or unreadable; the message says which."""
 
 
@@ -142,15 +144,22 @@ def write_artifact(models_dir: Path, name: str, payload: dict[str, Any]) -> str:
 
 
 def register(store: Store, record: ModelRecord, payload: dict[str, Any], activate: bool) -> ModelRecord:
-    """Write the artifact, then the registry row (and alias) in one transaction."""
+    """Write the artifact, then the registry row (and alias) in one transaction.
+
+    The file is written first (not while holding the write lock) and removed if its row
+    is not kept: if this transaction fails, and also if it is nested in another that
+    rolls back later (first_run trains inside one), which would otherwise leave a file
+    in models/ under its final name that no row refers to."""
     digest = write_artifact(store.models_dir, record.artifact, payload)
+    path = store.models_dir / record.artifact
     try:
         with store.transaction():
+            store.on_rollback(lambda: path.unlink(missing_ok=True))
             version = rows.insert_model(store, _with(record, sha256=digest))
             if activate:
                 rows.set_active(store, version)
     except BaseException:
-        (store.models_dir / record.artifact).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)  # also when the transaction could not even begin (busy)
         raise
     saved = rows.get_model(store, version)
     assert saved is not None  # the row was just written
@@ -163,7 +172,58 @@ def _with(record: ModelRecord, **changes: Any) -> ModelRecord:
     return ModelRecord(**values)
 
 
-_cache: dict[tuple[str, str], LoadedModel] = {}
+class ModelCache:
+    """The models kept loaded, shared by every thread of the process (the app's workers
+    predict, draw and show history at once), so every access holds a lock. It keeps
+    two: the active model, which prediction asks for all the time, and the last other
+    version asked for (a model viewed in History). Viewing other versions replaces that
+    one, never the active: a plain LRU of 2 would evict the active model after two
+    views. The key is (file path, SHA-256): a file changed on disk is a new entry."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._active: tuple[tuple[str, str], LoadedModel] | None = None
+        self._other: tuple[tuple[str, str], LoadedModel] | None = None
+
+    def get(self, key: tuple[str, str], record: ModelRecord) -> LoadedModel | None:
+        """The model cached under `key` if it was loaded from this same registry row."""
+        with self._lock:
+            if self._active is not None and self._active[0] == key and self._active[1].record == record:
+                return self._active[1]
+            if self._other is not None and self._other[0] == key and self._other[1].record == record:
+                model = self._other[1]
+                if record.active:  # activated since it was viewed: now it is the one to keep
+                    self._active, self._other = self._other, self._active
+                return model
+        return None
+
+    def put(self, key: tuple[str, str], model: LoadedModel, active: bool) -> None:
+        """Keep `model`, in the active slot if it is the active version (the model active
+        before becomes the other one: still the likeliest to be asked for), else in the other."""
+        with self._lock:
+            if not active:
+                self._other = (key, model)
+                return
+            if self._active is not None and self._active[0] != key:
+                self._other = self._active
+            self._active = (key, model)
+
+    def keys(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return [entry[0] for entry in (self._active, self._other) if entry is not None]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def clear(self) -> None:
+        with self._lock:
+            self._active = self._other = None
+
+
+_cache = ModelCache()
 
 
 def artifact_path(store: Store, record: ModelRecord) -> Path:
@@ -215,10 +275,10 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
         raise ModelLoadError(
             "there is no active model yet" if version is None else f"there is no model version {version}"
         )
-    data = read_artifact(store, record)
+    data = read_artifact(store, record)  # every call, cached or not: a file changed since is refused
     key = (str(artifact_path(store, record)), record.sha256)
-    cached = _cache.get(key)
-    if cached is not None and cached.record == record:
+    cached = _cache.get(key, record)
+    if cached is not None:
         return cached
     import joblib
 
@@ -241,8 +301,7 @@ def load_model(store: Store, version: int | None = None) -> LoadedModel:
         payload.get("X_test"),
         payload.get("y_test"),
     )
-    _cache.clear()  # keep one model in memory: the one asked for last
-    _cache[key] = model
+    _cache.put(key, model, record.active)
     return model
 
 

@@ -9,12 +9,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from iris_desktop.errors import UserError
 from iris_desktop.store import Store
 from iris_desktop.store import imports as batches
 from iris_desktop.store import registry as model_rows
 
 
-class RemovalError(ValueError):
+class RemovalError(UserError, ValueError):
     """Nothing can be removed as asked; the message says why."""
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.errors import Cancelled, InvalidValue
 from iris_desktop.pipelines import registry
 from iris_desktop.pipelines.algorithms import DEFAULT_ALGORITHM, Estimator, algorithm, build_estimator
 from iris_desktop.store import Store
@@ -38,11 +39,11 @@ CHECK_EVERY_S = 0.25  # a forest is grown in chunks of about this long, to notic
 Progress = Callable[[int, str], None]  # (percent 0-100, what is happening)
 
 
-class TrainingCancelled(Exception):
+class TrainingCancelled(Cancelled):
     pass
 
 
-class SettingError(ValueError):
+class SettingError(InvalidValue):
     """A training setting that cannot work (with this data); `setting` names it."""
 
     def __init__(self, setting: str, message: str):
@@ -154,17 +155,17 @@ def split_data(
     n_rows = len(y)
     X, y, dropped = deduplicate(np.asarray(X, dtype=float), np.asarray(y, dtype=int))
     if not len(y):
-        raise ValueError(
+        raise InvalidValue(
             f"there are no {'/'.join(sources)} flowers to train on yet; "
             "store the bundled data set first (backfill) or import a CSV"
         )
     if len(np.unique(y)) < 2:
-        raise ValueError(
+        raise InvalidValue(
             f"training needs at least two varieties; sources {', '.join(sources)} "
             f"hold {len(y)} distinct flowers of one variety"
         )
     if len(y) < MIN_ROWS:
-        raise ValueError(f"training needs at least {MIN_ROWS} distinct flowers, the chosen sources hold {len(y)}")
+        raise InvalidValue(f"training needs at least {MIN_ROWS} distinct flowers, the chosen sources hold {len(y)}")
     counts = np.bincount(y, minlength=len(VARIETIES))
     present = counts[counts > 0]
     n_test = math.ceil(test_fraction * len(y))

@@ -2,10 +2,10 @@
 
 from collections.abc import Callable
 
-from iris_desktop.store.database import (
+from iris_desktop.store.database import Store
+from iris_desktop.store.errors import (
     CorruptDatabaseError,
     NewerSchemaError,
-    Store,
     StoreBusyError,
     StoreContentError,
     StoreError,

@@ -10,6 +10,7 @@ contents as one more commit; a live file that is damaged is moved aside instead.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -17,13 +18,15 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from iris_desktop import __version__
 from iris_desktop.store import recovery
-from iris_desktop.store.database import Store, StoreError, translate
+from iris_desktop.store.database import Store
+from iris_desktop.store.errors import StoreError, translate
 from iris_desktop.store.schema import SCHEMA_VERSION
 
 KEEP = 7  # automatic backups kept
@@ -72,7 +75,12 @@ def write_archive(
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, copy = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=dest.parent)
     os.close(fd)
-    partial = dest.with_name(dest.name + ".partial")
+    # A name of its own: processes started in the same second (three cron catch-ups) make
+    # the day's backup under the same name, and a shared partial file was renamed away
+    # under the others' feet ("No such file or directory", exit 2).
+    fd, name = tempfile.mkstemp(prefix=f"{dest.name}.", suffix=".partial", dir=dest.parent)
+    os.close(fd)
+    partial = Path(name)
     try:
         target = sqlite3.connect(copy)
         try:
@@ -142,10 +150,19 @@ def _names(folder: Path) -> list[str]:
         return []
 
 
+LEFTOVER_AGE_S = 3600  # a backup still being written is minutes old at most
+
+
 def _prune(folder: Path) -> None:
     automatic = [n for n in _names(folder) if (m := _NAME.match(n)) and m.group(2) in AUTOMATIC]
     for name in automatic[:-KEEP]:  # names sort by time
         (folder / name).unlink(missing_ok=True)
+    # What a process killed while writing a backup leaves (each write has names of its own)
+    for name in _names(folder):
+        if name.endswith(".partial") or name.startswith(".backup-"):
+            with contextlib.suppress(OSError):
+                if time.time() - (folder / name).stat().st_mtime > LEFTOVER_AGE_S:
+                    (folder / name).unlink()
 
 
 # ---- finding them ---------------------------------------------------------------------------

@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar, overload
 
-from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
+from iris_desktop.store.errors import (
+    CorruptDatabaseError,
+    NewerSchemaError,
+    StoreBusyError,
+    StoreContentError,
+    StoreError,
+    open_error,
+    translate,
+)
+from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 
 def utc_now() -> str:
@@ -18,62 +27,7 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-class StoreError(Exception):
-    """The database cannot be used; the message says why in words a user understands."""
-
-
-class NewerSchemaError(StoreError):
-    pass
-
-
-class CorruptDatabaseError(StoreError):
-    pass
-
-
-class StoreContentError(StoreError):
-    """Contents Iris Desktop never writes (the file was edited); the file itself is sound."""
-
-    RESTORE = (
-        "it was changed outside Iris Desktop; restore a backup (`iris-desktop restore`, or File ▸ Restore from backup…)"
-    )
-
-    @classmethod
-    def value(cls, path: Path, what: str, value: object, why: str) -> StoreContentError:
-        return cls(f"{path.name} holds {what} = {str(value)[:60]!r}, which {why}: {cls.RESTORE}")
-
-    @classmethod
-    def found(cls, path: Path, problem: str) -> StoreContentError:
-        return cls(f"{path.name} holds what Iris Desktop never writes ({problem}): {cls.RESTORE}")
-
-
-class StoreBusyError(StoreError):
-    """Another connection held the write lock for longer than we wait."""
-
-
 WAIT_NOTICE_S = 0.5  # after this long waiting for a lock, `on_wait` is told
-
-
-def translate(exc: sqlite3.Error, path: Path) -> StoreError | None:
-    """The StoreError a user should see for a failure of the database itself (locked,
-    damaged, read-only, disk full); None for anything else (a bug, a constraint)."""
-    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11+; older: read the message
-    text = str(exc).lower()
-    if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "database is locked" in text:
-        return StoreBusyError(
-            f"{path.name} is busy: another Iris Desktop (or another program) kept it "
-            "locked while writing; nothing was changed, try again"
-        )
-    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
-        return CorruptDatabaseError(f"{path} is damaged ({exc}); nothing more was written to it")
-    if name == "SQLITE_READONLY" or "readonly" in text:
-        return StoreError(f"{path} is read-only: Iris Desktop cannot save anything there ({exc})")
-    if name == "SQLITE_FULL" or "disk is full" in text or "database or disk is full" in text:
-        return StoreError(f"the disk holding {path.parent} is full; nothing was changed")
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        return StoreError(f"{path} could not be read or written ({exc}); nothing was changed")
-    if name == "SQLITE_CANTOPEN" or "unable to open" in text:
-        return StoreError(f"{path} cannot be opened ({exc})")
-    return None
 
 
 class Store:
@@ -94,7 +48,8 @@ class Store:
         self.timeout = timeout  # the longest a write waits for another connection's lock
         # called once when a write has waited WAIT_NOTICE_S for a lock
         self.on_wait: Callable[[], object] | None = None
-        self._depth = 0
+        self._depth = 0  # 1 inside a transaction, more inside nested ones (savepoints)
+        self._undo: list[list[Callable[[], object]]] = []  # on_rollback callbacks, one list per level
 
     @classmethod
     def open(
@@ -120,9 +75,10 @@ class Store:
             migrate(store)
             if not checked:
                 _check_contents(store)
+            _check_counts(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise _open_error(path, exc) from exc
+            raise open_error(path, exc) from exc
         except StoreError:
             conn.close()
             raise
@@ -136,33 +92,77 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All writes inside commit together or not at all. Nesting joins the outer one.
-        If COMMIT itself fails (a deferred constraint, a full disk), the transaction is
-        rolled back, so the connection is clean for the next one."""
+        """All writes inside commit together or not at all. A transaction opened inside
+        another is a SAVEPOINT: if it fails, its own writes are undone (ROLLBACK TO) and
+        the error goes on, so a caller that catches it keeps the outer transaction
+        without the inner half-written rows; if it succeeds, its writes commit (or not)
+        with the outer one. If COMMIT itself fails (a deferred constraint, a full disk),
+        the transaction is rolled back, so the connection is clean for the next one."""
         if self._depth:
-            self._depth += 1
-            try:
+            with self._savepoint():
                 yield self.conn
-            finally:
-                self._depth -= 1
             return
         self._begin()
         self._depth = 1
+        self._undo = [[]]
+        committed = False
         try:
             yield self.conn
             self.conn.execute("COMMIT")
+            committed = True
         except BaseException as exc:
             if self.conn.in_transaction:
                 try:
                     self.conn.execute("ROLLBACK")
                 except sqlite3.Error:  # SQLite may have rolled back already
                     pass
+            if not committed:  # (an interrupt right after COMMIT must not undo files of committed rows)
+                _run_all(self._undo)
             translated = translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
             if translated is not None:
                 raise translated from exc
             raise
         finally:
             self._depth = 0
+            self._undo = []  # on commit the callbacks are dropped: their rows are kept
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested transaction (see `transaction`), with its own rollback callbacks."""
+        name = f"nested_{self._depth}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        self._undo.append([])
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                except sqlite3.Error:  # SQLite ended the transaction meanwhile: handled below
+                    pass
+            # SQLite may have rolled back the whole transaction (a full disk, an I/O
+            # error): then every level's writes are gone, not only this one's.
+            _run_all(self._undo[-1:] if self.conn.in_transaction else self._undo)
+            self._undo.pop()
+            raise
+        else:
+            done = self._undo.pop()
+            self._undo[-1].extend(done)  # from now on undone only if the enclosing transaction is
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
+
+    def on_rollback(self, callback: Callable[[], object]) -> None:
+        """Call `callback` if the writes of the current transaction are undone: when it
+        (or, for a nested one, any transaction enclosing it) rolls back; it is dropped
+        when the outermost one commits. For what the database cannot undo itself, such
+        as a file written for a row of this transaction. Callbacks run newest first;
+        one that fails does not stop the others nor hide the error being handled."""
+        if not self._depth:
+            raise RuntimeError("on_rollback needs a transaction: there is nothing to roll back")
+        self._undo[-1].append(callback)
 
     def _begin(self) -> None:
         """BEGIN IMMEDIATE (the write lock). If another connection holds it, say so after
@@ -257,6 +257,16 @@ class Store:
         self.close()
 
 
+def _run_all(levels: list[list[Callable[[], object]]]) -> None:
+    """Run rollback callbacks, innermost level and newest first. A failing one is
+    skipped: the rollback being handled is the error that matters."""
+    for callbacks in reversed(levels):
+        for callback in reversed(callbacks):
+            with contextlib.suppress(Exception):
+                callback()
+        callbacks.clear()
+
+
 _checked: set[Path] = set()  # files this process found sound
 
 
@@ -286,6 +296,28 @@ def _check_contents(store: Store) -> None:
     if found:
         raise StoreContentError.found(store.path, found)
     _checked.add(store.path.resolve())
+
+
+def _check_counts(store: Store) -> None:
+    """The row counts (migration 4) are derived data: if a hand edit broke them, make
+    them again (table, triggers, every row counted) instead of refusing the file. Checked
+    at every open, in microseconds, since a hand edit can come while the app runs; with
+    a trigger left and its table gone, every insert would fail."""
+    from iris_desktop.store.schema import COUNTS_MIGRATION, COUNTS_TRIGGERS, counts_problem
+
+    if counts_problem(store.conn) is None:
+        return
+    try:
+        with store.transaction() as conn:
+            if counts_problem(conn) is None:  # another process repaired them meanwhile
+                return
+            for name in COUNTS_TRIGGERS:
+                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            conn.execute("DROP TABLE IF EXISTS row_counts")
+            for statement in statements(MIGRATIONS[COUNTS_MIGRATION - 1]):
+                conn.execute(statement)
+    except StoreError:
+        pass  # read-only or locked: summary.read_summary counts the rows itself meanwhile
 
 
 def _check_not_newer(store: Store) -> int:
@@ -325,21 +357,6 @@ def ensure_folder(folder: Path) -> None:
         raise StoreError(f"the data folder {folder} is not writable")
 
 
-_CORRUPT = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
-
-
-def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
-    """Only a file that is not (or no longer) a database counts as corrupt; a locked or
-    unreadable one is left alone and said so."""
-    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11+; older: read the message
-    text = str(exc)
-    if name in _CORRUPT or (not name and ("not a database" in text or "malformed" in text)):
-        return CorruptDatabaseError(f"{path} is not a usable Iris Desktop database ({exc})")
-    if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or (not name and "locked" in text):
-        return StoreError(f"{path} is in use by another program and stayed locked ({exc})")
-    return StoreError(f"{path} cannot be read ({exc})")
-
-
 def migrate(store: Store) -> None:
     """Run the migrations the file lacks, each in its own transaction. Foreign keys are
     off meanwhile (a migration may rebuild a table others refer to: with them on,
@@ -355,7 +372,7 @@ def migrate(store: Store) -> None:
             with store.transaction() as conn:
                 if store.schema_version() >= number:  # another process got there first
                     continue
-                for statement in _statements(MIGRATIONS[number - 1]):
+                for statement in statements(MIGRATIONS[number - 1]):
                     conn.execute(statement)
                 broken = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
@@ -380,16 +397,3 @@ def _seed(store: Store) -> None:
             conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('installation_seed', ?)", (str(secrets.randbits(31)),)
             )
-
-
-def _statements(script: str) -> list[str]:
-    # executescript() would COMMIT our transaction; split on complete statements instead.
-    statements: list[str] = []
-    current = ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            if current.strip():
-                statements.append(current.strip())
-            current = ""
-    return statements

@@ -12,9 +12,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
+from iris_desktop.store.bulk import insert_rows
 from iris_desktop.store.database import Store, utc_now
 
 SOURCES = ("backfill", "import", "daily")
+# Daily flowers are found with `day IS NOT NULL`, never `source = 'daily'`: the schema's
+# CHECK makes them the same rows, and only the first can use the partial index on day
+# (flowers_by_day): 1.3-2.4 ms instead of a 17-21 ms scan at 200,000 flowers.
 _COLUMNS = ", ".join(FEATURE_NAMES)
 
 
@@ -56,10 +60,7 @@ def add_rows(
     # The rows are zipped in C from four flat lists: no Python code runs per row.
     rows = zip(*columns, varieties, repeat(source), repeat(import_id), repeat(utc_now()))
     with store.transaction() as conn:
-        conn.executemany(
-            f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        insert_rows(conn, f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at)", rows, 8)
     return len(varieties)
 
 
@@ -85,13 +86,14 @@ def add_daily_rows(
     now = utc_now()  # once, not a DEFAULT evaluated per row
     with store.transaction() as conn:
         first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM flowers").fetchone()[0]
-        conn.executemany(
-            f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day, generator_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'daily', ?, ?, ?)",
+        insert_rows(
+            conn,
+            f"INSERT INTO flowers (id, {_COLUMNS}, variety, source, day, generator_id, created_at)",
             [
-                (first + i, *m, v, d.isoformat(), generator_id, now)
+                (first + i, *m, v, "daily", d.isoformat(), generator_id, now)
                 for i, (d, m, v) in enumerate(zip(days, measurements, varieties))
             ],
+            10,
         )
     return list(range(first, first + len(days)))
 
@@ -190,11 +192,17 @@ def flower_columns(
     """The flowers from `sources` (daily ones between `start` and `end` when given) as
     columns. Rows stream from the cursor straight into one structured array."""
     _check_sources(sources)
-    where = f"WHERE source IN ({', '.join('?' * len(sources))})"
-    params: list[object] = list(sources)
-    if start is not None or end is not None:
-        where += " AND (day IS NULL OR day BETWEEN ? AND ?)"
-        params += [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    span = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
+    if tuple(sources) == ("daily",):  # the monitor's read: on the day index
+        # (with `day IS NOT NULL` alone the planner scans the table to spare the sort by
+        # id; a range on day, all days when none is given, makes it use the index)
+        where, params = "WHERE day IS NOT NULL AND day BETWEEN ? AND ?", span
+    else:
+        where = f"WHERE source IN ({', '.join('?' * len(sources))})"
+        params = list(sources)
+        if start is not None or end is not None:
+            where += " AND (day IS NULL OR day BETWEEN ? AND ?)"
+            params += span
     cursor = store.execute(_SELECT_COLUMNS + where + " ORDER BY id", params)
     rows = np.fromiter(cursor, dtype=_ROW_DTYPE)
     day = rows["day"].astype("datetime64[D]")
@@ -227,7 +235,7 @@ def daily_flowers(store: Store, start: dt.date | None = None, end: dt.date | Non
     """Daily flowers as rows, oldest first (a few thousand at most: one per day)."""
     lo = (start or dt.date.min).isoformat()
     hi = (end or dt.date.max).isoformat()
-    sql = _SELECT_ROWS + "WHERE source = 'daily' AND day BETWEEN ? AND ? ORDER BY day"
+    sql = _SELECT_ROWS + "WHERE day IS NOT NULL AND day BETWEEN ? AND ? ORDER BY day"
     return [_row(r) for r in store.execute(sql, (lo, hi))]
 
 
@@ -239,7 +247,7 @@ def last_daily_day(store: Store) -> dt.date | None:
 def daily_span_after(store: Store, day: dt.date) -> tuple[int, str | None, str | None]:
     """(count, first day, last day) of the daily flowers after `day`."""
     span: tuple[int, str | None, str | None] = store.execute(
-        "SELECT COUNT(*), MIN(day), MAX(day) FROM flowers WHERE source = 'daily' AND day > ?", (day.isoformat(),)
+        "SELECT COUNT(*), MIN(day), MAX(day) FROM flowers WHERE day IS NOT NULL AND day > ?", (day.isoformat(),)
     ).fetchone()
     return span
 
@@ -247,7 +255,7 @@ def daily_span_after(store: Store, day: dt.date) -> tuple[int, str | None, str |
 def delete_daily_after(store: Store, day: dt.date) -> int:
     """Delete the daily flowers after `day` (their predictions go with them)."""
     with store.transaction() as conn:
-        return conn.execute("DELETE FROM flowers WHERE source = 'daily' AND day > ?", (day.isoformat(),)).rowcount
+        return conn.execute("DELETE FROM flowers WHERE day IS NOT NULL AND day > ?", (day.isoformat(),)).rowcount
 
 
 def _check_sources(sources: Sequence[str]) -> None:

@@ -48,7 +48,7 @@ def daily_generator_ids(store: Store) -> tuple[np.ndarray, np.ndarray]:
     """(flower ids, generator ids) of every daily flower in day order; generator id 0:
     not recorded (a day stored before generators were recorded, matching none)."""
     rows = np.fromiter(
-        store.execute("SELECT id, COALESCE(generator_id, 0) FROM flowers WHERE source = 'daily' ORDER BY day"),
+        store.execute("SELECT id, COALESCE(generator_id, 0) FROM flowers WHERE day IS NOT NULL ORDER BY day"),
         dtype=np.dtype([("id", "i8"), ("generator", "i8")]),
     )
     return rows["id"], rows["generator"]
@@ -58,7 +58,7 @@ def unrecorded_days(store: Store) -> list[tuple[Any, ...]]:
     """(flower id, day, four measurements, variety) of daily flowers with no generator."""
     return store.execute(
         f"SELECT id, day, {', '.join(FEATURE_NAMES)}, variety FROM flowers "
-        "WHERE source = 'daily' AND generator_id IS NULL ORDER BY day"
+        "WHERE day IS NOT NULL AND generator_id IS NULL ORDER BY day"
     ).fetchall()
 
 
@@ -72,5 +72,5 @@ def set_generator_of(store: Store, flower_ids: Sequence[int], generator_id: int)
 
 
 def first_daily_day(store: Store) -> dt.date | None:
-    day = store.execute("SELECT MIN(day) FROM flowers WHERE source = 'daily'").fetchone()[0]
+    day = store.execute("SELECT MIN(day) FROM flowers WHERE day IS NOT NULL").fetchone()[0]
     return dt.date.fromisoformat(day) if day else None

@@ -72,9 +72,12 @@ def imported_ids(store: Store, ids: Sequence[int]) -> list[int]:
 def delete_flowers(store: Store, ids: Sequence[int]) -> int:
     """Delete imported flowers by id (others are never touched), in one transaction."""
     with store.transaction() as conn:
-        before = conn.total_changes
-        conn.executemany("DELETE FROM flowers WHERE id = ? AND source = 'import'", ((int(i),) for i in ids))
-        return conn.total_changes - before
+        # rowcount: the flowers deleted (total_changes would add their predictions, deleted
+        # by cascade, and the row_counts triggers' updates)
+        deleted: int = conn.executemany(
+            "DELETE FROM flowers WHERE id = ? AND source = 'import'", ((int(i),) for i in ids)
+        ).rowcount
+        return deleted
 
 
 def delete_batch(store: Store, batch_id: int) -> int:

@@ -10,6 +10,7 @@ from typing import Any, cast
 import numpy as np
 
 from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
+from iris_desktop.store.bulk import insert_rows
 from iris_desktop.store.database import Store, utc_now
 
 
@@ -36,7 +37,7 @@ def daily_without_prediction(store: Store, model_version: int) -> list[tuple[Any
     """(id, four measurements) of daily flowers that `model_version` has not predicted."""
     return store.execute(
         f"SELECT f.id, {', '.join('f.' + n for n in FEATURE_NAMES)} FROM flowers f "
-        "WHERE f.source = 'daily' AND NOT EXISTS (SELECT 1 FROM predictions p "
+        "WHERE f.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM predictions p "
         "WHERE p.flower_id = f.id AND p.model_version = ?) ORDER BY f.day",
         (model_version,),
     ).fetchall()
@@ -45,7 +46,7 @@ def daily_without_prediction(store: Store, model_version: int) -> list[tuple[Any
 def unpredicted_daily_count(store: Store) -> int:
     """Daily flowers that no model has predicted."""
     count: int = store.execute(
-        "SELECT COUNT(*) FROM flowers f WHERE f.source = 'daily' AND NOT EXISTS "
+        "SELECT COUNT(*) FROM flowers f WHERE f.day IS NOT NULL AND NOT EXISTS "
         "(SELECT 1 FROM predictions p WHERE p.flower_id = f.id)"
     ).fetchone()[0]
     return count
@@ -54,14 +55,14 @@ def unpredicted_daily_count(store: Store) -> int:
 def add_predictions(store: Store, model_version: int, rows: Sequence[tuple[int, str, Sequence[float]]]) -> int:
     """rows: (flower id, predicted variety, three probabilities). Existing pairs are kept."""
     with store.transaction() as conn:
-        before = conn.total_changes
         now = utc_now()
-        conn.executemany(
+        return insert_rows(
+            conn,
             "INSERT OR IGNORE INTO predictions (flower_id, model_version, predicted, "
-            "proba_setosa, proba_versicolor, proba_virginica, predicted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "proba_setosa, proba_versicolor, proba_virginica, predicted_at)",
             [(fid, model_version, label, *proba, now) for fid, label, proba in rows],
+            7,
         )
-        return conn.total_changes - before
 
 
 _SELECT = (
@@ -90,7 +91,7 @@ def daily_predictions(
     end: dt.date | None = None,
 ) -> list[PredictionRow]:
     """Predictions of daily flowers, oldest day first; one model version or all of them."""
-    where = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"]
+    where = ["f.day IS NOT NULL", "f.day BETWEEN ? AND ?"]
     params: list[object] = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
     if model_version is not None:
         where.append("p.model_version = ?")
@@ -136,7 +137,7 @@ def prediction_columns(
     day first, rows streamed from the cursor. `model_version`: that version's only;
     `first_only`: each day's first prediction (the monitor as it happened: earliest
     predicted_at, then lowest version, as `daily_predictions` orders them); else all."""
-    where = ["f.source = 'daily'", "f.day BETWEEN ? AND ?"]
+    where = ["f.day IS NOT NULL", "f.day BETWEEN ? AND ?"]
     params: list[object] = [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
     if model_version is not None:
         where.append("p.model_version = ?")
@@ -160,7 +161,7 @@ def daily_prediction_count(store: Store, start: dt.date | None = None) -> int:
     """Predictions (of any version) of the daily flowers from `start` on (all without)."""
     count: int = store.execute(
         "SELECT COUNT(*) FROM flowers f JOIN predictions p ON p.flower_id = f.id "
-        "WHERE f.source = 'daily' AND f.day >= ?",
+        "WHERE f.day IS NOT NULL AND f.day >= ?",
         ((start or dt.date.min).isoformat(),),
     ).fetchone()[0]
     return count

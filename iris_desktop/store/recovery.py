@@ -62,3 +62,21 @@ def quarantine(path: Path) -> Path:
 def remove_with_side_files(path: Path) -> None:
     for name in (str(path), *(str(path) + s for s in SIDE_FILES)):
         Path(name).unlink(missing_ok=True)
+
+
+def schema_version_of(path: Path) -> int | None:
+    """The schema version of the file at `path`, read without opening it as a Store
+    (no check, no migration): None if there is no such database or it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return None
+    try:
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return version

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from iris_desktop.errors import InvalidValue, UserError
 from iris_desktop.store.database import Store
 
 ACTIVE = "active"
@@ -15,7 +16,7 @@ _COLUMNS = (
 )
 
 
-class UnknownModelError(LookupError):
+class UnknownModelError(UserError, LookupError):
     """A model version that is not in the registry."""
 
 
@@ -129,7 +130,7 @@ def delete_model_row(store: Store, version: int) -> int:
     """Delete a non-active model row and its predictions; returns predictions removed."""
     with store.transaction() as conn:
         if version == active_version(store):
-            raise ValueError(f"model v{version} is active; activate another one before deleting it")
+            raise InvalidValue(f"model v{version} is active; activate another one before deleting it")
         if conn.execute("SELECT 1 FROM models WHERE version = ?", (version,)).fetchone() is None:
             raise UnknownModelError(f"there is no model version {version}")
         count = conn.execute("SELECT COUNT(*) FROM predictions WHERE model_version = ?", (version,))

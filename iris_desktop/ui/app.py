@@ -7,7 +7,6 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtGui, QtWidgets
@@ -15,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from iris_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__, paths
-from iris_desktop.store import CorruptDatabaseError, Store, StoreContentError, StoreError
+from iris_desktop.store import StoreError
 from iris_desktop.store.database import ensure_folder
 from iris_desktop.ui.main_window import MainWindow
 from iris_desktop.ui.runtime.errors import ErrorReporter, log, setup_logging
@@ -24,7 +23,6 @@ from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.single_instance import SingleInstance
 from iris_desktop.ui.runtime.state import AppState
 
-GUI_BUSY_TIMEOUT_S = 0.2  # the GUI thread's reads never wait long for a lock
 QUIT_GRACE_MS = 700  # how long quitting waits for a cancelled job to stop
 
 
@@ -45,75 +43,6 @@ def set_window_icon() -> None:
         QApplication.setWindowIcon(QtGui.QIcon(str(paths.resource("iris-desktop.svg"))))
     except FileNotFoundError:
         pass
-
-
-def open_store_or_explain(
-    explain: Callable[[str, str], None], offer_restore: Callable[[str], bool] | None = None
-) -> Store | None:
-    """Open the database. A damaged file is moved aside; the newest sound backup is
-    restored if `offer_restore` (asked with the question's text) agrees, else a new
-    database is started. Hand-edited contents: the backup is offered too, else nothing
-    is changed. A newer schema or an unusable folder is explained and None returned
-    (the file is untouched)."""
-    db = paths.database_path()
-    try:
-        return Store.open(db, paths.models_dir())
-    except StoreContentError as exc:  # a hand edit: the file is sound and stays unless a backup replaces it
-        restored, failure = _restore_newest_if_agreed(db, f"{exc}.\n\nThe data now is backed up first.", offer_restore)
-        if not restored:
-            why = failure or "\n\nNothing was changed."
-            explain("The database cannot be used", f"{exc}.{why} Iris Desktop will close.")
-            return None
-        try:
-            return Store.open(db, paths.models_dir())
-        except StoreError as again:
-            explain("The database cannot be used", f"{exc}.\n\nThe restored backup cannot be opened: {again}")
-            return None
-    except CorruptDatabaseError as exc:
-        from iris_desktop.store import recovery
-
-        try:
-            aside = recovery.quarantine(db)
-        except OSError as again:
-            explain("The database cannot be opened", f"{exc}\n\nIt could not be moved aside either: {again}")
-            return None
-        text = f"{exc}.\n\nThe damaged file was kept as {aside}."
-        restored, failure = _restore_newest_if_agreed(db, text, offer_restore)
-        text += failure
-        try:
-            store = Store.open(db, paths.models_dir())
-        except StoreError as again:
-            explain("The database cannot be opened", f"{text}\n\nA new one could not be started: {again}")
-            return None
-        if not restored:
-            explain(
-                "The database was damaged",
-                f"{text}\n\nA new database was started; the bundled data set "
-                "and a default model will be set up again. File ▸ Restore from backup… brings back a backup.",
-            )
-        return store
-    except StoreError as exc:
-        explain("The database cannot be opened", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
-        return None
-
-
-def _restore_newest_if_agreed(db: Path, text: str, offer_restore) -> tuple[bool, str]:
-    """Offer the newest backup (asking with `text` and the question); (restored, why
-    not, as text to append: "" when there was none or the user declined)."""
-    from iris_desktop.store import backups
-
-    newest = backups.list_backups(db)
-    if not (
-        newest
-        and offer_restore is not None
-        and offer_restore(f"{text}\n\nRestore the newest backup, {newest[0].describe()}?")
-    ):
-        return False, ""
-    try:
-        backups.restore_newest(db, paths.models_dir())
-    except StoreError as failed:
-        return False, f"\n\nNo backup could be restored: {failed}"
-    return True, ""
 
 
 class SelfTestReport:
@@ -202,32 +131,22 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         explain("Iris Desktop is already running", f"Another Iris Desktop uses {paths.data_dir()} and did not answer.")
         return 1
 
-    def offer_restore(text: str) -> bool:
-        if headless:
-            return False
-        answer = QtWidgets.QMessageBox.question(
-            None,
-            "Restore a backup?",
-            text,
-            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-            QtWidgets.QMessageBox.StandardButton.Yes,
-        )
-        return answer == QtWidgets.QMessageBox.StandardButton.Yes
-
-    store = open_store_or_explain(explain, offer_restore)
-    if store is None:
-        instance.release()
-        return 1
-    store.set_busy_timeout(GUI_BUSY_TIMEOUT_S)
-    state = AppState(store)
+    # The store is opened, checked and migrated by the start-up job, in a worker, after
+    # the window has painted (MainWindow.start_loading); a store that cannot be used is
+    # explained there (dialogs/store_recovery.py).
+    state = AppState(paths.database_path(), paths.models_dir())
     window: MainWindow | None = None
     reporter = ErrorReporter(lambda: window)
-    reporter.interactive = not args.self_test
+    reporter.interactive = not headless  # nobody is there to answer a question
     errors: list[str] = []
     reporter.reported.connect(lambda message, details: errors.append(message))
     reporter.install()
     MainThreadGC(app)  # Qt objects in garbage must die on the GUI thread
     window = MainWindow(state, settings(), reporter)
+    gave_up: list[tuple[str, str]] = []
+    window.gaveUp.connect(lambda title, text: gave_up.append((title, text)))
+    if headless:
+        window.gaveUp.connect(lambda title, text: app.exit(1))
     instance.activationRequested.connect(lambda: bring_to_front(window))
 
     # Work that can wait until the window is on screen, queued behind the first paint
@@ -248,8 +167,12 @@ def _run(args, report: SelfTestReport | None = None) -> int:
     # Running jobs were asked to stop when the window closed; one that cannot stop at
     # once (a long fit) is left behind: its transaction never commits.
     stopped = state.runner.shutdown(QUIT_GRACE_MS)
-    store.close()
+    window.watcher.stop()
     instance.release()
+    for title, text in gave_up:  # the window said it; a headless run says it here
+        if headless:
+            explain(title, text)
+        code = code or 1
     if errors and headless:
         print("iris-desktop: " + "\n".join(errors), file=sys.stderr)
         code = code or 1
@@ -280,27 +203,25 @@ def bring_to_front(window: MainWindow) -> None:
 
 
 def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) -> None:
-    """Open every tab, then exit 0 if nothing failed."""
-    from iris_desktop.store import flowers, predictions
-
+    """Open every tab, then exit 0 if nothing failed (the counts read by the start-up's
+    snapshot, in a worker like every read)."""
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
-    store = window.state.store
     problems = list(errors)
-    counts = flowers.count_by_source(store)
-    if counts["backfill"] != 150:
-        problems.append(f"expected 150 backfilled flowers, found {counts['backfill']}")
-    if counts["daily"] == 0 or predictions.prediction_count(store) < counts["daily"]:
-        problems.append(
-            f"catch-up incomplete: {counts['daily']} daily flowers, {predictions.prediction_count(store)} predictions"
-        )
+    summary = window.state.summary
+    backfill, daily = (summary.count("backfill"), summary.count("daily")) if summary else (0, 0)
+    predicted = summary.predictions if summary else 0
+    if backfill != 150:
+        problems.append(f"expected 150 backfilled flowers, found {backfill}")
+    if daily == 0 or predicted < daily:
+        problems.append(f"catch-up incomplete: {daily} daily flowers, {predicted} predictions")
     if window.state.model is None:
         problems.append("no active model after first run")
     if problems:
         report.notes.extend(problems)
         QApplication.exit(1)
     else:
-        report.passed = f"self-test passed: {window.tabs.count()} tab(s), {counts['daily']} daily flowers predicted"
+        report.passed = f"self-test passed: {window.tabs.count()} tab(s), {daily} daily flowers predicted"
         print(report.passed)
         QApplication.exit(0)

@@ -9,7 +9,6 @@ bar are in shell_widgets.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import cast
 
@@ -17,7 +16,7 @@ from typing import cast
 # builds a class's Python enums on first use, better done after the first paint.
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from iris_desktop import APP_DISPLAY_NAME
@@ -26,6 +25,7 @@ from iris_desktop.ui.actions.daily_actions import DailyActions
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.history_actions import HistoryActions
 from iris_desktop.ui.actions.model_actions import ModelActions
+from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
 from iris_desktop.ui.runtime import jobs, worker
 from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
 from iris_desktop.ui.runtime.errors import ErrorReporter
@@ -36,19 +36,19 @@ from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 def _explore_tab(window: MainWindow) -> QWidget:
     from iris_desktop.ui.tabs.explore.tab import ExploreTab
 
-    return ExploreTab(window.state, window)
+    return ExploreTab(window.state, window.reporter)
 
 
 def _train_tab(window: MainWindow) -> QWidget:
     from iris_desktop.ui.tabs.train.tab import TrainTab
 
-    return TrainTab(window.state, window)
+    return TrainTab(window.state, window.reporter, window.model_actions)
 
 
 def _daily_tab(window: MainWindow) -> QWidget:
     from iris_desktop.ui.tabs.daily.tab import DailyTab
 
-    return DailyTab(window.state, window)
+    return DailyTab(window.state, window.reporter, window.daily_actions)
 
 
 def _predict_tab(window: MainWindow) -> QWidget:
@@ -60,7 +60,7 @@ def _predict_tab(window: MainWindow) -> QWidget:
 def _history_tab(window: MainWindow) -> QWidget:
     from iris_desktop.ui.tabs.history.tab import HistoryTab
 
-    return HistoryTab(window.state, window)
+    return HistoryTab(window.state, window.reporter)
 
 
 # The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     firstPainted = Signal()
     ready = Signal()  # heavy modules loaded, catch-up done, the current tab built and painted
     tabsBuilt = Signal()  # every tab built (the others follow the current one, one per turn)
+    gaveUp = Signal(str, str)  # (title, why): the store cannot be used; the app ends
 
     def __init__(self, state: AppState, settings: QSettings, reporter: ErrorReporter):
         super().__init__()
@@ -84,8 +85,6 @@ class MainWindow(QMainWindow):
         self.runner = state.runner
         self._painted = False
         self.all_tabs_built = False
-        self._shortcuts: list[tuple[QAction, str]] = []
-        self.last_catch_up_day: dt.date | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(640, 440)  # below the tabs' own minimum they scroll
 
@@ -99,14 +98,20 @@ class MainWindow(QMainWindow):
         self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
 
         self.watcher = ChangeWatcher(state)
-        state.modelChanged.connect(self.status_bar.show_model)
-        state.modelUnusable.connect(self.model_unusable)
+        self.recovery = StoreRecovery(state, reporter, retry=self.start_loading, give_up=self._give_up)
+        state.changed.connect(self._show_model)
+        state.modelUnusable.connect(self.daily_actions.model_unusable)
         state.announced.connect(self.show_status)
+        reporter.statusChanged.connect(self.show_status)
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
         self.runner.progress.connect(self.status_bar.show_progress)
         self.runner.message.connect(self.show_status)
         worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
-        self.runner.failed.connect(self.task_failed)
+        # Failures nobody asked to handle, and a caller's handler that raised.
+        self.runner.failed.connect(lambda name, exc, details: reporter.failure(name.capitalize(), exc, details))
+        self.runner.handlerFailed.connect(
+            lambda name, exc, details: reporter.report(exc, details, f"{name.capitalize()}: what followed failed")
+        )
         self._midnight = QTimer(self)
         self._midnight.setInterval(60_000)
         self._midnight.timeout.connect(self._check_new_day)
@@ -133,7 +138,7 @@ class MainWindow(QMainWindow):
         )
 
     def _loaded(self, result: jobs.StartupResult) -> None:
-        self.last_catch_up_day = self.state.today()
+        self.daily_actions.last_catch_up_day = self.state.today()
         self.state.apply(result.snapshot)
         self.status_bar.show_model(self.state.model)  # also when there is none
         message = result.summary.message()
@@ -147,7 +152,7 @@ class MainWindow(QMainWindow):
         self._open_tabs()
         jobs.freeze_garbage()  # the tabs' widgets and plots too
         if result.summary.model_error and not result.snapshot.model_error:
-            self.model_unusable(result.summary.model_error)
+            self.daily_actions.model_unusable(result.summary.model_error)
         if result.waiting_days and result.last_day is not None:  # last_day is set when days wait
             self.daily_actions.ask_long_catch_up(result.waiting_days, result.last_day)
         if result.summary.future is not None:
@@ -155,12 +160,24 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _start_failed(self, exc: BaseException, details: str) -> None:
-        """Say what failed (headless runs end here), then open the tabs all the same:
-        Pipelines ▸ Catch up now retries."""
+        """A store that cannot be opened goes to the recovery (dialogs/store_recovery.py).
+        Anything else: say what failed (headless runs end here), then open the tabs all
+        the same: Pipelines ▸ Catch up now retries."""
+        if self.recovery.handle(exc):
+            self.show_status("The database needs attention")
+            return
         self.show_status("Start-up failed")
         self.reporter.report(exc, details, "Start-up failed")
         self._open_tabs()
         self.state.refresh()
+
+    def _give_up(self, title: str, text: str) -> None:
+        """The store cannot be used: say so, then close (headless: at once)."""
+        self.show_status(title)
+        self.gaveUp.emit(title, text)
+        if self.reporter.interactive:
+            box = self.reporter.show(title, text, level="critical")
+            box.finished.connect(self.close)
 
     def _open_tabs(self) -> None:
         """Build the tab on screen first and paint it; the others follow, one per turn of
@@ -182,15 +199,6 @@ class MainWindow(QMainWindow):
                 self.tabsBuilt.emit()
 
         QTimer.singleShot(0, next_tab)
-
-    def model_unusable(self, reason: str) -> None:
-        self.reporter.show(
-            "The active model cannot be used",
-            f"{reason}\n\nThe daily flowers were generated; their predictions wait for a "
-            "usable model. Train one (Pipelines ▸ Train default model) or choose another "
-            "(Pipelines ▸ Active model).",
-            level="warning",
-        )
 
     def _build_tab(self, index: int) -> None:
         name, factory = TABS[index]
@@ -226,7 +234,7 @@ class MainWindow(QMainWindow):
         return inner
 
     def _check_new_day(self) -> None:
-        if self.last_catch_up_day != self.state.today() and self.state.ready:
+        if self.daily_actions.last_catch_up_day != self.state.today() and self.state.ready:
             self.daily_actions.catch_up_now()
 
     # ---- status bar ------------------------------------------------------------
@@ -239,36 +247,12 @@ class MainWindow(QMainWindow):
         self.progress, self.status_label = bar.progress, bar.status_label
         self.cancel_button, self.model_label = bar.cancel_button, bar.model_label
 
+    def _show_model(self, changes) -> None:
+        if changes.model:
+            self.status_bar.show_model(self.state.model)
+
     def show_status(self, text: str) -> None:
         self.status_bar.show_status(text)
-
-    def task_failed(self, name: str, exc: BaseException, details: str) -> None:
-        """A task failed and its caller had nothing to say about it: expected failures
-        as a plain warning, anything else with its details."""
-        from iris_desktop.pipelines.csv_reader import CsvImportError
-        from iris_desktop.pipelines.imports import AlreadyImportedError
-        from iris_desktop.pipelines.registry import ModelLoadError
-        from iris_desktop.pipelines.removal import RemovalError
-        from iris_desktop.store import CorruptDatabaseError, StoreError
-
-        if isinstance(exc, CorruptDatabaseError):
-            self.show_status("The database is damaged")
-            self.reporter.show(
-                "The database is damaged",
-                f"{exc}.\n\nQuit and start Iris Desktop again: the "
-                "damaged file is then moved aside and the newest backup offered. (File ▸ Restore "
-                "from backup… restores one now.)",
-                level="warning",
-            )
-        elif isinstance(exc, (CsvImportError, AlreadyImportedError)):
-            self.show_status("Nothing was imported")
-            self.reporter.show("Import failed", f"Nothing was imported.\n\n{exc}", level="warning")
-        elif isinstance(exc, (ModelLoadError, StoreError, RemovalError, ValueError)):
-            self.show_status(f"{name.capitalize()} failed")
-            self.reporter.show(f"{name.capitalize()} failed", str(exc), level="warning")
-        else:
-            self.show_status(f"{name.capitalize()} failed")
-            self.reporter.report(exc, details, f"{name.capitalize()} failed")
 
     # ---- menus -----------------------------------------------------------------
 
@@ -276,24 +260,23 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         menus = {"file": bar.addMenu("&File"), "pipelines": bar.addMenu("&Pipelines")}
         menus["help"] = bar.addMenu("&Help")
-        self.data_actions = DataActions(self)
-        self.history_actions = HistoryActions(self)
-        self.daily_actions = DailyActions(self)
-        self.model_actions = ModelActions(self)
-        self.app_actions = AppActions(self)
+        made = (self, self.state, self.reporter)
+        self.data_actions = DataActions(*made)
+        self.history_actions = HistoryActions(*made)
+        self.daily_actions = DailyActions(*made)
+        self.model_actions = ModelActions(*made)
+        self.app_actions = AppActions(*made, lambda: [self.tabs.tabText(i) for i in range(self.tabs.count())])
         self.data_actions.populate(menus)
         self.history_actions.populate(menus["file"])
         self.app_actions.populate(menus)
         self.daily_actions.populate(menus["pipelines"])
         self.model_actions.populate(menus["pipelines"])
 
-    def add_shortcut(self, action: QAction, keys: str) -> None:
-        self._shortcuts.append((action, keys))
-
     def _install_shortcuts(self) -> None:
         """Key sequences are set after the first paint: the first one makes PySide build
         the whole Qt namespace's enums (~20 ms), and no one presses a key before that."""
-        for act, keys in self._shortcuts:
+        groups = (self.data_actions, self.history_actions, self.daily_actions, self.model_actions, self.app_actions)
+        for act, keys in (pair for group in groups for pair in group.shortcuts):
             act.setShortcut(keys)
         for i in range(min(len(TABS), 9)):
             shortcut = QShortcut(f"Ctrl+{i + 1}", self)

@@ -26,6 +26,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
 
 DAYS = 3650
 ROUNDS = 7
@@ -86,7 +89,9 @@ def time_tab(app, state) -> tuple[float, list[float]]:
     from iris_desktop.ui.tabs.daily.tab import DailyTab
 
     start = time.perf_counter()
-    tab = DailyTab(state)
+    from iris_desktop.ui.actions.daily_actions import DailyActions
+
+    tab = DailyTab(state, harness.reporter(), harness.actions(DailyActions, state))
     tab.resize(*SIZE)
     watched = PaintCounter(
         [tab.day_panel.flower, *(p.viewport() for p in tab.generator_view.plots)], when=lambda: tab.row is not None
@@ -152,7 +157,7 @@ def main() -> None:
     store = build_store(folder)
     print(f"store with {DAYS} daily days built in {time.perf_counter() - build_started:.1f} s")
     jobs.import_heavy_modules()
-    state = AppState(store)
+    state = AppState(store.path, store.models_dir)
     state.today = lambda: TODAY
     state.apply(jobs.snapshot(*state.paths(), None, None))  # as the window has it when tabs are built
 

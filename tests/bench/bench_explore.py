@@ -29,6 +29,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
 
 
 class PaintWatch:
@@ -171,7 +174,7 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-explore-"))
     store = make_store(folder, args.flowers)
-    state = AppState(store)
+    state = AppState(store.path, store.models_dir)
     state.today = lambda: dt.date(2026, 6, 15)
     state.apply(jobs.snapshot(*state.paths(), None, None))
     print(f"{len(state.flowers):,} flowers")
@@ -179,7 +182,7 @@ def main() -> None:
     first_draws = []
     for _ in range(3):
         start = time.perf_counter()
-        tab = ExploreTab(state)
+        tab = ExploreTab(state, harness.reporter())
         tab.resize(1280, 760)
         watch = PaintWatch([tab.matrix.viewport(), tab.large.plot_widget.viewport(), tab.table.view.viewport()])
         drawn = hook_prepared(tab, watch)
@@ -189,7 +192,7 @@ def main() -> None:
         tab.close()
         tab.deleteLater()
         app.processEvents()
-    tab = ExploreTab(state)
+    tab = ExploreTab(state, harness.reporter())
     tab.resize(1280, 760)
     views = [
         tab.matrix.viewport(),

@@ -31,6 +31,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
 
 TODAY = dt.date(2026, 6, 15)
 YEARS_OF_DAYS = 3650
@@ -169,7 +172,7 @@ def main() -> None:
         f"store: {YEARS_OF_DAYS} days, {prediction_count(store)} predictions, "
         f"{SWITCHES} switches, built in {time.perf_counter() - t0:.1f} s"
     )
-    state = AppState(store)
+    state = AppState(store.path, store.models_dir)
     today = [TODAY]
     state.today = lambda: today[0]
     state.apply(jobs.snapshot(*state.paths(), None, None))
@@ -179,7 +182,7 @@ def main() -> None:
         bare.append(bare_plot_first_draw(app, YEARS_OF_DAYS))
 
         start = time.perf_counter()
-        tab = HistoryTab(state)
+        tab = HistoryTab(state, harness.reporter())
         counter = PaintCounter(tab.plot.viewport())
         watch = LoadWatch(tab)  # before the first load comes back
         tab.resize(*SIZE)

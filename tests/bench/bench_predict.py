@@ -109,7 +109,7 @@ def measure(label: str, folder: Path, steps: int) -> dict:
 
     app = QApplication.instance()
     store = Store.open(folder / "iris.sqlite3", folder / "models")
-    state = AppState(store)
+    state = AppState(store.path, store.models_dir)
     state.apply(jobs.snapshot(store.path, store.models_dir, None, None))  # what a worker reads
     start = time.perf_counter()
     tab = PredictTab(state)

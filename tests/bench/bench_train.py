@@ -75,10 +75,12 @@ def measure(label: str, total: int, decimals: int, rounds: int) -> float:
     folder = Path(tempfile.mkdtemp(prefix="bench-train-"))
     paths.set_data_dir(folder)  # the tab's settings file too: defaults, nothing remembered
     store = make_store(folder, total, decimals)
-    state = AppState(store)
+    state = AppState(store.path, store.models_dir)
     state.today = lambda: dt.date(2026, 6, 15)
     state.apply(jobs.snapshot(store.path, store.models_dir, None, None))
-    tab = TrainTab(state)
+    from iris_desktop.ui.actions.model_actions import ModelActions
+
+    tab = TrainTab(state, harness.reporter(), harness.actions(ModelActions, state))
     tab.resize(1280, 800)
     tab.show()
     tab.pages.setCurrentIndex(1)

@@ -49,8 +49,6 @@ def settle(seconds: float) -> None:
 def open_window(data_dir: Path, today=None, size=(1280, 820)):
     """The app's window on `data_dir`, shown, loaded (start-up job done, tabs built)."""
     from iris_desktop import paths
-    from iris_desktop.store import Store
-    from iris_desktop.ui.app import GUI_BUSY_TIMEOUT_S
     from iris_desktop.ui.main_window import MainWindow
     from iris_desktop.ui.runtime.errors import ErrorReporter
     from iris_desktop.ui.runtime.settings import settings
@@ -58,9 +56,7 @@ def open_window(data_dir: Path, today=None, size=(1280, 820)):
 
     app()
     paths.set_data_dir(data_dir)
-    store = Store.open(paths.database_path(), paths.models_dir())
-    store.set_busy_timeout(GUI_BUSY_TIMEOUT_S)
-    state = AppState(store)
+    state = AppState(paths.database_path(), paths.models_dir())
     if today is not None:
         state.today = lambda: today
     holder = []
@@ -108,3 +104,19 @@ class Heartbeat:
         """The longest gap in ms since start()."""
         self.timer.stop()
         return self.max_gap * 1000
+
+
+def reporter():
+    """The reporter a tab is given; nothing is shown (a benchmark has nobody to read)."""
+    from iris_desktop.ui.runtime.errors import ErrorReporter
+
+    made = ErrorReporter(lambda: None)
+    made.interactive = False
+    return made
+
+
+def actions(kind, state, parent=None):
+    """A real action group (ModelActions, DailyActions) for a tab built alone."""
+    from PySide6.QtWidgets import QWidget
+
+    return kind(parent or QWidget(), state, reporter())

@@ -122,6 +122,7 @@ def test_train_models_activate(capsys, trained):
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == "Registered v2 knn(n_neighbors=7, weights=distance, metric=minkowski, p=2) (active)"
     assert "test accuracy" in out and "119 train / 30 test rows" in out
+    assert out.splitlines()[-1] == "It predicted 31 stored daily flowers."  # as the app's training does
 
     code, out, err = run(
         capsys, "--data-dir", trained, "train", "--algorithm", "logreg", "--c", "10", "--standardize", "--no-activate"
@@ -136,9 +137,13 @@ def test_train_models_activate(capsys, trained):
     assert [line.startswith("*") for line in table[1:]] == [False, True, False]
 
     code, out, _ = run(capsys, "--data-dir", trained, "activate", "3")
-    assert code == 0 and out == "Active model: v3 logreg(C=10.0, max_iter=1000)\n"
+    assert (
+        code == 0 and out == "Active model: v3 logreg(C=10.0, max_iter=1000)\nIt predicted 31 stored daily flowers.\n"
+    )
     with Store.open(trained / paths.DB_NAME) as s:
         assert rows.active_version(s) == 3
+        predicted = "SELECT COUNT(*) FROM predictions WHERE model_version = 3"
+        assert s.execute(predicted).fetchone()[0] == 31  # every daily flower, as in the app
     assert_user_error(*run(capsys, "--data-dir", trained, "activate", "42"), "activate", "no model version 42")
     with Store.open(trained / paths.DB_NAME) as s:
         assert rows.active_version(s) == 3

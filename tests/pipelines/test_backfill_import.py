@@ -250,27 +250,29 @@ def test_unreadable_files_change_nothing(filled, tmp_path):
 def test_database_failure_during_import_keeps_nothing(filled, tmp_path, monkeypatch):
     """All or nothing also when the write itself fails halfway."""
     before = _snapshot(filled)
-    path = _write(tmp_path, f"{GOOD_HEADER}\n" + "\n".join(["5.2,3.5,1.4,0.2,setosa"] * 40) + "\n")
+    path = _write(tmp_path, f"{GOOD_HEADER}\n" + "\n".join(["5.2,3.5,1.4,0.2,setosa"] * 300) + "\n")
     raw = filled.conn
-    calls = []
+    written = []  # flowers in the table before each statement inserting flowers
 
     class FailingConnection:
-        """The real connection, except that executemany fails after writing half its rows."""
+        """The real connection, except that the second statement inserting flowers fails
+        (the rows go in many to a statement: the first one wrote its rows)."""
 
         def __getattr__(self, name):
             return getattr(raw, name)
 
-        def executemany(self, sql, rows):
-            rows = list(rows)
-            calls.append(len(rows))
-            raw.executemany(sql, rows[: len(rows) // 2])
-            raise OSError("disk full")
+        def execute(self, sql, *args):
+            if sql.startswith("INSERT INTO flowers"):
+                written.append(raw.execute("SELECT COUNT(*) FROM flowers").fetchone()[0])
+                if len(written) == 2:
+                    raise OSError("disk full")
+            return raw.execute(sql, *args)
 
     monkeypatch.setattr(filled, "conn", FailingConnection())
     with pytest.raises(OSError, match="disk full"):
         import_csv(filled, path, options=ImportOptions(skip_duplicates=False))
     monkeypatch.undo()
-    assert calls == [40]
+    assert len(written) == 2 and written[1] > written[0]  # it failed halfway, rows written
     assert _snapshot(filled) == before
 
 

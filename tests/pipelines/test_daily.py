@@ -13,7 +13,7 @@ from iris_desktop.domain import FEATURE_NAMES, VARIETIES, Flower, Variety
 from iris_desktop.pipelines import daily, daily_calendar
 from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.pipelines.inference import attribute_unrecorded_days, catch_up
-from iris_desktop.store import Store
+from iris_desktop.store import SCHEMA_VERSION, Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import generators as generator_table
 from tests.conftest import stored_flowers
@@ -391,7 +391,7 @@ def test_days_stored_before_generators_were_recorded_are_matched_to_theirs(tmp_p
     raw.commit()
     raw.close()
     with Store.open(path) as s:
-        assert s.schema_version() == 3
+        assert s.schema_version() == SCHEMA_VERSION  # migrated to the latest
         assert (generator_table.daily_generator_ids(s)[1] == 0).all()
         catch_up(s, TODAY + dt.timedelta(days=1))
         _, generator_ids = generator_table.daily_generator_ids(s)

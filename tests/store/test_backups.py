@@ -13,7 +13,7 @@ from iris_desktop import paths
 from iris_desktop.cli import main
 from iris_desktop.pipelines import registry
 from iris_desktop.pipelines.training import TrainingConfig, train
-from iris_desktop.store import CorruptDatabaseError, Store, backups, database
+from iris_desktop.store import CorruptDatabaseError, Store, backups, database, schema
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import registry as model_rows
 from tests.conftest import TODAY
@@ -101,7 +101,7 @@ def test_automatic_backups_keep_the_newest_seven_and_one_a_day(trained_store):
 def test_an_update_backs_up_the_store_first(tmp_path):
     path = tmp_path / "iris.sqlite3"
     conn = sqlite3.connect(path)
-    for statement in database._statements(database.MIGRATIONS[0]):
+    for statement in schema.statements(schema.MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.commit()

@@ -15,14 +15,16 @@ from iris_desktop.ui.runtime.worker import wait_for_all
 
 @pytest.fixture
 def make_window(qtbot):
-    """make_window(store=None, today=None) -> MainWindow, not yet loading; all closed after."""
+    """make_window(store=None, today=None) -> MainWindow on `store`'s file (default: the
+    data folder's, opened by the window's start-up as the app does), not yet loading;
+    all closed after."""
     made = []
 
     def make(store: Store | None = None, today=None) -> MainWindow:
         app_module.application()
         setup_logging()
-        store = store or Store.open(paths.database_path(), paths.models_dir())
-        state = AppState(store)
+        where = (store.path, store.models_dir) if store else (paths.database_path(), paths.models_dir())
+        state = AppState(*where)
         if today is not None:
             state.today = lambda: today
         holder: list[MainWindow] = []
@@ -36,11 +38,13 @@ def make_window(qtbot):
     yield make
     for window, _store in made:
         window.close()
+        window.watcher.stop()
         for box in list(window.reporter.dialogs):
             box.close()
     assert wait_for_all(60_000)
     for _window, store in made:
-        store.close()
+        if store is not None:
+            store.close()
 
 
 @pytest.fixture
@@ -58,6 +62,13 @@ def loaded_window(make_window, qtbot):
     return load
 
 
+def read(window, fn, *args):
+    """fn(store, *args) on a connection of the test's own: the window's GUI thread holds
+    none (its workers open theirs)."""
+    with Store.open(*window.state.paths()) as store:
+        return fn(store, *args)
+
+
 def wait_done(qtbot, task, timeout: int = 30_000):
     """Wait until `task` has ended, by its state: never on a signal it may have sent
     already. Returns the task."""
@@ -73,13 +84,36 @@ def sync(state: AppState) -> None:
 
 
 @pytest.fixture
+def reporter(qtbot):
+    """The real ErrorReporter a tab is given (dialogs parented to nothing), closed after."""
+    reporter = ErrorReporter(lambda: None)
+    yield reporter
+    for box in list(reporter.dialogs):
+        box.close()
+
+
+@pytest.fixture
+def actions(qtbot, reporter):
+    """actions(kind, state) -> the real action group a tab is given (ModelActions,
+    DailyActions), on a parent widget of its own."""
+    from PySide6.QtWidgets import QWidget
+
+    def make(kind, state: AppState):
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        return kind(parent, state, reporter)
+
+    return make
+
+
+@pytest.fixture
 def make_state():
     """make_state(store, today=TODAY) -> an AppState with the store's snapshot applied
     (flowers, model), as a tab finds it once the window has loaded."""
     from tests.conftest import TODAY
 
     def make(store: Store, today=TODAY) -> AppState:
-        state = AppState(store)
+        state = AppState(store.path, store.models_dir)
         state.today = lambda: today
         sync(state)
         return state

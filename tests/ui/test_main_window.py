@@ -16,11 +16,10 @@ from iris_desktop import paths
 from iris_desktop.pipelines.monitoring import window_predictions
 from iris_desktop.store import Store, backups, flowers, predictions
 from iris_desktop.store.registry import list_models
-from iris_desktop.ui import app as app_module
 from iris_desktop.ui.main_window import TABS
 from iris_desktop.ui.runtime.single_instance import SingleInstance
 from tests.conftest import TODAY
-from tests.ui.conftest import wait_done
+from tests.ui.conftest import read, wait_done
 
 HEAVY = ["numpy", "sklearn", "pandas", "joblib", "pyqtgraph", "scipy"]
 
@@ -58,10 +57,9 @@ def test_window_paints_before_heavy_modules_are_imported(tmp_path):
 
 def test_first_run_fills_the_store_and_says_so(loaded_window):
     window = loaded_window(today=TODAY)
-    store = window.state.store
-    assert flowers.count_by_source(store)["backfill"] == 150
-    assert flowers.count_by_source(store)["daily"] == 31
-    assert predictions.prediction_count(store) == 31
+    counts = read(window, flowers.count_by_source)
+    assert (counts["backfill"], counts["daily"]) == (150, 31)
+    assert read(window, predictions.prediction_count) == 31
     message = window.status_label.text()
     assert message.startswith("First run")
     assert message.endswith("simulated 31 days of daily history (2026-05-16 to 2026-06-15)")
@@ -110,7 +108,7 @@ def test_worker_exception_shows_dialog_and_app_survives(make_window, qtbot):
     assert "the flux capacitor is empty" in log.read_text()
     # the app still works: a real job runs afterwards
     wait_done(qtbot, window.data_actions.backfill())
-    assert flowers.count_by_source(window.state.store)["backfill"] == 150
+    assert read(window, flowers.count_by_source)["backfill"] == 150
 
 
 def test_gui_exception_goes_to_the_same_dialog(make_window, qtbot):
@@ -149,7 +147,7 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
     dialog = wait_for_dialog(qtbot, window)
     assert "2 flowers" in dialog.verdict.text()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: read(window, flowers.count_by_source)["import"] == 2, timeout=30_000)
     qtbot.waitUntil(lambda: window.status_label.text().startswith("Imported 2 flowers from more.csv"))
 
     bad = tmp_path / "bad.csv"
@@ -157,7 +155,7 @@ def test_import_csv_from_the_menu_adds_rows_or_nothing(make_window, qtbot, tmp_p
         "sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.3,1.4,0.2,setosa\n5.0,abc,1.4,0.2,setosa\n"
     )
     wait_done(qtbot, window.data_actions.import_csv(str(bad)))
-    assert flowers.count_by_source(window.state.store)["import"] == 2
+    assert read(window, flowers.count_by_source)["import"] == 2
     box = window.reporter.dialogs[-1]
     assert box.text().startswith("Nothing was imported")
     assert "line 3" in box.text() and "sepal_width" in box.text() and "abc" in box.text()
@@ -189,63 +187,6 @@ def test_ctrl_number_switches_tabs(make_window, qtbot):
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
-
-
-def test_corrupt_database_is_moved_aside_and_explained():
-    db = paths.database_path()
-    db.parent.mkdir(parents=True)
-    db.write_bytes(b"this is not a database at all" * 100)
-    told = []
-    store = app_module.open_store_or_explain(lambda title, text: told.append((title, text)))
-    assert store is not None
-    store.close()
-    assert told and told[0][0] == "The database was damaged"
-    aside = [p for p in db.parent.iterdir() if ".damaged-" in p.name]
-    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
-
-
-def test_a_damaged_database_is_restored_from_the_newest_backup_when_the_user_agrees(trained_store):
-    from tests.store.test_backups import counts, damage_page
-
-    backups.daily_backup(trained_store)
-    before = counts(trained_store)
-    trained_store.close()
-    damage_page(paths.database_path(), "predictions")
-    asked, told = [], []
-    store = app_module.open_store_or_explain(
-        lambda title, text: told.append(title), lambda text: asked.append(text) or True
-    )
-    assert "Restore the newest backup" in asked[0] and "daily" in asked[0]
-    assert not told  # nothing more to say: the data is back
-    assert counts(store) == before
-    store.close()
-
-
-def test_hand_edited_contents_offer_the_newest_backup(trained_store):
-    backups.daily_backup(trained_store)
-    trained_store.execute("DROP TABLE predictions")
-    trained_store.close()
-    from iris_desktop.store import database
-
-    database._checked.clear()  # as a new process would
-    told = []
-    assert app_module.open_store_or_explain(lambda title, text: told.append(text), lambda text: False) is None
-    assert "the table predictions is missing" in told[0] and "Nothing was changed" in told[0]
-    asked = []
-    store = app_module.open_store_or_explain(told.append, lambda text: asked.append(text) or True)
-    assert "Restore the newest backup" in asked[0]
-    assert predictions.prediction_count(store) == 31
-    store.close()
-
-
-def test_newer_schema_is_left_untouched():
-    with Store.open(paths.database_path()) as store:
-        store.execute("PRAGMA user_version = 99")
-    before = paths.database_path().read_bytes()
-    told = []
-    assert app_module.open_store_or_explain(lambda title, text: told.append((title, text))) is None
-    assert "newer Iris Desktop" in told[0][1]
-    assert paths.database_path().read_bytes() == before
 
 
 def test_second_instance_hands_over(qtbot):
@@ -311,7 +252,7 @@ def test_train_default_model_from_the_menu_activates_it_once(loaded_window, trai
     task = window.model_actions.train_default_model()
     assert window.model_actions.train_default_model() is task  # a second request joins the running one
     wait_done(qtbot, task, timeout=60_000)
-    assert window.state.model.version == 2
+    qtbot.waitUntil(lambda: window.state.model.version == 2)  # through the state's next snapshot
     assert window.model_label.text() == "Active model v2 · KNN"
     assert window.status_label.text().startswith("Trained and activated: Model v2 · k-nearest neighbours")
     assert window.runner.running("training") is None and not window.runner.waiting("training")
@@ -414,8 +355,8 @@ def test_a_model_from_another_scikit_learn_is_offered_a_retrain(loaded_window, t
     box = next(b for b in window.reporter.dialogs if b.windowTitle() == "Model saved with another scikit-learn")
     assert "0.0.1" in box.text()
     retrain = next(b for b in box.buttons() if b.text() == "Retrain now")
-    with qtbot.waitSignal(window.state.modelChanged, timeout=60_000):
-        retrain.click()
+    retrain.click()
+    qtbot.waitUntil(lambda: window.state.model is not None and window.state.model.version == 2, timeout=60_000)
     record = window.state.model.record
     assert record.version == 2 and window.state.model.version_warning is None
     assert (record.algorithm, record.params, record.split_seed) == ("knn", registry_params(trained_store, 1), 42)
@@ -457,7 +398,7 @@ def test_importing_the_same_file_again_asks_first(make_window, qtbot, tmp_path):
     good.write_text("sepal_length,sepal_width,petal_length,petal_width,variety\n5.0,3.3,1.4,0.2,setosa\n")
     window.data_actions.import_csv(str(good))
     qtbot.mouseClick(wait_for_dialog(qtbot, window).import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: read(window, flowers.count_by_source)["import"] == 1, timeout=30_000)
     window.data_actions.dialog = None
     window.data_actions.import_csv(str(good))
     dialog = wait_for_dialog(qtbot, window)
@@ -469,4 +410,4 @@ def test_importing_the_same_file_again_asks_first(make_window, qtbot, tmp_path):
     dialog.keep.setChecked(True)
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: read(window, flowers.count_by_source)["import"] == 2, timeout=30_000)

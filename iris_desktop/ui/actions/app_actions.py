@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Callable
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -14,6 +15,10 @@ from iris_desktop.ui.runtime.worker import Task
 
 
 class AppActions(Actions):
+    def __init__(self, parent: QtWidgets.QWidget, state, reporter, tab_names: Callable[[], list[str]]):
+        super().__init__(parent, state, reporter)
+        self.tab_names = tab_names  # for About
+
     def populate(self, menus) -> None:
         file = menus["file"]
         file.addSeparator()
@@ -26,7 +31,7 @@ class AppActions(Actions):
             tip="Replace the data with a backup's (the data now is backed up first)",
         )
         file.addSeparator()
-        self.action(file, "&Quit", self.window.close, "Ctrl+Q")
+        self.action(file, "&Quit", self.widget.close, "Ctrl+Q")
         self.action(menus["help"], "&About Iris Desktop", self.about)
 
     def backup_database(self, path: str | None = None) -> Task | None:
@@ -84,7 +89,7 @@ class AppActions(Actions):
             module = sys.modules.get(name)
             if module is not None:
                 versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
-        tabs = ", ".join(self.window.tabs.tabText(i) for i in range(self.window.tabs.count()))
+        tabs = ", ".join(self.tab_names())
         QtWidgets.QMessageBox.about(
             self.widget,
             f"About {APP_DISPLAY_NAME}",

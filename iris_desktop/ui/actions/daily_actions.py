@@ -11,6 +11,8 @@ from iris_desktop.ui.runtime.worker import Task
 
 
 class DailyActions(Actions):
+    last_catch_up_day: dt.date | None = None  # the day the last catch-up was started for
+
     def populate(self, menu) -> None:
         self.action(menu, "&Catch up now", self.catch_up_now, "F5", "Generate and predict every missed day")
 
@@ -18,14 +20,23 @@ class DailyActions(Actions):
         """A catch-up while one runs for the same day joins it."""
         # The day counts as handled when the catch-up starts: a failure is reported once,
         # not again every minute by the new-day timer.
-        today = self.window.last_catch_up_day = self.state.today()
+        today = self.last_catch_up_day = self.state.today()
 
         def done(summary):
             self.done(summary.message())
             if summary.model_error:
-                self.window.model_unusable(summary.model_error)
+                self.model_unusable(summary.model_error)
 
         return self.run("catch-up", jobs.catch_up, today, status="Catching up…", on_finished=done)
+
+    def model_unusable(self, reason: str) -> None:
+        self.reporter.show(
+            "The active model cannot be used",
+            f"{reason}\n\nThe daily flowers were generated; their predictions wait for a "
+            "usable model. Train one (Pipelines ▸ Train default model) or choose another "
+            "(Pipelines ▸ Active model).",
+            level="warning",
+        )
 
     def ask_long_catch_up(self, days: int, last: dt.date) -> None:
         self.done(f"{days} days not caught up yet: Pipelines ▸ Catch up now (F5)")

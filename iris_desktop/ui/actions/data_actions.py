@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from iris_desktop import paths
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.worker import Task
 
 if TYPE_CHECKING:  # imported when first shown: not before the first paint
@@ -50,7 +51,7 @@ class DataActions(Actions):
         """Read and check `path` (asked for when None) in a worker, then show the preview
         dialog; Import there writes. With `options` given, import without asking.
         Returns the preview task; another file while one is read waits its turn."""
-        settings = self.window.settings
+        settings = app_settings()
         if path is None:
             start = str(settings.value("import/last_dir", str(paths.data_dir().home())))
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
@@ -105,9 +106,6 @@ class DataActions(Actions):
                 )
             self.done(text)
 
-        def failed(exc, details):
-            self.window.task_failed("import", exc, details)
-
         return self.run(
             "import",
             jobs.import_previewed,
@@ -117,7 +115,7 @@ class DataActions(Actions):
             key=("import", path, options),
             status=f"Importing {name}…",
             on_finished=done,
-            on_failed=failed,
+            on_failed=lambda exc, details: self.reporter.failure("Import", exc, details),
         )
 
     # ---- undo ---------------------------------------------------------------------------
@@ -137,12 +135,18 @@ class DataActions(Actions):
             f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · {plan.removed} flowers"
             for b, plan in reversed(batches)
         ]
-        label, ok = QtWidgets.QInputDialog.getItem(
-            self.widget, "Remove an import", "Import to remove (its flowers only):", labels, 0, False
-        )
-        if ok:
-            batch, plan = list(reversed(batches))[labels.index(label)]
-            self.confirm_removal(batch, plan)
+        # Opened, not exec()'d: this runs in a task's callback, where a nested event loop
+        # would hold up the runner's other callers.
+        picker = QtWidgets.QInputDialog(self.widget)
+        picker.setWindowTitle("Remove an import")
+        picker.setLabelText("Import to remove (its flowers only):")
+        picker.setComboBoxItems(labels)
+        picker.setComboBoxEditable(False)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        newest_first = list(reversed(batches))
+        picker.textValueSelected.connect(lambda label: self.confirm_removal(*newest_first[labels.index(label)]))
+        self.picker = picker
+        picker.open()
 
     def confirm_removal(self, batch, plan) -> None:
         Box = QtWidgets.QMessageBox

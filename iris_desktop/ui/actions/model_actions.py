@@ -16,7 +16,7 @@ class ModelActions(Actions):
         self.models_menu = menu.addMenu("&Active model")
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         self.state.trainDefaultRequested.connect(self.train_default_model)
-        self.state.modelChanged.connect(self._offer_retrain)
+        self.state.changed.connect(self._offer_retrain)
 
     def train_default_model(self) -> Task:
         return self.train(None)
@@ -37,9 +37,8 @@ class ModelActions(Actions):
         )
 
         def done(result):
-            record, model = result
-            if model is not None:
-                self.state.set_model(model)
+            record, _model = result
+            self.state.refresh()  # the new version reaches every tab through the state
             self.done(f"Trained {'and activated' if activate else 'and registered'}: {describe_record(record)}")
             if on_finished is not None:
                 on_finished(result)
@@ -47,7 +46,6 @@ class ModelActions(Actions):
         return self.run(
             "training",
             jobs.train,
-            self.state.today(),
             config,
             retrain_version,
             activate,
@@ -60,9 +58,8 @@ class ModelActions(Actions):
         flowers it has not seen; all in a worker."""
 
         def done(result):
-            model, summary = result
-            self.state.set_model(model)
-            made = summary.predictions_made
+            _model, made = result
+            self.state.refresh()  # the new active model reaches every tab through the state
             self.done(
                 f"Model v{version} is active"
                 + (f"; it predicted {made} daily flower{'s' * (made != 1)}" if made else "")
@@ -72,7 +69,7 @@ class ModelActions(Actions):
             from iris_desktop.pipelines.registry import ModelLoadError
 
             if not isinstance(exc, ModelLoadError):
-                return self.window.task_failed("activation", exc, details)
+                return self.reporter.failure("Activation", exc, details)
             self.done(f"Model v{version} was not activated")
             self.reporter.show("The model cannot be used", str(exc), level="warning")
 
@@ -80,19 +77,18 @@ class ModelActions(Actions):
             "activation",
             jobs.activate,
             version,
-            self.state.today(),
             status=f"Activating model v{version}…",
             on_finished=done,
             on_failed=failed,
         )
 
     def _fill_models_menu(self) -> None:
-        """The registry's versions, the active one checked; choosing one activates it."""
-        from iris_desktop.store.registry import list_models
+        """The registry's versions (from the state's last snapshot), the active one checked;
+        choosing one activates it."""
         from iris_desktop.ui.widgets.model_text import describe_record
 
         self.models_menu.clear()
-        models = list_models(self.state.store)  # a few rows, read when the menu opens
+        models = self.state.records
         if not models:
             self.models_menu.addAction("No models yet").setEnabled(False)
         group = QtGui.QActionGroup(self.models_menu)  # exclusive: shown as radio items
@@ -105,9 +101,10 @@ class ModelActions(Actions):
             group.addAction(act)
             act.triggered.connect(lambda _c=False, v=record.version: self.activate(v))
 
-    def _offer_retrain(self, model) -> None:
+    def _offer_retrain(self, changes) -> None:
         """A model saved by another scikit-learn: warn, and offer to train it again here."""
-        if model is None or not model.version_warning:
+        model = self.state.model
+        if not changes.model or model is None or not model.version_warning:
             return
         box = self.reporter.show("Model saved with another scikit-learn", model.version_warning, level="warning")
         if len(box.buttons()) > 1:  # already offered in this dialog

@@ -1,4 +1,7 @@
-"""Unexpected errors: logged to a rotating file and shown in a dialog; the app keeps running."""
+"""What the user is told: a line in the status bar, a question, a failure. Expected
+failures (iris_desktop.errors.UserError) are a plain warning; anything else is logged to
+a rotating file and shown with its details. Dialogs never block: the app, its timers and
+its workers keep running while one is open."""
 
 from __future__ import annotations
 
@@ -41,13 +44,15 @@ def setup_logging() -> None:
 
 
 class ErrorReporter(QObject):
-    """Shows errors in dialogs; also reachable from sys.excepthook and workers.
+    """Shows errors in dialogs and lines in the status bar; also reachable from
+    sys.excepthook. Tabs and actions get it to speak to the user.
 
     The same message again while its dialog is open is counted in that dialog rather
     than opening another one (an exception in a per-step slot would otherwise open one
     per slider step). Every occurrence is logged. Dialogs are deleted when closed."""
 
-    reported = Signal(str, str)  # message, details
+    reported = Signal(str, str)  # message, details: an unexpected error
+    statusChanged = Signal(str)  # a line for the status bar
 
     def __init__(self, parent_widget: Callable[[], QWidget | None]):
         super().__init__()
@@ -73,18 +78,45 @@ class ErrorReporter(QObject):
         if self.interactive:
             self.show(title, message, details)
 
-    def ask(self, title: str, message: str, yes: str, no: str, on_yes: Callable[[], object]):
-        """A non-blocking question: `on_yes` runs if the user picks `yes`. Returns the box
-        (None when nobody is there to answer: --self-test)."""
+    def status(self, text: str) -> None:
+        """One line in the status bar (the window shows it)."""
+        self.statusChanged.emit(text)
+
+    def failure(self, what: str, exc: BaseException, details: str = "") -> None:
+        """`what` ("Import", "Training"...) failed: a UserError as a plain warning with its
+        message (and what to do about it), anything else with its details."""
+        from iris_desktop.errors import user_message
+
+        message = user_message(exc)
+        self.status(f"{what} failed")
+        if message is None:
+            self.report(exc, details, f"{what} failed")
+        else:
+            self.show(f"{what} failed", _with_advice(exc, message), level="warning")
+
+    def ask(
+        self,
+        title: str,
+        message: str,
+        yes: str,
+        no: str,
+        on_yes: Callable[[], object],
+        destructive: bool = False,
+        on_no: Callable[[], object] | None = None,
+    ):
+        """A non-blocking question: `on_yes` runs if the user picks `yes`, `on_no` if not
+        (Escape too); before anything `destructive`, Enter picks `no`. Returns the box
+        (None when nobody is there to answer: a headless run)."""
         if not self.interactive:
             return None
         Box = QtWidgets.QMessageBox
         box = Box(Box.Icon.Question, title, message, Box.StandardButton.NoButton, self._parent())
-        accept = box.addButton(yes, Box.ButtonRole.AcceptRole)
-        box.addButton(no, Box.ButtonRole.RejectRole)
-        box.setDefaultButton(accept)
+        accept = box.addButton(yes, Box.ButtonRole.DestructiveRole if destructive else Box.ButtonRole.AcceptRole)
+        reject = box.addButton(no, Box.ButtonRole.RejectRole)
+        box.setDefaultButton(reject if destructive else accept)
+        box.setEscapeButton(reject)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: on_yes() if button is accept else None)
+        box.buttonClicked.connect(lambda button: on_yes() if button is accept else on_no and on_no())
         box.open()
         return box
 
@@ -119,3 +151,19 @@ class ErrorReporter(QObject):
             self.dialogs.remove(box)
         if self._open.get(key, [None])[0] is box:
             del self._open[key]
+
+
+def _with_advice(exc: BaseException, message: str) -> str:
+    """The message, and what the user can do about the failures that have a next step."""
+    from iris_desktop.pipelines.csv_text import CsvImportError
+    from iris_desktop.pipelines.imports import AlreadyImportedError
+    from iris_desktop.store import CorruptDatabaseError
+
+    if isinstance(exc, CorruptDatabaseError):
+        return (
+            f"{message}.\n\nQuit and start Iris Desktop again: the damaged file is then moved aside and "
+            "the newest backup offered. (File ▸ Restore from backup… restores one now.)"
+        )
+    if isinstance(exc, (CsvImportError, AlreadyImportedError)):
+        return f"Nothing was imported.\n\n{message}"
+    return message

@@ -4,10 +4,10 @@ the jobs: this module is imported before the first paint."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iris_desktop.store import Store
@@ -16,7 +16,9 @@ from iris_desktop.ui.runtime.worker import tell
 if TYPE_CHECKING:  # for annotations only: pipelines load after the first paint
     from iris_desktop.pipelines.inference import CatchUpSummary
     from iris_desktop.pipelines.registry import LoadedModel
+    from iris_desktop.pipelines.training import TrainingConfig
     from iris_desktop.store.flowers import FeatureStats, FlowerColumns
+    from iris_desktop.store.registry import ModelRecord
     from iris_desktop.store.summary import StoreSummary
 
 # What the tabs need, imported off the GUI thread after the first paint. (pandas is
@@ -50,6 +52,7 @@ class Snapshot:
     labelled: FeatureStats | None  # of the backfilled and imported ones (None: unchanged)
     model: LoadedModel | None  # the active one (the one passed in if unchanged)
     model_error: str | None = None  # why the active model could not be loaded
+    records: tuple[ModelRecord, ...] | None = None  # the registry's rows; None: unchanged
 
 
 @dataclass(frozen=True)
@@ -83,38 +86,36 @@ def freeze_garbage() -> None:
 
 
 def startup(db, models, today: dt.date, progress=None) -> StartupResult:
-    """Load the heavy modules, run first run or catch-up (unless it is longer than
-    ASK_BEFORE_DAYS), make the day's backup, then read the snapshot."""
+    """Open the store (checked, and migrated after a backup if it is older), load the
+    heavy modules, run first run or catch-up (unless it is longer than ASK_BEFORE_DAYS),
+    make the day's backup, then read the snapshot: all off the GUI thread."""
+    from iris_desktop.store import SCHEMA_VERSION
+    from iris_desktop.store.recovery import schema_version_of
+
     report = progress or (lambda pct, text: None)
-    report(2, "Loading scikit-learn and plotting…")
-    import_heavy_modules()
-    return _startup(db, models, today, report)
+    old = schema_version_of(Path(db))
+    report(
+        1,
+        "Checking the database…"
+        if not old or old >= SCHEMA_VERSION
+        else f"Updating the database (schema {old} to {SCHEMA_VERSION}; a backup is made first)…",
+    )
+    with Store.open(db, models) as store:  # the checks and migrations, here in the worker
+        store.on_wait = lambda: tell(LOCK_NOTICE)
+        report(5, "Loading scikit-learn and plotting…")
+        import_heavy_modules()
+        return _startup(store, today, report)
 
 
-@with_store
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
-    from iris_desktop.pipelines import inference
-    from iris_desktop.store.backups import daily_backup
-    from iris_desktop.store.flowers import last_daily_day
+    from iris_desktop.pipelines import operations
 
-    fresh = inference.is_first_run(store)
-    last = last_daily_day(store)
-    if fresh:
-        summary = inference.first_run(store, today, progress=lambda p, t: report(10 + p * 0.85, t))
-    elif last is not None and (today - last).days > ASK_BEFORE_DAYS:
-        return StartupResult(
-            inference.CatchUpSummary(0, 0, None, None, None),
-            _snapshot(store, None, None),
-            False,
-            (today - last).days,
-            last,
-        )
-    else:
-        report(50, "Catching up missed days")
-        summary = inference.catch_up(store, today)
-    report(97, "Backing up")
-    daily_backup(store)
-    return StartupResult(summary, _snapshot(store, None, None), fresh)
+    started = operations.start(
+        store, today, ask_before_days=ASK_BEFORE_DAYS, progress=lambda p, text: report(10 + p * 0.85, text)
+    )
+    return StartupResult(
+        started.summary, _snapshot(store, None, None), started.first_run, started.waiting_days, started.last_day
+    )
 
 
 @with_store
@@ -134,9 +135,13 @@ def snapshot(store: Store, previous, model) -> Snapshot:
 def _snapshot(store: Store, previous, model) -> Snapshot:
     from iris_desktop.pipelines import registry
     from iris_desktop.store.flowers import SOURCES, feature_stats, flower_columns
+    from iris_desktop.store.registry import list_models
     from iris_desktop.store.summary import read_summary
 
     summary = read_summary(store)
+    records = None
+    if previous is None or (previous.models, previous.active_version) != (summary.models, summary.active_version):
+        records = tuple(list_models(store))  # a few rows: the Active model menu, without SQL there
     flowers = labelled = None
     if summary.flowers_differ(previous):
         flowers = flower_columns(store)
@@ -150,73 +155,45 @@ def _snapshot(store: Store, previous, model) -> Snapshot:
             model = registry.load_model(store, summary.active_version)
         except registry.ModelLoadError as exc:
             model, error = None, str(exc)
-    return Snapshot(summary, flowers, labelled, model, error)
+    return Snapshot(summary, flowers, labelled, model, error, records)
 
 
 @with_store
-def catch_up(store: Store, today: dt.date):
-    return _catch_up(store, today)
+def catch_up(store: Store, today: dt.date) -> CatchUpSummary:
+    from iris_desktop.pipelines import operations
 
-
-def _catch_up(store: Store, today: dt.date, model=None):
-    """catch_up, and once more if another model was activated meanwhile (an activation
-    predicts the days it sees; days this run added after it looked would be missed)."""
-    from iris_desktop.pipelines.inference import catch_up as run
-    from iris_desktop.store.registry import active_version
-
-    summary = run(store, today, model=model)
-    active = active_version(store)
-    if summary.model_version is not None and active not in (None, summary.model_version):
-        again = run(store, today)
-        summary = dataclasses.replace(
-            summary,
-            predictions_made=summary.predictions_made + again.predictions_made,
-            model_version=again.model_version,
-        )
-    return summary
+    return operations.catch_up(store, today)
 
 
 @with_store
-def activate(store: Store, version: int, today: dt.date):
-    """Verify and load `version`, make it active, and predict the daily flowers it has
-    not seen: one job, so a catch-up running meanwhile cannot miss it."""
-    from iris_desktop.pipelines import registry
-    from iris_desktop.store.registry import set_active
+def activate(store: Store, version: int) -> tuple[LoadedModel, int]:
+    """operations.activate: verify, activate, predict every stored day with it."""
+    from iris_desktop.pipelines import operations
 
-    model = registry.load_model(store, version)
-    set_active(store, version)
-    return model, _catch_up(store, today, model=model)
+    return operations.activate(store, version)
 
 
 @with_store
 def train(
     store: Store,
-    today: dt.date,
-    config=None,
+    config: TrainingConfig | None = None,
     retrain_version: int | None = None,
     activate: bool = True,
     progress=None,
     should_cancel=None,
-):
-    """Train `config` (default: the default model), or retrain a version with its own
-    settings; unless `activate` is False, activate it and predict the daily history
-    with it. Returns (record, model) (model None when not activated)."""
-    from iris_desktop.pipelines import registry
-    from iris_desktop.pipelines.training import TrainingConfig, config_of
-    from iris_desktop.pipelines.training import train as fit
-    from iris_desktop.store.registry import UnknownModelError, get_model
+) -> tuple[ModelRecord, LoadedModel | None]:
+    """operations.train: returns (record, model) (model None when not activated)."""
+    from iris_desktop.pipelines import operations
 
-    if retrain_version is not None:
-        retrained = get_model(store, retrain_version)
-        if retrained is None:  # deleted meanwhile, by another window or the CLI
-            raise UnknownModelError(f"there is no model version {retrain_version}")
-        config = config_of(retrained)
-    record = fit(store, config or TrainingConfig(), activate=activate, progress=progress, should_cancel=should_cancel)
-    if not activate:
-        return record, None
-    model = registry.load_model(store, record.version)
-    _catch_up(store, today, model=model)
-    return record, model
+    trained = operations.train(
+        store,
+        config,
+        retrain_version=retrain_version,
+        activate=activate,
+        progress=progress,
+        should_cancel=should_cancel,
+    )
+    return trained.record, trained.model
 
 
 @with_store
@@ -273,17 +250,28 @@ def backup(store: Store, path: str):
 
 def backup_list(db, models):
     """The backups in the backups folder, newest first (their manifests are read)."""
-    from pathlib import Path
-
     from iris_desktop.store.backups import list_backups
 
     return list_backups(Path(db))
 
 
+def move_aside(db, models) -> Path:
+    """Move the damaged database (and its WAL) aside; where it now lies."""
+    from iris_desktop.store.recovery import quarantine
+
+    return quarantine(Path(db))
+
+
+def restore_newest(db, models):
+    """Restore the newest sound backup (BackupError if none can be)."""
+    from iris_desktop.store.backups import restore_newest as run
+
+    restored, _skipped = run(Path(db), Path(models))
+    return restored
+
+
 def restore(db, models, path: str):
     """Replace the data with the backup at `path` (the current data is backed up first)."""
-    from pathlib import Path
-
     from iris_desktop.store.backups import restore as run
 
     return run(path, Path(db), Path(models))

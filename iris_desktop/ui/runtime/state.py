@@ -1,5 +1,5 @@
-"""The app's shared state: the GUI thread's Store, the task runner, the active model and
-the flowers, and the signals that say they changed.
+"""The app's shared state: where the store is, the task runner, the active model and the
+flowers, and the signal that says what changed.
 
 Tabs read from here and listen to its signals; they never write SQL themselves. Every
 change of the store, made by this app or by another process (a cron catch-up, the CLI),
@@ -9,12 +9,14 @@ Snapshot, and `apply` emits what changed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from iris_desktop.store import Store
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.task_runner import TaskRunner
 from iris_desktop.ui.runtime.worker import Task
@@ -22,26 +24,62 @@ from iris_desktop.ui.runtime.worker import Task
 if TYPE_CHECKING:
     from iris_desktop.pipelines.registry import LoadedModel
     from iris_desktop.store.flowers import FeatureStats, FlowerColumns
+    from iris_desktop.store.registry import ModelRecord
     from iris_desktop.store.summary import StoreSummary
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What one snapshot changed, so each tab does only the work its part needs, once."""
+
+    after: StoreSummary
+    before: StoreSummary | None = None  # None: the first snapshot
+    flowers: bool = False  # flowers added or removed (state.flowers is new)
+    model: bool = False  # another active model, or none (state.model)
+    models: bool = False  # versions registered or deleted
+    predictions: bool = False  # predictions added or removed
+    generator: bool = False  # the generator of the days to come
+
+    def __or__(self, later: Changes) -> Changes:
+        """This change, then `later`: as one (for a tab that was hidden meanwhile)."""
+        merged = {f.name: getattr(self, f.name) or getattr(later, f.name) for f in dataclasses.fields(self)[2:]}
+        return Changes(later.after, self.before, **merged)
+
+
+def changes_between(
+    before: StoreSummary | None, after: StoreSummary, model_changed: bool, flowers_read: bool
+) -> Changes:
+    if before is None:
+        return Changes(after, None, flowers=True, model=True, models=True, predictions=True, generator=True)
+    return Changes(
+        after,
+        before,
+        flowers=flowers_read,
+        model=model_changed,
+        models=after.models != before.models,
+        predictions=after.predictions != before.predictions,
+        generator=after.generator != before.generator,
+    )
+
+
 class AppState(QObject):
-    modelChanged = Signal(object)  # the new LoadedModel, or None
-    flowersChanged = Signal(object)  # the new FlowerColumns of every stored flower
-    dataChanged = Signal(object, object)  # the StoreSummary before and after any change
+    changed = Signal(object)  # Changes: one per snapshot that changed anything
     modelUnusable = Signal(str)  # the active model's file is missing or altered: why
     announced = Signal(str)  # a change made by another process, in words
     trainDefaultRequested = Signal()  # a tab asks the window to train the default model
     dayRequested = Signal(object, str)  # (a date, a tab's name): show that day in that tab
 
-    def __init__(self, store: Store, runner: TaskRunner | None = None):
+    def __init__(self, db: Path, models_dir: Path, runner: TaskRunner | None = None):
+        """The state of the store at `db` (model files in `models_dir`). The GUI thread
+        holds no connection of its own: workers open, check and read the store."""
         super().__init__()
-        self.store = store
+        self.db, self.models_dir = Path(db), Path(models_dir)
         self.runner = runner or TaskRunner(self)
         self.model: LoadedModel | None = None
         self.flowers: FlowerColumns | None = None
         self.labelled: FeatureStats | None = None  # of the backfilled and imported flowers
         self.summary: StoreSummary | None = None
+        self.records: tuple[ModelRecord, ...] = ()  # the registry, newest last
         self.ready = False  # heavy modules loaded and the start-up catch-up done
         self._applied_generation = 0  # the runner's write count at the last snapshot
         self._unusable: str | None = None
@@ -49,18 +87,9 @@ class AppState(QObject):
     def today(self) -> dt.date:
         return dt.date.today()
 
-    def paths(self) -> tuple:
+    def paths(self) -> tuple[Path, Path]:
         """What a job needs to open its own connection."""
-        return self.store.path, self.store.models_dir
-
-    # ---- the model ------------------------------------------------------------------
-
-    def set_model(self, model: LoadedModel | None) -> None:
-        """Show `model` everywhere; the same version and file again changes nothing."""
-        if _identity(model) == _identity(self.model):
-            return
-        self.model = model
-        self.modelChanged.emit(model)
+        return self.db, self.models_dir
 
     # ---- snapshots ------------------------------------------------------------------
 
@@ -85,6 +114,8 @@ class AppState(QObject):
         self.apply(snapshot, announce=not made_here)
 
     def apply(self, snapshot: jobs.Snapshot, announce: bool = False) -> None:
+        """The one place the state changes: the flowers, the model, the summary; then one
+        `changed` saying what did."""
         before, after = self.summary, snapshot.summary
         self._applied_generation = self.runner.write_generation
         self.summary = after
@@ -94,13 +125,16 @@ class AppState(QObject):
                 self.announced.emit(text)
         if snapshot.flowers is not None:
             self.flowers, self.labelled = snapshot.flowers, snapshot.labelled
-            self.flowersChanged.emit(snapshot.flowers)
-        self.set_model(snapshot.model)
+        if snapshot.records is not None:
+            self.records = snapshot.records
+        model_changed = _identity(snapshot.model) != _identity(self.model)
+        self.model = snapshot.model
         if snapshot.model_error and snapshot.model_error != self._unusable:
             self.modelUnusable.emit(snapshot.model_error)  # once per cause, not per refresh
         self._unusable = snapshot.model_error
-        if before != after:
-            self.dataChanged.emit(before, after)
+        changes = changes_between(before, after, model_changed, snapshot.flowers is not None)
+        if before is None or before != after or changes.flowers or changes.model:
+            self.changed.emit(changes)
 
 
 def _identity(model) -> tuple | None:

@@ -16,6 +16,7 @@ widget asking for the work) was deleted.
 
 from __future__ import annotations
 
+import traceback
 from collections import deque
 from collections.abc import Callable
 from typing import Any, cast
@@ -23,7 +24,7 @@ from typing import Any, cast
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from iris_desktop.ui.runtime.worker import Task, pool
+from iris_desktop.ui.runtime.worker import Task, wait_for_all
 
 
 def _bound(context: QObject, handler):
@@ -37,6 +38,7 @@ class TaskRunner(QObject):
     progress = Signal(int, str)  # percent (-1: none) and what is happening now
     message = Signal(str)  # one line for the status bar (queued, cancelled, ...)
     failed = Signal(str, object, str)  # lane, exception, traceback: failures nobody handled
+    handlerFailed = Signal(str, object, str)  # lane, exception, traceback: a caller's handler raised
     writeFinished = Signal()  # a task that writes to the store has ended
     idle = Signal()  # nothing running or waiting
 
@@ -63,9 +65,11 @@ class TaskRunner(QObject):
         on_finished=None,
         on_failed=None,
         context: QObject | None = None,
+        interactive: bool = False,
         **kwargs,
     ) -> Task:
-        """Run fn(*args, **kwargs) in lane `name` (see the module doc); returns its Task."""
+        """Run fn(*args, **kwargs) in lane `name` (see the module doc); returns its Task.
+        `interactive` work (answering a slider) runs in a pool batch work never fills."""
         if key is None:
             key = (args, tuple(sorted(kwargs.items())))
         task = self._joinable(name, key, repeat)
@@ -73,7 +77,7 @@ class TaskRunner(QObject):
             for old in self.waiting(name):
                 old.cancel()
         if task is None:
-            task = Task(name, fn, *args, key=key, status=status, writes=writes, **kwargs)
+            task = Task(name, fn, *args, key=key, status=status, writes=writes, interactive=interactive, **kwargs)
             self._handlers[task] = ([], [])
             task.done.connect(self._task_done)  # a slot of ours: gone if the runner is
             task.progress.connect(self.progress)
@@ -131,6 +135,9 @@ class TaskRunner(QObject):
         self._ended(cast(Task, self.sender()))  # only tasks' done signals reach here
 
     def _ended(self, task: Task) -> None:
+        """The lane's bookkeeping first and the next task started, then the callers
+        told: a handler that raises cannot stall its lane or leave the busy indicator
+        on (it is reported through `handlerFailed`, and the others still run)."""
         if self._running.get(task.name) is task:
             del self._running[task.name]
             if task.writes:
@@ -140,29 +147,35 @@ class TaskRunner(QObject):
             waiting = self._waiting.get(task.name)
             if waiting and task in waiting:
                 waiting.remove(task)
+        waiting = self._waiting.get(task.name)
+        if waiting and task.name not in self._running and not self.closed:
+            self._start(waiting.popleft())
         finished, failed = self._handlers.pop(task, ([], []))
-        self._deliver(task, finished, failed)
         if task.state == "failed" and not any(failed):
             self.failed.emit(task.name, task.error, task.details)
         if task.state == "cancelled" and task.status:
             self.message.emit(f"Cancelled: {task.status.rstrip('…') or task.name}")
-        if task.writes and task.state != "cancelled":
-            self.writeFinished.emit()
-        waiting = self._waiting.get(task.name)
-        if waiting and task.name not in self._running and not self.closed:
-            self._start(waiting.popleft())
         if not self.busy:
             self.progress.emit(-1, "")
+        self._deliver(task, finished, failed)
+        if task.writes and task.state != "cancelled":
+            self.writeFinished.emit()
+        if not self.busy:
             self.idle.emit()
 
-    @staticmethod
-    def _deliver(task: Task, on_finished: list, on_failed: list) -> None:
+    def _deliver(self, task: Task, on_finished: list, on_failed: list) -> None:
+        args: tuple[object, ...]
         if task.state == "finished":
-            for handler in filter(None, on_finished):
-                handler(task.result)
+            handlers, args = on_finished, (task.result,)
         elif task.state == "failed":
-            for handler in filter(None, on_failed):
-                handler(task.error, task.details)
+            handlers, args = on_failed, (task.error, task.details)
+        else:
+            return
+        for handler in filter(None, handlers):
+            try:
+                handler(*args)
+            except Exception as exc:  # a bug in one caller: said, and the others still told
+                self.handlerFailed.emit(task.name, exc, traceback.format_exc())
 
     # ---- state ------------------------------------------------------------------------
 
@@ -197,4 +210,4 @@ class TaskRunner(QObject):
         True if all stopped in time."""
         self.closed = True
         self.cancel_all()
-        return pool().waitForDone(timeout_ms)
+        return wait_for_all(timeout_ms)

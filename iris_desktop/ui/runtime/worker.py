@@ -28,17 +28,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from iris_desktop.errors import Cancelled
+
+__all__ = ["Cancelled", "Task", "notices", "pool", "tell", "wait_for_all"]
+
 QUEUED, RUNNING, FINISHED, FAILED, CANCELLED = "queued", "running", "finished", "failed", "cancelled"
 _Call = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]  # fn, args, kwargs
-
-
-class Cancelled(Exception):
-    """Raised by a job that noticed should_cancel(); the task ends as cancelled."""
-
-
-def _is_cancellation(exc: BaseException) -> bool:
-    # pipelines raise their own kinds (TrainingCancelled) without importing Qt
-    return isinstance(exc, Cancelled) or type(exc).__name__.endswith("Cancelled")
 
 
 class _CancelFlag:
@@ -111,9 +106,11 @@ class Task(QObject):
         key: object = None,
         status: str = "",
         writes: bool = False,
+        interactive: bool = False,
         **kwargs,
     ):
         super().__init__()
+        self.interactive = interactive  # answers a slider or a click: runs in a pool of its own
         self.name, self.key = name, key
         self.status = status  # what the status bar says while it runs
         self.writes = writes  # it writes to the store
@@ -146,7 +143,7 @@ class Task(QObject):
         relay = _the_relay()
         relay.tasks[self.token] = self  # kept alive, on the GUI thread, until its outcome
         call, self._call = self._call, None
-        pool().start(_Runnable(call, self.token, relay))
+        (interactive_pool() if self.interactive else pool()).start(_Runnable(call, self.token, relay))
         return self
 
     def cancel(self) -> None:
@@ -160,7 +157,7 @@ class Task(QObject):
             self.progress.emit(pct, text)
 
     def _on_outcome(self, state: str, value: object, details: str) -> None:
-        if state == FAILED and _is_cancellation(value):  # type: ignore[arg-type]
+        if state == FAILED and isinstance(value, Cancelled):  # a job that saw should_cancel()
             state = CANCELLED
         if state == FINISHED:
             self.result = value
@@ -196,17 +193,33 @@ class _Runnable(QRunnable):
 
 
 _pool: QThreadPool | None = None
+_interactive_pool: QThreadPool | None = None
+
+
+def _new_pool(threads: int) -> QThreadPool:
+    made = QThreadPool()
+    made.setMaxThreadCount(threads)
+    made.setExpiryTimeout(5000)
+    return made
 
 
 def pool() -> QThreadPool:
-    """The app's own pool: a few threads, so a long training never delays a quick read
-    (Qt's global pool has one thread per core: two here)."""
+    """The pool of batch work (training, catch-up, imports, reads of the store): a few
+    threads, so a long training never delays a quick read (Qt's global pool has one
+    thread per core: two here)."""
     global _pool
     if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(4)
-        _pool.setExpiryTimeout(5000)
+        _pool = _new_pool(4)
     return _pool
+
+
+def interactive_pool() -> QThreadPool:
+    """The pool of work a user waits on while moving something (a slider's prediction,
+    decision regions): never queued behind four batch jobs."""
+    global _interactive_pool
+    if _interactive_pool is None:
+        _interactive_pool = _new_pool(2)
+    return _interactive_pool
 
 
 def _parameters(fn: Callable) -> set[str]:
@@ -217,4 +230,10 @@ def _parameters(fn: Callable) -> set[str]:
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
-    return pool().waitForDone(timeout_ms)
+    """Wait for every job in both pools (tests, shutdown); True if all ended in time."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    done = pool().waitForDone(timeout_ms)
+    left = max(0, int((deadline - time.monotonic()) * 1000))
+    return interactive_pool().waitForDone(left) and done

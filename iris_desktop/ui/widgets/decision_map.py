@@ -249,6 +249,7 @@ class DecisionMap(pg.PlotWidget):
             key=(model.version, held.tobytes(), xs.tobytes(), ys.tobytes()),
             writes=False,
             repeat="latest",
+            interactive=True,
             context=self,
             on_finished=lambda rgba: self._show(model, xs, ys, held, rgba),
         )

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from iris_desktop import paths
 from iris_desktop.store import flowers
 from iris_desktop.store.flowers import feature_matrix
+from tests.ui.conftest import read
 
 HEADER = "sepal_length,sepal_width,petal_length,petal_width,variety\n"
 
@@ -25,7 +26,7 @@ def open_preview(qtbot, window, path):
 
 
 def imported(window) -> int:
-    return flowers.count_by_source(window.state.store)["import"]
+    return read(window, flowers.count_by_source)["import"]
 
 
 def test_a_millimetre_file_is_divided_by_ten_by_default(make_window, qtbot, tmp_path):
@@ -42,7 +43,7 @@ def test_a_millimetre_file_is_divided_by_ten_by_default(make_window, qtbot, tmp_
     dialog.millimetres.setChecked(True)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: imported(window) == 3, timeout=30_000)
-    X, _ = feature_matrix(window.state.store, ("import",))
+    X, _ = read(window, feature_matrix, ("import",))
     assert X[0].tolist() == [5.1, 3.5, 1.4, 0.2]
 
 
@@ -69,32 +70,29 @@ def test_cancel_writes_nothing(make_window, qtbot, tmp_path):
     window = make_window()
     path = tmp_path / "six.csv"
     path.write_text(HEADER + "5.0,3.3,1.4,0.2,setosa\n6.1,2.8,4.7,1.2,versicolor\n")
-    before = list(window.state.store.conn.iterdump())
+    before = read(window, lambda s: list(s.conn.iterdump()))
     dialog = open_preview(qtbot, window, path)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: "cancelled" in window.status_label.text())
-    assert list(window.state.store.conn.iterdump()) == before
+    assert read(window, lambda s: list(s.conn.iterdump())) == before
 
 
-def test_remove_an_import_from_the_menu(make_window, qtbot, tmp_path, monkeypatch):
+def test_remove_an_import_from_the_menu(make_window, qtbot, tmp_path):
     window = make_window()
     path = tmp_path / "six.csv"
     path.write_text(HEADER + "5.0,3.3,1.4,0.2,setosa\n6.1,2.8,4.7,1.2,versicolor\n")
     qtbot.mouseClick(open_preview(qtbot, window, path).import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: imported(window) == 2, timeout=30_000)
-    offered = []
-
-    def choose(parent, title, label, items, current, editable):
-        offered.extend(items)
-        return items[0], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
     window.data_actions.remove_import()
+    qtbot.waitUntil(lambda: getattr(window.data_actions, "picker", None) is not None, timeout=30_000)
+    picker = window.data_actions.picker
+    offered = picker.comboBoxItems()
+    assert offered and offered[0].startswith("six.csv · batch 1") and "2 flowers" in offered[0]
+    qtbot.keyClick(picker, Qt.Key.Key_Return)  # the newest import, chosen
     qtbot.waitUntil(
         lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in window.findChildren(QMessageBox)),
         timeout=30_000,
     )
-    assert offered and offered[0].startswith("six.csv · batch 1") and "2 flowers" in offered[0]
     box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
     assert "Remove the 2 flowers imported from six.csv" in box.text()
     remove = next(b for b in box.buttons() if b.text() == "&Remove")

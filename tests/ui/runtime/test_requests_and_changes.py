@@ -17,7 +17,7 @@ from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import flowers
 from iris_desktop.store.registry import list_models
 from tests.conftest import TODAY
-from tests.ui.conftest import wait_done
+from tests.ui.conftest import read, wait_done
 
 HEADER = "sepal_length,sepal_width,petal_length,petal_width,variety\n"
 
@@ -30,7 +30,7 @@ def test_two_imports_in_a_row_both_land(make_window, qtbot, tmp_path):
     first = window.data_actions.import_csv(str(a), options=ImportOptions())
     second = window.data_actions.import_csv(str(b), options=ImportOptions())
     assert second is not first
-    qtbot.waitUntil(lambda: flowers.count_by_source(window.state.store)["import"] == 3, timeout=30_000)
+    qtbot.waitUntil(lambda: read(window, flowers.count_by_source)["import"] == 3, timeout=30_000)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
 
 
@@ -156,3 +156,45 @@ def test_a_write_waiting_for_another_process_says_so_then_runs(loaded_window, tr
     wait_done(qtbot, task, timeout=15_000)
     assert task.error is None
     assert flowers.last_daily_day(trained_store) == TODAY + dt.timedelta(days=2)
+
+
+def _count_calls(monkeypatch, obj, name: str) -> list:
+    calls: list = []
+    original = getattr(obj, name)
+    monkeypatch.setattr(obj, name, lambda *a, **k: calls.append(a) or original(*a, **k))
+    return calls
+
+
+def test_one_activation_reloads_the_history_on_screen_once(loaded_window, trained_store, qtbot, monkeypatch):
+    """An activation changes the model and adds its predictions: one change set, one
+    read of the history (the Follow helper merges what one snapshot says)."""
+    second = train(trained_store, TrainingConfig(algorithm="tree"), activate=False)
+    window = loaded_window(trained_store, today=TODAY)
+    window.show_tab("History")
+    history = window.tab("History")
+    qtbot.waitUntil(lambda: history.data is not None and not window.runner.busy, timeout=30_000)
+    reloads = _count_calls(monkeypatch, history, "reload")
+    wait_done(qtbot, window.model_actions.activate(second.version))
+    qtbot.waitUntil(lambda: window.state.model.version == second.version and not window.runner.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: history.data.summary.active_version == second.version)
+    assert len(reloads) == 1
+
+
+def test_showing_a_tab_again_after_nothing_changed_reads_nothing(loaded_window, trained_store, qtbot, monkeypatch):
+    window = loaded_window(trained_store, today=TODAY)
+    window.show_tab("Daily")
+    daily = window.tab("Daily")
+    qtbot.waitUntil(lambda: daily.data is not None and not window.runner.busy, timeout=30_000)
+    reloads = _count_calls(monkeypatch, daily, "reload")
+    window.show_tab("Explore")
+    window.show_tab("Daily")
+    qtbot.wait(50)
+    assert reloads == []
+    window.show_tab("Explore")  # and a change made while it was hidden: read once, when shown
+    window.daily_actions.last_catch_up_day = None
+    window.state.today = lambda: TODAY + dt.timedelta(days=1)
+    wait_done(qtbot, window.daily_actions.catch_up_now())
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    assert reloads == []
+    window.show_tab("Daily")
+    qtbot.waitUntil(lambda: len(reloads) == 1)

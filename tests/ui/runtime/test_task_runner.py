@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication
 
+from iris_desktop.errors import Cancelled
 from iris_desktop.ui.runtime.task_runner import TaskRunner
-from iris_desktop.ui.runtime.worker import Cancelled
 from tests.ui.conftest import wait_done
 
 
@@ -157,3 +157,37 @@ def _alive(obj) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+def test_a_handler_that_raises_does_not_stall_its_lane(runner, qtbot):
+    """The lane's next task starts and the busy state clears even when a caller's
+    handler raises; the failure is reported, and the other callers are still told."""
+    gate, got, reported, idle = threading.Event(), [], [], []
+    runner.handlerFailed.connect(lambda name, exc, details: reported.append((name, str(exc), details)))
+    runner.idle.connect(lambda: idle.append(True))
+
+    def broken(_result):
+        raise RuntimeError("a bug in a tab's slot")
+
+    first = runner.run("refresh", held, gate, 1, on_finished=broken)
+    runner.run("refresh", held, gate, 1, on_finished=got.append)  # joins: told after the broken one
+    second = runner.run("refresh", held, gate, 2, on_finished=got.append)
+    gate.set()
+    wait_done(qtbot, second)
+    assert first.state == "finished" and got == [1, 2]
+    assert [(name, text) for name, text, _ in reported] == [("refresh", "a bug in a tab's slot")]
+    assert "RuntimeError" in reported[0][2]
+    qtbot.waitUntil(lambda: not runner.busy and bool(idle))
+
+
+def test_interactive_work_never_waits_behind_batch_work(runner, qtbot):
+    """Four long batch jobs fill the batch pool; a slider's prediction still runs at once."""
+    gate = threading.Event()
+    batch = [runner.run(f"batch-{i}", held, gate, i) for i in range(6)]
+    answer = runner.run("prediction", lambda: "versicolor", interactive=True)
+    wait_done(qtbot, answer, timeout=5_000)
+    assert answer.result == "versicolor"
+    assert not any(task.is_done for task in batch)
+    gate.set()
+    for task in batch:
+        wait_done(qtbot, task)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6 import QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +35,7 @@ class GeneratorView(QGroupBox):
     dayClicked = Signal(int)  # a row of the data: a daily flower clicked in a plot
     drawn = Signal(object)  # the GeneratorSettings drawn now (None: not recorded)
     saved = Signal(str)  # a plot was exported: where
+    exportFailed = Signal(object)  # the OSError of an export that could not be written
 
     def __init__(self, settings, parent=None):
         super().__init__("The generator, over the stored flowers", parent)
@@ -188,7 +188,7 @@ class GeneratorView(QGroupBox):
         try:
             path = plot_export.ask_and_export(self, plot.getPlotItem(), name, self.settings)
         except OSError as exc:
-            QtWidgets.QMessageBox.warning(self, "Export failed", f"The plot could not be saved.\n\n{exc}")
+            self.exportFailed.emit(exc)
             return
         if path is not None:
             self.saved.emit(str(path))

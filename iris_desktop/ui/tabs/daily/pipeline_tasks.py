@@ -10,14 +10,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6 import QtWidgets
 from PySide6.QtWidgets import QWidget
 
-from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.daily import jobs as daily_jobs
-from iris_desktop.ui.tabs.daily.host import Host
+from iris_desktop.ui.tabs.daily.daily_actions import DailyActions
 from iris_desktop.ui.tabs.daily.steering import SteeringBox
 
 if TYPE_CHECKING:
@@ -26,10 +25,16 @@ if TYPE_CHECKING:
 
 class PipelineTasks:
     def __init__(
-        self, tab: QWidget, state: AppState, host: Host | None, steering: SteeringBox, reload: Callable[[], None]
+        self,
+        tab: QWidget,
+        state: AppState,
+        reporter: ErrorReporter,
+        daily: DailyActions,
+        steering: SteeringBox,
+        reload: Callable[[], None],
     ):
-        self.tab = tab  # the jobs' context and the dialogs' parent
-        self.state, self.host, self.steering, self.reload = state, host, steering, reload
+        self.tab = tab  # the jobs' context
+        self.state, self.reporter, self.daily, self.steering, self.reload = state, reporter, daily, steering, reload
         self.task: Task | None = None  # the pipeline task the tab started and follows
         steering.generatorRequested.connect(self.change_generator)
         steering.historyStartRequested.connect(self.extend_history)
@@ -39,8 +44,7 @@ class PipelineTasks:
     def say(self, text: str) -> None:
         """In the pipeline box, and in the window's status bar."""
         self.steering.status.setText(text)
-        if self.host is not None:
-            self.host.show_status(text)
+        self.reporter.status(text)
 
     def _alive(self, handler: Callable[..., object]) -> Callable[..., object]:
         """`handler`, skipped once the tab is gone (a task may end after it)."""
@@ -67,25 +71,14 @@ class PipelineTasks:
         if self.task is not None:
             self.task.cancel()
 
-    def _failed(self, exc: BaseException, _details: str) -> None:
-        self.say(f"Not done: {exc}")
-        QtWidgets.QMessageBox.warning(self.tab, "Daily pipeline", str(exc))
+    def _failed(self, exc: BaseException, details: str) -> None:
+        self.steering.status.setText(f"Not done: {exc}")
+        self.reporter.failure("Daily pipeline", exc, details)
 
     def catch_up_now(self) -> Task:
-        """Catch up every missed day: the window's action when there is a window (so a
-        catch-up already running is joined, and the status bar says how it went), else
-        the same job here."""
-        if self.host is not None:
-            task = self.host.daily_actions.catch_up_now()
-        else:
-            task = self.state.runner.run(
-                "catch-up",
-                jobs.catch_up,
-                *self.state.paths(),
-                self.state.today(),
-                status="Catching up…",
-                context=self.tab,
-            )
+        """Catch up every missed day: the menu's action (so a catch-up already running is
+        joined, and the status bar says how it went), followed here."""
+        task = self.daily.catch_up_now()
         self._follow(task, "Catching up…")
         task.finished.connect(self._alive(self._caught_up))
         task.failed.connect(self._alive(self._catch_up_failed))

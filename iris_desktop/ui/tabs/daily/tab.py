@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.daily import jobs as daily_jobs
+from iris_desktop.ui.tabs.daily.daily_actions import DailyActions
 from iris_desktop.ui.tabs.daily.day_list import DayList
 from iris_desktop.ui.tabs.daily.day_panel import DayPanel
 from iris_desktop.ui.tabs.daily.generator_view import GeneratorView
-from iris_desktop.ui.tabs.daily.host import Host
 from iris_desktop.ui.tabs.daily.params_table import ParamsTable
 from iris_desktop.ui.tabs.daily.pipeline_tasks import PipelineTasks
 from iris_desktop.ui.tabs.daily.steering import SteeringBox, qdate
@@ -46,9 +48,9 @@ from iris_desktop.ui.widgets.splitters import remember, splitter
 
 
 class DailyTab(QWidget):
-    def __init__(self, state: AppState, window: Host | None = None, parent: QWidget | None = None):
+    def __init__(self, state: AppState, reporter: ErrorReporter, daily: DailyActions, parent: QWidget | None = None):
         super().__init__(parent)
-        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
+        self.state, self.reporter, self.daily = state, reporter, daily
         self.settings = app_settings()
         self.data: daily_jobs.DailyData | None = None
         self.row: int | None = None  # the day shown, a row of self.data
@@ -56,8 +58,9 @@ class DailyTab(QWidget):
         self.reload()  # first: the worker reads while the widgets are built
         self._build()
         self._restore()
-        state.dataChanged.connect(self._store_changed)
-        state.modelChanged.connect(self._store_changed)
+        self._follow = Follow(
+            self, state, lambda _c: self.reload(), lambda c: c.flowers or c.predictions or c.generator
+        )
         state.dayRequested.connect(self._day_requested)
 
     # ---- layout ---------------------------------------------------------------------
@@ -103,12 +106,13 @@ class DailyTab(QWidget):
         params_box = QGroupBox("Parameters of the generator drawn")
         QVBoxLayout(params_box).addWidget(self.params)
         self.steering = SteeringBox()
-        self.pipeline = PipelineTasks(self, self.state, self.host, self.steering, self.reload)
+        self.pipeline = PipelineTasks(self, self.state, self.reporter, self.daily, self.steering, self.reload)
 
         self.generator_view = GeneratorView(self.settings)
         self.generator_view.dayClicked.connect(self.show_row)
         self.generator_view.drawn.connect(lambda settings: self.params.show_generator(self.data, settings))
         self.generator_view.saved.connect(lambda path: self.pipeline.say(f"Saved the plot to {path}"))
+        self.generator_view.exportFailed.connect(lambda exc: self.reporter.failure("Export", exc))
         self.top = splitter(Qt.Orientation.Horizontal, [self.day_panel, self.generator_view], (0, 1))
         list_box = QGroupBox("Every daily flower")
         QVBoxLayout(list_box).addWidget(self.day_list)
@@ -178,15 +182,6 @@ class DailyTab(QWidget):
             on_finished=self._loaded,
             context=self,
         )
-
-    def _store_changed(self, *_args) -> None:
-        if self.isVisible():  # else showEvent reads it again
-            self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.data is not None:  # a generator changed elsewhere changes no count: look again
-            self.reload()
 
     def _loaded(self, data: daily_jobs.DailyData) -> None:
         keep = self._wanted or (self.current_day() if self.data is not None else None)
@@ -302,7 +297,7 @@ class DailyTab(QWidget):
         return self.pipeline.task
 
     def catch_up_now(self) -> Task:
-        """Catch up every missed day (the window's action when there is a window)."""
+        """Catch up every missed day (the menu's action, followed here)."""
         return self.pipeline.catch_up_now()
 
     def change_generator(self, kind: str) -> Task:

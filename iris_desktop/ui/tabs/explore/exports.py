@@ -45,7 +45,7 @@ def export_plot(tab, item, name: str) -> None:
     try:
         path = ask_and_export(tab, item, name, tab.settings)
     except OSError as exc:
-        QtWidgets.QMessageBox.warning(tab, "Export failed", f"The plot could not be saved.\n\n{exc}")
+        tab.reporter.failure("Export", exc)
         return
     if path is not None:
         tab._status(f"Saved {path}")
@@ -74,8 +74,8 @@ def write_csv(tab, path: str, rows: np.ndarray) -> Task:
     def done(count: int) -> None:
         tab._status(f"Saved {count:,} flowers to {path}")
 
-    def failed(exc, _details) -> None:
-        QtWidgets.QMessageBox.warning(tab, "Export failed", f"The flowers could not be saved.\n\n{exc}")
+    def failed(exc, details) -> None:
+        tab.reporter.failure("Export", exc, details)
 
     return tab.state.runner.run(
         "export",

@@ -1,10 +1,8 @@
 """Removing the selected imported flowers: ask the store what it would do (in a
 worker), ask the user, then remove them (in a worker). The tab updates by itself when
-the change arrives through state.flowersChanged."""
+the change arrives through the state, like every other."""
 
 from __future__ import annotations
-
-from PySide6 import QtWidgets
 
 from iris_desktop.store.flowers import SOURCES
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
@@ -41,15 +39,13 @@ def _confirm_removal(tab, plan, ids: list[int]):
             "as trained (retrain to leave them out)."
         )
     text += "\n\nBackfilled and daily flowers are not touched. This cannot be undone."
-    answer = QtWidgets.QMessageBox.question(
-        tab,
-        "Remove imported flowers",
-        text,
-        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.Cancel,
-        QtWidgets.QMessageBox.StandardButton.Cancel,
+    # Asked without a nested event loop: this runs inside a task's callback.
+    tab.removal_box = tab.reporter.ask(
+        "Remove imported flowers", text, "&Remove", "Cancel", lambda: _remove(tab, ids), destructive=True
     )
-    if answer != QtWidgets.QMessageBox.StandardButton.Yes:
-        return None
+
+
+def _remove(tab, ids: list[int]):
     tab.removal_task = tab.state.runner.run(
         "removal",
         explore_jobs.remove,
@@ -65,9 +61,4 @@ def _confirm_removal(tab, plan, ids: list[int]):
 
 
 def _removal_failed(tab, exc, details) -> None:
-    from iris_desktop.pipelines.removal import RemovalError
-
-    if isinstance(exc, RemovalError):
-        QtWidgets.QMessageBox.information(tab, "Nothing removed", str(exc).capitalize())
-    else:
-        QtWidgets.QMessageBox.warning(tab, "Removal failed", f"Nothing was removed.\n\n{exc}")
+    tab.reporter.failure("Removal", exc, details)

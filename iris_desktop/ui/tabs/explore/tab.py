@@ -6,7 +6,7 @@ rectangle or lasso on any scatter is a predicate over the rows, combined with th
 current selection by the toolbar's mode (or the modifier keys held while dragging);
 every view redraws only its highlight. Rows selected in the table select those flowers.
 Esc clears. New flowers (a catch-up, an import, another process) arrive through
-state.flowersChanged and the selection is kept by flower id.
+the state's changes and the selection is kept by flower id.
 
 At 100,000 flowers nothing runs per point in Python: plots draw per-variety density
 images above a threshold, histograms and statistics are numpy over precomputed bins,
@@ -15,14 +15,14 @@ the table paints the selection from a mask (see shared/notes/fast-plots.md).
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
+from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
@@ -44,16 +44,10 @@ HINT = (
 )
 
 
-class Host(Protocol):
-    """What the tab uses of the window that hosts it (the window imports the tabs)."""
-
-    def show_status(self, text: str) -> None: ...
-
-
 class ExploreTab(QWidget):
-    def __init__(self, state: AppState, window: Host | None = None):
+    def __init__(self, state: AppState, reporter: ErrorReporter):
         super().__init__()
-        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
+        self.state, self.reporter = state, reporter
         self.settings = app_settings()
         self.selection = Selection()
         self.mode = Mode.REPLACE
@@ -68,7 +62,7 @@ class ExploreTab(QWidget):
         view_settings.restore(self)
         self._connect()
         self.selection.subscribe(self._selection_changed)
-        state.flowersChanged.connect(self._flowers_changed)
+        self._follow = Follow(self, state, lambda _c: self._flowers_changed(state.flowers), lambda c: c.flowers)
         self._flowers_changed(state.flowers if state.flowers is not None else empty_columns())
 
     # ---- layout ---------------------------------------------------------------------
@@ -141,7 +135,7 @@ class ExploreTab(QWidget):
 
     # ---- data -----------------------------------------------------------------------
 
-    def _flowers_changed(self, columns: FlowerColumns) -> None:
+    def _flowers_changed(self, columns: FlowerColumns | None) -> None:
         """New data: prepared in a worker (the newest wins), then drawn."""
         if columns is None:
             return
@@ -170,7 +164,7 @@ class ExploreTab(QWidget):
     @property
     def preparing(self) -> bool:
         """New data is being prepared for the plots."""
-        return self._preparing > 0 or self._pending is not None
+        return self._preparing > 0 or self._pending is not None or self._follow.pending is not None
 
     def _prepared(self, result) -> None:
         self.data, self.describer, stats, self.bins = result
@@ -266,8 +260,8 @@ class ExploreTab(QWidget):
         # What is seen is what is picked: hidden varieties stay out of a new selection.
         picked = predicate.mask(self.data.coords) & self.visible[self.data.variety]
         self.selection.apply(picked, mode)
-        if self.host is not None and hasattr(predicate, "describe"):
-            self.host.show_status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
+        if hasattr(predicate, "describe"):
+            self.reporter.status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
 
     def _set_mode(self, mode: Mode) -> None:
         self.mode = mode
@@ -352,7 +346,4 @@ class ExploreTab(QWidget):
         return removal_flow.remove_selected_imports(self)
 
     def _status(self, text: str) -> None:
-        if self.host is not None:
-            self.host.show_status(text)
-        else:
-            self.hover_label.setText(text)
+        self.reporter.status(text)

@@ -4,13 +4,13 @@ success is told through `status`, a failure in a warning dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.history import jobs as history_jobs
@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 
 class HistoryExports:
-    def __init__(self, tab: QWidget, state: AppState, settings: QSettings, status: Callable[[str], None]):
+    def __init__(self, tab: QWidget, state: AppState, settings: QSettings, reporter: ErrorReporter):
         self.tab = tab  # the dialogs' parent, and the jobs' context
-        self.state, self.settings, self.status = state, settings, status
+        self.state, self.settings, self.reporter = state, settings, reporter
+        self.status = reporter.status
 
     def table(self, rows: HistoryColumns, version: int | None, path: str | None = None) -> Task | None:
         """Write `rows` (the table as shown, of the view of `version`) to `path`, asked
@@ -51,7 +52,7 @@ class HistoryExports:
             status="Exporting the table…",
             context=self.tab,
             on_finished=lambda n: self.status(f"Exported {n:,} predictions to {path}"),
-            on_failed=lambda exc, _d: self._warn("Export failed", str(exc)),
+            on_failed=lambda exc, details: self.reporter.failure("Export", exc, details),
         )
 
     def drift(self, view: DriftView) -> None:
@@ -63,10 +64,7 @@ class HistoryExports:
         try:
             path = ask_and_export(self.tab, item, name, self.settings)
         except OSError as exc:
-            self._warn("Export failed", str(exc))
+            self.reporter.failure("Export", exc)
             return
         if path is not None:
             self.status(f"Saved {path}")
-
-    def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.tab, title, text)

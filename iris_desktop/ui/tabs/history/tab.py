@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.pipelines.monitoring import AccuracyColumns, HistoryColumns, accuracy_columns, model_switches
+from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.settings import settings
-from iris_desktop.ui.runtime.state import AppState
-from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.history import jobs as history_jobs
 from iris_desktop.ui.tabs.history.accuracy_box import DEFAULT_SPAN, AccuracyBox
@@ -42,7 +43,6 @@ from iris_desktop.ui.tabs.history.confusion_panel import ConfusionPanel
 from iris_desktop.ui.tabs.history.drift_reports import DriftReports
 from iris_desktop.ui.tabs.history.drift_view import DriftView
 from iris_desktop.ui.tabs.history.exports import HistoryExports
-from iris_desktop.ui.tabs.history.host import Host
 from iris_desktop.ui.tabs.history.latest_day import DayPanel
 from iris_desktop.ui.tabs.history.prediction_table import PredictionTable
 from iris_desktop.ui.tabs.history.view_switch import ViewSwitch
@@ -67,23 +67,23 @@ class _FillWidget(QWidget):
 class HistoryTab(QWidget):
     drawn = Signal()  # new history data is drawn (the next paint shows it)
 
-    def __init__(self, state: AppState, window: Host | None = None):
+    def __init__(self, state: AppState, reporter: ErrorReporter):
         super().__init__()
-        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
+        self.state, self.reporter = state, reporter
         self.data: history_jobs.HistoryData | None = None
         self.accuracy: AccuracyColumns | None = None
         self.selected: dt.date | None = None  # None: follow the latest day
         self.names: dict[int, str] = {}
         self.settings = settings()
-        self.exports = HistoryExports(self, state, self.settings, self._status)
+        self.exports = HistoryExports(self, state, self.settings, reporter)
         self._restoring = True
         self._build()
         self._restore_settings()
         self._restoring = False
         # Bound methods, not lambdas: Qt drops them when the tab is deleted.
-        self._reload_when_shown = WhenShown(self, self.reload)
-        state.dataChanged.connect(self._data_changed)
-        state.modelChanged.connect(self._model_changed)
+        self._follow = Follow(
+            self, state, self._store_changed, lambda c: c.predictions or c.flowers or c.model or c.models
+        )
         state.dayRequested.connect(self._day_requested)
         self.reload()
 
@@ -223,8 +223,12 @@ class HistoryTab(QWidget):
             context=self,
         )
 
-    def _data_changed(self, _before, _after) -> None:
-        self._reload_when_shown()
+    def _store_changed(self, changes: Changes) -> None:
+        """One reload for whatever changed (an activation brings a new model and its
+        predictions: read once); the drift report follows the active model."""
+        if changes.model:
+            self.request_drift()
+        self.reload()
 
     def _view_changed(self) -> None:
         self._save_settings()
@@ -281,10 +285,6 @@ class HistoryTab(QWidget):
         self.summary.setToolTip(text)
 
     # ---- drift ---------------------------------------------------------------------------------
-
-    def _model_changed(self, _model) -> None:
-        self.request_drift()
-        self.reload()  # the names and the active mark in the version list
 
     def request_drift(self) -> Task | None:
         """Compare the daily flowers with the active model's training flowers, in a
@@ -344,7 +344,4 @@ class HistoryTab(QWidget):
         return self.exports.table(self.shown_history(), self.data.version, path)
 
     def _status(self, text: str) -> None:
-        if self.host is not None:
-            self.host.show_status(text)
-        else:
-            self.summary.setToolTip(text)
+        self.reporter.status(text)

@@ -64,6 +64,7 @@ class LivePrediction(QObject):
                 row.copy(),
                 writes=False,
                 key=model.version,
+                interactive=True,
                 context=self,
                 on_finished=lambda ms: self._timed(model, ms),
             )
@@ -94,6 +95,7 @@ class LivePrediction(QObject):
             key=(model.version, row.tobytes()),
             writes=False,
             repeat="latest",
+            interactive=True,
             context=self,
             on_finished=lambda out: self._answered(model, row, out),
         )

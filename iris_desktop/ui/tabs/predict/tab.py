@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 
 from iris_desktop.domain import FEATURES, VARIETIES, Variety
 from iris_desktop.pipelines.registry import LoadedModel
-from iris_desktop.ui.runtime.state import AppState
-from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction
 from iris_desktop.ui.tabs.predict.measurement_field import FALLBACK_RANGES, MIN_CM, MeasurementField, slider_ranges
 from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
@@ -53,10 +53,7 @@ class PredictTab(QWidget):
         self._build()
         # A model or data change is shown when the tab is: a hidden tab does no work
         # (with a 500-tree forest, that work is hundreds of milliseconds of Python).
-        self._follow_model = WhenShown(self, lambda: self._model_changed(self.state.model))
-        self._follow_data = WhenShown(self, self._data_changed)
-        state.modelChanged.connect(self._follow_model)
-        state.flowersChanged.connect(self._follow_data)
+        self._follow = Follow(self, state, self._store_changed, lambda c: c.model or c.flowers)
         self._update_ranges()
         self.set_values(self._start, recompute_regions=False)
         self._model_changed(state.model)
@@ -271,6 +268,12 @@ class PredictTab(QWidget):
             f"Dots: {dots}. Regions: its prediction with sepal length {held[0]:.1f} cm and "
             f"sepal width {held[1]:.1f} cm held fixed."
         )
+
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.model:
+            self._model_changed(self.state.model)  # ranges and regions included
+        elif changes.flowers:
+            self._data_changed()
 
     def _data_changed(self, _flowers=None) -> None:
         """New flowers (import, catch-up): ranges may widen and today's flower may exist."""

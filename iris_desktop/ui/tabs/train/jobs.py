@@ -101,7 +101,7 @@ def prediction_count(store: Store, version: int) -> int:
 
 @with_store
 def delete_version(store: Store, version: int) -> int:
-    from iris_desktop.pipelines.registry import delete_model
+    from iris_desktop.pipelines.operations import delete_model
 
     return delete_model(store, version)
 

@@ -10,11 +10,11 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.backtest_dialog import BacktestDialog
 from iris_desktop.ui.tabs.train.compare_dialog import CompareDialog
-from iris_desktop.ui.tabs.train.host import Host
+from iris_desktop.ui.tabs.train.model_actions import ModelActions
 from iris_desktop.ui.tabs.train.registry_table import RegistryTable
 
 BUTTONS = (  # (attribute, text, tooltip)
@@ -52,14 +52,13 @@ class RegistryPanel(QWidget):
     delete_button: QPushButton
     retrain_button: QPushButton
 
-    def __init__(self, state, window: Host | None = None, parent=None):
+    def __init__(self, state, reporter: ErrorReporter, models: ModelActions, parent=None):
         super().__init__(parent)
-        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
+        self.state, self.reporter, self.models = state, reporter, models
         self.entries: list = []
         self.loaded = False
         self._select_next: int | None = None
         self.confirm_box: QtWidgets.QMessageBox | None = None
-        self.warning_box: QtWidgets.QMessageBox | None = None
         self.compare_dialog: CompareDialog | None = None
         self.backtest_dialog: BacktestDialog | None = None
         self.table = RegistryTable()
@@ -192,25 +191,7 @@ class RegistryPanel(QWidget):
         if entry is not None and entry.file_problem:
             self.warn("The model cannot be used", entry.file_detail)
             return None
-        if self.host is not None:
-            task = self.host.model_actions.activate(version)
-        else:
-
-            def done(result):
-                self.state.set_model(result[0])
-                self.statusChanged.emit(f"Model v{version} is active")
-
-            task = self.state.runner.run(
-                "activation",
-                jobs.activate,
-                *self.state.paths(),
-                version,
-                self.state.today(),
-                status=f"Activating model v{version}…",
-                context=self,
-                on_finished=done,
-                on_failed=lambda exc, _d: self.warn("Not activated", str(exc)),
-            )
+        task = self.models.activate(version)
         task.done.connect(lambda: self.reload())
         return task
 
@@ -333,12 +314,4 @@ class RegistryPanel(QWidget):
 
     def warn(self, title: str, text: str) -> None:
         self.statusChanged.emit(title)
-        if self.host is not None:
-            self.host.reporter.show(title, text, level="warning")
-            return
-        box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Warning, title, text, QtWidgets.QMessageBox.StandardButton.Ok, self
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.warning_box = box
-        box.open()
+        self.reporter.show(title, text, level="warning")

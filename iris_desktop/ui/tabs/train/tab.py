@@ -2,8 +2,8 @@
 place and without the command line.
 
 Left, every setting (train/settings_panel.py) and Train / Cancel with progress: the
-training runs as a task (window.model_actions.train when hosted, the same job otherwise)
-and a cancelled run leaves no version. Right, what a version achieved (results), KNN's
+training runs as the window's model action (the menu's too: one lane, so a second
+request joins or waits) and a cancelled run leaves no version. Right, what a version achieved (results), KNN's
 validation curve (train/curve_page.py; click a k to use it), any version's decision
 regions with its test flowers, and below, the registry with its actions
 (train/registry_panel.py). Every change to the store, made here or elsewhere, reloads
@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.settings import settings
-from iris_desktop.ui.runtime.state import AppState
-from iris_desktop.ui.runtime.when_shown import WhenShown
+from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.curve_page import CurvePage
-from iris_desktop.ui.tabs.train.host import Host
+from iris_desktop.ui.tabs.train.model_actions import ModelActions
 from iris_desktop.ui.tabs.train.progress_row import progress_row
 from iris_desktop.ui.tabs.train.regions_panel import RegionsPanel
 from iris_desktop.ui.tabs.train.registry_panel import RegistryPanel
@@ -47,9 +47,9 @@ PAGES = ("Results", "Validation curve (KNN)", "Decision regions")
 
 
 class TrainTab(QWidget):
-    def __init__(self, state: AppState, window: Host | None = None):
+    def __init__(self, state: AppState, reporter: ErrorReporter, models: ModelActions):
         super().__init__()
-        self.state, self.host = state, window  # not `window`: that would hide QWidget.window()
+        self.state, self.reporter, self.models = state, reporter, models
         self.settings = settings()
         self.training_task: Task | None = None
         self._build()
@@ -62,7 +62,7 @@ class TrainTab(QWidget):
             self.regions.set_axes(int(axes[0]), int(axes[1]))
         self._connect()
         self._settings_changed()
-        self._data_changed(None, state.summary)
+        self._show_counts()
         self.update_limits()
         self.registry.reload()
 
@@ -114,7 +114,7 @@ class TrainTab(QWidget):
         self.regions = RegionsPanel(self.state.runner)
         self.pages.addTab(self.regions, PAGES[2])
 
-        self.registry = RegistryPanel(self.state, self.host)
+        self.registry = RegistryPanel(self.state, self.reporter, self.models)
         registry_box = QGroupBox("Model registry")
         registry_box.setMinimumHeight(200)
         QVBoxLayout(registry_box).addWidget(self.registry)
@@ -146,10 +146,7 @@ class TrainTab(QWidget):
         self.registry.versionsSelected.connect(self._versions_selected)
         self.registry.statusChanged.connect(self._status)
         self.registry.retrainRequested.connect(self.retrain)
-        self.state.dataChanged.connect(self._data_changed)
-        self.state.flowersChanged.connect(lambda _f: self.update_limits())
-        self._registry_when_shown = WhenShown(self, self.registry.reload)
-        self.state.modelChanged.connect(self._registry_when_shown)
+        self._follow = Follow(self, self.state, self._store_changed, lambda c: c.flowers or c.model or c.models)
         for keys, slot in (
             ("Ctrl+Return", lambda: self.train_button.isEnabled() and self.train()),
             ("Escape", self.cancel_running),
@@ -164,15 +161,17 @@ class TrainTab(QWidget):
         self.panel.save(self.settings)
         self.curve.settings_changed(self.panel.config())
 
-    def _data_changed(self, before, after) -> None:
-        if after is not None:
-            self.panel.set_counts({s: after.count(s) for s in ("backfill", "import", "daily")})
-        if (
-            before is not None
-            and after is not None
-            and ((before.models, before.active_version) != (after.models, after.active_version))
-        ):
-            self._registry_when_shown()  # trained, activated or deleted here or elsewhere
+    def _show_counts(self) -> None:
+        summary = self.state.summary
+        if summary is not None:
+            self.panel.set_counts({s: summary.count(s) for s in ("backfill", "import", "daily")})
+
+    def _store_changed(self, changes: Changes) -> None:
+        if changes.flowers:
+            self._show_counts()
+            self.update_limits()
+        if changes.model or changes.models:  # trained, activated or deleted here or elsewhere
+            self.registry.reload()
 
     def update_limits(self):
         """What the data allow for these sources, test fraction and seed, from a worker."""
@@ -215,21 +214,7 @@ class TrainTab(QWidget):
         if retrain_version is not None:
             entry = self.registry.entry(retrain_version)
             activate = bool(entry and entry.record.active) or activate
-        if self.host is not None:
-            task = self.host.model_actions.train(config, retrain_version=retrain_version, activate=activate)
-        else:
-            task = self.state.runner.run(
-                "training",
-                jobs.train,
-                *self.state.paths(),
-                self.state.today(),
-                config,
-                retrain_version,
-                activate,
-                status="Training…",
-                context=self,
-                on_finished=self._trained,
-            )
+        task = self.models.train(config, retrain_version=retrain_version, activate=activate)
         self.training_task = task
         self.train_progress.setValue(0)
         self.train_progress.show()
@@ -241,11 +226,6 @@ class TrainTab(QWidget):
             task.done.connect(lambda: self._training_done(task))
         self._update_train_button()
         return task
-
-    def _trained(self, result) -> None:
-        """Without a window: the new model (when it was activated) becomes the state's."""
-        if result[1] is not None:
-            self.state.set_model(result[1])
 
     @property
     def curve_task(self) -> Task | None:
@@ -332,8 +312,7 @@ class TrainTab(QWidget):
     # ---- helpers ------------------------------------------------------------------------------
 
     def _status(self, text: str) -> None:
-        if self.host is not None:
-            self.host.show_status(text)
+        self.reporter.status(text)
         self.train_status.setText(text)
 
     def _export_plot(self, item, name: str) -> None:

@@ -20,6 +20,7 @@ from iris_desktop.pipelines.inference import catch_up  # noqa: E402
 from iris_desktop.pipelines.monitoring import window_predictions  # noqa: E402
 from iris_desktop.store import flowers as flower_table  # noqa: E402
 from iris_desktop.store import generators as generator_table  # noqa: E402
+from iris_desktop.ui.actions.daily_actions import DailyActions  # noqa: E402
 from iris_desktop.ui.runtime.worker import wait_for_all  # noqa: E402
 from iris_desktop.ui.tabs.daily.generator_plot import shape_outline  # noqa: E402
 from iris_desktop.ui.tabs.daily.tab import DailyTab  # noqa: E402
@@ -30,11 +31,12 @@ DAY = dt.timedelta(days=1)
 
 
 @pytest.fixture
-def make_tab(qtbot, make_state):
+def make_tab(qtbot, make_state, reporter, actions):
     """make_tab(store, today=TODAY) -> a shown DailyTab whose data has arrived."""
 
     def make(store, today: dt.date = TODAY) -> DailyTab:
-        tab = DailyTab(make_state(store, today))
+        state = make_state(store, today)
+        tab = DailyTab(state, reporter, actions(DailyActions, state))
         qtbot.addWidget(tab)
         tab.resize(1280, 800)
         tab.show()
@@ -272,7 +274,7 @@ def test_catch_up_now_adds_the_missed_days(make_tab, trained_store, qtbot):
 
 def test_in_the_window_catch_up_now_is_the_windows_action(loaded_window, trained_store, qtbot):
     window = loaded_window(trained_store, today=TODAY)
-    tab = DailyTab(window.state, window)
+    tab = DailyTab(window.state, window.reporter, window.daily_actions)
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitUntil(lambda: tab.data is not None and len(tab.data) == 31, timeout=15_000)
@@ -283,8 +285,9 @@ def test_in_the_window_catch_up_now_is_the_windows_action(loaded_window, trained
     assert window.status_label.text().startswith("Caught up 2 missed days")  # said by the window's action
 
 
-def test_an_empty_store_says_how_days_come(make_tab, store, qtbot, make_state):
-    tab = DailyTab(make_state(store))
+def test_an_empty_store_says_how_days_come(make_tab, store, qtbot, make_state, reporter, actions):
+    state = make_state(store)
+    tab = DailyTab(state, reporter, actions(DailyActions, state))
     qtbot.addWidget(tab)
     tab.show()  # a hidden tab reads the store again when it is shown, not before
     qtbot.waitUntil(lambda: tab.data is not None, timeout=15_000)

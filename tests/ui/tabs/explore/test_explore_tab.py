@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 pg = pytest.importorskip("pyqtgraph")
 
@@ -37,9 +37,9 @@ def _every_mouse_move(monkeypatch):
 
 
 @pytest.fixture
-def make_tab(qtbot, make_state):
+def make_tab(qtbot, make_state, reporter):
     def make(store, size=(1280, 760)) -> ExploreTab:
-        tab = ExploreTab(make_state(store))
+        tab = ExploreTab(make_state(store), reporter)
         qtbot.addWidget(tab)
         tab.resize(*size)
         tab.show()
@@ -289,7 +289,7 @@ def test_new_flowers_appear_and_the_selection_is_kept(make_tab, trained_store, q
     assert "Showing 183 of 183 flowers" in tab.table.count_label.text()
 
 
-def test_removing_selected_imported_flowers_asks_first(make_tab, trained_store, qtbot, monkeypatch):
+def test_removing_selected_imported_flowers_asks_first(make_tab, trained_store, qtbot):
     add_rows(trained_store, [(5.0, 3.3, 1.4, 0.2), (5.1, 3.2, 1.5, 0.3)], ["setosa", "setosa"], "import")
     tab = make_tab(trained_store)
     imported = tab.data.columns.id[tab.data.columns.source == SOURCES.index("import")]
@@ -297,20 +297,20 @@ def test_removing_selected_imported_flowers_asks_first(make_tab, trained_store, 
     assert not tab.table.remove_button.isEnabled()
     drag(tab.large.plot_widget, tab.large.view, (0.95, 0.05), (2.05, 0.65))  # backfilled + imported setosas
     assert tab.table.remove_button.isEnabled()
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
-    )
     task = tab.remove_selected_imports()
     wait_done(qtbot, task)
-    qtbot.waitUntil(lambda: len(asked) == 1)
-    assert asked[0].startswith("Remove 2 imported flowers") and "not touched" in asked[0]
+    qtbot.waitUntil(lambda: getattr(tab, "removal_box", None) is not None and tab.removal_box.isVisible())
+    box = tab.removal_box
+    assert box.text().startswith("Remove 2 imported flowers") and "not touched" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter is Cancel before anything destructive
     sync(tab.state)
     qtbot.waitUntil(lambda: not tab.preparing)
-    assert len(tab.data) == 183  # cancelled: nothing removed
+    assert len(tab.data) == 183 and getattr(tab, "removal_task", None) is None  # nothing removed
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(tab.table.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.removal_box is not box and tab.removal_box.isVisible())
+    remove = next(b for b in tab.removal_box.buttons() if b.text() == "&Remove")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(tab, "removal_task", None) is not None and tab.removal_task.is_done)
     sync(tab.state)
     qtbot.waitUntil(lambda: not tab.preparing)

@@ -32,11 +32,11 @@ DAY = dt.timedelta(days=1)
 
 
 @pytest.fixture
-def make_tab(qtbot, make_state):
+def make_tab(qtbot, make_state, reporter):
     """make_tab(store, today=TODAY) -> a shown HistoryTab with its first load drawn."""
 
     def make(store, today: dt.date = TODAY) -> HistoryTab:
-        tab = HistoryTab(make_state(store, today))
+        tab = HistoryTab(make_state(store, today), reporter)
         qtbot.addWidget(tab)
         tab.resize(1280, 800)
         tab.show()
@@ -302,7 +302,7 @@ def test_enter_on_a_row_opens_the_day_in_the_daily_tab(make_tab, trained_store, 
 
 def test_in_the_window_a_catch_up_from_the_menu_reaches_the_tab(loaded_window, trained_store, qtbot, tmp_path):
     window = loaded_window(trained_store, today=TODAY + 2 * DAY)  # start-up catches up two days
-    tab = HistoryTab(window.state, window)
+    tab = HistoryTab(window.state, window.reporter)
     qtbot.addWidget(tab)
     tab.show()  # a hidden tab reads the history again when it is shown, not before
     qtbot.waitUntil(lambda: tab.data is not None and rows(tab) == 33, timeout=10_000)

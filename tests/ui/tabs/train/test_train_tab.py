@@ -21,6 +21,7 @@ from iris_desktop.pipelines import registry  # noqa: E402
 from iris_desktop.pipelines.knn_curve import knn_validation_curve  # noqa: E402
 from iris_desktop.pipelines.training import TrainingConfig, train  # noqa: E402
 from iris_desktop.store import registry as rows  # noqa: E402
+from iris_desktop.ui.actions.model_actions import ModelActions  # noqa: E402
 from iris_desktop.ui.tabs.predict.tab import PredictTab  # noqa: E402
 from iris_desktop.ui.tabs.train.tab import TrainTab  # noqa: E402
 from tests.conftest import TODAY  # noqa: E402
@@ -44,11 +45,12 @@ WARNINGS = COLUMNS.index("Warnings")
 
 
 @pytest.fixture
-def make_tab(qtbot, make_state):
+def make_tab(qtbot, make_state, reporter, actions):
     """make_tab(store, state=None) -> TrainTab with the registry read and the form's limits known."""
 
-    def make(store, state=None, window=None) -> TrainTab:
-        tab = TrainTab(state or make_state(store, TODAY), window)
+    def make(store, state=None) -> TrainTab:
+        state = state or make_state(store, TODAY)
+        tab = TrainTab(state, reporter, actions(ModelActions, state))
         qtbot.addWidget(tab)
         tab.resize(1280, 800)
         qtbot.waitUntil(lambda: tab.registry.loaded and tab.panel.limits is not None, timeout=10_000)
@@ -147,7 +149,7 @@ def test_activating_through_the_window(loaded_window, trained_store, qtbot):
     and every tab follow, and the daily history is predicted by the new version."""
     second = train(trained_store, TrainingConfig("logreg"), activate=False)
     window = loaded_window(trained_store, today=TODAY)
-    tab = TrainTab(window.state, window)
+    tab = TrainTab(window.state, window.reporter, window.model_actions)
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: tab.registry.loaded, timeout=10_000)
     select(qtbot, tab, second.version)
@@ -192,8 +194,9 @@ def test_delete_is_refused_for_the_active_version_and_confirmed_for_others(make_
     assert not panel.delete_button.isEnabled()
     assert "cannot be deleted" in panel.delete_button.toolTip()
     panel.ask_delete(1)  # e.g. from the context menu's shortcut path: refused with a message
-    assert panel.warning_box is not None and "Activate another version first" in panel.warning_box.text()
-    panel.warning_box.close()
+    (box,) = panel.reporter.dialogs
+    assert "Activate another version first" in box.text()
+    box.close()
     assert rows.get_model(trained_store, 1) is not None
 
     select(qtbot, tab, second.version)

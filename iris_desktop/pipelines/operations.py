@@ -1,0 +1,162 @@
+"""What a user can start that changes the store, each as one function. The command line
+and the app's jobs both call these, so an action leaves the same tables whichever
+started it: activating or training a model predicts every stored day with it, from a
+cron job as from the window.
+
+(Backfill, import and removals are single pipeline functions already, called the same
+way: `backfill.backfill`, `imports.import_preview`, `removal.remove_batch`.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from iris_desktop.errors import InvalidValue
+from iris_desktop.pipelines import daily, daily_calendar, inference, registry
+from iris_desktop.pipelines.inference import CatchUpSummary, Progress
+from iris_desktop.pipelines.training import TrainingConfig, config_of
+from iris_desktop.pipelines.training import train as fit
+from iris_desktop.store import Store
+from iris_desktop.store import registry as model_rows
+from iris_desktop.store.backups import daily_backup
+from iris_desktop.store.flowers import last_daily_day
+from iris_desktop.store.registry import ModelRecord, UnknownModelError
+
+
+@dataclass(frozen=True)
+class Started:
+    """What `start` did: a first run, a catch-up, or nothing yet because many days wait."""
+
+    summary: CatchUpSummary
+    first_run: bool
+    waiting_days: int = 0  # days not caught up: more than `ask_before_days`, to be asked first
+    last_day: dt.date | None = None  # the last stored day, when days wait
+    notes: tuple[str, ...] = ()  # options that did not apply, in words
+
+
+@dataclass(frozen=True)
+class Trained:
+    record: ModelRecord
+    model: registry.LoadedModel | None  # None: registered, not activated
+    predicted: int = 0  # daily flowers it predicted once activated
+
+
+def _quiet(_pct: int, _text: str) -> None:
+    pass
+
+
+def start(
+    store: Store,
+    today: dt.date,
+    *,
+    first_run: bool = True,
+    generator: str | None = None,
+    history_days: int | None = None,
+    ask_before_days: int | None = None,
+    progress: Progress | None = None,
+) -> Started:
+    """What the app does at launch and `catch-up` does for a scheduler: on a store never
+    set up (and `first_run`), store the bundled data, train the default model and start
+    the history; otherwise catch up every missed day, unless more than `ask_before_days`
+    wait (then nothing: the caller asks). Then the day's backup.
+
+    `generator` (the generator of the days to come) and `history_days` (how far back the
+    history starts, before it has started) apply first; a start already made is noted."""
+    report = progress or _quiet
+    if first_run and inference.is_first_run(store):
+        summary = inference.first_run(store, today, progress=report, generator=generator, history_days=history_days)
+        report(97, "Backing up")
+        daily_backup(store)
+        return Started(summary, True)
+    notes = []
+    if history_days is not None:
+        started = store.meta("history_start")
+        if started:
+            notes.append(f"--history-days ignored: the daily history already starts on {started}")
+        else:
+            daily_calendar.set_history_days(store, history_days)
+    if generator:
+        daily.set_generator(store, generator)
+    last = last_daily_day(store)
+    if ask_before_days is not None and last is not None and (today - last).days > ask_before_days:
+        nothing = CatchUpSummary(0, 0, None, None, None)
+        return Started(nothing, False, (today - last).days, last, tuple(notes))
+    report(50, "Catching up missed days")
+    summary = catch_up(store, today)
+    report(97, "Backing up")
+    daily_backup(store)
+    return Started(summary, False, notes=tuple(notes))
+
+
+def catch_up(
+    store: Store, today: dt.date, model: registry.LoadedModel | None = None, progress: Progress | None = None
+) -> CatchUpSummary:
+    """Every missed day's flower, and every daily flower the active model has not
+    predicted. If another model was activated meanwhile (by another process), once
+    more: an activation predicts the days it sees, and days added after it looked
+    would be left without its prediction."""
+    summary = inference.catch_up(store, today, model=model, progress=progress)
+    active = model_rows.active_version(store)
+    if summary.model_version is not None and active not in (None, summary.model_version):
+        again = inference.catch_up(store, today)
+        summary = dataclasses.replace(
+            summary,
+            predictions_made=summary.predictions_made + again.predictions_made,
+            model_version=again.model_version,
+        )
+    return summary
+
+
+def activate(store: Store, version: int) -> tuple[registry.LoadedModel, int]:
+    """Make `version` active once its file is verified, and predict every stored daily
+    flower it has not seen, in one transaction; returns it and how many it predicted.
+    (Days not made yet are the catch-up's: one running meanwhile sees the switch and
+    predicts its own days with this model too; see `catch_up`.)"""
+    model = registry.load_model(store, version)  # ModelLoadError before anything changes
+    with store.transaction():
+        model_rows.set_active(store, version)
+        made = inference.predict_pending(store, model)
+    return model, made
+
+
+def train(
+    store: Store,
+    config: TrainingConfig | None = None,
+    *,
+    retrain_version: int | None = None,
+    activate: bool = True,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> Trained:
+    """Train `config` (default: the default model), or version `retrain_version` again
+    with its own settings on today's data; register it and, unless `activate` is False,
+    activate it and predict every stored daily flower with it."""
+    if retrain_version is not None:
+        record = model_rows.get_model(store, retrain_version)
+        if record is None:
+            raise UnknownModelError(f"there is no model version {retrain_version}")
+        config = config_of(record)
+    trained = fit(store, config or TrainingConfig(), activate=activate, progress=progress, should_cancel=should_cancel)
+    if not activate:
+        return Trained(trained, None)
+    model = registry.load_model(store, trained.version)  # registered and activated by fit
+    with store.transaction():
+        made = inference.predict_pending(store, model)
+    return Trained(trained, model, made)
+
+
+def delete_model(store: Store, version: int) -> int:
+    """Delete a version that is not the active one, its file and its predictions;
+    returns how many predictions went with it."""
+    record = model_rows.get_model(store, version)
+    if record is None:
+        raise UnknownModelError(f"there is no model version {version}")
+    if record.active:
+        raise InvalidValue(
+            f"v{version} is the active model; activate another version first "
+            "(`iris-desktop activate VERSION`), then delete it"
+        )
+    return registry.delete_model(store, version)
