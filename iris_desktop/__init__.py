@@ -1,6 +1,6 @@
 """Iris Desktop: the serverless-ML Iris lab as an offline desktop app."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 APP_NAME = "iris-desktop"
 # The desktop entry's name (reverse-DNS) and QGuiApplication.desktopFileName: a Wayland
 # compositor finds the window's icon through it.

@@ -84,3 +84,30 @@ def resources_dir() -> Path:
 
 def resource(name: str) -> Path:
     return resources_dir() / name
+
+
+# ---- files private to the user (POSIX modes; Windows keeps its own ACLs) ---------------------
+
+PRIVATE_FILE = 0o600  # the database (SQLite gives its -wal and -shm the same mode), backups
+PRIVATE_FOLDER = 0o700  # the data folder, models/, backups/
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> None:
+    """Take away what `mode` does not grant (group's and others' rights) from an existing
+    file or folder. Quietly does nothing if it is missing, not ours, or on Windows: a
+    mode we cannot change is not a reason to refuse the data."""
+    if os.name != "posix":
+        return
+    try:
+        current = os.lstat(path).st_mode & 0o777
+        if current & ~mode and not os.path.islink(path):
+            os.chmod(path, current & mode)
+    except OSError:
+        pass
+
+
+def private_folder(path: Path) -> None:
+    """Create `path` (and missing parents) readable by its owner only, or tighten it if it
+    exists. OSError if it cannot be created."""
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    make_private(path, PRIVATE_FOLDER)

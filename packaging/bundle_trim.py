@@ -55,9 +55,9 @@ EXCLUDED_MODULES = [
     "scipy.differentiate",
     # scikit-learn: the app uses neighbors, linear_model, tree, ensemble, svm,
     # calibration, preprocessing, pipeline, model_selection and metrics
-    "sklearn.cluster",
+    # (sklearn.cluster and the sklearn.manifold it imports stay: skops, which reads the
+    # model files, imports sklearn.cluster)
     "sklearn.datasets",
-    "sklearn.manifold",
     "sklearn.mixture",
     "sklearn.gaussian_process",
     "sklearn.neural_network",
@@ -70,7 +70,7 @@ EXCLUDED_MODULES = [
     "sklearn.random_projection",
     "sklearn.experimental",
     "sklearn.utils.estimator_checks",
-    "sklearn.utils._testing",
+    # (sklearn.utils._testing stays: skops lists the estimators with all_estimators(), which imports it)
     # pyqtgraph's examples and the parts that need packages the app does not have
     "pyqtgraph.examples",
     "pyqtgraph.opengl",

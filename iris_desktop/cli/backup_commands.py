@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from iris_desktop import paths
+from iris_desktop.cli.common import add_yes, confirm
 from iris_desktop.cli.common import out as _out
 from iris_desktop.store import open_store
 
@@ -18,6 +19,7 @@ def add_commands(command) -> None:
     )
     rs = command("restore", restore, "replace the data with a backup's (the data replaced is backed up first)")
     rs.add_argument("file", nargs="?", help="a backup archive, or a database file (default: the newest good backup)")
+    add_yes(rs)
 
 
 def backup(args) -> int:
@@ -43,15 +45,26 @@ def list_backups(args) -> int:
 
 
 def restore(args) -> int:
-    from iris_desktop.store.backups import restore as restore_file
-    from iris_desktop.store.backups import restore_newest
+    """Replace the data with a backup's, after asking (an archive written by another
+    installation says so first); the data replaced is backed up first."""
+    from iris_desktop.pipelines import operations
+    from iris_desktop.store.backups import foreign, inspect_backup
 
     db = paths.database_path()
     if args.file:
-        done = restore_file(args.file, db, paths.models_dir())
+        backup = inspect_backup(args.file)  # BackupError (one line) for anything not a backup
+        what = backup.describe() if backup else f"the database file {args.file}"
+        question = f"Replace the data in {paths.data_dir()} with {what}?"
+        if foreign(backup, db):
+            question = (
+                f"{args.file} was written by another Iris Desktop installation (or an older version). " + question
+            )
     else:
-        done, skipped = restore_newest(db, paths.models_dir())
-        for reason in skipped:
-            _out(f"Skipped: {reason}")
+        question = f"Replace the data in {paths.data_dir()} with the newest sound backup?"
+    if not confirm("restore", question, args.yes):
+        return 1
+    done = operations.restore(args.file, db, paths.models_dir())
+    for reason in done.skipped:
+        _out(f"Skipped: {reason}")
     _out(done.message() + ".")
     return 0

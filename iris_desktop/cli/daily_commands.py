@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from iris_desktop.cli.common import bounded, date_arg, note
+from iris_desktop.cli.common import add_yes, bounded, confirm, date_arg, note
 from iris_desktop.cli.common import out as _out
 from iris_desktop.domain import MAX_HISTORY_DAYS
 from iris_desktop.errors import UserError
@@ -50,6 +50,7 @@ def add_commands(command) -> None:
         "remove the daily flowers stored for days after today (made while the clock was ahead)",
     )
     fu.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
+    add_yes(fu)
     ge = command("generate", generate, "show a day's flower without storing it")
     ge.add_argument("--date", type=date_arg, default=None, help="YYYY-MM-DD (default today)")
 
@@ -89,6 +90,9 @@ def remove_future_days(args) -> int:
         if future is None:
             _out(f"No daily flower is stored after today ({today}).")
             return 0
+        question = f"Remove the {future.count} daily flowers stored for {future.first} to {future.last}?"
+        if not confirm("remove-future-days", question, args.yes):
+            return 1
         removed = remove(store, today)
     _out(
         f"Removed {removed} daily flower{'s' * (removed != 1)} stored for {future.first} to {future.last}, "

@@ -4,7 +4,7 @@ batches and their removal, info."""
 from __future__ import annotations
 
 from iris_desktop import __version__, paths
-from iris_desktop.cli.common import bounded
+from iris_desktop.cli.common import add_yes, bounded, confirm
 from iris_desktop.cli.common import out as _out
 from iris_desktop.errors import UserError
 from iris_desktop.store import SCHEMA_VERSION, open_store
@@ -37,6 +37,7 @@ def add_commands(command) -> None:
     command("imports", list_imports, "list the import batches")
     rm = command("remove-import", remove_import, "remove an import batch's flowers (see `imports`)")
     rm.add_argument("batch", type=bounded(1, 2**62), metavar="N")
+    add_yes(rm)
     command("info", info, "where the data lives, row counts, schema version")
 
 
@@ -111,10 +112,15 @@ def list_imports(args) -> int:
 
 
 def remove_import(args) -> int:
-    from iris_desktop.pipelines.removal import RemovalError, remove_batch
+    from iris_desktop.pipelines.removal import RemovalError, plan_batch, remove_batch
 
     with open_store() as store:
         try:
+            plan = plan_batch(store, args.batch)
+            if not confirm(
+                "remove-import", f"Remove the {plan.removed} flowers of import batch {args.batch}?", args.yes
+            ):
+                return 1
             removal = remove_batch(store, args.batch)
         except RemovalError as exc:
             raise UserError(str(exc)) from None

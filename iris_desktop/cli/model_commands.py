@@ -12,7 +12,7 @@ import argparse
 import sys
 import warnings
 
-from iris_desktop.cli.common import bounded
+from iris_desktop.cli.common import add_yes, bounded, confirm
 from iris_desktop.cli.common import out as _out
 from iris_desktop.errors import UserError
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Param
@@ -59,7 +59,7 @@ def add_commands(command) -> None:
 
     dl = command("delete", delete, "delete model version N, its file and its predictions (never the active one)")
     dl.add_argument("version", type=VERSION)
-    dl.add_argument("--yes", "-y", action="store_true", help="do not ask (asked only on a terminal)")
+    add_yes(dl)
     ex = command("export", export, "write model version N's file and a JSON model card to folder DIR")
     ex.add_argument("version", type=VERSION)
     ex.add_argument("folder", metavar="DIR")
@@ -288,11 +288,8 @@ def delete(args) -> int:
         if record.active:
             operations.delete_model(store, args.version)  # refuses, saying what to do
         n = len(daily_predictions(store, model_version=args.version))
-        if not args.yes and sys.stdin.isatty():
-            answer = input(f"Delete model v{args.version}, its file and its {n} predictions? [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                _out("Nothing was deleted.")
-                return 1
+        if not confirm("delete", f"Delete model v{args.version}, its file and its {n} predictions?", args.yes):
+            return 1
         removed = operations.delete_model(store, args.version)
     _out(f"Deleted model v{args.version} and its {removed} prediction{'s' * (removed != 1)}.")
     return 0

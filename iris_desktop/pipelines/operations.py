@@ -13,15 +13,18 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from iris_desktop.errors import InvalidValue
 from iris_desktop.pipelines import daily, daily_calendar, inference, registry
 from iris_desktop.pipelines.inference import CatchUpSummary, Progress
+from iris_desktop.pipelines.legacy_models import convert_legacy_models
+from iris_desktop.pipelines.legacy_retrain import retrain_legacy
 from iris_desktop.pipelines.training import TrainingConfig, config_of
 from iris_desktop.pipelines.training import train as fit
-from iris_desktop.store import Store
+from iris_desktop.store import Store, backups
 from iris_desktop.store import registry as model_rows
-from iris_desktop.store.backups import daily_backup
+from iris_desktop.store.backups import Restored, daily_backup
 from iris_desktop.store.flowers import last_daily_day
 from iris_desktop.store.registry import ModelRecord, UnknownModelError
 
@@ -66,12 +69,13 @@ def start(
     `generator` (the generator of the days to come) and `history_days` (how far back the
     history starts, before it has started) apply first; a start already made is noted."""
     report = progress or _quiet
+    # Model files of versions before 0.2 (pickles) become the new format, once.
+    notes = _conversion_notes(store)
     if first_run and inference.is_first_run(store):
         summary = inference.first_run(store, today, progress=report, generator=generator, history_days=history_days)
         report(97, "Backing up")
         daily_backup(store)
-        return Started(summary, True)
-    notes = []
+        return Started(summary, True, notes=tuple(notes))
     if history_days is not None:
         started = store.meta("history_start")
         if started:
@@ -89,6 +93,14 @@ def start(
     report(97, "Backing up")
     daily_backup(store)
     return Started(summary, False, notes=tuple(notes))
+
+
+def _conversion_notes(store: Store) -> list[str]:
+    """What converting the old model files said, less what the catch-up says anyway: the
+    active version that cannot be used is its error."""
+    active = model_rows.active_version(store)
+    said = convert_legacy_models(store)
+    return [text for text in said if "converted" in text or not text.startswith(f"model v{active}: ")]
 
 
 def catch_up(
@@ -160,3 +172,42 @@ def delete_model(store: Store, version: int) -> int:
             "(`iris-desktop activate VERSION`), then delete it"
         )
     return registry.delete_model(store, version)
+
+
+@dataclass(frozen=True)
+class RestoreDone:
+    restored: Restored
+    retrained: tuple[int, ...] = ()  # old-format versions trained again to the same model
+    needs_retraining: tuple[int, ...] = ()  # old-format versions that could not be reproduced
+    skipped: tuple[str, ...] = ()  # newer backups that could not be restored, and why
+
+    def message(self) -> str:
+        text = dataclasses.replace(self.restored, legacy_versions=()).message()
+        if self.retrained:
+            text += f"; {_listed(self.retrained)} (in the format before 0.2) trained again from their settings"
+        if self.needs_retraining:
+            text += f"; {_listed(self.needs_retraining)} (in the format before 0.2) must be retrained: its data changed"
+        return text
+
+
+def _listed(versions: tuple[int, ...]) -> str:
+    return "model " + ", ".join(f"v{v}" for v in versions)
+
+
+def restore(source: Path | str | None, db: Path, models: Path) -> RestoreDone:
+    """Make the data those of the backup at `source` (None: the newest sound one in the
+    backups folder). An archive's model files in the old format (pickles) are never
+    loaded: each such version is trained again from its recorded settings on the
+    archive's own data, keeping its number and predictions, when that reproduces it."""
+    skipped: list[str] = []
+    if source is None:
+        restored, skipped = backups.restore_newest(db, models)
+    else:
+        restored = backups.restore(source, db, models)
+    done: list[int] = []
+    left: list[int] = []
+    if restored.legacy_versions:
+        with Store.open(db, models) as store:
+            for version in restored.legacy_versions:
+                (done if retrain_legacy(store, version) else left).append(version)
+    return RestoreDone(restored, tuple(done), tuple(left), tuple(skipped))

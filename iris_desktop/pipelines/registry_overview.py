@@ -1,6 +1,6 @@
 """The registry as the Train tab and `iris-desktop models` / `compare` show it: each
-version with its file checked (hash only, nothing unpickled), its key parameters in a
-few words, its lineage, and two versions side by side."""
+version with its file checked (hash only, nothing built from it), its key parameters in
+a few words, its lineage, and two versions side by side."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from iris_desktop.pipelines.legacy_models import LEGACY_SUFFIX, NEEDS_RETRAINING
 from iris_desktop.pipelines.registry import ModelLoadError, read_artifact
 from iris_desktop.store import Store
 from iris_desktop.store import registry as rows
@@ -17,7 +18,7 @@ from iris_desktop.store.registry import ModelRecord
 
 @dataclass(frozen=True)
 class RegistryEntry:
-    """One version with what can be said about it without unpickling anything."""
+    """One version with what can be said about it without loading its file."""
 
     record: ModelRecord
     file_problem: str | None = None  # "file missing", "file altered", ...: not loadable
@@ -31,11 +32,15 @@ class RegistryEntry:
 
 
 def file_problem(store: Store, record: ModelRecord) -> tuple[str, str] | None:
-    """(short, full) text if the version's file is missing, altered or unreadable."""
+    """(short, full) text if the version's file is missing, altered or unreadable. (A
+    file in the format before 0.2 that matches is converted when first loaded; one that
+    does not can never be: the version needs retraining.)"""
     try:
         read_artifact(store, record)
     except ModelLoadError as exc:
         text = str(exc)
+        if record.artifact.endswith(LEGACY_SUFFIX):
+            return NEEDS_RETRAINING.removeprefix("it "), f"{text} (Its file is in the format before 0.2.)"
         short = (
             "file missing"
             if "missing" in text

@@ -278,7 +278,7 @@ def train(
         test_fraction=config.test_fraction,
         metrics=metrics,
         library_versions=registry.library_versions(),
-        artifact=f"{config.algorithm}-{stamp:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}.joblib",
+        artifact=f"{config.algorithm}-{stamp:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}{registry.SUFFIX}",
         sha256="",
         created_at=utc_now(),
     )

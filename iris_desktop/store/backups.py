@@ -3,16 +3,22 @@ backup) and the model files its registry refers to, so a restored backup can loa
 models. Automatic ones (once a day, before a migration, before a restore) live in
 `backups/` beside the database; the newest KEEP of them are kept.
 
-Restoring copies the backup into the live database with the same backup API, so
-connections that other threads or processes hold stay valid and see the restored
-contents as one more commit; a live file that is damaged is moved aside instead.
+Restoring reads the archive as hostile input (archives.py: every member checked, each
+copied in chunks under a cap), checks its database (quick_check, schema) before any
+model file is written, writes its model files to temporary names that are renamed into
+models/ only once everything is checked, then copies the database into the live one
+with the same backup API, so connections that other threads or processes hold stay
+valid and see the restored contents as one more commit; a live file that is damaged is
+moved aside instead. A refused archive leaves nothing behind. An archive's `.joblib`
+files (pickles of versions before 0.2) are never written: a pickle runs code when it is
+loaded, and a hash in the same archive proves nothing. Their versions are returned
+(Restored.legacy_versions), to be retrained.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -24,39 +30,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iris_desktop import __version__
-from iris_desktop.store import recovery
-from iris_desktop.store.database import Store
-from iris_desktop.store.errors import StoreError, translate
-from iris_desktop.store.schema import SCHEMA_VERSION
+from iris_desktop.paths import private_folder
+from iris_desktop.store import recovery, restoring
+from iris_desktop.store.archives import DB_MEMBER as DB_MEMBER
+from iris_desktop.store.archives import MANIFEST as MANIFEST
+from iris_desktop.store.archives import (
+    MAX_DATABASE_BYTES,
+    MAX_MODEL_BYTES,
+    MAX_MODELS,
+    MODEL_NAME,
+    MODELS,
+    NOTHING_CHANGED,
+    open_archive,
+    shown,
+)
+from iris_desktop.store.archives import REASONS as REASONS
+from iris_desktop.store.archives import Backup as Backup
+from iris_desktop.store.archives import BackupError as BackupError
+from iris_desktop.store.archives import read_manifest as read_manifest
+from iris_desktop.store.database import INSTALLATION_ID, Store
+from iris_desktop.store.errors import translate
+from iris_desktop.store.files import BACKUPS
 
 KEEP = 7  # automatic backups kept
-FOLDER = "backups"
-DB_MEMBER = "iris.sqlite3"
-MANIFEST = "manifest.json"
+FOLDER = BACKUPS
 AUTOMATIC = ("daily", "migration", "restore")  # reasons of the backups that are pruned
-REASONS = {"daily": "daily", "migration": "before an update", "restore": "before a restore", "manual": "made by hand"}
 _NAME = re.compile(r"^iris-(\d{8}-\d{6})-(\w+)\.zip$")
-_MODEL_MEMBER = re.compile(r"^models/([A-Za-z0-9_.-]+\.joblib)$")
-
-
-class BackupError(StoreError):
-    """A backup cannot be made or restored; the message says why."""
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    created: dt.datetime
-    reason: str  # a key of REASONS
-    flowers: int
-    models: int
-    schema_version: int
-
-    def describe(self) -> str:
-        return (
-            f"{self.created:%Y-%m-%d %H:%M} ({REASONS.get(self.reason, self.reason)}): "
-            f"{self.flowers} flowers, {self.models} model{'s' * (self.models != 1)}"
-        )
 
 
 def folder_of(db_path: Path) -> Path:
@@ -87,6 +86,7 @@ def write_archive(
             store.conn.backup(target)
             counts = _counts(target)
             artifacts = [r[0] for r in target.execute("SELECT artifact FROM models")]
+            ident = target.execute("SELECT value FROM meta WHERE key = ?", (INSTALLATION_ID,)).fetchone()
         finally:
             target.close()
         manifest = {
@@ -95,14 +95,13 @@ def write_archive(
             "reason": reason,
             "app_version": __version__,
             **counts,
+            "installation_id": ident[0] if ident else None,
         }
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             archive.write(copy, DB_MEMBER)
-            for name in artifacts:
-                model = store.models_dir / name
-                if _MODEL_MEMBER.match(f"models/{name}") and model.is_file():
-                    archive.write(model, f"models/{name}")
+            for name in _files_to_archive(store, Path(copy), artifacts):
+                archive.write(store.models_dir / name, MODELS + name)
         os.replace(partial, dest)
     except sqlite3.Error as exc:
         raise (translate(exc, store.path) or BackupError(f"the backup failed: {exc}")) from exc
@@ -112,6 +111,27 @@ def write_archive(
         recovery.remove_with_side_files(Path(copy))
         partial.unlink(missing_ok=True)
     return dest
+
+
+def _files_to_archive(store: Store, copy: Path, artifacts: list[str]) -> list[str]:
+    """The model files to put in the archive: those of ours that are there (a .skops file,
+    or a .joblib one of ours not yet converted). What restore would refuse is refused
+    here, so that every archive we write can be restored."""
+    if copy.stat().st_size > MAX_DATABASE_BYTES:
+        raise BackupError(f"the database is larger than the {MAX_DATABASE_BYTES >> 20} MiB a backup may hold")
+    if len(artifacts) > MAX_MODELS:
+        raise BackupError(f"the registry has {len(artifacts)} models, more than the {MAX_MODELS} a backup may hold")
+    names = []
+    for name in artifacts:
+        model = store.models_dir / name
+        if MODEL_NAME.fullmatch(name) and model.is_file() and not model.is_symlink():
+            if model.stat().st_size > MAX_MODEL_BYTES:
+                raise BackupError(
+                    f"the model file {name} is larger than the {MAX_MODEL_BYTES >> 20} MiB a backup may hold: "
+                    "delete that version to back up the rest"
+                )
+            names.append(name)
+    return names
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -127,7 +147,7 @@ def automatic_backup(store: Store, reason: str, now: dt.datetime | None = None) 
     beyond the newest KEEP are removed."""
     now = now or dt.datetime.now()
     folder = folder_of(store.path)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    private_folder(folder)
     path = write_archive(store, folder / f"iris-{now:%Y%m%d-%H%M%S}-{reason}.zip", reason, now)
     _prune(folder)
     return path
@@ -181,24 +201,6 @@ def list_backups(db_path: Path) -> list[Backup]:
     return found
 
 
-def read_manifest(path: Path) -> Backup:
-    """What an archive says of itself (BackupError if it is not one of ours)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = json.loads(archive.read(MANIFEST))
-            archive.getinfo(DB_MEMBER)
-        return Backup(
-            path,
-            dt.datetime.fromisoformat(info["created"]),
-            str(info["reason"]),
-            int(info["flowers"]),
-            int(info["models"]),
-            int(info["schema_version"]),
-        )
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise BackupError(f"{path} is not an Iris Desktop backup ({exc})") from exc
-
-
 # ---- restoring one --------------------------------------------------------------------------
 
 
@@ -207,6 +209,12 @@ class Restored:
     backup: Backup | None  # None: a bare database file was restored
     saved_as: Path | None  # the backup of the data replaced (None: there was none, or it was damaged)
     damaged_moved_to: Path | None = None
+    # Versions whose model file is a pickle of a version before 0.2 that this restore did
+    # not provide (an archive's .joblib files are never written): retrain them.
+    legacy_versions: tuple[int, ...] = ()
+    # Versions whose file in the archive does not match their registry row (damaged): not
+    # written; loading them says so.
+    unmatched_versions: tuple[int, ...] = ()
 
     def message(self) -> str:
         what = self.backup.describe() if self.backup else "the database file"
@@ -215,32 +223,71 @@ class Restored:
             text += f"; the data it replaced was saved as {self.saved_as.name}"
         if self.damaged_moved_to:
             text += f"; the damaged database was moved to {self.damaged_moved_to}"
+        if self.legacy_versions:
+            text += f"; {_versions(self.legacy_versions)} in the format before 0.2 and must be retrained"
+        if self.unmatched_versions:
+            text += f"; the file of {_versions(self.unmatched_versions)} damaged in the backup and was left out"
         return text
+
+
+def _versions(versions: tuple[int, ...]) -> str:
+    return "model " + ", ".join(f"v{v}" for v in versions) + (" are" if len(versions) > 1 else " is")
+
+
+def inspect_backup(source: str | os.PathLike[str]) -> Backup | None:
+    """What `source` is, before asking to restore it: an archive's manifest, or None for a
+    bare database file (a backup of a version before archives). BackupError otherwise."""
+    with open_archive(Path(source)) as archive:
+        return archive.backup
+
+
+def foreign(backup: Backup | None, db_path: Path) -> bool:
+    """Whether `backup` may come from another installation than the store at `db_path`:
+    its installation id differs, or cannot be compared (an archive or a bare database
+    file of a version before 0.2, or no readable store here). The CLI and the restore
+    dialog ask before going on; the newest backup of our own backups folder needs no
+    asking (restore_newest)."""
+    ours = recovery.installation_id_of(db_path)
+    return backup is None or backup.installation_id is None or ours is None or backup.installation_id != ours
 
 
 def restore(source: str | os.PathLike[str], db_path: Path, models_dir: Path, timeout: float = 10.0) -> Restored:
     """Make the database (and the model files it refers to) those of the backup at
     `source`: an archive, or a bare SQLite file from an older version's backup. The
-    backup is checked whole before anything changes; the current data, if sound, is
-    backed up first ("before a restore")."""
+    backup is checked whole before anything changes (BackupError saying why, and
+    nothing written); the current data, if sound, is backed up first ("before a restore")."""
     source = Path(source)
-    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=db_path.parent)
-    os.close(fd)
-    copy = Path(name)
-    try:
-        backup, models = _unpack(source, copy)
-        artifacts = _check_database(copy, source)
-        missing = [a for a in artifacts if a not in models and not (models_dir / a).is_file()]
-        if missing:
+    with open_archive(source) as archive:
+        restoring.check_space(archive, db_path, models_dir)
+        made = not db_path.parent.exists()
+        try:
+            private_folder(db_path.parent)
+        except OSError as exc:
+            raise BackupError(f"cannot create the data folder {db_path.parent}: {exc.strerror}") from exc
+        fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=db_path.parent)
+        os.close(fd)
+        copy = Path(name)
+        models = restoring.Models()
+        try:
+            archive.extract_database(copy)
+            rows = restoring.check_database(copy, archive)
+            restoring.keep_installation_id(copy, db_path, archive)
+            restoring.take_models(archive, rows, models_dir, models)
+            with restoring.installed(models.staged):
+                saved, damaged = _replace_database(copy, db_path, models_dir, timeout)
+            return Restored(archive.backup, saved, damaged, tuple(models.legacy), tuple(models.unmatched))
+        except OSError as exc:
             raise BackupError(
-                f"{source} lacks the model file{'s' * (len(missing) > 1)} {', '.join(missing)}; nothing was changed"
-            )
-        _write_models(models, models_dir)
-        saved, damaged = _replace_database(copy, db_path, models_dir, timeout)
-        return Restored(backup, saved, damaged)
-    finally:
-        recovery.remove_with_side_files(copy)
+                f"{shown(source)} could not be restored: {exc.strerror or exc}; {NOTHING_CHANGED}"
+            ) from exc
+        finally:
+            for temp, _target in models.staged:
+                temp.unlink(missing_ok=True)
+            recovery.remove_with_side_files(copy)
+            if made and not db_path.exists():  # refused: the data folder made for it goes too
+                for folder in (models_dir, db_path.parent):
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
 
 
 def restore_newest(db_path: Path, models_dir: Path, timeout: float = 10.0) -> tuple[Restored, list[str]]:
@@ -255,71 +302,6 @@ def restore_newest(db_path: Path, models_dir: Path, timeout: float = 10.0) -> tu
     if not skipped:
         raise BackupError(f"there is no backup in {folder_of(db_path)}")
     raise BackupError("no backup could be restored: " + "; ".join(skipped))
-
-
-def _unpack(source: Path, copy: Path) -> tuple[Backup | None, dict[str, bytes]]:
-    """Extract the database to `copy`; return the manifest and the model files."""
-    try:
-        with open(source, "rb") as f:
-            head = f.read(16)
-    except OSError as exc:
-        raise BackupError(f"cannot read {source}: {exc.strerror or exc}") from exc
-    if head == b"SQLite format 3\x00":
-        copy.write_bytes(source.read_bytes())
-        return None, {}
-    backup = read_manifest(source)
-    models: dict[str, bytes] = {}
-    try:
-        with zipfile.ZipFile(source) as archive:
-            for info in archive.infolist():
-                if info.filename == DB_MEMBER:
-                    with archive.open(info) as src, open(copy, "wb") as dst:
-                        while chunk := src.read(1 << 20):
-                            dst.write(chunk)
-                elif (m := _MODEL_MEMBER.match(info.filename)) is not None:
-                    models[m.group(1)] = archive.read(info)
-                elif info.filename != MANIFEST:  # a name we never write: not ours, refuse it whole
-                    raise BackupError(f"{source} holds an unexpected file {info.filename!r}; nothing was changed")
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BackupError(f"{source} cannot be read as a backup ({exc}); nothing was changed") from exc
-    return backup, models
-
-
-def _check_database(copy: Path, source: Path) -> list[str]:
-    """The backup's database must be sound and one this version can open; returns the
-    model files its registry refers to."""
-    found = recovery.file_problem(copy)
-    if found:
-        raise BackupError(f"the database in {source} is damaged ({found}); nothing was changed")
-    conn = sqlite3.connect(copy)
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if not 1 <= version <= SCHEMA_VERSION:
-            raise BackupError(
-                f"{source} holds a database of schema {version}; this version reads 1 to "
-                f"{SCHEMA_VERSION}; nothing was changed"
-            )
-        return [r[0] for r in conn.execute("SELECT artifact FROM models")]
-    except sqlite3.Error as exc:
-        raise BackupError(f"{source} does not hold an Iris Desktop database ({exc}); nothing was changed") from exc
-    finally:
-        conn.close()
-
-
-def _write_models(models: dict[str, bytes], models_dir: Path) -> None:
-    """Put the backup's model files in place; one already there with the same bytes stays."""
-    models_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in models.items():
-        target = models_dir / name
-        if target.is_file() and _sha256(target.read_bytes()) == _sha256(data):
-            continue
-        partial = models_dir / f".tmp-restore-{name}"  # removed on open if a kill leaves it
-        partial.write_bytes(data)
-        os.replace(partial, target)
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _replace_database(copy: Path, db_path: Path, models_dir: Path, timeout: float) -> tuple[Path | None, Path | None]:
@@ -337,6 +319,7 @@ def _replace_database(copy: Path, db_path: Path, models_dir: Path, timeout: floa
         try:
             source.backup(live.conn)  # takes the write lock: waits up to `timeout` for another writer
         except sqlite3.Error as exc:
+            saved.unlink(missing_ok=True)  # nothing changed: no backup of it either
             raise (translate(exc, db_path) or BackupError(f"the restore failed: {exc}")) from exc
         finally:
             source.close()

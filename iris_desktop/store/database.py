@@ -19,7 +19,11 @@ from iris_desktop.store.errors import (
     open_error,
     translate,
 )
+from iris_desktop.store.files import ensure_folder as ensure_folder  # (ui/app.py imports it from here)
+from iris_desktop.store.files import make_store_private, remove_orphaned_temp_files
 from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
+
+INSTALLATION_ID = "installation_id"  # meta key: a random id per installation (32 hex digits)
 
 
 def utc_now() -> str:
@@ -59,12 +63,14 @@ class Store:
         path = Path(path)
         ensure_folder(path.parent)
         models = Path(models_dir) if models_dir is not None else path.parent / "models"
+        if path.resolve() not in _checked:  # once per file and process: a few stat calls
+            make_store_private(path, models)
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
         store = cls(conn, path, models, timeout)
-        _remove_orphaned_temp_files(models)
+        remove_orphaned_temp_files(models)
         try:
             # Refuse a newer schema before anything (journal_mode = WAL) writes to the file.
             _check_not_newer(store)
@@ -330,33 +336,6 @@ def _check_not_newer(store: Store) -> int:
     return version
 
 
-ORPHAN_AGE_S = 3600  # a model file still being written is minutes old at most
-
-
-def _remove_orphaned_temp_files(models: Path) -> None:
-    """A process killed while writing a model leaves a `.tmp-*` file: remove those old
-    enough that no process can still be writing them."""
-    import time
-
-    try:
-        for leftover in models.glob(".tmp-*"):
-            if time.time() - leftover.stat().st_mtime > ORPHAN_AGE_S:
-                leftover.unlink(missing_ok=True)
-    except OSError:
-        pass  # a folder we cannot tidy is not a reason to refuse to open
-
-
-def ensure_folder(folder: Path) -> None:
-    """Create the data folder if needed (readable by its owner only: it holds what the
-    user imported); StoreError if it cannot hold our files."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"the data folder {folder} is not writable")
-
-
 def migrate(store: Store) -> None:
     """Run the migrations the file lacks, each in its own transaction. Foreign keys are
     off meanwhile (a migration may rebuild a table others refer to: with them on,
@@ -384,16 +363,23 @@ def migrate(store: Store) -> None:
 
 
 def _seed(store: Store) -> None:
-    """A new store's installation seed. One that has flowers and lost its seed is not
-    given a new one: every day not yet made would then differ from the stored ones."""
-    if store.meta("installation_seed") is None:
-        import secrets
+    """A new store's installation seed and id. One that has flowers and lost its seed is
+    not given a new one: every day not yet made would then differ from the stored ones.
+    The id (which installation wrote a backup) is added to a store of an older version."""
+    seed, ident = store.meta("installation_seed") is None, store.meta(INSTALLATION_ID) is None
+    if not (seed or ident):
+        return
+    import secrets
 
-        if store.conn.execute("SELECT EXISTS (SELECT 1 FROM flowers)").fetchone()[0]:
-            raise StoreContentError.found(store.path, "the installation seed is missing")
-
-        # OR IGNORE: if two processes create the database at once, the first seed stays.
+    if seed and store.conn.execute("SELECT EXISTS (SELECT 1 FROM flowers)").fetchone()[0]:
+        raise StoreContentError.found(store.path, "the installation seed is missing")
+    try:
+        # OR IGNORE: if two processes create the database at once, the first values stay.
         with store.transaction() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('installation_seed', ?)", (str(secrets.randbits(31)),)
-            )
+            insert = "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"
+            conn.execute(insert, ("installation_seed", str(secrets.randbits(31))))
+            conn.execute(insert, (INSTALLATION_ID, secrets.token_hex(16)))
+    except StoreError:
+        if seed:
+            raise
+        # only the id was missing, and the file is read-only or locked: its archives carry none

@@ -64,6 +64,24 @@ def remove_with_side_files(path: Path) -> None:
         Path(name).unlink(missing_ok=True)
 
 
+def installation_id_of(path: Path) -> str | None:
+    """The installation id stored in the database at `path` (meta `installation_id`),
+    read without opening it as a Store: None if there is none or it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'installation_id'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
 def schema_version_of(path: Path) -> int | None:
     """The schema version of the file at `path`, read without opening it as a Store
     (no check, no migration): None if there is no such database or it cannot be read."""

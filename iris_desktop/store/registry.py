@@ -126,6 +126,17 @@ def set_active(store: Store, version: int) -> None:
         )
 
 
+def replace_artifact(store: Store, version: int, old: tuple[str, str], new: tuple[str, str]) -> bool:
+    """Point version `version` at another file, (artifact, sha256) `new`, if its row still
+    names `old`; False if it does not (another process replaced it first)."""
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE models SET artifact = ?, sha256 = ? WHERE version = ? AND artifact = ? AND sha256 = ?",
+            (*new, version, *old),
+        )
+        return cur.rowcount == 1
+
+
 def delete_model_row(store: Store, version: int) -> int:
     """Delete a non-active model row and its predictions; returns predictions removed."""
     with store.transaction() as conn:

@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
             self.daily_actions.ask_long_catch_up(result.waiting_days, result.last_day)
         if result.summary.future is not None:
             self.daily_actions.offer_future_removal(result.summary.future)
+        if result.notes:  # e.g. model files of an older version converted (or to be retrained)
+            self.reporter.show("Model files updated", "\n\n".join(result.notes), level="information")
         self.ready.emit()
 
     def _start_failed(self, exc: BaseException, details: str) -> None:

@@ -320,7 +320,7 @@ def test_days_stored_while_the_clock_was_ahead(capsys, data):
     assert out.splitlines()[-1].startswith("2026-06-20")
     with Store.open(data / paths.DB_NAME) as s:
         kept = flower_table.daily_flower(s, dt.date(2026, 6, 25))
-    code, out, _ = run(capsys, "--data-dir", data, "remove-future-days", "--today", "2026-06-20")
+    code, out, _ = run(capsys, "--data-dir", data, "remove-future-days", "--today", "2026-06-20", "--yes")
     assert code == 0 and out.startswith("Removed 926 daily flowers stored for 2026-06-21 to 2029-01-01")
     code, out, err = run(capsys, "--data-dir", data, "catch-up", "--today", "2026-06-25")
     assert out.startswith("Caught up 5 missed days") and err == ""

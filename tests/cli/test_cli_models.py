@@ -117,7 +117,9 @@ def test_delete(capsys, trained):
     run(capsys, "--data-dir", trained, "train", "--no-activate")
     run(capsys, "--data-dir", trained, "activate", "2")
     run(capsys, "--data-dir", trained, "catch-up", "--today", "2026-06-15")
-    code, out, err = run(capsys, "--data-dir", trained, "delete", "1")
+    assert_user_error(*run(capsys, "--data-dir", trained, "delete", "1"), "delete", "not done without --yes")
+    assert _versions(trained) == [1, 2]
+    code, out, err = run(capsys, "--data-dir", trained, "delete", "1", "--yes")
     assert (code, err) == (0, "")
     assert out == "Deleted model v1 and its 31 predictions.\n"
     assert _versions(trained) == [2]
@@ -126,7 +128,7 @@ def test_delete(capsys, trained):
 def test_export(capsys, trained, tmp_path):
     code, out, err = run(capsys, "--data-dir", trained, "export", "1", tmp_path / "out")
     assert (code, err) == (0, "")
-    artifact, card = tmp_path / "out" / "iris-model-v1.joblib", tmp_path / "out" / "iris-model-v1.json"
+    artifact, card = tmp_path / "out" / "iris-model-v1.skops", tmp_path / "out" / "iris-model-v1.json"
     assert out == f"Exported model v1: {artifact} and its model card {card}\n"
     data = json.loads(card.read_text())
     assert data["metrics"]["duplicates_dropped"] == 1 and data["version"] == 1
@@ -141,7 +143,7 @@ def test_export(capsys, trained, tmp_path):
         "not exported",
         "iris-desktop retrain 1",
     )
-    assert not (tmp_path / "again" / "iris-model-v1.joblib").exists()
+    assert not (tmp_path / "again" / "iris-model-v1.skops").exists()
 
 
 def test_compare(capsys, trained):

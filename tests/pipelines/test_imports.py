@@ -205,7 +205,9 @@ def test_cli_dry_run_imports_and_remove_import(capsys, tmp_path):
     assert "as batch 1" in capsys.readouterr().out
     assert main(["--data-dir", str(data), "imports"]) == 0
     assert "mm.csv" in capsys.readouterr().out
-    assert main(["--data-dir", str(data), "remove-import", "1"]) == 0
+    assert main(["--data-dir", str(data), "remove-import", "1"]) == 2  # nobody to ask: --yes needed
+    assert "not done without --yes" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "remove-import", "1", "--yes"]) == 0
     assert capsys.readouterr().out.startswith("Removed 2 imported flowers")
-    assert main(["--data-dir", str(data), "remove-import", "1"]) == 2
+    assert main(["--data-dir", str(data), "remove-import", "1", "--yes"]) == 2
     assert "no import batch 1" in capsys.readouterr().err

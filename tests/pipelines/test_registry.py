@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 import threading
 
-import joblib
 import pytest
 
 from iris_desktop.pipelines import registry
@@ -80,15 +79,15 @@ def three_versions(trained_store):
 
 @pytest.fixture
 def loads(monkeypatch):
-    """How many model files were unpickled."""
+    """How many model files were read (built by skops and checked)."""
     calls = []
-    real = joblib.load
+    real = registry.load_contents
 
     def counted(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(joblib, "load", counted)
+    monkeypatch.setattr(registry, "load_contents", counted)
     return calls
 
 

@@ -46,7 +46,7 @@ def test_default_config_is_knn_with_odd_k(trained_store):
     assert record.algorithm == "knn" and record.params["n_neighbors"] == k
     assert record.sources == ["backfill", "import"] and record.n_rows == 150
     assert record.split_seed == 42 and record.test_fraction == 0.2
-    assert set(record.library_versions) >= {"scikit-learn", "numpy", "joblib", "python"}
+    assert set(record.library_versions) >= {"scikit-learn", "numpy", "skops", "python"}
     assert len(record.sha256) == 64
     assert (trained_store.models_dir / record.artifact).is_file()
 
@@ -155,15 +155,14 @@ def test_no_active_model_is_a_load_error(store):
 
 
 def test_failed_artifact_write_leaves_nothing(trained_store, monkeypatch):
-    import joblib
+    from iris_desktop.pipelines import model_files
 
     before_files, before_rows = _files(trained_store), _registry(trained_store)
 
-    def broken_dump(value, f, *args, **kwargs):
-        f.write(b"half a model")  # something reached the disk before the failure
-        raise OSError("No space left on device")
+    def broken_fsync(fd):
+        raise OSError("No space left on device")  # the model was written to the temp file, not synced
 
-    monkeypatch.setattr(joblib, "dump", broken_dump)
+    monkeypatch.setattr(model_files.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="No space left"):
         train(trained_store, TrainingConfig())
     assert _files(trained_store) == before_files  # no temp file, no artifact
@@ -186,7 +185,7 @@ def test_failed_registry_row_removes_the_artifact(trained_store, monkeypatch):
 def test_export_writes_artifact_and_model_card(trained_store, tmp_path):
     record = rows.active_model(trained_store)
     artifact, card_path = registry.export_model(trained_store, 1, tmp_path / "export")
-    assert artifact.name == "iris-model-v1.joblib" and card_path.name == "iris-model-v1.json"
+    assert artifact.name == "iris-model-v1.skops" and card_path.name == "iris-model-v1.json"
     card = json.loads(card_path.read_text())
     assert card["sha256"] == record.sha256 == registry.sha256_of(artifact)
     assert card["version"] == 1 and card["algorithm"] == "knn"
@@ -194,6 +193,7 @@ def test_export_writes_artifact_and_model_card(trained_store, tmp_path):
     assert card["classes"] == ["setosa", "versicolor", "virginica"]
     assert card["metrics"]["confusion_matrix"] == record.metrics["confusion_matrix"]
     assert "active" not in card
+    assert card["format"] == "skops" and card["trusted_types"] == list(registry.TRUSTED_TYPES)
 
 
 def test_export_refuses_a_tampered_artifact(trained_store, tmp_path):
@@ -202,7 +202,7 @@ def test_export_refuses_a_tampered_artifact(trained_store, tmp_path):
         f.write(b"x")
     with pytest.raises(registry.ModelLoadError):
         registry.export_model(trained_store, 1, tmp_path / "export")
-    assert not (tmp_path / "export" / "iris-model-v1.joblib").exists()
+    assert not (tmp_path / "export" / "iris-model-v1.skops").exists()
 
 
 @pytest.mark.parametrize("after", [0, 3, 7])
@@ -327,7 +327,7 @@ def test_export_refuses_a_file_tampered_after_loading(trained_store, tmp_path):
         f.write(b"x")
     with pytest.raises(registry.ModelLoadError, match="SHA-256"):
         registry.export_model(trained_store, 1, tmp_path / "export")
-    assert not (tmp_path / "export" / "iris-model-v1.joblib").exists()
+    assert not (tmp_path / "export" / "iris-model-v1.skops").exists()
 
 
 # ---- de-duplication, settings checked against the data, the fast validation curve ----------
@@ -463,6 +463,7 @@ def test_export_writes_the_checked_bytes_without_loading(trained_store, tmp_path
     import joblib
 
     monkeypatch.setattr(joblib, "load", lambda *a, **k: pytest.fail("export must not unpickle"))
+    monkeypatch.setattr(registry, "load_contents", lambda *a, **k: pytest.fail("export builds nothing"))
     artifact, card = registry.export_model(trained_store, 1, tmp_path / "out")
     assert registry.sha256_of(artifact) == rows.get_model(trained_store, 1).sha256
     assert json.loads(card.read_text())["metrics"]["duplicates_dropped"] == 1

@@ -5,7 +5,8 @@ Run: `make reliability` (or `python tests/reliability/campaign.py [--family NAME
 tests/reliability/conftest.py tells pytest to collect nothing here.
 
 Families: kills (SIGKILL during long writes), concurrency (8 processes on one store),
-damage (damaged stores), hostile (hostile CSV files and bad arguments). stdout: the
+damage (damaged stores), hostile (hostile CSV files and bad arguments), archives
+(hostile backup archives restored). stdout: the
 seed, one line per family, then
     reliability: T trials, F failures, L rows lost, B tracebacks
 Failures are detailed on stderr (and in --report FILE as JSON); the exit code is 1 if
@@ -32,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness
 
-FAMILIES = ("kills", "concurrency", "damage", "hostile")  # one module each, with run(work, seed, quick, workers)
+# one module each, with run(work, seed, quick, workers)
+FAMILIES = ("kills", "concurrency", "damage", "hostile", "archives")
 
 
 def main(argv=None) -> int:

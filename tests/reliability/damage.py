@@ -329,9 +329,9 @@ def _case(
         for p in problems:
             tally.say(f"not yet: {p}")
         return
-    restore = cli(d, "restore")
+    restore = cli(d, "restore", "--yes")
     if restore.rc == 2 and "argument" in restore.stderr and backups:
-        restore = cli(d, "restore", str(d / "backups" / backups[-1].name))
+        restore = cli(d, "restore", str(d / "backups" / backups[-1].name), "--yes")
     after = cli(d, "info")
     problems += [f"after restore: {p}" for p in check_store(d)]
     lost = 0

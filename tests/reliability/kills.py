@@ -103,7 +103,7 @@ def _writing(data_dir: Path, kind: str) -> bool:
     file is being written; for a first run, its default model is saved (the days follow)."""
     models = data_dir / "models"
     if kind == "catch-up-first":
-        return models.is_dir() and any(p.suffix == ".joblib" for p in models.iterdir())
+        return models.is_dir() and any(p.suffix == ".skops" for p in models.iterdir())
     try:
         if (data_dir / f"{DB_NAME}-wal").stat().st_size > 0:
             return True

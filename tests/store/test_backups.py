@@ -81,7 +81,7 @@ def test_an_archive_with_a_foreign_member_is_refused_whole(trained_store, tmp_pa
     archive = backups.write_archive(trained_store, tmp_path / "b.zip")
     with zipfile.ZipFile(archive, "a") as z:
         z.writestr("models/../../evil.joblib", b"x")
-    with pytest.raises(backups.BackupError, match="unexpected file"):
+    with pytest.raises(backups.BackupError, match=r"points outside the archive .*nothing was changed$"):
         backups.restore(archive, trained_store.path, trained_store.models_dir)
     assert not (tmp_path / "evil.joblib").exists()
 
@@ -154,7 +154,9 @@ def test_restore_of_a_bare_database_file_from_an_older_backup(trained_store, tmp
     target.close()
     before = counts(trained_store)
     train(trained_store, TrainingConfig(params={"n_neighbors": 3}), activate=True)
-    assert main(["restore", str(copy)]) == 0
+    assert main(["restore", str(copy)]) == 2  # nobody to ask, and a bare file says not whose it is
+    assert "written by another Iris Desktop installation" in capsys.readouterr().err
+    assert main(["restore", str(copy), "--yes"]) == 0
     assert counts(trained_store) == before
     assert paths.database_path() == trained_store.path
 
@@ -162,10 +164,10 @@ def test_restore_of_a_bare_database_file_from_an_older_backup(trained_store, tmp
 def test_restore_of_something_else_is_one_line(tmp_path, capsys):
     junk = tmp_path / "notes.txt"
     junk.write_text("secret first line\n")
-    assert main(["restore", str(junk)]) == 2
+    assert main(["restore", str(junk), "--yes"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "not an Iris Desktop backup" in err and "secret" not in err
-    assert main(["restore"]) == 2  # no backups yet
+    assert main(["restore", "--yes"]) == 2  # no backups yet
 
 
 def test_catch_up_makes_the_daily_backup(tmp_path, capsys):

@@ -37,6 +37,8 @@ def test_restore_from_backup_brings_back_the_data_and_its_model(loaded_window, t
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 1).text() == "daily" and dialog.table.item(0, 3).text() == "1"
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(dialog, "confirmation", None) is not None, timeout=10_000)
+    assert "another Iris Desktop installation" not in dialog.confirmation.text()  # our own backup
     click(qtbot, dialog.confirmation, "Restore")
 
     qtbot.waitUntil(lambda: window.state.model is not None and window.state.model.version == 1, timeout=10_000)

@@ -58,10 +58,24 @@ class AppActions(Actions):
 
         dialog = RestoreDialog(str(folder_of(paths.database_path())), self.widget)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.picked.connect(lambda path, what: self._inspect(dialog, path, what))
         dialog.chosen.connect(self.restore_from)
         self.run("backup", jobs.backup_list, writes=False, on_finished=dialog.show_backups, context=dialog)
         dialog.open()
         return dialog
+
+    def _inspect(self, dialog, path: str, what: str) -> Task:
+        """Read what the picked file is (in a worker: it is untrusted and may be large),
+        then ask, saying whether another installation wrote it."""
+        return self.run(
+            "backup",
+            jobs.inspect_backup,
+            path,
+            writes=False,
+            context=dialog,
+            on_finished=lambda found: dialog.confirm(path, what, found[1]),
+            on_failed=lambda exc, details: self.reporter.failure("Restore", exc, details),
+        )
 
     def restore_from(self, path: str) -> Task:
         def restored(result) -> None:

@@ -24,6 +24,7 @@ from iris_desktop.store.backups import REASONS, Backup
 
 
 class RestoreDialog(QDialog):
+    picked = Signal(str, str)  # (path, what it is): to be looked at (in a job), then confirm()ed
     chosen = Signal(str)  # the path of the backup to restore, confirmed
 
     def __init__(self, folder: str, parent: QWidget | None = None):
@@ -87,21 +88,29 @@ class RestoreDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             backup = self.backups[rows[0].row()]
-            self._confirm(str(backup.path), f"the backup made {backup.describe()}")
+            self.picked.emit(str(backup.path), f"the backup made {backup.describe()}")
 
     def _restore_other(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Restore from backup", "", "Iris Desktop backups (*.zip *.sqlite3 *.db);;All files (*)"
         )
         if path:
-            self._confirm(path, path)
+            self.picked.emit(path, path)
 
-    def _confirm(self, path: str, what: str) -> QMessageBox:
-        """Ask once (a window-modal box: the app keeps running); Restore emits `chosen`."""
+    def confirm(self, path: str, what: str, foreign: bool) -> QMessageBox:
+        """Ask once (a window-modal box: the app keeps running); Restore emits `chosen`.
+        A backup `foreign` to this installation (someone else's lab, or a version that
+        did not record whose it is) says so first."""
+        warning = (
+            "This backup was written by another Iris Desktop installation (or a version that did not "
+            "record which): its flowers, models and history would replace yours.\n\n"
+            if foreign
+            else ""
+        )
         box = QMessageBox(
-            QMessageBox.Icon.Question,
+            QMessageBox.Icon.Warning if foreign else QMessageBox.Icon.Question,
             "Restore from backup",
-            f"Replace the flowers, models and predictions with those of {what}?\n\n"
+            f"{warning}Replace the flowers, models and predictions with those of {what}?\n\n"
             "The data you have now is backed up first.",
             QMessageBox.StandardButton.Cancel,
             self,

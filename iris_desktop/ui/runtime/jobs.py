@@ -15,15 +15,17 @@ from iris_desktop.ui.runtime.worker import tell
 
 if TYPE_CHECKING:  # for annotations only: pipelines load after the first paint
     from iris_desktop.pipelines.inference import CatchUpSummary
+    from iris_desktop.pipelines.operations import RestoreDone
     from iris_desktop.pipelines.registry import LoadedModel
     from iris_desktop.pipelines.training import TrainingConfig
+    from iris_desktop.store.archives import Backup
     from iris_desktop.store.flowers import FeatureStats, FlowerColumns
     from iris_desktop.store.registry import ModelRecord
     from iris_desktop.store.summary import StoreSummary
 
 # What the tabs need, imported off the GUI thread after the first paint. (pandas is
 # loaded when a CSV is read or statistics are shown, not before.)
-HEAVY_MODULES = ("sklearn.neighbors", "joblib", "pyqtgraph")
+HEAVY_MODULES = ("sklearn.neighbors", "pyqtgraph")
 
 
 # Told to the status bar when a job's write has waited WAIT_NOTICE_S for another process's lock.
@@ -62,6 +64,7 @@ class StartupResult:
     first_run: bool
     waiting_days: int = 0  # days not caught up: more than ASK_BEFORE_DAYS, the user is asked first
     last_day: dt.date | None = None  # the last stored day, when days wait
+    notes: tuple[str, ...] = ()  # what the start-up did besides (model files converted...)
 
 
 ASK_BEFORE_DAYS = 365  # a catch-up longer than this (the app was not used for a year) asks first
@@ -70,8 +73,11 @@ ASK_BEFORE_DAYS = 365  # a catch-up longer than this (the app was not used for a
 def import_heavy_modules() -> None:
     import importlib
 
+    from iris_desktop.pipelines.model_format import skops_io
+
     for name in HEAVY_MODULES:
         importlib.import_module(name)
+    skops_io()  # model files: skops, imported its own way
 
 
 def freeze_garbage() -> None:
@@ -114,7 +120,12 @@ def _startup(store: Store, today: dt.date, report) -> StartupResult:
         store, today, ask_before_days=ASK_BEFORE_DAYS, progress=lambda p, text: report(10 + p * 0.85, text)
     )
     return StartupResult(
-        started.summary, _snapshot(store, None, None), started.first_run, started.waiting_days, started.last_day
+        started.summary,
+        _snapshot(store, None, None),
+        started.first_run,
+        started.waiting_days,
+        started.last_day,
+        started.notes,
     )
 
 
@@ -270,8 +281,19 @@ def restore_newest(db, models):
     return restored
 
 
-def restore(db, models, path: str):
-    """Replace the data with the backup at `path` (the current data is backed up first)."""
-    from iris_desktop.store.backups import restore as run
+def inspect_backup(db, models, path: str) -> tuple[Backup | None, bool]:
+    """What the backup at `path` is (None: a bare database file) and whether another
+    installation wrote it; BackupError if it is not a backup."""
+    from iris_desktop.store.backups import foreign
+    from iris_desktop.store.backups import inspect_backup as inspect
+
+    backup = inspect(path)
+    return backup, foreign(backup, Path(db))
+
+
+def restore(db, models, path: str) -> RestoreDone:
+    """Replace the data with the backup at `path` (the current data is backed up first);
+    its old-format models are trained again, never loaded."""
+    from iris_desktop.pipelines.operations import restore as run
 
     return run(path, Path(db), Path(models))

@@ -379,7 +379,7 @@ def test_compare_backtest_and_export(make_tab, trained_store, qtbot, tmp_path):
 
     task = panel.export(second.version, str(tmp_path / "out"))
     wait_done(qtbot, task)
-    assert (tmp_path / "out" / f"iris-model-v{second.version}.joblib").is_file()
+    assert (tmp_path / "out" / f"iris-model-v{second.version}.skops").is_file()
     assert (tmp_path / "out" / f"iris-model-v{second.version}.json").is_file()
     assert tab.train_status.text().startswith(f"Exported model v{second.version}")
 
