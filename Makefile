@@ -1,54 +1,38 @@
 # Quick start: `make run` launches the app, `make test` runs the whole suite headless.
+# Every target is a task of packaging/tasks.py (the .venv, its installs, the checks), so
+# Windows, which has no make, runs the same steps: `py packaging\tasks.py test`.
 PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
-TSTAMP := $(VENV)/.installed-test
+TASKS  := $(PYTHON) packaging/tasks.py
 
 .PHONY: run test lint bench reliability screenshots clean bundle
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
-
-$(TSTAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@ $(STAMP)
-
 # make run ARGS="--data-dir /tmp/lab" passes arguments to the app.
-run: $(STAMP)
-	$(BIN)/python -m iris_desktop $(ARGS)
+run:
+	$(TASKS) run $(ARGS)
 
-test: lint
-	bash packaging/qt-system-libs.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+# The static checks (make lint), then the whole suite with QT_QPA_PLATFORM=offscreen.
+test:
+	$(TASKS) test
 
 # Static checks, also run by `make test`: style and bugs (ruff), types (mypy), layers (import-linter).
-lint: $(TSTAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
-	$(BIN)/lint-imports --no-cache
+lint:
+	$(TASKS) lint
 
-bench: $(TSTAMP)
-	for b in tests/bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+bench:
+	$(TASKS) bench
 
 # Not part of `make test`: real CLI processes killed, run side by side, on damaged stores
 # and hostile input (issue 16); about 4 minutes on 2 cores. --quick, --family NAME: see --help.
-reliability: $(TSTAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/reliability/campaign.py
+reliability:
+	$(TASKS) reliability $(ARGS)
 
-# The README's pictures, from the real app on a demo store (fixed seed and date).
-screenshots: $(TSTAMP)
-	bash packaging/qt-system-libs.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py
+# The README's pictures, from the real app on a demo store (fixed seed and date), at 100 %
+# and at 200 % (resources/screenshots/hidpi/).
+screenshots:
+	$(TASKS) screenshots
 
-bundle: $(TSTAMP)
-	$(BIN)/python -m PyInstaller --noconfirm --clean packaging/iris-desktop.spec
+bundle:
+	$(TASKS) bundle
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	$(TASKS) clean

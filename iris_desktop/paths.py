@@ -1,7 +1,8 @@
 """Every per-user location, and the bundled resources.
 
 Order of precedence for the data folder: `--data-dir` (via `set_data_dir`), then the
-IRIS_DESKTOP_DATA_DIR variable, then platformdirs. With an override, models, logs and
+IRIS_DESKTOP_DATA_DIR variable, then platformdirs (the local profile on Windows, not
+the roaming one: see roaming_data_dir). With an override, models, logs and
 config live inside that folder too, so one folder is one whole, portable installation.
 """
 
@@ -17,12 +18,14 @@ ENV_VAR = "IRIS_DESKTOP_DATA_DIR"
 DB_NAME = "iris.sqlite3"
 
 _override: Path | None = None
+_stay: Path | None = None  # the roaming folder, kept for this run when moving it failed
 
 
 def set_data_dir(path: str | os.PathLike[str] | None) -> None:
     """Point every location at `path` (None restores the default)."""
-    global _override
+    global _override, _stay
     _override = Path(path).expanduser().resolve() if path is not None else None
+    _stay = None
 
 
 def _overridden() -> Path | None:
@@ -33,12 +36,38 @@ def _overridden() -> Path | None:
 
 
 def data_dir() -> Path:
-    root = _overridden()
+    root = _overridden() or _stay
     if root is not None:
         return root
+    return _platform_data_dir(roaming=False)
+
+
+def _platform_data_dir(roaming: bool) -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME, roaming=True))
+    return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME, roaming=roaming))
+
+
+# ---- the roaming profile (Windows) -------------------------------------------------------
+# Versions up to 0.2 kept the data in the roaming profile (%APPDATA%). On managed PCs that
+# is a network share, where SQLite's WAL does not work: the data now lives in the local
+# one (%LOCALAPPDATA%), and store/relocation.py moves an existing store there once.
+
+
+def roaming_data_dir() -> Path | None:
+    """The roaming data folder when it is not the data folder (Windows without an
+    override); None elsewhere (Linux and macOS have one place, and an override wins)."""
+    if _overridden() is not None:
+        return None
+    roaming = _platform_data_dir(roaming=True)
+    return roaming if roaming != _platform_data_dir(roaming=False) else None
+
+
+def stay_in(folder: Path | None) -> None:
+    """Keep the data in `folder` for this run (the roaming one, which could not be moved);
+    logs and settings stay where they are. None: back to the default."""
+    global _stay
+    _stay = folder
 
 
 def database_path() -> Path:
@@ -64,6 +93,8 @@ def config_dir() -> Path:
         return root / "config"
     import platformdirs
 
+    # Settings (window size, choices) follow the user from PC to PC: that is what roaming
+    # is for, and they are a small ini file, not a database.
     return Path(platformdirs.user_config_dir(APP_NAME, ORG_NAME, roaming=True))
 
 

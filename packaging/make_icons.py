@@ -20,9 +20,23 @@ OUT = ROOT / "resources" / "icons"
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # hicolor sizes installed on Linux
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # 256 is the largest an .ico entry can say
-# .icns entry types holding PNG data, by pixel size; macOS picks an entry by pixels, so
-# the @2x types (which would repeat these same images) are left out to keep the file small
-ICNS_TYPES = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512))
+# .icns entry types holding PNG data, by pixel size. A Retina screen asks for the @2x
+# types by name (16@2x is ic11, a 32 px image): without them Finder and the Dock scale
+# the 1x images up, blurred, and a 512 pt icon has nothing sharper than 512 px.
+ICNS_TYPES = (
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic09", 512),
+    (b"ic11", 32),  # 16@2x
+    (b"ic12", 64),  # 32@2x
+    (b"ic13", 256),  # 128@2x
+    (b"ic14", 512),  # 256@2x
+    (b"ic10", 1024),  # 512@2x
+)
+RETINA = {b"ic11": 16, b"ic12": 32, b"ic13": 128, b"ic14": 256, b"ic10": 512}  # @2x type: its size in points
 
 
 def png_name(size: int) -> str:

@@ -1,6 +1,10 @@
 """Screenshots of the real app for the README and the AppStream metainfo.
 
-    python packaging/screenshots.py [OUT_DIR]       (make screenshots: resources/screenshots/)
+    python packaging/screenshots.py [OUT_DIR] [--scale 2] [--colours dark]
+
+make screenshots writes resources/screenshots/ and, at 200 % (QT_SCALE_FACTOR=2),
+resources/screenshots/hidpi/; --colours dark (View ▸ Colours ▸ Dark, switched live once
+the window is up) writes resources/screenshots/dark/ unless OUT_DIR says otherwise.
 
 The window is built as the app builds it (tests/bench/harness.py), offscreen, on a demo
 store made here with a fixed installation seed and a fixed "today", so the same code gives
@@ -11,6 +15,7 @@ the preview. Run it again whenever a tab changes, so the pictures never lie.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
@@ -48,7 +53,7 @@ def demo_store(folder: Path) -> None:
         store.set_meta("installation_seed", SEED)
 
 
-def shoot(out: Path) -> list[Path]:
+def shoot(out: Path, colours: str = "system") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from iris_desktop.pipelines.training import TrainingConfig
@@ -67,6 +72,9 @@ def shoot(out: Path) -> list[Path]:
         )
         harness.wait_until(lambda: task.is_done)
         harness.wait_until(lambda: not window.state.runner.busy)
+        if colours != "system":  # switched live, as from View ▸ Colours
+            window.theme.set_choice(colours)
+            harness.settle(0.3)
 
         for index in range(window.tabs.count()):
             name = window.tabs.tabText(index)
@@ -115,8 +123,19 @@ def _save(pixmap, path: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "resources" / "screenshots"
-    for path in shoot(out):
+    parser = argparse.ArgumentParser(description="Screenshots of the real app")
+    parser.add_argument("out", nargs="?", type=Path, help="folder for the PNGs")
+    parser.add_argument("--scale", type=float, default=1.0, help="display scaling, e.g. 2 for 200 %% (HiDPI)")
+    parser.add_argument("--colours", choices=("system", "light", "dark"), default="system")
+    args = parser.parse_args(argv[1:])
+    if args.scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # read when Qt starts: before any window
+    out = args.out or ROOT / "resources" / "screenshots"
+    if args.out is None and args.scale != 1:
+        out = out / "hidpi"
+    elif args.out is None and args.colours == "dark":
+        out = out / "dark"
+    for path in shoot(out, args.colours):
         print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 

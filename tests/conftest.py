@@ -10,6 +10,8 @@ import shutil
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.name == "nt":  # the offscreen platform does not look in the system's fonts folder on Windows
+    os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"))
 
 from iris_desktop import paths
 from iris_desktop.store import Store

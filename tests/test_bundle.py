@@ -23,7 +23,11 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import bundle_trim  # noqa: E402
 
 pytestmark = pytest.mark.slow
-EXE = "iris-desktop.exe" if os.name == "nt" else "iris-desktop"
+WINDOWS = os.name == "nt"
+EXE = "iris-desktop.exe" if WINDOWS else "iris-desktop"
+# Windows' iris-desktop.exe is windowed (no stdout): a terminal or a scheduler runs its
+# console twin. macOS's windowed executable keeps the terminal's streams.
+CLI = "iris-desktop-cli.exe" if WINDOWS else EXE
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +68,8 @@ def test_bundle_runs_the_self_test(bundle, tmp_path):
     verdict = tmp_path / "verdict.txt"  # what a windowed build (no stdout) is checked by
     result = _run(bundle, "--self-test", "--self-test-output", str(verdict), cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-4000:]
-    assert "self-test passed" in result.stdout
+    if not WINDOWS:
+        assert "self-test passed" in result.stdout
     assert verdict.read_text(encoding="utf-8").startswith("self-test passed: ")
 
 
@@ -97,7 +102,7 @@ def test_bundle_headless_commands_use_bundled_resources(bundle, tmp_path):
     data = tmp_path / "data"
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return _run(bundle, "--data-dir", str(data), *args, cwd=tmp_path)
+        return _run(bundle.parent / CLI, "--data-dir", str(data), *args, cwd=tmp_path)
 
     untrained = run("train")
     assert untrained.returncode == 2 and "backfill" in untrained.stderr
@@ -123,6 +128,7 @@ def test_bundle_headless_commands_use_bundled_resources(bundle, tmp_path):
     assert history.returncode == 0 and len(history.stdout.splitlines()) == 32, history.stderr
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="desktop entries are for Linux desktops")
 def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
     xdg = tmp_path / "xdg"
     result = _run(bundle, "install-desktop-entry", cwd=tmp_path, XDG_DATA_HOME=str(xdg))

@@ -129,6 +129,7 @@ def test_exec_option_names_another_program(tmp_path, xdg, capsys):
 
 def test_data_home_follows_xdg_rules(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))  # what Path.home() reads on Windows
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     assert desktop_entry.data_home() == tmp_path / ".local" / "share"
     monkeypatch.setenv("XDG_DATA_HOME", "relative/path")  # ignored, as the spec says

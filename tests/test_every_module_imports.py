@@ -55,6 +55,7 @@ def test_ui_keeps_its_shape():
     assert sorted(p.name for p in ui.iterdir() if p.is_dir() and p.name != "__pycache__") == [
         "actions",
         "dialogs",
+        "report",
         "runtime",
         "tabs",
         "widgets",

@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
+def _script(venv: Path, name: str) -> Path:
+    """An executable a venv installs: bin/NAME on POSIX, Scripts\\NAME.exe on Windows."""
+    return venv / "Scripts" / f"{name}.exe" if os.name == "nt" else venv / "bin" / name
+
+
 def _copy_source(dest: Path) -> Path:
     """A clean copy of what a release is built from (no build/, egg-info or caches)."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
@@ -51,7 +56,7 @@ def test_wheel_install_runs_outside_the_repo(tmp_path):
     source = _copy_source(tmp_path / "src")
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv], tmp_path, env)
-    python = venv / "bin" / "python"
+    python = _script(venv, "python")
     site = Path(
         _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path, env).stdout.strip()
     )
@@ -102,5 +107,5 @@ def test_wheel_install_runs_outside_the_repo(tmp_path):
     assert "150 backfill" in info and "(150 in all)" in info
 
     # the console script is installed too
-    version = _run([venv / "bin" / "iris-desktop-cli", "--version"], outside, env).stdout
+    version = _run([_script(venv, "iris-desktop-cli"), "--version"], outside, env).stdout
     assert version.startswith("iris-desktop ")

@@ -23,10 +23,10 @@ def add_commands(command) -> None:
 
 
 def backup(args) -> int:
-    from iris_desktop.store.backups import automatic_backup, write_archive
+    from iris_desktop.pipelines.operations import backup as back_up
 
     with open_store() as store:
-        dest = write_archive(store, args.file) if args.file else automatic_backup(store, "manual")
+        dest = back_up(store, args.file, manual=True)
     _out(f"Backed up the database and its model files to {dest}")
     return 0
 

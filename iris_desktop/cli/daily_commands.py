@@ -22,6 +22,8 @@ def add_commands(command) -> None:
         "folder never used before, first do what the app's first launch does",
     )
     cu.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)
+    # What `schedule install` puts in the scheduler's command line: its runs are the scheduler's.
+    cu.add_argument("--scheduled", action="store_true", help=argparse.SUPPRESS)
     cu.add_argument(
         "--history-days",
         type=bounded(1, MAX_HISTORY_DAYS),
@@ -58,8 +60,9 @@ def add_commands(command) -> None:
 def catch_up(args) -> int:
     """The same start as the app's: a first run on a new folder, else every missed day."""
     from iris_desktop.pipelines import operations
+    from iris_desktop.pipelines.runs import current_trigger, triggered
 
-    with open_store() as store:
+    with triggered("scheduler" if args.scheduled else current_trigger()), open_store() as store:
         started = operations.start(
             store,
             args.today or dt.date.today(),

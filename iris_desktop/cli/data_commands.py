@@ -50,37 +50,37 @@ def backfill(args) -> int:
     return 0
 
 
-def import_csv(args) -> int:
+def _import_options(seen, args):
+    """The options the flags give, or a UserError if the file's unit must be said."""
     from iris_desktop.domain import FEATURE_NAMES
-    from iris_desktop.pipelines.imports import (
-        AlreadyImportedError,
-        ImportOptions,
-        describe,
-        import_preview,
-        preview,
+    from iris_desktop.pipelines.imports import ImportOptions
+
+    if seen.suggested_millimetres and args.unit is None:
+        columns = ", ".join(seen.parsed.columns[c] for c in seen.suggested_millimetres)
+        raise UserError(
+            f"{seen.parsed.file_name}: column(s) {columns} "
+            "look like millimetres; add --unit mm to divide by 10, or --unit cm to import them as they are"
+        )
+    return ImportOptions(
+        millimetre_columns=FEATURE_NAMES if args.unit == "mm" else (),
+        skip_duplicates=not args.keep_duplicates,
+        accept_outliers=args.accept_outliers,
+        again=args.again,
     )
 
+
+def import_csv(args) -> int:
+    from iris_desktop.pipelines.imports import AlreadyImportedError, describe, import_file, preview
+
     with open_store() as store:
-        seen = preview(store, args.file)
-        if seen.suggested_millimetres and args.unit is None:
-            columns = ", ".join(seen.parsed.columns[c] for c in seen.suggested_millimetres)
-            raise UserError(
-                f"{seen.parsed.file_name}: column(s) {columns} "
-                "look like millimetres; add --unit mm to divide by 10, or --unit cm to import them as they are"
-            )
-        options = ImportOptions(
-            millimetre_columns=FEATURE_NAMES if args.unit == "mm" else (),
-            skip_duplicates=not args.keep_duplicates,
-            accept_outliers=args.accept_outliers,
-            again=args.again,
-        )
-        if args.dry_run:
-            for line in describe(seen, options):
+        if args.dry_run:  # (a preview, not a run: nothing is recorded)
+            seen = preview(store, args.file)
+            for line in describe(seen, _import_options(seen, args)):
                 _out(line)
             _out("Dry run: nothing was written.")
             return 0
-        try:
-            result = import_preview(store, seen, options, args.file)
+        try:  # one recorded import run, failed too when the file cannot be read
+            result = import_file(store, args.file, lambda seen: _import_options(seen, args))
         except AlreadyImportedError as exc:
             raise UserError(f"{exc} (add --again to import it anyway)") from None
     per = ", ".join(f"{n} {v}" for v, n in result.counts.items())

@@ -7,6 +7,7 @@ import sys
 
 from iris_desktop.cli.common import bounded, date_arg
 from iris_desktop.cli.common import out as _out
+from iris_desktop.cli.streams import symbol
 from iris_desktop.store import open_store
 
 
@@ -61,7 +62,9 @@ def history(args) -> int:
     from iris_desktop.domain import VARIETIES
 
     names = [v.value for v in VARIETIES]
-    _out(f"{'day':10}  {'actual':10}  {'predicted':10}  ok  model")
+    right_mark, wrong_mark = symbol("✓", "yes"), symbol("✗", "no")  # Windows' cp1252 has neither
+    width = max(2, len(right_mark), len(wrong_mark))
+    _out(f"{'day':10}  {'actual':10}  {'predicted':10}  {'ok':{width}}  model")
     for day, a, p, v, stored in zip(
         shown.day.astype(str).tolist(),
         shown.actual.tolist(),
@@ -70,7 +73,7 @@ def history(args) -> int:
         shown.stored.tolist(),
     ):
         _out(
-            f"{day:10}  {names[a]:10}  {names[p]:10}  {'✓' if a == p else '✗':2}  v{v}"
+            f"{day:10}  {names[a]:10}  {names[p]:10}  {right_mark if a == p else wrong_mark:{width}}  v{v}"
             + ("" if stored else " (predicted now)")
         )
     right = int(shown.correct.sum())

@@ -17,8 +17,12 @@ from iris_desktop.cli import (
     daily_commands,
     data_commands,
     desktop_commands,
+    explain_commands,
     history_commands,
     model_commands,
+    runs_commands,
+    schedule_commands,
+    streams,
 )
 from iris_desktop.cli.common import bounded
 from iris_desktop.errors import user_message
@@ -70,12 +74,23 @@ def _parser() -> argparse.ArgumentParser:
         parser.set_defaults(handler=handler)
         return parser
 
-    for module in (data_commands, daily_commands, model_commands, history_commands, backup_commands, desktop_commands):
+    for module in (
+        data_commands,
+        daily_commands,
+        model_commands,
+        history_commands,
+        explain_commands,
+        backup_commands,
+        desktop_commands,
+        runs_commands,
+        schedule_commands,
+    ):
         module.add_commands(command)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    streams.prepare()  # a windowed build has none; a code page lacks ✓ (cli/streams.py)
     try:
         args = _parser().parse_args(argv)
     except _UsageError as exc:
@@ -83,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
+    from iris_desktop.store.relocation import move_from_roaming
+
+    moved = move_from_roaming()  # once, on Windows: out of the roaming profile (paths.py)
+    if moved:
+        print(f"iris-desktop: note: {moved}", file=sys.stderr)
     if args.command is None:
         from iris_desktop.ui.app import run_app
 
@@ -98,10 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args) or 0
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `iris-desktop history | head`: the reader left, nothing to say
-        _silence_stdout()
-        return 0
     except Exception as exc:  # only user-facing kinds are reported as one line
+        if isinstance(exc, OSError) and streams.reader_left(exc):  # `history | head`: nothing to say
+            streams.silence_stdout()
+            return 0
         message = _user_message(exc)
         if message is None:
             raise
@@ -119,28 +139,23 @@ def entry() -> None:
     import os
 
     multiprocessing.freeze_support()  # a frozen app must not re-run itself in a child
-    code = main()
+    windowed = sys.stderr is None  # a windowed build (Windows, macOS) has no console
+    try:
+        code = main()
+    except Exception as exc:
+        if not windowed:
+            raise
+        # PyInstaller would show the traceback in a modal box: it goes to the log instead.
+        streams.keep_traceback(exc, paths.logs_dir())
+        code = 1
     logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        if stream is None:  # a windowed build (Windows, macOS) has no console
-            continue
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe: nothing more to say
-            pass
+    streams.flush_all()
     os._exit(code)
 
 
 def _one_line(text: str) -> str:
     """Control characters (a newline in a file name) shown escaped: one error, one line."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def _silence_stdout() -> None:
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _user_message(exc: Exception) -> str | None:
@@ -160,6 +175,8 @@ def _damaged(exc: Exception) -> str:
         return str(exc)
     try:
         moved = recovery.quarantine(db)
+    except recovery.FileInUse as error:
+        return f"{exc}; {error}"
     except OSError as error:
         return f"{exc}; it could not be moved aside ({error.strerror})"
     # Nobody may be there to answer (a scheduler): the newest sound backup comes back at

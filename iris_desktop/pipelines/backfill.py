@@ -13,6 +13,7 @@ from iris_desktop.pipelines import csv_reader
 from iris_desktop.pipelines.csv_reader import normalise_header
 from iris_desktop.pipelines.csv_text import CsvImportError
 from iris_desktop.pipelines.imports import AlreadyImportedError, import_csv
+from iris_desktop.pipelines.runs import recorded
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 
@@ -25,13 +26,19 @@ def read_csv_file(path: str | os.PathLike[str]) -> tuple[list[Flower], tuple[str
 
 
 def backfill(store: Store) -> int:
-    """Write the bundled 150-row data set once; returns rows added (0 if already there)."""
-    with store.transaction():
-        if flower_table.count_by_source(store)["backfill"]:
-            return 0
-        parsed = csv_reader.read_file(paths.resource("iris.csv"))
-        names = [VARIETIES[v].value for v in parsed.y.tolist()]
-        return flower_table.add_rows(store, parsed.X, names, "backfill")
+    """Write the bundled 150-row data set once; returns rows added (0 if already there).
+    Recorded as a run (nothing-to-do when the data set is stored already)."""
+    with recorded(store, "backfill") as run:
+        with store.transaction():
+            if flower_table.count_by_source(store)["backfill"]:
+                run.nothing_to_do("the bundled data set is stored already")
+                return 0
+            parsed = csv_reader.read_file(paths.resource("iris.csv"))
+            names = [VARIETIES[v].value for v in parsed.y.tolist()]
+            added = flower_table.add_rows(store, parsed.X, names, "backfill")
+        run.rows_in, run.rows_out = len(names), added
+        run.message = f"stored {added} flowers of the bundled data set"
+    return added
 
 
 __all__ = [

@@ -92,6 +92,8 @@ def normalise_header(name: str) -> str | None:
 def read_file(path: str | os.PathLike[str]) -> ParsedFile:
     """Read `path` once (a regular file of at most MAX_BYTES) and parse those bytes."""
     name = os.path.basename(os.fsdecode(path))
+    if os.path.isdir(path):  # Windows refuses to open a folder: "Permission denied" would mislead
+        raise CsvImportError(name, "not a regular file")
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused right after.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))

@@ -47,14 +47,17 @@ def history_csv_rows(history: HistoryColumns) -> list[list[str | float]]:
 
 
 def write_history_csv(history: HistoryColumns, path: str | os.PathLike[str] | TextIO) -> int:
-    """Write `history` to `path` (a file name, or an open text file); returns the rows."""
+    """Write `history` to `path` (a file name, or an open text file); returns the rows.
+    A file gets the CSV standard's CRLF line ends; an open stream gets LF, which it
+    translates itself (stdout on Windows is text mode: CRLF there would become CR CR LF,
+    a blank row after every row in Excel and pandas)."""
     rows = history_csv_rows(history)
     with contextlib.ExitStack() as stack:
         if isinstance(path, (str, os.PathLike)):
             f: TextIO = stack.enter_context(open(path, "w", newline="", encoding="utf-8"))
+            writer = csv.writer(f)
         else:
-            f = path
-        writer = csv.writer(f)
+            writer = csv.writer(path, lineterminator="\n")
         writer.writerow(HISTORY_COLUMNS)
         writer.writerows(rows)
     return len(rows)

@@ -14,6 +14,7 @@ file is what gets imported, so a file changed on disk in between changes nothing
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +25,7 @@ from iris_desktop.pipelines import csv_checks, csv_reader
 from iris_desktop.pipelines.csv_checks import Outlier
 from iris_desktop.pipelines.csv_reader import ParsedFile
 from iris_desktop.pipelines.csv_text import CsvImportError
+from iris_desktop.pipelines.runs import Run, recorded
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import imports as batches
@@ -141,7 +143,24 @@ def import_preview(
 ) -> ImportResult:
     """Store the previewed rows under `options`, all or none, as one batch. Duplicates
     and the earlier import are checked again inside the write transaction: the store
-    may have changed since the preview."""
+    may have changed since the preview. Recorded as an import run (the preview, like
+    `import --dry-run`, is not one: it writes nothing)."""
+    with recorded(store, "import") as run:
+        return _write(store, seen, options, path, run)
+
+
+def import_file(
+    store: Store, path: str | os.PathLike[str], choose: Callable[[ImportPreview], ImportOptions]
+) -> ImportResult:
+    """Read `path`, let `choose` decide the options from its preview (or refuse, raising),
+    then store it: one import run, failed as well when the file cannot be read."""
+    with recorded(store, "import") as run:
+        seen = preview(store, path)
+        return _write(store, seen, choose(seen), str(path), run)
+
+
+def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str, run: Run) -> ImportResult:
+    run.rows_in = seen.rows
     parsed = seen.converted(options)
     outliers = csv_checks.implausible(parsed, limit=3)
     if outliers and not options.accept_outliers:
@@ -177,6 +196,10 @@ def import_preview(
         batch = batches.record_batch(store, parsed.sha256, parsed.file_name, int(keep.sum()), record)
         added = flower_table.add_rows(store, X, names, "import", batch) if len(y) else 0
     counts = {v.value: int((y == v.index).sum()) for v in VARIETIES}
+    run.rows_out, run.import_id = added, batch
+    run.message = f"{added} flowers from {parsed.file_name} as batch {batch}" + (
+        f", {int((~keep).sum())} repeating stored flowers skipped" if (~keep).any() else ""
+    )
     return ImportResult(
         path or parsed.file_name, added, counts, parsed.ignored_columns, int((~keep).sum()), batch, parsed.notes
     )
@@ -187,16 +210,19 @@ def import_csv(
 ) -> ImportResult:
     """Read, check and store `path` in one go (the CLI without --dry-run, and tests).
     Columns that look like millimetres are refused unless options say what they are."""
-    options = options or ImportOptions(again=again)
-    seen = preview(store, path)
-    undecided = [c for c in seen.suggested_millimetres if c not in options.millimetre_columns]
-    if undecided and not options.accept_outliers:
-        raise ImplausibleValuesError(
-            seen.parsed.file_name,
-            f"column(s) {', '.join(seen.parsed.columns[c] for c in undecided)} "
-            "look like millimetres, not centimetres; import with the unit set to mm (or accept the values as they are)",
-        )
-    return import_preview(store, seen, options, str(path))
+    chosen = options or ImportOptions(again=again)
+
+    def decided(seen: ImportPreview) -> ImportOptions:
+        undecided = [c for c in seen.suggested_millimetres if c not in chosen.millimetre_columns]
+        if undecided and not chosen.accept_outliers:
+            raise ImplausibleValuesError(
+                seen.parsed.file_name,
+                f"column(s) {', '.join(seen.parsed.columns[c] for c in undecided)} look like millimetres, "
+                "not centimetres; import with the unit set to mm (or accept the values as they are)",
+            )
+        return chosen
+
+    return import_file(store, path, decided)
 
 
 def describe(seen: ImportPreview, options: ImportOptions) -> list[str]:

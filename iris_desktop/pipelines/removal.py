@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iris_desktop.errors import UserError
+from iris_desktop.pipelines.runs import recorded
 from iris_desktop.store import Store
 from iris_desktop.store import imports as batches
 from iris_desktop.store import registry as model_rows
@@ -59,9 +60,12 @@ def plan_flowers(store: Store, ids: Sequence[int]) -> Removal:
 
 def remove_flowers(store: Store, ids: Sequence[int]) -> Removal:
     """Remove the imported flowers among `ids`; the others are left alone."""
-    with store.transaction():
-        plan = plan_flowers(store, ids)
-        removed = batches.delete_flowers(store, batches.imported_ids(store, ids))
+    with recorded(store, "import-removal") as run:
+        with store.transaction():
+            plan = plan_flowers(store, ids)
+            removed = batches.delete_flowers(store, batches.imported_ids(store, ids))
+        run.rows_out = removed
+        run.message = Removal(removed, plan.models).message()
     return Removal(removed, plan.models)
 
 
@@ -78,9 +82,13 @@ def plan_batch(store: Store, batch_id: int) -> Removal:
 
 def remove_batch(store: Store, batch_id: int) -> Removal:
     """Remove an import batch whole: its flowers and its record."""
-    with store.transaction():
-        plan = plan_batch(store, batch_id)
-        removed = batches.delete_batch(store, batch_id)
+    with recorded(store, "import-removal") as run:
+        run.import_id = batch_id
+        with store.transaction():
+            plan = plan_batch(store, batch_id)
+            removed = batches.delete_batch(store, batch_id)
+        run.rows_out = removed
+        run.message = Removal(removed, plan.models).message() + f" (batch {batch_id})"
     return Removal(removed, plan.models)
 
 
@@ -90,4 +98,9 @@ def remove_future_days(store: Store, today: dt.date) -> int:
     each is made again, identically, when its date comes."""
     from iris_desktop.store.flowers import delete_daily_after
 
-    return delete_daily_after(store, today)
+    with recorded(store, "future-days-removal") as run:
+        run.rows_out = removed = delete_daily_after(store, today)
+        run.message = f"removed {removed} daily flower{'s' * (removed != 1)} stored for days after {today}"
+        if not removed:
+            run.nothing_to_do()
+    return removed

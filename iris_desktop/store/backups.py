@@ -9,8 +9,9 @@ model file is written, writes its model files to temporary names that are rename
 models/ only once everything is checked, then copies the database into the live one
 with the same backup API, so connections that other threads or processes hold stay
 valid and see the restored contents as one more commit; a live file that is damaged is
-moved aside instead. A refused archive leaves nothing behind. An archive's `.joblib`
-files (pickles of versions before 0.2) are never written: a pickle runs code when it is
+moved aside instead (copied aside, then overwritten, where Windows cannot move it because
+it is open). A refused archive leaves nothing behind. An archive's `.joblib` files
+(pickles of versions before 0.2) are never written: a pickle runs code when it is
 loaded, and a hash in the same archive proves nothing. Their versions are returned
 (Restored.legacy_versions), to be retrained.
 """
@@ -310,7 +311,10 @@ def _replace_database(copy: Path, db_path: Path, models_dir: Path, timeout: floa
         os.replace(copy, db_path)
         return None, None
     if recovery.file_problem(db_path) is not None:
-        moved = recovery.quarantine(db_path)
+        try:
+            moved = recovery.quarantine(db_path)
+        except recovery.FileInUse:  # Windows, and a connection open (the app's own window)
+            return None, _overwrite_damaged(copy, db_path, timeout)
         os.replace(copy, db_path)
         return None, moved
     with Store(sqlite3.connect(db_path, isolation_level=None, timeout=timeout), db_path, models_dir) as live:
@@ -324,3 +328,21 @@ def _replace_database(copy: Path, db_path: Path, models_dir: Path, timeout: floa
         finally:
             source.close()
     return saved, None
+
+
+def _overwrite_damaged(copy: Path, db_path: Path, timeout: float) -> Path:
+    """A damaged live file that cannot be moved: copied aside, then overwritten in place
+    with the backup API (one transaction), which the connections holding it survive."""
+    aside = recovery.copy_aside(db_path)
+    live, source = sqlite3.connect(db_path, isolation_level=None, timeout=timeout), sqlite3.connect(copy)
+    try:
+        source.backup(live)
+    except sqlite3.Error as exc:
+        recovery.remove_with_side_files(aside)
+        raise BackupError(
+            f"{db_path} is damaged and open in another program, and could not be overwritten ({exc}); {NOTHING_CHANGED}"
+        ) from exc
+    finally:
+        source.close()
+        live.close()
+    return aside

@@ -82,6 +82,7 @@ class Store:
             if not checked:
                 _check_contents(store)
             _check_counts(store)
+            _close_interrupted_runs(store)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise open_error(path, exc) from exc
@@ -324,6 +325,13 @@ def _check_counts(store: Store) -> None:
                 conn.execute(statement)
     except StoreError:
         pass  # read-only or locked: summary.read_summary counts the rows itself meanwhile
+
+
+def _close_interrupted_runs(store: Store) -> None:
+    """Runs left 'running' by a process that has died are closed as interrupted."""
+    from iris_desktop.store.interrupted_runs import close_interrupted
+
+    close_interrupted(store.conn, store.timeout)
 
 
 def _check_not_newer(store: Store) -> int:

@@ -1,12 +1,17 @@
 """Damage: finding it (PRAGMA quick_check) and moving a damaged file aside, with its
-WAL, so that nothing writes to it again and it stays for whoever wants to rescue it."""
+WAL, so that nothing writes to it again and it stays for whoever wants to rescue it.
+Windows refuses to move a file any connection holds open: that is said (FileInUse), and
+a restore copies the file aside instead and overwrites it in place (backups.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
+
+from iris_desktop.store.errors import StoreError
 
 SIDE_FILES = ("-wal", "-shm")  # SQLite's companions of a database file: they move with it
 
@@ -46,16 +51,59 @@ def file_problem(path: Path) -> str | None:
         conn.close()
 
 
+class FileInUse(StoreError):
+    """A damaged file cannot be moved aside: a program has it open. Windows refuses to
+    rename an open file (POSIX never does); SQLite keeps its files open while any
+    connection to them is."""
+
+
+def _aside(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.damaged-{stamp}")
+
+
+_SHARING_VIOLATIONS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+def _in_use(exc: OSError) -> bool:
+    return getattr(exc, "winerror", None) in _SHARING_VIOLATIONS
+
+
 def quarantine(path: Path) -> Path:
     """Move the database (and its -wal and -shm) aside as `<name>.damaged-<time>`; the
-    new name is returned. OSError if it cannot be moved."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    os.replace(path, aside)
+    new name is returned. FileInUse if a program has it open, OSError if it cannot be
+    moved for another reason."""
+    aside = _aside(path)
+    try:
+        os.replace(path, aside)
+    except PermissionError as exc:
+        if not _in_use(exc):
+            raise
+        raise FileInUse(
+            f"{path} cannot be moved aside while a program has it open: close the other Iris Desktop "
+            "windows and commands, then try again"
+        ) from exc
     for suffix in SIDE_FILES:
         companion = Path(str(path) + suffix)
         if companion.exists():
             os.replace(companion, str(aside) + suffix)
+    return aside
+
+
+def copy_aside(path: Path) -> Path:
+    """Copy the database and its -wal aside, named as `quarantine` names them, for a file
+    that cannot be moved because it is open (FileInUse): the file stays in place, to be
+    overwritten through SQLite, which other connections survive. Reading an open
+    database is allowed everywhere. The copy's name is returned; OSError if it fails."""
+    aside = _aside(path)
+    try:
+        shutil.copyfile(path, aside)
+        wal = Path(str(path) + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, str(aside) + "-wal")
+    except OSError:
+        remove_with_side_files(aside)
+        raise
     return aside
 
 

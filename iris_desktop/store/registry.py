@@ -137,6 +137,18 @@ def replace_artifact(store: Store, version: int, old: tuple[str, str], new: tupl
         return cur.rowcount == 1
 
 
+def add_metric(store: Store, version: int, key: str, value: object) -> None:
+    """Add (or replace) one entry of version `version`'s metrics: something learnt about
+    the model after it was registered (its permutation importances)."""
+    with store.transaction() as conn:
+        row = conn.execute("SELECT metrics FROM models WHERE version = ?", (version,)).fetchone()
+        if row is None:
+            raise UnknownModelError(f"there is no model version {version}")
+        metrics = json.loads(row[0])
+        metrics[key] = value
+        conn.execute("UPDATE models SET metrics = ? WHERE version = ?", (json.dumps(metrics), version))
+
+
 def delete_model_row(store: Store, version: int) -> int:
     """Delete a non-active model row and its predictions; returns predictions removed."""
     with store.transaction() as conn:

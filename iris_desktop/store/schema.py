@@ -155,12 +155,48 @@ MIGRATIONS: tuple[str, ...] = (
         UPDATE row_counts SET n = n - 1 WHERE name = 'predictions';
     END;
     """,
+    # 5: the runs of the pipelines (store/runs.py), written by pipelines/runs.py around
+    # every operation: what ran, who started it, how it ended. No foreign keys: a run
+    # outlives the model version or import batch it names. `process` tells a live run of
+    # another process from one whose process died (store/process_identity.py). Runs
+    # beyond the newest few thousand are folded into run_days (one row per day,
+    # pipeline and outcome). Neither table has triggers; flowers and predictions keep
+    # theirs (see migration 4).
+    """
+    CREATE TABLE IF NOT EXISTS runs (
+        id            INTEGER PRIMARY KEY,
+        token         TEXT NOT NULL UNIQUE,  -- random: finds the run's row again, across a restore too
+        pipeline      TEXT NOT NULL,
+        trigger       TEXT NOT NULL,         -- app, cli, scheduler, first-run
+        outcome       TEXT NOT NULL,         -- running, ok, failed, cancelled, nothing-to-do, interrupted
+        started       TEXT NOT NULL,         -- UTC, as every created_at
+        ended         TEXT,                  -- NULL while running, and for an interrupted run
+        rows_in       INTEGER,
+        rows_out      INTEGER,
+        model_version INTEGER,
+        import_id     INTEGER,
+        message       TEXT NOT NULL DEFAULT '',
+        process       TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX IF NOT EXISTS runs_by_pipeline ON runs (pipeline, id);
+    CREATE INDEX IF NOT EXISTS runs_running ON runs (id) WHERE outcome = 'running';
+    CREATE TABLE IF NOT EXISTS run_days (
+        day      TEXT NOT NULL,  -- local date of the runs' start
+        pipeline TEXT NOT NULL,
+        outcome  TEXT NOT NULL,
+        runs     INTEGER NOT NULL,
+        rows_in  INTEGER NOT NULL,
+        rows_out INTEGER NOT NULL,
+        PRIMARY KEY (day, pipeline, outcome)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 COUNTS_MIGRATION = 4  # the script that makes row_counts and its triggers (run again to repair them)
 COUNTED = ("backfill", "import", "daily", "predictions")  # the rows of row_counts
+RUNS_MIGRATION = 5  # the script that makes runs and run_days (IF NOT EXISTS: run again to repair them)
 COUNTS_TRIGGERS = (
     "flowers_counted_on_insert",
     "flowers_counted_on_delete",
@@ -170,7 +206,8 @@ COUNTS_TRIGGERS = (
 )
 
 
-# The tables a store must have (row_counts is not one: derived, it is rebuilt when missing).
+# The tables a store must have (row_counts is not one: derived, it is rebuilt when missing;
+# nor are runs and run_days: a log, made again empty when missing, see runs.close_interrupted).
 TABLES = ("meta", "flowers", "imports", "models", "model_aliases", "predictions", "generators")
 _MEASUREMENTS = ("sepal_length", "sepal_width", "petal_length", "petal_width")
 

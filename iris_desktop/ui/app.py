@@ -191,8 +191,12 @@ def _exit_now(code: int) -> None:
     import logging
 
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # a windowed build has none: raising here would hang on the worker
+                stream.flush()
+        except (OSError, ValueError):  # a reader that left
+            pass
     os._exit(code)
 
 

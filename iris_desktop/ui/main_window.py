@@ -25,12 +25,15 @@ from iris_desktop.ui.actions.daily_actions import DailyActions
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.history_actions import HistoryActions
 from iris_desktop.ui.actions.model_actions import ModelActions
+from iris_desktop.ui.actions.view_actions import ViewActions
 from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
 from iris_desktop.ui.runtime import jobs, worker
 from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
+from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.theme import Theme
 
 
 def _explore_tab(window: MainWindow) -> QWidget:
@@ -87,15 +90,20 @@ class MainWindow(QMainWindow):
         self.all_tabs_built = False
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(640, 440)  # below the tabs' own minimum they scroll
+        # Light, dark or high contrast as the desktop (or View ▸ Colours) says: before the
+        # first paint, so the window is never drawn in the wrong colours.
+        self.theme = Theme(settings, self)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName(strings.MAIN_TABS_NAME)
         for name, _ in TABS:
             self.tabs.addTab(LoadingPage(name), name)
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
         self._build_menus()
         self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
+        self.firstPainted.connect(lambda: QTimer.singleShot(0, self.theme.start))
 
         self.watcher = ChangeWatcher(state)
         self.recovery = StoreRecovery(state, reporter, retry=self.start_loading, give_up=self._give_up)
@@ -261,15 +269,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         menus = {"file": bar.addMenu("&File"), "pipelines": bar.addMenu("&Pipelines")}
+        menus["view"] = bar.addMenu(strings.MENU_VIEW)
         menus["help"] = bar.addMenu("&Help")
         made = (self, self.state, self.reporter)
         self.data_actions = DataActions(*made)
         self.history_actions = HistoryActions(*made)
         self.daily_actions = DailyActions(*made)
         self.model_actions = ModelActions(*made)
+        self.view_actions = ViewActions(*made, self.theme)
         self.app_actions = AppActions(*made, lambda: [self.tabs.tabText(i) for i in range(self.tabs.count())])
         self.data_actions.populate(menus)
         self.history_actions.populate(menus["file"])
+        self.view_actions.populate(menus)  # Help ▸ Keyboard shortcuts before About
         self.app_actions.populate(menus)
         self.daily_actions.populate(menus["pipelines"])
         self.model_actions.populate(menus["pipelines"])
@@ -277,7 +288,14 @@ class MainWindow(QMainWindow):
     def _install_shortcuts(self) -> None:
         """Key sequences are set after the first paint: the first one makes PySide build
         the whole Qt namespace's enums (~20 ms), and no one presses a key before that."""
-        groups = (self.data_actions, self.history_actions, self.daily_actions, self.model_actions, self.app_actions)
+        groups = (
+            self.data_actions,
+            self.history_actions,
+            self.daily_actions,
+            self.model_actions,
+            self.view_actions,
+            self.app_actions,
+        )
         for act, keys in (pair for group in groups for pair in group.shortcuts):
             act.setShortcut(keys)
         for i in range(min(len(TABS), 9)):

@@ -13,6 +13,7 @@ from iris_desktop.pipelines.csv_reader import CsvImportError, normalise_header
 from iris_desktop.pipelines.imports import ImportOptions, import_csv
 from iris_desktop.store import flowers as flower_table
 from tests.conftest import stored_flowers
+from tests.pipelines.dumps import data_dump
 
 # A few real rows of each variety, reused in every file spelling below.
 ROWS = [
@@ -32,7 +33,7 @@ def _write(tmp_path, text: str, name: str = "flowers.csv", encoding: str = "utf-
 
 def _snapshot(store) -> tuple[dict, list]:
     """Row counts and a full SQL dump: equal snapshots mean equal database content."""
-    return flower_table.count_by_source(store), list(store.conn.iterdump())
+    return flower_table.count_by_source(store), data_dump(store)
 
 
 @pytest.fixture

@@ -138,6 +138,7 @@ _WAITING = "waiting for another Iris Desktop process"
 def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != paths.ENV_VAR}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"))
+    env.update(USERPROFILE=str(home), APPDATA=str(home / "roaming"), LOCALAPPDATA=str(home / "local"))  # Windows
     env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"), PYTHONDONTWRITEBYTECODE="1")
     return env
 

@@ -22,6 +22,7 @@ from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store.imports import list_batches
+from tests.pipelines.dumps import data_dump
 
 BUNDLED = paths.resource("iris.csv").read_text().splitlines()[1:]  # 150 "5.1,3.5,1.4,0.2,setosa"
 SIX = [
@@ -36,7 +37,7 @@ HEADER = "sepal_length,sepal_width,petal_length,petal_width,variety"
 
 
 def dump(store: Store) -> list[str]:
-    return list(store.conn.iterdump())
+    return data_dump(store)
 
 
 def write(tmp_path, name: str, text: str, encoding: str = "utf-8"):

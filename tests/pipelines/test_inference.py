@@ -19,6 +19,7 @@ from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import predictions as prediction_table
 from iris_desktop.store import registry as rows
 from iris_desktop.store.predictions import PredictionRow
+from tests.pipelines.dumps import data_dump
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -29,7 +30,7 @@ def _counts(store) -> tuple[int, int]:
 
 
 def _dump(store) -> list[str]:
-    return list(store.conn.iterdump())
+    return data_dump(store)
 
 
 @pytest.fixture

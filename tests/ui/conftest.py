@@ -13,6 +13,22 @@ from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import wait_for_all
 
 
+@pytest.fixture(autouse=True)
+def _light_colours_after():
+    """A test that switches to dark or high contrast leaves the next one in light colours
+    with the platform's palette (the scheme and the palette are the app's, not a window's)."""
+    yield
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from iris_desktop.ui.widgets import colors
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.setPalette(QPalette())
+        app.styleHints().unsetColorScheme()
+    colors.set_scheme(colors.LIGHT)
+
+
 @pytest.fixture
 def make_window(qtbot):
     """make_window(store=None, today=None) -> MainWindow on `store`'s file (default: the

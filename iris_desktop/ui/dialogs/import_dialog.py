@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import FEATURE_NAMES, FEATURES
 from iris_desktop.pipelines.imports import Checks, ImportOptions, ImportPreview
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
 
 _DELIMITERS = {"\t": "tabs", ",": "commas", ";": "semicolons", "whitespace": "spaces"}
 
@@ -75,6 +75,8 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        # Enter imports: Cancel must not take over as the default when the dialog shows.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -138,6 +140,7 @@ class ImportDialog(QDialog):
         table.setTabKeyNavigation(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setToolTip(f"The first {len(rows)} of {self.seen.rows} rows, as read")
+        table.setAccessibleName(strings.IMPORT_ROWS_NAME)
         return table
 
     def _update(self) -> None:
@@ -156,7 +159,7 @@ class ImportDialog(QDialog):
                 f"⚠ {current.outlier_count} value(s) no iris has, e.g. line {first.line}: {first.column} = "
                 f"{first.value:g} cm (expected {first.low:g}–{first.high:g} cm)."
             )
-            self.outliers.setStyleSheet(f"color: {colors.WARNING_HEX}")
+            self.outliers.setStyleSheet(f"color: {colors.scheme().warning}")
         self.outliers.setVisible(current.outlier_count > 0)
         self.accept_outliers.setVisible(current.outlier_count > 0)
         blocked = []

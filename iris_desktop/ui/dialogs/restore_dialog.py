@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.store.backups import REASONS, Backup
+from iris_desktop.ui.widgets import strings
 
 
 class RestoreDialog(QDialog):
@@ -37,6 +38,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.note)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Made", "Why", "Flowers", "Models"])
+        self.table.setAccessibleName(strings.BACKUPS_TABLE_NAME)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -38,7 +38,9 @@ def with_store(job):
 
     @functools.wraps(job)
     def run(db, models, *args, **kwargs):
-        with Store.open(db, models) as store:
+        from iris_desktop.pipelines.runs import triggered
+
+        with triggered("app"), Store.open(db, models) as store:  # runs it records are the app's
             store.on_wait = lambda: tell(LOCK_NOTICE)
             return job(store, *args, **kwargs)
 
@@ -95,6 +97,7 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
     """Open the store (checked, and migrated after a backup if it is older), load the
     heavy modules, run first run or catch-up (unless it is longer than ASK_BEFORE_DAYS),
     make the day's backup, then read the snapshot: all off the GUI thread."""
+    from iris_desktop.pipelines.runs import triggered
     from iris_desktop.store import SCHEMA_VERSION
     from iris_desktop.store.recovery import schema_version_of
 
@@ -106,7 +109,7 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
         if not old or old >= SCHEMA_VERSION
         else f"Updating the database (schema {old} to {SCHEMA_VERSION}; a backup is made first)…",
     )
-    with Store.open(db, models) as store:  # the checks and migrations, here in the worker
+    with triggered("app"), Store.open(db, models) as store:  # the checks and migrations, here in the worker
         store.on_wait = lambda: tell(LOCK_NOTICE)
         report(5, "Loading scikit-learn and plotting…")
         import_heavy_modules()
@@ -254,9 +257,9 @@ def import_batches(store: Store):
 
 @with_store
 def backup(store: Store, path: str):
-    from iris_desktop.store.backups import write_archive
+    from iris_desktop.pipelines.operations import backup as back_up
 
-    return write_archive(store, path)
+    return back_up(store, path)
 
 
 def backup_list(db, models):
@@ -295,5 +298,7 @@ def restore(db, models, path: str) -> RestoreDone:
     """Replace the data with the backup at `path` (the current data is backed up first);
     its old-format models are trained again, never loaded."""
     from iris_desktop.pipelines.operations import restore as run
+    from iris_desktop.pipelines.runs import triggered
 
-    return run(path, Path(db), Path(models))
+    with triggered("app"):
+        return run(path, Path(db), Path(models))

@@ -23,6 +23,8 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from iris_desktop.ui.widgets import colors
+
 
 @dataclass
 class Column:
@@ -51,7 +53,8 @@ class ColumnTableModel(QAbstractTableModel):
         self._filter: np.ndarray | None = None  # source rows allowed (None: all), in source order
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._highlight: np.ndarray | None = None  # bool per source row
-        self._brush = QBrush(highlight or QColor(255, 214, 102, 150))
+        self._highlight_colour = highlight  # None: the scheme's (it changes with light / dark)
+        self._brush: tuple[object, QBrush] | None = None  # (the scheme it was made for, the brush)
 
     # ---- content ----------------------------------------------------------------------
 
@@ -135,7 +138,7 @@ class ColumnTableModel(QAbstractTableModel):
             return column.text(row)
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._highlight is not None and self._highlight[row]:
-                return self._brush
+                return self._highlight_brush()
             return None
         if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
             return column.decoration(column.values[row])
@@ -143,6 +146,13 @@ class ColumnTableModel(QAbstractTableModel):
             horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _highlight_brush(self) -> QBrush:
+        scheme = colors.scheme()
+        if self._brush is None or self._brush[0] is not scheme:
+            colour = self._highlight_colour or QColor(*scheme.row_highlight)
+            self._brush = (scheme, QBrush(colour))
+        return self._brush[1]
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):

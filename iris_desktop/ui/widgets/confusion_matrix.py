@@ -4,6 +4,8 @@ its count (and its share of the row when normalised)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize
@@ -11,10 +13,35 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.column_table import Column
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 N = len(VARIETIES)
-_LOW, _HIGH = np.array([247, 247, 247]), np.array([33, 102, 172])  # white to a calm blue
+_NAMES = [v.label for v in VARIETIES]
+
+
+def _rgb(hex_color: str) -> np.ndarray:
+    colour = QColor(hex_color)
+    return np.array([colour.red(), colour.green(), colour.blue()], dtype=float)
+
+
+def describe_counts(counts: np.ndarray) -> str:
+    """The matrix in words: how many, how many right, and each kind of mistake."""
+    total, right = int(counts.sum()), int(np.trace(counts))
+    if not total:
+        return strings.CONFUSION_NONE
+    mistakes = [
+        strings.CONFUSION_MISTAKE.format(count=int(counts[r, c]), actual=_NAMES[r], predicted=_NAMES[c])
+        for r, c in np.ndindex(N, N)
+        if r != c and counts[r, c]
+    ]
+    return strings.CONFUSION_DESCRIPTION.format(
+        total=total,
+        right=right,
+        share=right / total,
+        mistakes=strings.CONFUSION_MISTAKES.format(mistakes=strings.LIST_SEPARATOR.join(mistakes)) if mistakes else "",
+    )
 
 
 def row_shares(counts: np.ndarray) -> np.ndarray:
@@ -26,8 +53,7 @@ def row_shares(counts: np.ndarray) -> np.ndarray:
 
 class ConfusionMatrixView(pg.PlotWidget):
     def __init__(self, parent=None):
-        super().__init__(parent, background=None)
-        self.setAccessibleName("Confusion matrix")
+        super().__init__(parent)
         self.counts = np.zeros((N, N), dtype=int)
         self.normalised = False
         plot = self.getPlotItem()
@@ -39,7 +65,6 @@ class ConfusionMatrixView(pg.PlotWidget):
         plot.setRange(xRange=(0, N), yRange=(0, N), padding=0.02)
         plot.setLabel("bottom", "Predicted")
         plot.setLabel("left", "Actual")
-        colors.style_plot(plot, self.palette())
         ticks = [[(i + 0.5, v.label) for i, v in enumerate(VARIETIES)]]
         for side in ("bottom", "left"):
             axis = plot.getAxis(side)
@@ -58,8 +83,29 @@ class ConfusionMatrixView(pg.PlotWidget):
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             plot.vb.addItem(label, ignoreBounds=True)
             self._labels.append(label)
-        self.set_matrix(self.counts)
+        self.access = PlotAccess(self, strings.CONFUSION_TITLE, self.describe, self.data_table)
+        colors.follow(self.restyle)
         plot.vb.sigResized.connect(self._fit_labels)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.setBackground(scheme.background)
+        colors.style_plot(self.getPlotItem(), scheme)
+        self.set_matrix(self.counts)
+
+    def describe(self) -> str:
+        return describe_counts(self.counts)
+
+    def data_table(self) -> PlotTable:
+        """One row per actual variety: how many were predicted as each (and the shares)."""
+        shares = row_shares(self.counts)
+        columns = [Column(strings.COLUMN_ACTUAL, np.arange(N), lambda k: _NAMES[cast(int, k)], align_right=False)]
+        columns += [
+            Column(strings.COLUMN_PREDICTED_AS.format(name=name), self.counts[:, c]) for c, name in enumerate(_NAMES)
+        ]
+        columns += [
+            Column(strings.COLUMN_SHARE_AS.format(name=name), shares[:, c], "{:.0%}") for c, name in enumerate(_NAMES)
+        ]
+        return PlotTable(strings.CONFUSION_TITLE, columns)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 300)
@@ -80,7 +126,9 @@ class ConfusionMatrixView(pg.PlotWidget):
             self.normalised = normalised
         shares = row_shares(counts)
         strength = shares if self.normalised else counts / max(1, counts.max())
-        rgb = _LOW + (_HIGH - _LOW) * strength[..., None]
+        scheme = colors.scheme()
+        low, high = _rgb(scheme.matrix_low), _rgb(scheme.matrix_high)
+        rgb = low + (high - low) * strength[..., None]
         # ImageItem's first axis is x: columns (predicted) first.
         self.image.setImage(
             np.ascontiguousarray(rgb.transpose(1, 0, 2)).astype(np.uint8), autoLevels=False, levels=(0, 255)
@@ -89,11 +137,20 @@ class ConfusionMatrixView(pg.PlotWidget):
         for (r, c), label in zip(np.ndindex(N, N), self._labels):
             text = f"{shares[r, c]:.0%} ({counts[r, c]})" if self.normalised else str(counts[r, c])
             label.setText(text)
-            label.setBrush(QColor("white") if strength[r, c] > 0.55 else QColor("#202020"))
+            label.setBrush(QColor(_label_colour(rgb[r, c])))
             box = label.boundingRect()
             label.setPos(c + 0.5, r + 0.5)
             label.setTransform(pg.QtGui.QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
 
+        self.access.refresh()
+
     def cell_texts(self) -> list[list[str]]:
         """The annotations as shown, row by row (for tests and screen readers)."""
         return [[self._labels[r * N + c].text() for c in range(N)] for r in range(N)]
+
+
+def _label_colour(rgb: np.ndarray) -> str:
+    """Black or white, whichever reads better on a cell of colour `rgb` (WCAG luminance)."""
+    linear = np.where(rgb / 255 <= 0.04045, rgb / 255 / 12.92, ((rgb / 255 + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ [0.2126, 0.7152, 0.0722])
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"

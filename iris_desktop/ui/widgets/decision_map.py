@@ -14,6 +14,7 @@ regions, not 100,000 dots, are what the map is for.
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,8 +23,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from iris_desktop.domain import FEATURES, VARIETIES, Variety
-from iris_desktop.ui.widgets import colors
-from iris_desktop.ui.widgets.colors import HEX
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.column_table import Column
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable, counts_text
 
 MAX_CELLS = 100  # per axis; the default ranges need 87 x 32 = 2,784 rows, ~3 ms for KNN
 DEBOUNCE_MS = 90
@@ -73,12 +75,12 @@ class DecisionMap(pg.PlotWidget):
     regionsComputed = Signal(object)  # the four values the regions were computed for
 
     def __init__(self, parent=None, runner=None, axes: tuple[int, int] = (2, 3)):
-        super().__init__(parent, background=None)
+        super().__init__(parent)
         self.axes = axes
         self.runner = runner  # a TaskRunner: grids in a worker; None: computed at once
         x_name, y_name = FEATURES[axes[0]], FEATURES[axes[1]]
-        self.setAccessibleName(f"Decision regions over {x_name.display.lower()} and {y_name.display.lower()}")
         self.model = None
+        self._dots: tuple[np.ndarray, np.ndarray] = (np.zeros((0, 4)), np.zeros(0, dtype=int))  # drawn (X, y)
         self.held: np.ndarray | None = None  # the four values of the regions shown
         self.image_data: np.ndarray | None = None  # (nx, ny, 4) RGBA, x first
         self.dots_shown = 0  # training flowers drawn (a sample when there are many)
@@ -99,7 +101,6 @@ class DecisionMap(pg.PlotWidget):
         plot.setMouseEnabled(x=False, y=False)
         plot.setLabel("bottom", x_name.label)
         plot.setLabel("left", y_name.label)
-        colors.style_plot(plot, self.palette())
         # Bilinear scaling of the coarse grid: soft boundaries instead of 8-pixel stairs.
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # No legend inside the plot (it would hide regions and the flower): see legend_html().
@@ -108,12 +109,7 @@ class DecisionMap(pg.PlotWidget):
         plot.addItem(self.image)
         self.training = []
         for v in VARIETIES:
-            item = pg.ScatterPlotItem(
-                size=7,
-                brush=pg.mkBrush(colors.color(v, 210)),
-                pen=pg.mkPen(255, 255, 255, 180, width=0.8),
-                name=v.label,
-            )
+            item = pg.ScatterPlotItem(size=7, pen=pg.mkPen(255, 255, 255, 180, width=0.8), name=v.label)
             plot.addItem(item)
             self.training.append(item)
         self._rings: list[QGraphicsEllipseItem] = []
@@ -124,18 +120,77 @@ class DecisionMap(pg.PlotWidget):
             y=[0.0],
             size=22,
             symbol="star",
-            pen=pg.mkPen("#111111", width=1.4),
-            brush=pg.mkBrush(colors.color(None)),
             name="This flower",
         )
         self.point.setZValue(10)
         plot.addItem(self.point)
         self.scene().sigMouseClicked.connect(self._clicked)
+        name = f"Decision regions over {x_name.display.lower()} and {y_name.display.lower()}"
+        self.access = PlotAccess(self, name, self.describe, self.data_table)
+        colors.follow(self.restyle)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.setBackground(scheme.background)
+        colors.style_plot(self.getPlotItem(), scheme)
+        for v, item in zip(VARIETIES, self.training):
+            item.setBrush(pg.mkBrush(colors.color(v, 210)))
+        self.point.setPen(pg.mkPen(scheme.ink, width=1.4 * scheme.pen_scale))
+        self.point.setBrush(
+            pg.mkBrush(colors.color(self._point_variety if isinstance(self._point_variety, Variety) else None))
+        )
+        for ring in self._rings:
+            ring.setPen(pg.mkPen(scheme.ink, width=2 * scheme.pen_scale))
+        if self.model is not None and self.held is not None:
+            self.compute_regions(self.held)  # the regions in the new colours
+
+    def describe(self) -> str:
+        if self.model is None:
+            return strings.REGIONS_NO_MODEL
+        x, y = self.axes
+        held = self.held if self.held is not None else np.full(len(FEATURES), np.nan)
+        others = strings.LIST_SEPARATOR.join(
+            strings.REGIONS_HELD.format(feature=FEATURES[k].display.lower(), value=held[k])
+            for k in range(len(FEATURES))
+            if k not in self.axes
+        )
+        point = ""
+        if self.point.isVisible():
+            px, py = self.point_position()
+            region = self.region_at(px, py)
+            if region is not None:
+                point = strings.REGIONS_POINT.format(x=px, y=py, variety=region.label)
+        return strings.REGIONS_DESCRIPTION.format(
+            version=self.model.version,
+            x=FEATURES[x].display.lower(),
+            y=FEATURES[y].display.lower(),
+            others=others,
+            count=self.dots_shown,
+            varieties=counts_text(np.bincount(self._dots[1], minlength=len(VARIETIES)), [v.label for v in VARIETIES]),
+            point=point,
+        )
+
+    def data_table(self) -> PlotTable:
+        """The flowers drawn over the regions: their two measurements and variety."""
+        X, y = self._dots
+        x_feature, y_feature = self.axes
+        return PlotTable(
+            strings.REGIONS_TITLE,
+            [
+                Column(FEATURES[x_feature].label, X[:, x_feature], "{:.1f}"),
+                Column(FEATURES[y_feature].label, X[:, y_feature], "{:.1f}"),
+                Column(
+                    strings.COLUMN_VARIETY,
+                    np.asarray(y, dtype=int),
+                    lambda k: VARIETIES[cast(int, k)].label,
+                    align_right=False,
+                ),
+            ],
+        )
 
     @staticmethod
     def legend_html() -> str:
         """The map's key, for a label beside the plot."""
-        dots = " ".join(f'<span style="color:{HEX[v]}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
+        dots = " ".join(f'<span style="color:{colors.hex_of(v)}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
         return f"{dots} &nbsp;○&nbsp;nearest neighbours &nbsp;★&nbsp;this flower (coloured by its prediction)"
 
     def sizeHint(self) -> QSize:
@@ -162,11 +217,16 @@ class DecisionMap(pg.PlotWidget):
         if model is None:
             self.image.clear()
             self.image_data, self.held = None, None
+        self.access.refresh()
 
     def set_flowers(self, X: np.ndarray | None, y: np.ndarray | None) -> None:
         """Dots for the flowers X coloured by their varieties y (given together; None: none)."""
         rows = sample_rows(0 if X is None else len(X))
         self.dots_shown = len(rows)
+        if X is not None and y is not None:
+            self._dots = (X[rows], np.asarray(y)[rows].astype(int))
+        else:
+            self._dots = (np.zeros((0, 4)), np.zeros(0, dtype=int))
         for i, item in enumerate(self.training):
             if X is None or y is None:
                 item.clear()
@@ -179,6 +239,7 @@ class DecisionMap(pg.PlotWidget):
             self._point_variety = variety
             self.point.setBrush(pg.mkBrush(colors.color(variety)))
         self.point.setPos(x, y)
+        self.access.refresh()
 
     def point_position(self) -> tuple[float, float]:
         return self.point.pos().x(), self.point.pos().y()
@@ -192,7 +253,7 @@ class DecisionMap(pg.PlotWidget):
         while len(self._rings) < count:
             ring = QGraphicsEllipseItem(-7.5, -7.5, 15, 15)
             ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            ring.setPen(pg.mkPen("#111111", width=2))
+            ring.setPen(pg.mkPen(colors.scheme().ink, width=2 * colors.scheme().pen_scale))
             ring.setZValue(5)
             self.getPlotItem().vb.addItem(ring, ignoreBounds=True)
             self._rings.append(ring)
@@ -268,6 +329,7 @@ class DecisionMap(pg.PlotWidget):
         self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, len(xs) * dx, len(ys) * dy))
         self.held = held
         self.recompute_count += 1
+        self.access.refresh()
         self.regionsComputed.emit(held)
 
     def region_at(self, x: float, y: float) -> Variety | None:

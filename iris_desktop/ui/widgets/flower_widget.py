@@ -52,6 +52,7 @@ class FlowerWidget(QWidget):
         self._font_key, self._footer_font = "", QFont()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Flower drawn to scale")
+        self.setAccessibleDescription(self.description())
 
     # ---- data ----------------------------------------------------------------------
 
@@ -70,6 +71,9 @@ class FlowerWidget(QWidget):
             self._values = (float(sl), float(sw), float(pl), float(pw))
         self._variety = variety
         self.update()
+        described = self.description()  # the picture in words, for a screen reader
+        if described != self.accessibleDescription():
+            self.setAccessibleDescription(described)
 
     def description(self) -> str:
         """What the picture shows, in words (tooltip and screen readers)."""

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from iris_desktop.ui.tabs.daily.jobs import DailyData
 
 _LABELS = [v.label for v in VARIETIES]
-_SWATCHES = [colors.color(v) for v in VARIETIES]
 
 
 def _variety(i) -> str:
@@ -35,7 +34,7 @@ def _variety(i) -> str:
 
 
 def _swatch(i):
-    return _SWATCHES[i] if i >= 0 else None
+    return colors.color(VARIETIES[i]) if i >= 0 else None
 
 
 def day_columns(data: DailyData) -> list[Column]:

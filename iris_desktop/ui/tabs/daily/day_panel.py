@@ -15,7 +15,6 @@ from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 
-RIGHT_HEX, WRONG_HEX = "#1B7837", "#C62828"  # green / red, readable on a light background
 HARD = 0.9  # below this, the generator's own varieties overlap at the day's flower
 
 
@@ -29,8 +28,9 @@ def prediction_html(predicted: int, version: int, proba: np.ndarray, actual: int
     if predicted < 0:
         return "none yet"
     variety = VARIETIES[predicted]  # the verdict first: never the part a narrow panel cuts off
-    verdict = _span("✓ right:", RIGHT_HEX) if predicted == actual else _span("✗ wrong:", WRONG_HEX)
-    return f"{verdict} {_span(variety.label, colors.HEX[variety])} · model v{version} · {proba[predicted]:.0%}"
+    scheme = colors.scheme()
+    verdict = _span("✓ right:", scheme.correct_text) if predicted == actual else _span("✗ wrong:", scheme.wrong_text)
+    return f"{verdict} {_span(variety.label, colors.text_hex(variety))} · model v{version} · {proba[predicted]:.0%}"
 
 
 def posterior_text(posterior: np.ndarray) -> str:
@@ -114,7 +114,7 @@ class DayPanel(QGroupBox):
         for label, value in zip(self.values, X):
             label.setText(f"{value:.1f} cm")
         variety = VARIETIES[actual]
-        self.variety.setText(_span(variety.label, colors.HEX[variety]))
+        self.variety.setText(_span(variety.label, colors.text_hex(variety)))
         predicted = int(data.predicted[row])
         text = prediction_html(predicted, int(data.version[row]), data.proba[row], actual)
         if predicted < 0:

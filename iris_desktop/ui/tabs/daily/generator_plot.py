@@ -8,16 +8,19 @@ shown is one spot moved with setPos, so stepping through days repaints, nothing 
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from iris_desktop.domain import FEATURES, VARIETIES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.column_table import Column
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 ELLIPSE_RADIUS = float(np.sqrt(-2 * np.log(0.05)))  # chi-square(2) 95 %: the ellipse holding 95 %
-WRONG_HEX = "#D62728"
 
 
 def shape_outline(settings, variety: int, x: int, y: int, points: int = 96) -> tuple[np.ndarray, np.ndarray]:
@@ -39,10 +42,10 @@ def shape_outline(settings, variety: int, x: int, y: int, points: int = 96) -> t
 def legend_html(settings) -> str:
     """The plots' key, for a label beside them."""
     shape = "▭ box: its bounds" if settings is not None and not settings.is_normal else "◯ ellipse: 95 % of its flowers"
-    dots = " ".join(f'<span style="color:{colors.HEX[v]}">■</span>&nbsp;{v.label}' for v in VARIETIES)
+    dots = " ".join(f'<span style="color:{colors.hex_of(v)}">■</span>&nbsp;{v.label}' for v in VARIETIES)
     return (
         f"{dots} &nbsp;·&nbsp; ● stored flowers &nbsp;◆&nbsp;daily flowers &nbsp;"
-        f'<span style="color:{WRONG_HEX}">◯</span>&nbsp;wrongly predicted &nbsp;⊙&nbsp;the day shown'
+        f'<span style="color:{colors.scheme().wrong}">◯</span>&nbsp;wrongly predicted &nbsp;⊙&nbsp;the day shown'
         f" &nbsp;·&nbsp; generator {shape}"
     )
 
@@ -60,9 +63,9 @@ class GeneratorPlot(pg.PlotWidget):
     dayClicked = Signal(int)  # the row (in the tab's DailyData) of a daily flower clicked
 
     def __init__(self, axes: tuple[int, int] = (2, 3), parent=None):
-        super().__init__(parent, background=None)
+        super().__init__(parent)
         self.axes = axes
-        self._background: tuple[np.ndarray, np.ndarray] = (np.zeros((0, 4)), np.zeros(0, np.int8))
+        self._stored: tuple[np.ndarray, np.ndarray] = (np.zeros((0, 4)), np.zeros(0, np.int8))
         self._days: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = (
             np.zeros((0, 4)),
             np.zeros(0, np.int8),
@@ -72,36 +75,89 @@ class GeneratorPlot(pg.PlotWidget):
         self.settings = None
         self._current: np.ndarray | None = None
         self._day_rows: list[np.ndarray] = []
+        self._day_dates: np.ndarray | None = None  # the date of each daily flower drawn, when given
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)  # (no grid: axis items draw it, and repaint it for any marker move)
-        colors.style_plot(plot, self.palette())
-        self.background_items = [self._scatter(5, None, colors.lighter(v, 0.35, alpha=120), -20) for v in VARIETIES]
+        self.background_items = [self._scatter(5, None, None, -20) for _v in VARIETIES]
         self.shape_items = []
-        for v in VARIETIES:
-            curve = pg.PlotCurveItem(
-                pen=pg.mkPen(colors.darker(v, 0.15), width=2),
-                brush=pg.mkBrush(colors.color(v, 34)),
-                fillLevel="enclosed",
-            )
+        for _v in VARIETIES:
+            curve = pg.PlotCurveItem(fillLevel="enclosed")
             curve.setZValue(-10)
             curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # see _scatter
             plot.addItem(curve)
             self.shape_items.append(curve)
-        self.day_items = [
-            self._scatter(8, pg.mkPen(colors.darker(v, 0.5), width=0.8), colors.color(v, 230), 0, symbol="d")
-            for v in VARIETIES
-        ]
+        self.day_items = [self._scatter(8, None, None, 0, symbol="d") for _v in VARIETIES]
         for item in self.day_items:
             item.sigClicked.connect(self._clicked)
-        self.wrong_item = self._scatter(15, pg.mkPen(WRONG_HEX, width=1.6), None, 5, kind=_Marks)
+        self.wrong_item = self._scatter(15, None, None, 5, kind=_Marks)
         # The day shown: one spot at the origin, moved with setPos (a transform, no setData).
-        self.current_item = _Marks(
-            x=[0.0], y=[0.0], size=24, symbol="o", brush=None, pen=pg.mkPen("#111111", width=2.6)
-        )
+        self.current_item = _Marks(x=[0.0], y=[0.0], size=24, symbol="o", brush=None)
         self.current_item.setZValue(10)
         self.current_item.hide()
         plot.addItem(self.current_item, ignoreBounds=True)  # moving it never rescales the view
+        self.access = PlotAccess(self, "", self.describe, self.data_table)
         self._label_axes()
+        colors.follow(self.restyle)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.setBackground(scheme.background)
+        colors.style_plot(self.getPlotItem(), scheme)
+        wide = scheme.pen_scale
+        for v, background, shape, day in zip(VARIETIES, self.background_items, self.shape_items, self.day_items):
+            faded = colors.darker(v, 0.3, alpha=120) if scheme.dark else colors.lighter(v, 0.35, alpha=120)
+            background.setBrush(pg.mkBrush(faded))
+            shape.setPen(pg.mkPen(colors.outline(v, 0.15), width=2 * wide))
+            shape.setBrush(pg.mkBrush(colors.color(v, 34)))
+            day.setPen(pg.mkPen(colors.outline(v, 0.5), width=0.8 * wide))
+            day.setBrush(pg.mkBrush(colors.color(v, 230)))
+        self.wrong_item.setPen(pg.mkPen(scheme.wrong, width=1.6 * wide))
+        self.current_item.setPen(pg.mkPen(scheme.ink, width=2.6 * wide))
+
+    def describe(self) -> str:
+        x, y = self.axes
+        settings = self.settings
+        if settings is None:
+            generator = strings.GENERATOR_NONE
+        else:
+            shapes = strings.GENERATOR_SHAPES_NORMAL if settings.is_normal else strings.GENERATOR_SHAPES_BOX
+            generator = shapes.format(name=settings.label)
+        current = ""
+        if self._current is not None:
+            current = strings.GENERATOR_CURRENT.format(
+                x=FEATURES[x].display.lower(),
+                x_value=float(self._current[x]),
+                y=FEATURES[y].display.lower(),
+                y_value=float(self._current[y]),
+            )
+        return strings.GENERATOR_DESCRIPTION.format(
+            generator=generator,
+            stored=len(self._stored[0]),
+            days=len(self._days[0]),
+            wrong=int(np.count_nonzero(self._days[2])),
+            current=current,
+        )
+
+    def data_table(self) -> PlotTable:
+        """The daily flowers drawn: day, the two measurements, variety, wrongly predicted."""
+        X, variety, wrong, _rows = self._days
+        x, y = self.axes
+        columns = []
+        if self._day_dates is not None and len(self._day_dates) == len(X):
+            columns.append(Column(strings.COLUMN_DAY, self._day_dates, str, align_right=False))
+        columns += [
+            Column(FEATURES[x].label, X[:, x], "{:.1f}"),
+            Column(FEATURES[y].label, X[:, y], "{:.1f}"),
+            Column(
+                strings.COLUMN_VARIETY, np.asarray(variety), lambda k: VARIETIES[cast(int, k)].label, align_right=False
+            ),
+            Column(
+                strings.COLUMN_WRONG,
+                np.asarray(wrong, dtype=bool),
+                lambda on: strings.COLUMN_YES if on else strings.COLUMN_NO,
+                align_right=False,
+            ),
+        ]
+        return PlotTable(self.accessibleName(), columns)
 
     def _scatter(
         self, size: int, pen, brush, z: int, symbol: str = "o", kind: type = pg.ScatterPlotItem
@@ -143,35 +199,43 @@ class GeneratorPlot(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("bottom", FEATURES[x].label)
         plot.setLabel("left", FEATURES[y].label)
-        self.setAccessibleName(
+        self.access.set_name(
             f"Generator and daily flowers over {FEATURES[x].display.lower()} and {FEATURES[y].display.lower()}"
         )
+        self.access.refresh()
 
     def set_background(self, X: np.ndarray, variety: np.ndarray) -> None:
         """The stored (labelled) flowers drawn behind everything."""
-        self._background = (X, variety)
+        self._stored = (X, variety)
         self._draw_background()
+        self.access.refresh()
 
-    def set_days(self, X: np.ndarray, variety: np.ndarray, wrong: np.ndarray, rows: np.ndarray) -> None:
+    def set_days(
+        self, X: np.ndarray, variety: np.ndarray, wrong: np.ndarray, rows: np.ndarray, dates: np.ndarray | None = None
+    ) -> None:
         """Daily flowers as diamonds, the wrongly predicted ones ringed; `rows` says which
-        day each one is, for clicks."""
+        day each one is, for clicks (`dates`, when given, names the days in the data table)."""
         self._days = (X, variety, wrong, rows)
+        self._day_dates = dates
         self._draw_days()
+        self.access.refresh()
 
     def set_generator(self, settings) -> None:
         """The generator whose shapes are drawn (None: none)."""
         self.settings = settings
         self._draw_generator()
+        self.access.refresh()
 
     def set_current(self, values: np.ndarray | None) -> None:
         """Mark the day shown (its four values), or nothing."""
         self._current = values
         self._draw_current()
+        self.access.refresh()
 
     # ---- drawing ---------------------------------------------------------------------
 
     def _draw_background(self) -> None:
-        X, variety = self._background
+        X, variety = self._stored
         x, y = self.axes
         for v, item in enumerate(self.background_items):
             rows = variety == v
@@ -213,8 +277,8 @@ class GeneratorPlot(pg.PlotWidget):
         """Fit the view to what is drawn, then hold it: with auto-range on, moving the
         day's marker would make pyqtgraph repaint the whole view at every step."""
         x, y = self.axes
-        xs = [self._background[0][:, x], self._days[0][:, x]]
-        ys = [self._background[0][:, y], self._days[0][:, y]]
+        xs = [self._stored[0][:, x], self._days[0][:, x]]
+        ys = [self._stored[0][:, y], self._days[0][:, y]]
         for item in self.shape_items:
             sx, sy = item.getData()
             if sx is not None and len(sx):

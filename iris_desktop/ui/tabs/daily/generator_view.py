@@ -4,6 +4,7 @@ one of the days to come), the key, and export as PNG or SVG."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import FEATURES
 from iris_desktop.ui.tabs.daily.generator_plot import GeneratorPlot, legend_html
-from iris_desktop.ui.widgets import plot_export
+from iris_desktop.ui.widgets import colors, plot_export, strings
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.daily import GeneratorSettings
@@ -58,10 +59,11 @@ class GeneratorView(QGroupBox):
             "Draw only the daily flowers this generator made (days made by another generator are hidden)"
         )
         self.pair_x, self.pair_y = QComboBox(), QComboBox()
-        for combo in (self.pair_x, self.pair_y):
+        for combo, name in ((self.pair_x, strings.PAIR_X_NAME), (self.pair_y, strings.PAIR_Y_NAME)):
             for f in FEATURES:
                 combo.addItem(f.display)
             combo.setToolTip("The features of the second plot")
+            combo.setAccessibleName(name)
         pair_label = QLabel("Second plo&t:")
         pair_label.setBuddy(self.pair_x)
         self.export_button = QToolButton()
@@ -76,8 +78,10 @@ class GeneratorView(QGroupBox):
         for plot in self.plots:
             plot.dayClicked.connect(self.dayClicked)
             plot.setToolTip("Click a daily flower (◆) to show its day")
+            plot.access.set_export(partial(self.export, plot))
         self.legend = QLabel(legend_html(None))
         self.legend.setWordWrap(True)
+        self._drawn_settings: GeneratorSettings | None = None
 
         tools = QHBoxLayout()
         tools.addWidget(overlay_label)
@@ -115,6 +119,10 @@ class GeneratorView(QGroupBox):
         self.only_made.toggled.connect(self._only_made_changed)
         for combo in (self.pair_x, self.pair_y):
             combo.currentIndexChanged.connect(self._pair_changed)
+        colors.follow(self.restyle)
+
+    def restyle(self, _scheme: colors.Scheme) -> None:
+        self.legend.setText(legend_html(self._drawn_settings))  # the key's colours
 
     def set_data(self, data: DailyData) -> None:
         """New data (a DailyData): stored flowers, daily flowers, wrong predictions."""
@@ -139,7 +147,7 @@ class GeneratorView(QGroupBox):
             ids = [gid for gid, s in data.generators.items() if settings is not None and s.key == settings.key]
             rows = np.flatnonzero(np.isin(data.generator, ids) if ids else data.generator == 0)
         for plot in self.plots:
-            plot.set_days(data.X[rows], data.variety[rows], self._wrong[rows], rows)
+            plot.set_days(data.X[rows], data.variety[rows], self._wrong[rows], rows, data.day[rows])
 
     def show_row(self, row: int | None) -> None:
         """Mark day `row` (None: no day) and draw the generator the overlay asks for."""
@@ -162,6 +170,7 @@ class GeneratorView(QGroupBox):
         self._drawn_key = key
         for plot in self.plots:
             plot.set_generator(settings)
+        self._drawn_settings = settings
         self.legend.setText(legend_html(settings))
         self.drawn.emit(settings)
 

@@ -44,6 +44,8 @@ from iris_desktop.ui.tabs.daily.generator_view import GeneratorView
 from iris_desktop.ui.tabs.daily.params_table import ParamsTable
 from iris_desktop.ui.tabs.daily.pipeline_tasks import PipelineTasks
 from iris_desktop.ui.tabs.daily.steering import SteeringBox, qdate
+from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.key_text import shortcut_text
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
 
@@ -66,11 +68,11 @@ class DailyTab(QWidget):
     # ---- layout ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.prev_button = QPushButton("◀ Pre&vious day")
-        self.prev_button.setToolTip("The day before (Alt+Left)")
+        self.prev_button = QPushButton("◀ P&revious day")  # (Alt+V opens the View menu)
+        self.prev_button.setToolTip(f"The day before ({shortcut_text('Alt+Left')})")
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QPushButton("&Next day ▶")
-        self.next_button.setToolTip("The day after (Alt+Right)")
+        self.next_button.setToolTip(f"The day after ({shortcut_text('Alt+Right')})")
         self.next_button.clicked.connect(lambda: self.step(1))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -130,7 +132,7 @@ class DailyTab(QWidget):
         self.setMinimumSize(780, 580)  # below it the window scrolls
 
         view = self.generator_view
-        order = [
+        order: list[QWidget] = [
             self.prev_button,
             self.date_edit,
             self.next_button,
@@ -141,8 +143,10 @@ class DailyTab(QWidget):
             view.export_button,
             view.pair_x,
             view.pair_y,
+            *view.plots,
             self.day_list.wrong_only,
             self.day_list.view,
+            self.params.view,
             self.steering.combo,
             self.steering.apply,
             self.steering.start,
@@ -151,6 +155,11 @@ class DailyTab(QWidget):
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
+        colors.follow(self.restyle)
+
+    def restyle(self, _scheme: colors.Scheme) -> None:
+        if self.row is not None:
+            self.show_row(self.row)  # the day's coloured words again
 
     def _restore(self) -> None:
         s = self.settings

@@ -9,15 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.tabs.explore import plot_texts
 from iris_desktop.ui.tabs.explore.data import Bins, density_curve
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
-SELECTION_PEN = QColor(20, 20, 20)
-SELECTION_FILL = QColor(20, 20, 20, 40)
 DENSITY_POINTS = 300
 
 
@@ -26,39 +25,39 @@ class HistogramLayers:
 
     def __init__(self, view, fill_alpha: int = 80, pen_width: float = 1.2):
         self.view = view
+        self.fill_alpha, self.pen_width = fill_alpha, pen_width
         self.curves = []
         self.density_curves = []
-        for v in VARIETIES:
-            curve = pg.PlotCurveItem(
-                x=np.zeros(1),
-                y=np.zeros(0),
-                stepMode="center",
-                fillLevel=0,
-                brush=colors.color(v, fill_alpha),
-                pen=pg.mkPen(colors.color(v), width=pen_width),
-            )
+        for _v in VARIETIES:
+            curve = pg.PlotCurveItem(x=np.zeros(1), y=np.zeros(0), stepMode="center", fillLevel=0)
             curve.setZValue(1)
-            density = pg.PlotCurveItem(pen=pg.mkPen(colors.darker(v, 0.2), width=2))
+            density = pg.PlotCurveItem()
             density.setZValue(3)
             for item in (curve, density):
                 view.addItem(item)
             self.curves.append(curve)
             self.density_curves.append(density)
-        self.selection = pg.PlotCurveItem(
-            x=np.zeros(1),
-            y=np.zeros(0),
-            stepMode="center",
-            fillLevel=0,
-            brush=SELECTION_FILL,
-            pen=pg.mkPen(SELECTION_PEN, width=1.6),
-        )
+        self.selection = pg.PlotCurveItem(x=np.zeros(1), y=np.zeros(0), stepMode="center", fillLevel=0)
         self.selection.setZValue(2)
         view.addItem(self.selection)
+        self.restyle()
         self.bins: Bins | None = None
         self.variety = np.empty(0, dtype=np.int8)
         self.visible_rows = np.empty(0, dtype=bool)
         self.counts = np.zeros((len(VARIETIES), 0))
         self.selected_counts = np.zeros(0)
+        self.selected_mask = np.zeros(0, dtype=bool)
+
+    def restyle(self) -> None:
+        """Pens and fills in the current scheme (the selection in its ink)."""
+        scale = colors.scheme().pen_scale
+        for v, curve, density in zip(VARIETIES, self.curves, self.density_curves):
+            curve.setBrush(colors.color(v, self.fill_alpha))
+            curve.setPen(pg.mkPen(colors.color(v), width=self.pen_width * scale))
+            density.setPen(pg.mkPen(colors.outline(v, 0.2), width=2 * scale))
+        ink = colors.scheme().ink
+        self.selection.setBrush(colors.qcolor(ink, 40))
+        self.selection.setPen(pg.mkPen(ink, width=1.6 * scale))
 
     def set_data(
         self,
@@ -88,6 +87,7 @@ class HistogramLayers:
     def set_highlight(self, mask: np.ndarray) -> None:
         if self.bins is None or len(mask) != len(self.variety):
             return
+        self.selected_mask = mask
         selected = mask & self.visible_rows
         if selected.any():
             self.selected_counts = self.bins.counts(self.variety, selected).sum(axis=0)
@@ -134,19 +134,21 @@ class DistributionsPanel(QWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
 
-        self.plot_widget = pg.PlotWidget(background=None)
-        self.plot_widget.setAccessibleName("Distribution of one measurement by variety")
+        self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("left", "Flowers")
+        self.plot.setMenuEnabled(False)  # the widget's own menu: table, copy, export
         self.plot.setMouseEnabled(y=False)
         self.plot.showGrid(y=True, alpha=0.15)
-        colors.style_plot(self.plot, self.palette())
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=self.palette().windowText().color())
+        self.legend = self.plot.addLegend(offset=(-10, 10))
         self.layers = HistogramLayers(self.plot)
+        self._shown: tuple = ()  # (values, variety, visible, mask) drawn, for the description
         for v, curve in zip(VARIETIES, self.layers.curves):
             self.legend.addItem(curve, v.label)
         self.legend.addItem(self.layers.selection, "Selection")
         self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self.access = PlotAccess(self.plot_widget, self._name(), self.describe, self.data_table)
+        colors.follow(self.restyle)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -163,6 +165,29 @@ class DistributionsPanel(QWidget):
     def bin_width(self) -> float:
         return round(self.bin_spin.value(), 1)
 
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.plot_widget.setBackground(scheme.background)
+        colors.style_plot(self.plot, scheme)
+        colors.style_legend(self.legend, scheme)
+        self.layers.restyle()
+
+    def _name(self) -> str:
+        return strings.DISTRIBUTION_NAME.format(feature=FEATURES[self.feature].display.lower())
+
+    def describe(self) -> str:
+        if not self._shown:
+            return strings.EMPTY_PLOT.format(name=strings.DISTRIBUTION_TITLE)
+        values, variety, visible, _mask = self._shown
+        return plot_texts.distribution_description(
+            self.feature, self.bin_width, values, variety, visible, self.layers.selected_mask
+        )
+
+    def data_table(self) -> PlotTable:
+        visible = self._shown[2] if self._shown else np.ones(len(VARIETIES), dtype=bool)
+        return plot_texts.distribution_table(
+            self._name(), self.layers.bins, self.layers.counts, self.layers.selected_counts, visible
+        )
+
     def show_data(
         self, bins: Bins, values: np.ndarray, variety: np.ndarray, visible: np.ndarray, mask: np.ndarray, value_range
     ) -> None:
@@ -170,9 +195,13 @@ class DistributionsPanel(QWidget):
         self.layers.set_data(bins, values, variety, visible, mask, self.density_check.isChecked())
         self.plot.setXRange(*value_range, padding=0)
         self.plot.enableAutoRange(axis="y")
+        self._shown = (values, variety, visible.copy(), mask)
+        self.access.set_name(self._name())
+        self.access.refresh()
 
     def set_highlight(self, mask: np.ndarray) -> None:
         self.layers.set_highlight(mask)
+        self.access.refresh()
 
     def _legend_clicked(self, item) -> None:
         if item in self.layers.curves:

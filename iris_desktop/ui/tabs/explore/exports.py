@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 from PySide6 import QtWidgets
-from PySide6.QtGui import QAction
 
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
@@ -17,28 +16,27 @@ from iris_desktop.ui.widgets.plot_export import ask_and_export
 
 def add_export_actions(tab) -> None:
     """The toolbar's Export menu, and the same plot export on a right-click on a plot."""
-    plots = (  # (menu text, the widget, the item to export, file name)
-        ("Scatter &matrix as PNG or SVG…", tab.matrix, lambda: tab.matrix.ci, "scatter-matrix"),
-        ("&Scatter plot as PNG or SVG…", tab.large.plot_widget, lambda: tab.large.plot, "scatter"),
+    plots = (  # (menu text, the plot's PlotAccess, the item to export, file name)
+        ("Scatter &matrix as PNG or SVG…", tab.matrix.access, lambda: tab.matrix.ci, "scatter-matrix"),
+        ("&Scatter plot as PNG or SVG…", tab.large.access, lambda: tab.large.plot, "scatter"),
         (
             "&Distributions as PNG or SVG…",
-            tab.distributions.plot_widget,
+            tab.distributions.access,
             lambda: tab.distributions.plot,
             "distributions",
         ),
     )
     menu = tab.toolbar.export_menu
-    for text, _widget, item, name in plots:
+    for text, _access, item, name in plots:
         menu.addAction(text, lambda item=item, name=name: tab.export_plot(item(), name))
     menu.addSeparator()
     menu.addAction("&Table as CSV…", lambda: tab.export_csv(False))
     menu.addAction("S&election as CSV…", lambda: tab.export_csv(True))
-    # Right-click on a plot offers the same export, not pyqtgraph's own dialog
-    # (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
-    for _text, widget, item, name in plots:
-        action = QAction("Export plot as PNG or SVG…", widget)
-        action.triggered.connect(lambda _c=False, item=item, name=name: tab.export_plot(item(), name))
-        widget.scene().contextMenu = [action]
+    # The plot's own menu (right-click, Menu key, Shift+F10) offers the same export, not
+    # pyqtgraph's dialog (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
+    for _text, access, item, name in plots:
+        access.set_export(lambda item=item, name=name: tab.export_plot(item(), name))
+        access.runner = tab.state.runner  # "Copy data" of 100,000 flowers is formatted in a worker
 
 
 def export_plot(tab, item, name: str) -> None:

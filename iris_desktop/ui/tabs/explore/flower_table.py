@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
 from iris_desktop.ui.tabs.explore.data import IMPORT
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
-
-_VARIETY_COLORS = [colors.color(v) for v in VARIETIES]
 
 
 def day_text(day) -> str:
@@ -65,13 +63,15 @@ class FlowerTable(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
+        self.day_from.setAccessibleName(strings.DAYS_FROM_NAME)
+        self.day_to.setAccessibleName(strings.DAYS_TO_NAME)
         self.days_check.toggled.connect(self.day_from.setEnabled)
         self.days_check.toggled.connect(self.day_to.setEnabled)
         self.selected_only = QCheckBox("Selected &only")
         self.selected_only.setToolTip("Show only the selected flowers")
         source_label = QLabel("Sour&ce:")
         source_label.setBuddy(self.source_combo)
-        variety_label = QLabel("&Variety:")
+        variety_label = QLabel("Var&iety:")  # (Alt+V opens the View menu)
         variety_label.setBuddy(self.variety_combo)
         to_label = QLabel("to")
         filters = QHBoxLayout()
@@ -103,6 +103,7 @@ class FlowerTable(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setAccessibleName("Every stored flower")
+        self.view.setAccessibleDescription(strings.EXPLORE_TABLE_DESCRIPTION)
         self.view.setToolTip(
             "Select rows to select those flowers in every plot; a brush on a plot shows here as highlighted rows"
         )
@@ -154,7 +155,7 @@ class FlowerTable(QWidget):
                     "Variety",
                     columns.variety,
                     lambda k: VARIETIES[cast(int, k)].label,  # cells of an integer column
-                    decoration=lambda k: _VARIETY_COLORS[cast(int, k)],
+                    decoration=lambda k: colors.color(VARIETIES[cast(int, k)]),
                     align_right=False,
                 ),
                 Column("Source", columns.source, lambda k: SOURCES[cast(int, k)], align_right=False),

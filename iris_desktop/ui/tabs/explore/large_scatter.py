@@ -9,9 +9,11 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.tabs.explore import plot_texts
 from iris_desktop.ui.tabs.explore.data import ExploreData
 from iris_desktop.ui.tabs.explore.scatter_panel import ScatterLayers, SelectViewBox
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 
 class LargeScatter(QWidget):
@@ -31,7 +33,7 @@ class LargeScatter(QWidget):
             combo.setToolTip(tip)
         self.x_combo.setCurrentIndex(2)
         self.y_combo.setCurrentIndex(3)
-        self.swap_button = QPushButton("S&wap")
+        self.swap_button = QPushButton("Sw&ap")
         self.swap_button.setToolTip("Swap the X and Y measurements")
         self.swap_button.clicked.connect(self.swap)
         controls = QHBoxLayout()
@@ -43,22 +45,24 @@ class LargeScatter(QWidget):
         controls.addWidget(self.swap_button)
         controls.addStretch(1)
 
-        self.view = SelectViewBox(2, 3)
+        self.view = SelectViewBox(2, 3, enableMenu=False)  # the widget's own menu: table, copy, export
         self.view.selected.connect(self.selected.emit)
-        self.plot_widget = pg.PlotWidget(background=None, viewBox=self.view)
-        self.plot_widget.setAccessibleName("Scatter plot of two chosen measurements")
+        self.plot_widget = pg.PlotWidget(viewBox=self.view)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.12)
-        colors.style_plot(self.plot, self.palette())
         self.layers = ScatterLayers(self.view, size=5, density_bins=260)
         # Empty stand-ins give the legend its samples; clicks go to the shared visibility.
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=self.palette().windowText().color())
+        self.legend = self.plot.addLegend(offset=(10, 10))
         self.legend_samples = []
         for v in VARIETIES:
-            sample = pg.ScatterPlotItem(symbol="o", size=8, pen=None, brush=colors.color(v))
+            sample = pg.ScatterPlotItem(symbol="o", size=8, pen=None)
             self.legend.addItem(sample, v.label)
             self.legend_samples.append(sample)
         self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self.data: ExploreData | None = None
+        self.visible = np.ones(len(VARIETIES), dtype=bool)
+        self.access = PlotAccess(self.plot_widget, self._name(), self.describe, self.data_table)
+        colors.follow(self.restyle)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -81,8 +85,28 @@ class LargeScatter(QWidget):
     def set_tool(self, tool: str) -> None:
         self.view.tool = tool
 
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.plot_widget.setBackground(scheme.background)
+        colors.style_plot(self.plot, scheme)
+        for v, sample in zip(VARIETIES, self.legend_samples):
+            sample.setBrush(colors.color(v))
+        colors.style_legend(self.legend, scheme)
+        self.view.restyle()
+        self.layers.restyle()
+
+    def _name(self) -> str:
+        fx, fy = self.features
+        return strings.SCATTER_NAME.format(x=FEATURES[fx].display.lower(), y=FEATURES[fy].display.lower())
+
+    def describe(self) -> str:
+        return plot_texts.scatter_description(self.data, self.features, self.visible, self.layers.mask)
+
+    def data_table(self) -> PlotTable:
+        return plot_texts.flowers_table(self._name(), self.data, self.features, self.visible, self.layers.mask)
+
     def show_data(self, data: ExploreData, visible: np.ndarray, mask: np.ndarray) -> None:
         fx, fy = self.features
+        self.data, self.visible = data, visible.copy()
         self.view.features = (fx, fy)
         self.plot.setLabel("bottom", FEATURES[fx].label)
         self.plot.setLabel("left", FEATURES[fy].label)
@@ -90,6 +114,8 @@ class LargeScatter(QWidget):
         for sample, shown in zip(self.legend_samples, visible):
             sample.setVisible(bool(shown))  # a hidden variety's sample is drawn faded
         self.reset_zoom(data)
+        self.access.set_name(self._name())
+        self.access.refresh()
 
     def reset_zoom(self, data: ExploreData) -> None:
         fx, fy = self.features
@@ -97,6 +123,7 @@ class LargeScatter(QWidget):
 
     def set_highlight(self, mask: np.ndarray) -> None:
         self.layers.set_highlight(mask)
+        self.access.refresh()
 
     def _legend_clicked(self, item) -> None:
         if item in self.legend_samples:

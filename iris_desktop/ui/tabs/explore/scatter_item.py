@@ -13,16 +13,20 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen, QPixmap
 
 from iris_desktop.ui.tabs.explore.data import DensityGrid, density_rgba
 
 
 def symbol_atlas(fills: list[QColor], size: int, outline: QColor | None = None) -> tuple[QPixmap, np.ndarray]:
     """One row of round symbols, one per colour; returns the pixmap and each symbol's
-    source rect (x, y, w, h) in it."""
+    source rect (x, y, w, h) in it, in device pixels: drawn at the screen's pixel ratio,
+    so the points stay crisp at 200 % scaling."""
     cell = size + 2
-    pixmap = QPixmap(cell * len(fills), cell)
+    app = QGuiApplication.instance()
+    ratio = max(1.0, app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1.0
+    pixmap = QPixmap(round(cell * len(fills) * ratio), round(cell * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -34,7 +38,7 @@ def symbol_atlas(fills: list[QColor], size: int, outline: QColor | None = None) 
             painter.setPen(QPen(outline, 1.2))
         painter.drawEllipse(QRectF(i * cell + 1.0, 1.0, size, size))
     painter.end()
-    rects = np.array([[i * cell, 0, cell, cell] for i in range(len(fills))], dtype=float)
+    rects = np.array([[i * cell, 0, cell, cell] for i in range(len(fills))], dtype=float) * ratio
     return pixmap, rects
 
 

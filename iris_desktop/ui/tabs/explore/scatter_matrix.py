@@ -12,10 +12,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 
-from iris_desktop.domain import FEATURES
+from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.tabs.explore import plot_texts
 from iris_desktop.ui.tabs.explore.data import Bins, ExploreData
 from iris_desktop.ui.tabs.explore.distributions import HistogramLayers
 from iris_desktop.ui.tabs.explore.scatter_panel import ScatterLayers, SelectViewBox
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 N = len(FEATURES)
 
@@ -26,8 +29,9 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setBackground(None)
-        self.setAccessibleName("Scatter-plot matrix of the four measurements")
+        self.data: ExploreData | None = None
+        self.visible = np.ones(len(VARIETIES), dtype=bool)
+        self.mask = np.zeros(0, dtype=bool)
         self.ci.setSpacing(3)  # pyqtgraph's GraphicsLayout: the panels and their axes
         self.views: dict[tuple[int, int], pg.ViewBox] = {}
         self.scatters: dict[tuple[int, int], ScatterLayers] = {}
@@ -39,23 +43,26 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
                     view = pg.ViewBox(enableMenu=False)
                     view.setMouseEnabled(x=True, y=False)
                     self.histograms[row] = HistogramLayers(view, fill_alpha=70, pen_width=1.0)
-                    title = pg.TextItem(FEATURES[row].display, color=(40, 40, 40), anchor=(0, 0))
+                    title = pg.TextItem(FEATURES[row].display, anchor=(0, 0))
                     title.setParentItem(view)
                     title.setPos(2, 0)
                     self.titles.append(title)
                 else:
-                    view = SelectViewBox(column, row)
+                    view = SelectViewBox(column, row, enableMenu=False)  # the widget's menu instead
                     view.selected.connect(self.selected.emit)
                     self.scatters[row, column] = ScatterLayers(view, size=3, density_bins=120)
                 self.views[row, column] = view
                 self.ci.addItem(view, row, column + 1)
+        self.axes: list[pg.AxisItem] = []
         for row in range(N):  # a left axis per row, a bottom axis per column
             axis = pg.AxisItem("left")
+            self.axes.append(axis)
             axis.linkToView(self.views[row, 1 if row == 0 else 0])
             axis.setWidth(34)
             self.ci.addItem(axis, row, 0)
         for column in range(N):
             axis = pg.AxisItem("bottom")
+            self.axes.append(axis)
             axis.linkToView(self.views[N - 1, column])
             self.ci.addItem(axis, N, column + 1)
         grid = self.ci.layout
@@ -77,6 +84,30 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
         for view in self.views.values():
             view.disableAutoRange()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.access = PlotAccess(self, "Scatter-plot matrix of the four measurements", self.describe, self.data_table)
+        colors.follow(self.restyle)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.setBackground(scheme.background)
+        text, line = colors.qcolor(scheme.text), colors.qcolor(scheme.text, 150)
+        for title in self.titles:
+            title.setColor(text)
+        for axis in self.axes:
+            axis.setPen(line)
+            axis.setTextPen(text)
+        for layers in self.scatters.values():
+            layers.restyle()
+        for view in self.views.values():
+            if isinstance(view, SelectViewBox):
+                view.restyle()
+        for histogram in self.histograms.values():
+            histogram.restyle()
+
+    def describe(self) -> str:
+        return plot_texts.matrix_description(self.data, self.visible, self.mask)
+
+    def data_table(self) -> PlotTable:
+        return plot_texts.flowers_table(strings.MATRIX_TITLE, self.data, range(N), self.visible, self.mask)
 
     def _reference(self, column: int) -> pg.ViewBox:
         """The panel whose x range a column follows (an off-diagonal one)."""
@@ -90,6 +121,7 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
                 view.tool = tool
 
     def show_data(self, data: ExploreData, bins: list[Bins], visible: np.ndarray, mask: np.ndarray) -> None:
+        self.data, self.visible, self.mask = data, visible.copy(), mask
         for (row, column), layers in self.scatters.items():
             layers.set_data(data, (column, row), visible, mask)
         for feature, histogram in self.histograms.items():
@@ -101,12 +133,15 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
             counts = self.histograms[feature].counts[visible]
             top = float(counts.max()) if counts.size else 1.0
             self.views[feature, feature].setYRange(0, max(top, 1.0) * 1.3, padding=0)
+        self.access.refresh()
 
     def set_highlight(self, mask: np.ndarray) -> None:
+        self.mask = mask
         for layers in self.scatters.values():
             layers.set_highlight(mask)
         for histogram in self.histograms.values():
             histogram.set_highlight(mask)
+        self.access.refresh()
 
     def reset_zoom(self, data: ExploreData) -> None:
         for feature in range(N):

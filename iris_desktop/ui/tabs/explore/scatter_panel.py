@@ -23,7 +23,11 @@ from iris_desktop.ui.widgets import colors
 POINTS_LIMIT = 15_000  # visible flowers above which a panel draws a density image
 DIMMED = 0.22  # opacity of the unselected flowers while a selection exists
 HOVER_PX = 7  # how near (pixels) the pointer must be to a point to describe it
-PALETTE = np.array([colors.rgb(v) for v in VARIETIES], dtype=float)
+
+
+def palette() -> np.ndarray:
+    """(3, 3) RGB of the varieties in the current scheme (the density images' colours)."""
+    return np.array([colors.rgb(v) for v in VARIETIES], dtype=float)
 
 
 class SelectViewBox(pg.ViewBox):
@@ -38,18 +42,22 @@ class SelectViewBox(pg.ViewBox):
         self.tool = "rectangle"
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self._path: list[tuple[float, float]] = []
-        pen = QPen(QColor(20, 20, 20), 1.2, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
         self._rect_item = QGraphicsRectItem()
-        self._rect_item.setPen(pen)
-        self._rect_item.setBrush(QColor(60, 60, 60, 30))
         self._lasso_item = QGraphicsPathItem()
-        self._lasso_item.setPen(pen)
-        self._lasso_item.setBrush(QColor(60, 60, 60, 30))
         for item in (self._rect_item, self._lasso_item):
             item.setZValue(1e6)
             item.hide()
             self.addItem(item, ignoreBounds=True)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The rectangle and lasso in the scheme's ink (dark on light, light on dark)."""
+        ink = colors.scheme().ink
+        pen = QPen(QColor(ink), 1.2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        for item in (self._rect_item, self._lasso_item):
+            item.setPen(pen)
+            item.setBrush(colors.qcolor(ink, 30))
 
     def mouseDragEvent(self, ev, axis=None) -> None:
         if self.tool == "pan" or ev.button() != Qt.MouseButton.LeftButton or axis is not None:
@@ -93,9 +101,8 @@ class ScatterLayers:
         self.view = view
         self.size = size
         self.density_bins = density_bins
-        fills = colors.all_colors(200)
-        self.points = PointsItem(fills, size)
-        self.highlight = PointsItem(colors.all_colors(255), size + 2, outline=QColor(25, 25, 25))
+        self.points = PointsItem(colors.all_colors(200), size)
+        self.highlight = PointsItem(colors.all_colors(255), size + 2, outline=QColor(colors.scheme().ink))
         self.density = DensityLayer(min_alpha=90)
         self.highlight_density = DensityLayer(min_alpha=110)
         items: tuple[QGraphicsObject, ...] = (self.density, self.points, self.highlight_density, self.highlight)
@@ -107,6 +114,15 @@ class ScatterLayers:
         self.data: ExploreData | None = None
         self.features = (0, 1)
         self.visible_rows = np.zeros(0, dtype=bool)
+        self.mask = np.zeros(0, dtype=bool)  # the selection last drawn
+        self._visible = np.ones(len(VARIETIES), dtype=bool)
+
+    def restyle(self) -> None:
+        """The current scheme's colours: symbols drawn again, density images recoloured."""
+        self.points.set_style(colors.all_colors(200), self.size)
+        self.highlight.set_style(colors.all_colors(255), self.size + 2, outline=QColor(colors.scheme().ink))
+        if self.data is not None:
+            self.set_data(self.data, self.features, self._visible, self.mask)
 
     def set_data(self, data: ExploreData, features: tuple[int, int], visible: np.ndarray, mask: np.ndarray) -> None:
         """Draw `data` on `features`, varieties where `visible` (bool per variety);
@@ -119,7 +135,7 @@ class ScatterLayers:
         self.dense = shown > POINTS_LIMIT
         if self.dense:
             self.grid = density_grid(x, y, data.ranges[fx], data.ranges[fy], data.variety, self.density_bins, data.step)
-            self.density.show_counts(self.grid, self.grid.counts(), PALETTE, visible)
+            self.density.show_counts(self.grid, self.grid.counts(), palette(), visible)
             self.points.set_data(np.empty(0), np.empty(0), np.empty(0))
         else:
             self.grid = None
@@ -133,6 +149,7 @@ class ScatterLayers:
         data = self.data
         if data is None or len(mask) != len(data):
             return
+        self.mask = mask
         selected = mask & self.visible_rows
         anything = bool(selected.any())
         base = self.density if self.dense else self.points
@@ -141,7 +158,7 @@ class ScatterLayers:
         if self.dense and grid is not None:
             self.highlight.set_data(np.empty(0), np.empty(0), np.empty(0))
             if anything:
-                self.highlight_density.show_counts(grid, grid.counts(selected), PALETTE, self._visible)
+                self.highlight_density.show_counts(grid, grid.counts(selected), palette(), self._visible)
             else:
                 self.highlight_density.clear()
         else:

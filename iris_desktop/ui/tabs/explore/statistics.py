@@ -175,7 +175,7 @@ class StatisticsPanel(QWidget):
         self.feature_combo.addItems([f.label for f in FEATURES])
         self.feature_combo.setCurrentIndex(2)
         self.feature_combo.currentIndexChanged.connect(self._feature_changed)
-        label = QLabel("Stat&istics of:")
+        label = QLabel("St&atistics of:")
         label.setBuddy(self.feature_combo)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -192,7 +192,7 @@ class StatisticsPanel(QWidget):
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             view.setTabKeyNavigation(False)
-            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a screen reader reads it cell by cell
             view.verticalHeader().setDefaultSectionSize(22)
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -28,18 +28,25 @@ from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.explore import exports, removal_flow, view_settings
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
+from iris_desktop.ui.tabs.explore.condition import ConditionError, parse
 from iris_desktop.ui.tabs.explore.data import Bins, ExploreData, describe_flower, empty_columns, make_bins
 from iris_desktop.ui.tabs.explore.distributions import DistributionsPanel
 from iris_desktop.ui.tabs.explore.flower_table import FlowerTable
+from iris_desktop.ui.tabs.explore.focus_order import focus_order
+from iris_desktop.ui.tabs.explore.keyboard_selection import KeyboardSelection
 from iris_desktop.ui.tabs.explore.large_scatter import LargeScatter
 from iris_desktop.ui.tabs.explore.scatter_matrix import ScatterMatrix
-from iris_desktop.ui.tabs.explore.selection import Mode, Selection, mode_for_modifiers
+from iris_desktop.ui.tabs.explore.selection import Mode, RectPredicate, Selection, mode_for_modifiers
 from iris_desktop.ui.tabs.explore.statistics import Describer, StatisticsPanel
 from iris_desktop.ui.tabs.explore.toolbar import ExploreToolbar
+from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.key_text import held_text
+from iris_desktop.ui.widgets.plot_access import announce
 from iris_desktop.ui.widgets.splitters import splitter
 
 HINT = (
-    "Drag on any scatter to select flowers: Shift adds, Ctrl intersects, Ctrl+Shift removes; "
+    f"Drag on any scatter to select flowers: {held_text('Shift')} adds, {held_text('Ctrl')} intersects, "
+    f"{held_text('Ctrl+Shift')} removes; "
     "Esc clears. Hover a point to see it."
 )
 
@@ -69,6 +76,7 @@ class ExploreTab(QWidget):
 
     def _build(self) -> None:
         self.toolbar = ExploreToolbar(self)
+        self.keyboard = KeyboardSelection()
         self.selection_label = QLabel(HINT)
         self.selection_label.setWordWrap(True)
         self.selection_label.setMinimumWidth(1)
@@ -87,6 +95,7 @@ class ExploreTab(QWidget):
         self.pages.addTab(self.large, "Scatter")
         self.pages.addTab(self.distributions, "Distributions")
         self.pages.addTab(self.statistics, "Statistics")
+        self.pages.tabBar().setAccessibleName(strings.EXPLORE_PAGES_NAME)
         self.pages.setMinimumSize(320, 300)
         self.table = FlowerTable()
         self.table.setMinimumHeight(170)
@@ -99,14 +108,16 @@ class ExploreTab(QWidget):
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.keyboard)
         info = QHBoxLayout()
         info.addWidget(self.selection_label, 3)
         info.addWidget(self.hover_label, 2)
         layout.addLayout(info)
         layout.addWidget(self.splitter, 1)
-        self.setMinimumSize(660, 560)
+        self.setMinimumSize(660, 600)
 
         exports.add_export_actions(self)
+        focus_order(self)
 
     def _connect(self) -> None:
         bar = self.toolbar
@@ -118,6 +129,8 @@ class ExploreTab(QWidget):
         bar.jitterToggled.connect(self._jitter_toggled)
         bar.varietyToggled.connect(self._variety_toggled)
         bar.resetZoomRequested.connect(self.reset_zoom)
+        self.keyboard.conditionEntered.connect(self.select_where)
+        self.keyboard.rangeEntered.connect(self.select_range)
         for source in (self.matrix, self.large):
             source.selected.connect(self._plot_selected)
             source.hovered.connect(self._hovered)
@@ -173,6 +186,8 @@ class ExploreTab(QWidget):
         # The same flowers stay selected (by id); every view is redrawn with it below.
         self.selection.set_ids(columns.id, notify=False)
         self.table.set_columns(columns, self.batch_names, self.selection.mask)
+        if len(columns):
+            self.keyboard.set_ranges(np.column_stack([columns.X.min(axis=0), columns.X.max(axis=0)]))
         self._redraw()
         self._show_selection_details()
         self._load_batch_names()
@@ -262,6 +277,30 @@ class ExploreTab(QWidget):
         self.selection.apply(picked, mode)
         if hasattr(predicate, "describe"):
             self.reporter.status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
+
+    def select_where(self, text: str) -> int | None:
+        """Select the flowers meeting the condition `text` (by the mode); None, and the
+        reason said under the field, when it is not understood."""
+        try:
+            condition = parse(text)
+        except ConditionError as exc:
+            self.keyboard.show_error(str(exc))
+            self.reporter.status(str(exc))
+            return None
+        self.keyboard.clear_error()
+        return self._select_by(condition.mask(self.data.columns.X, self.data.variety), condition.describe())
+
+    def select_range(self, predicate: RectPredicate) -> int:
+        """The keyboard's rectangle: both measurements within their ranges (by the mode)."""
+        return self._select_by(predicate.mask(self.data.columns.X), predicate.describe())
+
+    def _select_by(self, picked: np.ndarray, described: str) -> int:
+        self.selection.apply(picked, self.mode)
+        count = int(np.count_nonzero(picked))
+        text = strings.CONDITION_SELECTED.format(mode=self.mode.label, count=count, condition=described)
+        self.reporter.status(text)
+        announce(self.keyboard, text)
+        return count
 
     def _set_mode(self, mode: Mode) -> None:
         self.mode = mode

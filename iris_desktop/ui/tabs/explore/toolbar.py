@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
 from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.tabs.explore.selection import Mode
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.key_text import held_text, shortcut_text
 
 MODE_KEYS = {Mode.REPLACE: "Alt+1", Mode.ADD: "Alt+2", Mode.INTERSECT: "Alt+3", Mode.REMOVE: "Alt+4"}
 MODE_TIPS = {
     Mode.REPLACE: "A new selection replaces the current one",
-    Mode.ADD: "A new selection is added to the current one (or hold Shift while dragging)",
-    Mode.INTERSECT: "Keep only what is in both (or hold Ctrl while dragging)",
-    Mode.REMOVE: "A new selection is taken out of the current one (or hold Ctrl+Shift or Alt while dragging)",
+    Mode.ADD: f"A new selection is added to the current one (or hold {held_text('Shift')} while dragging)",
+    Mode.INTERSECT: f"Keep only what is in both (or hold {held_text('Ctrl')} while dragging)",
+    Mode.REMOVE: "A new selection is taken out of the current one "
+    f"(or hold {held_text('Ctrl+Shift')} or {held_text('Alt')} while dragging)",
 }
 TOOL_TEXT = {
     "rectangle": ("Rectangle", "Alt+R", "Drag a rectangle on any scatter to select the flowers in it"),
@@ -28,15 +30,20 @@ TOOL_TEXT = {
 
 
 def swatch(variety, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(colors.color(variety))
-    painter.setPen(colors.darker(variety))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
+    """A round swatch of `variety`'s colour, drawn at 1x, 2x and 3x: crisp at any scaling."""
+    icon = QIcon()
+    for ratio in (1, 2, 3):
+        pixmap = QPixmap(size * ratio, size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(colors.color(variety))
+        painter.setPen(colors.outline(variety))
+        painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 class ExploreToolbar(QToolBar):
@@ -58,7 +65,7 @@ class ExploreToolbar(QToolBar):
             action = QAction(mode.label, self, checkable=True)
             action.setShortcut(QKeySequence(MODE_KEYS[mode]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{MODE_TIPS[mode]} ({MODE_KEYS[mode]})")
+            action.setToolTip(f"{MODE_TIPS[mode]} ({shortcut_text(MODE_KEYS[mode])})")
             action.triggered.connect(lambda _c=False, m=mode: self.modeChanged.emit(m))
             modes.addAction(action)
             self.addAction(action)
@@ -67,11 +74,11 @@ class ExploreToolbar(QToolBar):
         self.addSeparator()
         self.tool_actions: dict[str, QAction] = {}
         tools = QActionGroup(self)
-        for tool, (text, keys, tip) in TOOL_TEXT.items():
+        for tool, (text, shortcut, tip) in TOOL_TEXT.items():
             action = QAction(text, self, checkable=True)
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{tip} ({keys})")
+            action.setToolTip(f"{tip} ({shortcut_text(shortcut)})")
             action.triggered.connect(lambda _c=False, t=tool: self.toolChanged.emit(t))
             tools.addAction(action)
             self.addAction(action)
@@ -88,14 +95,15 @@ class ExploreToolbar(QToolBar):
         self.jitter_action.setShortcut(QKeySequence("Alt+J"))
         self.jitter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.jitter_action.setToolTip(
-            "Spread flowers that share their measurements by up to ±0.045 cm, so stacked points show (Alt+J)"
+            "Spread flowers that share their measurements by up to ±0.045 cm, so stacked points show "
+            f"({shortcut_text('Alt+J')})"
         )
         self.jitter_action.toggled.connect(self.jitterToggled.emit)
         self.addAction(self.jitter_action)
         self.reset_action = QAction("Reset zoom", self)
         self.reset_action.setShortcut(QKeySequence("Alt+0"))
         self.reset_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.reset_action.setToolTip("Show every flower in every plot again (Alt+0)")
+        self.reset_action.setToolTip(f"Show every flower in every plot again ({shortcut_text('Alt+0')})")
         self.reset_action.triggered.connect(self.resetZoomRequested.emit)
         self.addAction(self.reset_action)
         self.addSeparator()
@@ -116,6 +124,11 @@ class ExploreToolbar(QToolBar):
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.addWidget(self.export_button)
+        colors.follow(self.restyle)
+
+    def restyle(self, _scheme: colors.Scheme) -> None:
+        for v, action in zip(VARIETIES, self.variety_actions):
+            action.setIcon(swatch(v))
 
     def set_mode(self, mode: Mode) -> None:
         self.mode_actions[mode].setChecked(True)

@@ -40,6 +40,7 @@ class AccuracyBox(QGroupBox):
         plot_layout.addWidget(self.plot, 1)
         plot_layout.addLayout(plot_row)
         self.span_box.activated.connect(self._span_chosen)  # also when chosen again after a zoom
+        self.plot.access.set_export(self.export_button.click)
 
     def show_span(self, index: int) -> None:
         """Choose span `index` of SPANS and show it (settings at start-up)."""

@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainterPath
+from PySide6.QtGui import QCursor, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QToolTip
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.tabs.history import plot_texts
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.monitoring import AccuracyColumns, HistoryColumns
 
 DAY = 86400.0  # x is seconds since 1970-01-01 UTC, what DateAxisItem reads
-CORRECT_HEX, WRONG_HEX = "#009E73", "#D55E00"  # Okabe-Ito green and vermillion: apart for all
-ROLLING_HEX = "#0072B2"
 CORRECT_Y, WRONG_Y = 1.07, -0.07
 
 
@@ -100,8 +100,6 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setBackground(None)
-        self.setAccessibleName("Accuracy over time")
         self.setMinimumSize(360, 220)
         self.plot = self.addPlot(row=0, col=0, axisItems={"bottom": DayAxis()})
         # x follows the newest day, showing the last `_span` days (None: all), until the
@@ -109,12 +107,50 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         self._follow, self._span = True, None
         self._x = np.zeros(0)
         self._history: HistoryColumns | None = None
+        self._accuracy: AccuracyColumns | None = None
+        self._switches: list[tuple[dt.date, int]] = []
         self._names: dict[int, str] = {}
         self._version_lines: list[pg.InfiniteLine] = []
         self._build_plot()
         self._build_legend()
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
+        self.access = PlotAccess(self, "Accuracy over time", self.description, self.data_table)
+        colors.follow(self.restyle)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.setBackground(scheme.background)
+        colors.style_plot(self.plot, scheme)
+        wide = scheme.pen_scale
+        self.band.setBrush(colors.qcolor(scheme.accent, 55))
+        self._band_sample.setFillBrush(colors.qcolor(scheme.accent, 55))
+        self.rolling.setPen(pg.mkPen(scheme.accent, width=2.2 * wide))
+        self.cumulative.setPen(pg.mkPen(scheme.muted, width=1.5 * wide, style=Qt.PenStyle.DashLine))
+        self.correct.setBrush(pg.mkBrush(scheme.correct))
+        self.wrong.setBrush(pg.mkBrush(scheme.wrong))
+        self.selected.setPen(pg.mkPen(scheme.ink, width=2 * wide))
+        self.selected_line.setPen(pg.mkPen(scheme.ink, width=1, style=Qt.PenStyle.DotLine))
+        self._switch_sample.setPen(self._switch_pen(scheme))
+        for line in self._version_lines:
+            self._style_switch(line, scheme)
+        colors.style_legend(self.legend, scheme)
+
+    @staticmethod
+    def _switch_pen(scheme: colors.Scheme):
+        return pg.mkPen(scheme.change, width=1.5 * scheme.pen_scale, style=Qt.PenStyle.DashLine)
+
+    def _style_switch(self, line: pg.InfiniteLine, scheme: colors.Scheme) -> None:
+        line.setPen(self._switch_pen(scheme))
+        line.label.setColor(scheme.change)
+        line.label.fill = pg.mkBrush(colors.qcolor(scheme.background, 210))
+        line.label.update()
+
+    def description(self) -> str:
+        """What the plot shows now, in words (its accessible description)."""
+        return plot_texts.accuracy_description(self._history, self._accuracy, self._switches)
+
+    def data_table(self) -> PlotTable:
+        return plot_texts.accuracy_table(self._history, self._accuracy)
 
     def _build_plot(self) -> None:
         plot = self.plot
@@ -131,23 +167,17 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         left = plot.getAxis("left")
         left.setTicks([[(v / 100, f"{v}%") for v in range(0, 101, 25)]])
         plot.setLabel("left", "Accuracy")
-        colors.style_plot(plot, self.palette())
-        band_colour = QColor(ROLLING_HEX)
-        band_colour.setAlpha(55)
         # One closed path (low edge out, high edge back): FillBetweenItem rebuilds its
         # path once per edge and costs four times as much at 3,650 days.
         self.band = QGraphicsPathItem()
-        self.band.setBrush(band_colour)
         self.band.setPen(pg.mkPen(None))
         self.band.setZValue(-10)
-        self.rolling = pg.PlotCurveItem(pen=pg.mkPen(ROLLING_HEX, width=2.2), name="7-day accuracy")
-        self.cumulative = pg.PlotCurveItem(
-            pen=pg.mkPen("#555555", width=1.5, style=Qt.PenStyle.DashLine), name="Cumulative"
-        )
-        self.correct = pg.ScatterPlotItem(symbol="o", size=6, pen=None, brush=pg.mkBrush(CORRECT_HEX), name="Correct")
-        self.wrong = pg.ScatterPlotItem(symbol="x", size=9, pen=None, brush=pg.mkBrush(WRONG_HEX), name="Wrong")
-        self.selected = pg.ScatterPlotItem(symbol="o", size=15, pen=pg.mkPen("#202020", width=2), brush=None)
-        self.selected_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#202020", width=1, style=Qt.PenStyle.DotLine))
+        self.rolling = pg.PlotCurveItem(name="7-day accuracy")
+        self.cumulative = pg.PlotCurveItem(name="Cumulative")
+        self.correct = pg.ScatterPlotItem(symbol="o", size=6, pen=None, name="Correct")
+        self.wrong = pg.ScatterPlotItem(symbol="x", size=9, pen=None, name="Wrong")
+        self.selected = pg.ScatterPlotItem(symbol="o", size=15, brush=None)
+        self.selected_line = pg.InfiniteLine(angle=90)
         self.selected_line.hide()
         for item in (
             self.band,
@@ -162,11 +192,11 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
 
     def _build_legend(self) -> None:
         # Below the plot, not over it: a legend inside would hide the markers.
-        self.legend = pg.LegendItem(colCount=6, labelTextColor=self.palette().windowText().color())
+        self.legend = pg.LegendItem(colCount=6)
         self.addItem(self.legend, row=1, col=0)
-        band_sample = pg.PlotDataItem(pen=None, fillLevel=0, fillBrush=self.band.brush().color())
+        band_sample = self._band_sample = pg.PlotDataItem(pen=None, fillLevel=0)
         band_sample.visibleChanged.connect(lambda: self.band.setVisible(band_sample.isVisible()))
-        switch_sample = pg.PlotDataItem(pen=pg.mkPen("#6A3D9A", width=1.5, style=Qt.PenStyle.DashLine))
+        switch_sample = pg.PlotDataItem()
         switch_sample.visibleChanged.connect(self._show_version_lines)
         self._switch_sample = switch_sample
         for item, name in (
@@ -203,7 +233,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         model `switches` ((first day, version) each). `appended`: only that many rows
         are new, at the end (the markers before them are kept, not set again)."""
         previous = len(self._x)
-        self._history, self._names = history, names or {}
+        self._history, self._names, self._accuracy = history, names or {}, accuracy
         x = day_x(history.day)
         self._x = x
         ok = history.correct
@@ -234,20 +264,12 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         # Apply the new range now: pyqtgraph would do it while painting, which makes its
         # items ask for a second paint.
         self.plot.getViewBox().updateMatrix()
+        self.access.refresh()
 
     def _set_switches(self, switches) -> None:
         while len(self._version_lines) < len(switches):
-            line = pg.InfiniteLine(
-                angle=90,
-                pen=pg.mkPen("#6A3D9A", width=1.5, style=Qt.PenStyle.DashLine),
-                label="",
-                labelOpts={
-                    "position": 0.5,
-                    "color": "#6A3D9A",
-                    "movable": False,
-                    "fill": pg.mkBrush(255, 255, 255, 210),
-                },
-            )
+            line = pg.InfiniteLine(angle=90, label="", labelOpts={"position": 0.5, "movable": False})
+            self._style_switch(line, colors.scheme())
             line.setZValue(-5)
             self.plot.addItem(line)
             self._version_lines.append(line)

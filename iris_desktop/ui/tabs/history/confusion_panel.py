@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.pipelines.monitoring import HistoryColumns, confusion_counts
+from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 
 WINDOWS = ("All time", "Last 30 days", "Last 7 days", "Date range", "Days of one model")
@@ -47,12 +48,17 @@ class ConfusionPanel(QWidget):
         self.window_box.addItems(WINDOWS)
         self.window_box.setToolTip("Which days the matrix counts")
         self.start, self.end = QDateEdit(), QDateEdit()
-        for edit, tip in ((self.start, "First day counted"), (self.end, "Last day counted")):
+        for edit, tip, name in (
+            (self.start, "First day counted", strings.CONFUSION_START_NAME),
+            (self.end, "Last day counted", strings.CONFUSION_END_NAME),
+        ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setToolTip(tip)
+            edit.setAccessibleName(name)
         self.version = QComboBox()
         self.version.setToolTip("Count the days this model version was in charge (as predicted at the time)")
+        self.version.setAccessibleName(strings.CONFUSION_VERSION_NAME)
         self.normalised = QCheckBox("Sha&res of each actual variety")
         self.normalised.setToolTip("Each row as percentages of that variety's flowers, instead of counts")
         self.matrix = ConfusionMatrixView()
@@ -64,6 +70,7 @@ class ConfusionPanel(QWidget):
         self.export_button = QPushButton("Export &image…")
         self.export_button.setToolTip("Save the matrix as PNG or SVG")
         self.export_button.clicked.connect(self.exportRequested.emit)
+        self.matrix.access.set_export(self.exportRequested.emit)
 
         label = QLabel("Wi&ndow:")
         label.setBuddy(self.window_box)

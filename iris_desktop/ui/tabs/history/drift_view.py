@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.tabs.history import plot_texts
+from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 if TYPE_CHECKING:  # scipy: imported when a report is first drawn
     from iris_desktop.pipelines.drift import DriftReport
 
 WINDOWS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All days", None))
 DEFAULT_WINDOW = 1
-TRAIN_HEX, DAILY_HEX, DRIFT_HEX = "#8C8C8C", "#0072B2", "#D55E00"
 LEVEL_TEXT = {
     "too few": "too few days",
     "stable": "stable",
@@ -64,6 +64,9 @@ class DriftView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plots: pg.GraphicsLayoutWidget | None = None
+        self.access: PlotAccess | None = None  # the plots' text alternative, once built
+        self._model_name = ""
+        self._histograms: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # drawn, per feature
         self._items: list[tuple[pg.PlotItem, pg.PlotCurveItem, pg.PlotCurveItem]] = []
         self._pending: tuple[DriftReport, np.ndarray, np.ndarray] | None = None  # waiting for the plots
         self.verdicts = QLabel()
@@ -87,7 +90,6 @@ class DriftView(QWidget):
         if self.plots is not None:
             return self.plots
         self.plots = plots = pg.GraphicsLayoutWidget()
-        plots.setBackground(None)
         plots.setMinimumHeight(200)
         for j, feature in enumerate(FEATURES):
             plot = plots.addPlot(row=j // 2, col=j % 2)
@@ -96,23 +98,36 @@ class DriftView(QWidget):
             plot.hideButtons()
             plot.getAxis("left").setStyle(showValues=False)
             plot.setLabel("bottom", feature.label)
-            colors.style_plot(plot, self.palette())
-            train = pg.PlotCurveItem(
-                [0, 1],
-                [0],
-                stepMode="center",
-                fillLevel=0,
-                brush=QColor(140, 140, 140, 90),
-                pen=pg.mkPen(TRAIN_HEX, width=1),
-            )
-            daily = pg.PlotCurveItem([0, 1], [0], stepMode="center", pen=pg.mkPen(DAILY_HEX, width=2))
+            train = pg.PlotCurveItem([0, 1], [0], stepMode="center", fillLevel=0)
+            daily = pg.PlotCurveItem([0, 1], [0], stepMode="center")
             plot.addItem(train)
             plot.addItem(daily)
             self._items.append((plot, train, daily))
         self._layout.insertWidget(self._plots_at, plots, 1)
+        QWidget.setTabOrder(self.export_button, plots)  # built late: Tab reaches it after the export
+        self.access = PlotAccess(plots, strings.DRIFT_NAME, self.describe, self.data_table)
+        self.access.set_export(self.exportRequested.emit)
+        colors.follow(self.restyle)  # draws the report waiting, if any
+        return plots
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        if self.plots is None:
+            return
+        self.plots.setBackground(scheme.background)
+        for plot, train, daily in self._items:
+            colors.style_plot(plot, scheme)
+            train.setBrush(colors.qcolor(scheme.muted, 90))
+            train.setPen(pg.mkPen(scheme.muted, width=scheme.pen_scale))
+            daily.setPen(pg.mkPen(scheme.accent, width=2 * scheme.pen_scale))
         if self._pending is not None:
             self._draw(*self._pending)
-        return plots
+            self._show_key()
+
+    def describe(self) -> str:
+        return plot_texts.drift_description(self.report, LEVEL_TEXT)
+
+    def data_table(self) -> PlotTable:
+        return plot_texts.drift_table(self._histograms if self.report is not None else [])
 
     def days(self) -> int | None:
         return self.window_box.currentData()
@@ -124,31 +139,44 @@ class DriftView(QWidget):
         self.key.setText("")
         self.verdicts.setText("")
         self._pending = None
+        self._histograms = []
         for plot, train, daily in self._items:
             train.setData([0, 1], [0])
             daily.setData([0, 1], [0])
             plot.setTitle("")
+        if self.access is not None:
+            self.access.refresh()
 
     def show_report(self, report: DriftReport, reference_X: np.ndarray, current_X: np.ndarray, model_name: str) -> None:
         self.report = report
+        self._model_name = model_name
         self.summary.setText(report.summary(model_name))
-        self.key.setText(
-            f"<span style='color:{TRAIN_HEX}'>■</span> {html.escape(model_name)}'s training "
-            f"flowers ({report.n_reference}) &nbsp; <span style='color:{DAILY_HEX}'>━</span> "
-            f"daily flowers ({report.n_current})"
-        )
+        self._show_key()
         self._pending = (report, reference_X, current_X)
         self._draw(report, reference_X, current_X)
+
+    def _show_key(self) -> None:
+        report, scheme = self.report, colors.scheme()
+        if report is None:
+            return
+        self.key.setText(
+            f"<span style='color:{scheme.muted}'>■</span> {html.escape(self._model_name)}'s training "
+            f"flowers ({report.n_reference}) &nbsp; <span style='color:{scheme.accent}'>━</span> "
+            f"daily flowers ({report.n_current})"
+        )
 
     def _draw(self, report: DriftReport, reference_X: np.ndarray, current_X: np.ndarray) -> None:
         from iris_desktop.pipelines.drift import histograms
 
-        text_colour = self.palette().windowText().color().name()
+        scheme = colors.scheme()
+        text_colour, drift_colour = scheme.text, scheme.wrong_text
+        self._histograms = []
         for j, (feature_drift, (plot, train, daily)) in enumerate(zip(report.features, self._items)):
             edges, ref, cur = histograms(reference_X[:, j], current_X[:, j])
+            self._histograms.append((edges, ref, cur))
             train.setData(edges, ref)
             flagged = feature_drift.level in ("drift", "moderate")
-            daily.setPen(pg.mkPen(DRIFT_HEX if flagged else DAILY_HEX, width=2))
+            daily.setPen(pg.mkPen(scheme.wrong if flagged else scheme.accent, width=2 * scheme.pen_scale))
             daily.setData(edges, cur)
             numbers = (
                 f" · KS {feature_drift.ks_statistic:.2f} (p {_p(feature_drift.p_value)}) · PSI {feature_drift.psi:.2f}"
@@ -157,23 +185,26 @@ class DriftView(QWidget):
             )
             plot.setTitle(
                 f"{feature_drift.feature.display}: <b>{LEVEL_TEXT[feature_drift.level]}</b>{numbers}",
-                color=DRIFT_HEX if flagged else text_colour,
+                color=drift_colour if flagged else text_colour,
                 size="9pt",
             )
             plot.setToolTip(feature_drift.verdict)
         lines = [
-            f"<b style='color:{DRIFT_HEX if f.level in ('drift', 'moderate') else text_colour}'>"
+            f"<b style='color:{drift_colour if f.level in ('drift', 'moderate') else text_colour}'>"
             f"{html.escape(f.feature.display)}</b>: {html.escape(f.verdict)}"
             for f in report.features
             if f.level not in ("stable", "too few")
         ]  # the summary says the rest
         if not lines:
+            quiet = self.palette().placeholderText().color().name()
             lines.append(
-                "<span style='color:gray'>KS: the largest gap between the two cumulative distributions "
+                f"<span style='color:{quiet}'>KS: the largest gap between the two cumulative distributions "
                 "(its p-value: how likely a gap that large is by chance). PSI: how much the shares in ten "
                 "bins moved; above 0.25 is a large shift.</span>"
             )
         self.verdicts.setText("<br>".join(lines))
+        if self.access is not None:
+            self.access.refresh()
 
 
 def _p(p: float) -> str:

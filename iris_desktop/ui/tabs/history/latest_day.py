@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from iris_desktop.domain import VARIETIES, Variety
-from iris_desktop.ui.tabs.history.accuracy_plot import CORRECT_HEX, WRONG_HEX
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 
@@ -124,7 +123,8 @@ class DayPanel(QGroupBox):
         correct = predicted is actual
         self.heading.setText(f"{self.day:%A %d %B %Y}")
         self.mark.setText("✓ Correct" if correct else "✗ Wrong")
-        _colour(self.mark, QColor(CORRECT_HEX if correct else WRONG_HEX))
+        scheme = colors.scheme()
+        _colour(self.mark, QColor(scheme.correct_text if correct else scheme.wrong_text))
         self.mark.setToolTip(
             "The prediction matched the flower's true variety"
             if correct
@@ -151,4 +151,4 @@ class DayPanel(QGroupBox):
     @staticmethod
     def _name(label: QLabel, variety: Variety, extra: str) -> None:
         label.setText(variety.label + extra)
-        _colour(label, colors.darker(variety, 0.1))
+        _colour(label, QColor(colors.text_hex(variety)))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 
 if TYPE_CHECKING:
@@ -33,14 +33,13 @@ OUTCOMES = ("All days", "Wrong only", "Correct only")
 
 def _variety_column(header: str, values: np.ndarray, tip: str) -> Column:
     labels = [v.label for v in VARIETIES]
-    swatches = colors.all_colors()
     # A Column passes each value as `object`: these columns hold variety indexes.
     return Column(
         header,
         values,
         lambda i: labels[cast(int, i)],
         tip,
-        decoration=lambda i: swatches[cast(int, i)],
+        decoration=lambda i: colors.color(VARIETIES[cast(int, i)]),
         align_right=False,
     )
 
@@ -63,11 +62,13 @@ class PredictionTable(QWidget):
         for v in VARIETIES:
             self.variety.addItem(v.label)
         self.variety.setToolTip("Only days whose flower was, or was predicted as, this variety")
+        self.variety.setAccessibleName(strings.VARIETY_FILTER_NAME)
         self.date_filter = QLineEdit()
         self.date_filter.setPlaceholderText("Date, e.g. 2026-05")
         self.date_filter.setClearButtonEnabled(True)
         self.date_filter.setMinimumWidth(self.date_filter.fontMetrics().horizontalAdvance("2026-05") + 30)
         self.date_filter.setToolTip("Only the days whose date (YYYY-MM-DD) starts with this text")
+        self.date_filter.setAccessibleName(strings.DATE_FILTER_NAME)
         self.count = QLabel()
         self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("99,999 days") + 4)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

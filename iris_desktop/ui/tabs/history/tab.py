@@ -43,9 +43,11 @@ from iris_desktop.ui.tabs.history.confusion_panel import ConfusionPanel
 from iris_desktop.ui.tabs.history.drift_reports import DriftReports
 from iris_desktop.ui.tabs.history.drift_view import DriftView
 from iris_desktop.ui.tabs.history.exports import HistoryExports
+from iris_desktop.ui.tabs.history.focus_order import focus_order
 from iris_desktop.ui.tabs.history.latest_day import DayPanel
 from iris_desktop.ui.tabs.history.prediction_table import PredictionTable
 from iris_desktop.ui.tabs.history.view_switch import ViewSwitch
+from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.model_text import describe_record
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
@@ -119,6 +121,7 @@ class HistoryTab(QWidget):
         self.details = QTabWidget()
         self.details.addTab(self.table, "Predictions")
         self.details.addTab(self.drift, "Drift of the daily flowers")
+        self.details.tabBar().setAccessibleName(strings.HISTORY_PAGES_NAME)
 
         self.top_split = splitter(Qt.Orientation.Horizontal, [self.day_panel, plot_box], (0, 1))
         self.bottom_split = splitter(Qt.Orientation.Horizontal, [confusion_box, self.details], (0, 1))
@@ -154,6 +157,12 @@ class HistoryTab(QWidget):
         self.table.dayActivated.connect(self.open_in_daily)
         self.day_panel.dailyRequested.connect(self.open_in_daily)
         self.day_panel.latestRequested.connect(lambda: self.select_day(None))
+        focus_order(self)
+        colors.follow(self.restyle)
+
+    def restyle(self, _scheme: colors.Scheme) -> None:
+        if self.data is not None:
+            self.select_day(self.selected)  # the day panel's coloured words again
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QWidget
 
+from iris_desktop.ui.widgets import strings
+
 
 class ViewSwitch(QWidget):
     changed = Signal()  # the user chose another view
@@ -25,6 +27,7 @@ class ViewSwitch(QWidget):
         group.addButton(self.by_model)
         self.version_box = QComboBox()
         self.version_box.setToolTip("The model version whose predictions are shown")
+        self.version_box.setAccessibleName(strings.VERSION_BOX_NAME)
         self.version_box.setMinimumContentsLength(14)
         self.version_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.version_box.setEnabled(False)

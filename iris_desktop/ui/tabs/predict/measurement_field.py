@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLabel, QSlider, QWidget
 
 from iris_desktop.domain import MAX_CM, Feature
 from iris_desktop.store.flowers import FeatureStats
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
 
 MIN_CM = 0.1  # the spin boxes: any length a flower can have; the sliders cover the data
 # Slider ranges when the store holds no data at all (the classic set's, with a margin).
@@ -55,23 +55,32 @@ class MeasurementField(QObject):
         self.spin.setKeyboardTracking(False)  # typed "12" applies on Enter, not as "1" first
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.label.setBuddy(self.spin)
+        # The slider counts tenths of a centimetre: a screen reader says its value as such.
+        self.slider.setAccessibleName(strings.SLIDER_NAME.format(feature=feature.display))
         self.flag = QLabel(parent)
         self.flag.setObjectName("rangeFlag")
-        # Two looks for the caption, made once and swapped by palette and font: a style
-        # sheet change would re-polish the widget, slow enough to show in a slider drag.
-        small = QFont(self.flag.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        warning = QFont(small)
-        warning.setBold(True)
-        quiet = QPalette(self.flag.palette())
-        quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText))
-        loud = QPalette(self.flag.palette())
-        loud.setColor(QPalette.ColorRole.WindowText, QColor(colors.WARNING_HEX))
-        self._looks = {False: (small, quiet), True: (warning, loud)}
+        self._looks: dict[bool, tuple[QFont, QPalette]] = {}
         self._training: tuple[float, float] | None = None
         self._outside: bool | None = None
         self.slider.valueChanged.connect(self._slider_moved)
         self.spin.valueChanged.connect(self._spin_changed)
+        colors.follow(self.restyle)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        """Two looks for the caption, made once per scheme and swapped by palette and font:
+        a style sheet change would re-polish the widget, slow enough to show in a drag."""
+        small = QFont(self.label.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        warning = QFont(small)
+        warning.setBold(True)
+        app_palette = QApplication.palette()
+        quiet = QPalette(app_palette)
+        quiet.setColor(QPalette.ColorRole.WindowText, app_palette.color(QPalette.ColorRole.PlaceholderText))
+        loud = QPalette(app_palette)
+        loud.setColor(QPalette.ColorRole.WindowText, QColor(scheme.warning))
+        self._looks = {False: (small, quiet), True: (warning, loud)}
+        if self._outside is not None:
+            self._look(self._outside)
 
     def value(self) -> float:
         return self.spin.value()

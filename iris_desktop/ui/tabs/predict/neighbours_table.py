@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
 
 
 class NeighboursModel(QAbstractTableModel):
@@ -88,6 +88,7 @@ class NeighboursPanel(QStackedWidget):
         self.model = NeighboursModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.view.setAccessibleName(strings.NEIGHBOURS_NAME)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         # Read-only: one Tab stop, not a trap that walks all its cells; no selection that

@@ -17,7 +17,7 @@ import itertools
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES, Variety
@@ -34,6 +34,7 @@ from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 from iris_desktop.ui.widgets.model_text import describe_model
+from iris_desktop.ui.widgets.plot_access import announce
 
 # Mnemonics avoid the main window's menus (Alt+F, Alt+P, Alt+H).
 FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
@@ -47,6 +48,7 @@ class PredictTab(QWidget):
         self._knn = None
         self._row = np.empty((1, len(FEATURES)))  # the current flower, reused every step
         self._shown: tuple = ()  # (variety, detail text) on screen, to skip unchanged labels
+        self._announced: Variety | None = None  # the verdict a screen reader was last told
         self._start = FALLBACK_RANGES.mean(axis=1)
         self.predictor = LivePrediction(state.runner, self)
         self.predictor.ready.connect(self._predicted)
@@ -80,16 +82,18 @@ class PredictTab(QWidget):
         outer.addWidget(self.no_model)
         outer.addLayout(columns, 1)
 
-        order: list[QWidget] = [w for f in self.fields for w in (f.slider, f.spin)]
-        order += [
-            *self.preset_buttons.values(),
-            self.today_button,
-            self.reset_button,
-            self.train_button,
-            self.neighbours_view,
-        ]
+        # Reading order: the banner's button, each measurement, the presets, then the plots.
+        order: list[QWidget] = [self.train_button, *(w for f in self.fields for w in (f.slider, f.spin))]
+        order += [*self.preset_buttons.values(), self.today_button, self.reset_button]
+        order += [self.chart, self.map, self.neighbours_view]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
+        colors.follow(self.restyle)
+
+    def restyle(self, _scheme: colors.Scheme) -> None:
+        self.map_legend.setText(DecisionMap.legend_html())  # the key's colours
+        self._shown = ()  # the prediction's colour is set again
+        self._refresh()
 
     def _build_inputs(self) -> QVBoxLayout:
         box = QGroupBox("Measurements")
@@ -116,7 +120,6 @@ class PredictTab(QWidget):
 
         chart_box = QGroupBox("Class probabilities")
         self.chart = ProbabilityChart()
-        self.chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.chart.setMinimumHeight(170)
         QVBoxLayout(chart_box).addWidget(self.chart)
 
@@ -148,7 +151,6 @@ class PredictTab(QWidget):
     def _build_map_column(self) -> QVBoxLayout:
         map_box = QGroupBox("Decision regions")
         self.map = DecisionMap(runner=self.state.runner)
-        self.map.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.map.setToolTip(
             "Coloured by the variety the model predicts for each petal length and "
             "width, with the sepal values held at the current flower's. "
@@ -345,7 +347,12 @@ class PredictTab(QWidget):
         if not self._shown or self._shown[0] is not variety:
             self.prediction_label.setText(variety.label if variety is not None else "—")
             palette = self.prediction_label.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, colors.color(variety))
+            palette.setColor(
+                QPalette.ColorRole.WindowText, QColor(colors.text_hex(variety) if variety else colors.scheme().text)
+            )
             self.prediction_label.setPalette(palette)
+            if variety is not None and variety is not self._announced:  # a screen reader hears a new verdict
+                self._announced = variety
+                announce(self.prediction_label, f"{variety.label}. {detail}")
         self.prediction_detail.setText(detail)
         self._shown = (variety, detail)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.pipelines.registry_overview import compare
+from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 from iris_desktop.ui.widgets.model_text import describe_record
 
@@ -56,6 +57,7 @@ class CompareDialog(QDialog):
             self.boxes.append(box)
 
         self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(strings.COMPARE_TABLE_NAME)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
@@ -110,6 +112,7 @@ class CompareDialog(QDialog):
         for matrix, caption, record in zip(self.matrices, self.captions, (a, b)):
             matrix.set_matrix(np.asarray(record.metrics["confusion_matrix"], dtype=int))
             caption.setText(f"v{record.version}: test confusion matrix ({record.metrics.get('n_test', '?')} flowers)")
+            matrix.access.set_name(strings.COMPARE_MATRIX_NAME.format(version=record.version))
 
     def rows(self) -> list[tuple[str, str, str, bool]]:
         """(what, left, right, shown as different) for tests."""

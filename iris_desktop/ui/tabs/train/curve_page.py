@@ -49,7 +49,7 @@ class CurvePage(QStackedWidget):
         self.state, self.panel = state, panel
         self.task: Task | None = None
         self.config_key: tuple | None = None  # the settings the curve shown was computed with
-        self.button = QPushButton("Compute the &validation curve")
+        self.button = QPushButton("Compute the va&lidation curve")  # (Alt+V: the View menu)
         self.button.setToolTip(
             "Train and cross-validated accuracy for k = 1 to 30 with the other "
             "settings as they are (on the training flowers only)"
@@ -84,6 +84,7 @@ class CurvePage(QStackedWidget):
         self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
         self.plot.kPicked.connect(self.set_k)
         self.export_button.clicked.connect(self.exportRequested)
+        self.plot.access.set_export(self.exportRequested.emit)
 
     def running(self) -> bool:
         return self.task is not None and not self.task.is_done

@@ -4,18 +4,18 @@ its test flowers over them; the other two features are held at the training mean
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
-from iris_desktop.ui.widgets.colors import HEX
+from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 
 DEFAULT_AXES = (2, 3)  # petal length x petal width: where the varieties part
 
 
 def _legend(what: str) -> str:
-    dots = " ".join(f'<span style="color:{HEX[v]}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
+    dots = " ".join(f'<span style="color:{colors.hex_of(v)}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
     return f"{dots} &nbsp;dots: {what}; shading: the predicted variety (paler where the model hesitates)"
 
 
@@ -49,7 +49,8 @@ class RegionsPanel(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.export_button)
-        self.legend = QLabel(_legend("test flowers"))
+        self._what = "test flowers"
+        self.legend = QLabel(_legend(self._what))
         self.legend.setWordWrap(True)
         self.caption = QLabel("Select a version to see its decision regions.")
         self.caption.setWordWrap(True)
@@ -59,11 +60,15 @@ class RegionsPanel(QWidget):
         self.map = self._new_map()
         self.layout_.addWidget(self.map, 1)
         self.layout_.addWidget(self.caption)
+        colors.follow(self.restyle)
+
+    def restyle(self, _scheme: colors.Scheme) -> None:
+        self.legend.setText(_legend(self._what))  # the dots' colours
 
     def _new_map(self) -> DecisionMap:
         view = DecisionMap(runner=self.runner, axes=self.axes)
-        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.point.hide()  # no "current flower" here
+        view.access.set_export(self.exportRequested.emit)
         view.regionsComputed.connect(self._computed)
         view.setMinimumSize(300, 220)
         return view
@@ -90,6 +95,7 @@ class RegionsPanel(QWidget):
         old = self.map
         self.map = self._new_map()  # the map's axes are fixed at construction
         self.layout_.replaceWidget(old, self.map)
+        QWidget.setTabOrder(self.export_button, self.map)  # where the old one was in the Tab order
         old.deleteLater()
         self.axesChanged.emit(x, y)
         self.set_model(self.model)
@@ -104,7 +110,8 @@ class RegionsPanel(QWidget):
             return
         has_test = model.X_test is not None and len(model.X_test)
         X, y = (model.X_test, model.y_test) if has_test else (model.X_train, model.y_train)
-        self.legend.setText(_legend("test flowers" if has_test else "training flowers"))
+        self._what = "test flowers" if has_test else "training flowers"
+        self.legend.setText(_legend(self._what))
         stats = model.train_stats
         low = np.minimum(stats.low, X.min(axis=0)) if len(X) else stats.low
         high = np.maximum(stats.high, X.max(axis=0)) if len(X) else stats.high

@@ -136,7 +136,7 @@ class RegistryModel(ColumnTableModel):
                         )
                     )
                 if role == Qt.ItemDataRole.ForegroundRole and entry.warnings:
-                    return QColor(colors.WARNING_HEX)
+                    return QColor(colors.scheme().warning)
         return super().data(index, role)
 
 

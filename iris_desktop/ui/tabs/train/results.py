@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 
 SMALL_TEST_SET = 100  # below this many test flowers, say how coarse the figure is
@@ -95,7 +95,6 @@ class ResultsPanel(QWidget):
         )
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {colors.WARNING_HEX};")
         self.details = QLabel()
         self.details.setWordWrap(True)
 
@@ -105,21 +104,20 @@ class ResultsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAccessibleName(strings.PER_VARIETY_NAME)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 3 * 24 + 6)
-        for r, v in enumerate(VARIETIES):
-            self.table.verticalHeaderItem(r).setForeground(colors.color(v))
 
         self.matrix = ConfusionMatrixView()
         self.matrix.setMinimumSize(240, 200)
         self.normalised = QCheckBox("Normal&ised: shares of each actual variety")
         self.normalised.setToolTip("Each row as percentages of that variety's test flowers, instead of counts")
         self.normalised.toggled.connect(self._normalised)
-        self.export_button = QPushButton("Export i&mage…")
+        self.export_button = QPushButton("E&xport image…")  # (Alt+M: the registry's Compare)
         self.export_button.setToolTip("Save the confusion matrix as PNG or SVG")
         self.export_button.clicked.connect(self.exportRequested.emit)
+        self.matrix.access.set_export(self.exportRequested.emit)
 
         left = QVBoxLayout()
         left.addLayout(grid)
@@ -143,6 +141,12 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(self.columns, 1)
         self.show_record(None)
+        colors.follow(self.restyle)
+
+    def restyle(self, scheme: colors.Scheme) -> None:
+        self.note.setStyleSheet(f"color: {scheme.warning};")
+        for r, v in enumerate(VARIETIES):
+            self.table.verticalHeaderItem(r).setForeground(QColor(colors.text_hex(v)))
 
     def minimumSizeHint(self) -> QSize:
         # As narrow as the stacked layout: the tab puts this panel in a scroll area of

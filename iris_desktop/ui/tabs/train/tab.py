@@ -33,12 +33,15 @@ from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.curve_page import CurvePage
+from iris_desktop.ui.tabs.train.focus_order import focus_order
 from iris_desktop.ui.tabs.train.model_actions import ModelActions
 from iris_desktop.ui.tabs.train.progress_row import progress_row
 from iris_desktop.ui.tabs.train.regions_panel import RegionsPanel
 from iris_desktop.ui.tabs.train.registry_panel import RegistryPanel
 from iris_desktop.ui.tabs.train.results import ResultsPanel
 from iris_desktop.ui.tabs.train.settings_panel import SettingsPanel
+from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.key_text import shortcut_text
 from iris_desktop.ui.widgets.model_text import describe_record
 from iris_desktop.ui.widgets.plot_export import ask_and_export
 from iris_desktop.ui.widgets.splitters import remember, splitter
@@ -77,7 +80,7 @@ class TrainTab(QWidget):
         )
         self.train_button = QPushButton("&Train")
         self.train_button.setToolTip(
-            "Train with these settings in the background and register a new version (Ctrl+Return)"
+            f"Train with these settings in the background and register a new version ({shortcut_text('Ctrl+Return')})"
         )
         self.train_button.setDefault(True)
         self.train_progress, self.cancel_button, self.train_status = progress_row(
@@ -103,6 +106,7 @@ class TrainTab(QWidget):
         results_area.setWidget(self.results)
         results_area.setWidgetResizable(True)
         results_area.setFrameShape(QFrame.Shape.NoFrame)
+        results_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, not a stop: Tab goes to what is in it
         self.pages.addTab(results_area, PAGES[0])
         self.curve = CurvePage(self.state, self.panel)
         # the page's parts under the names the tab has always had (tests and benchmarks use them)
@@ -113,6 +117,7 @@ class TrainTab(QWidget):
         self.pages.addTab(self.curve, PAGES[1])
         self.regions = RegionsPanel(self.state.runner)
         self.pages.addTab(self.regions, PAGES[2])
+        self.pages.tabBar().setAccessibleName(strings.TRAIN_PAGES_NAME)
 
         self.registry = RegistryPanel(self.state, self.reporter, self.models)
         registry_box = QGroupBox("Model registry")
@@ -125,6 +130,7 @@ class TrainTab(QWidget):
         outer.addWidget(left_widget)
         outer.addWidget(self.splitter, 1)
         self.setMinimumWidth(640)
+        focus_order(self)
 
     def _connect(self) -> None:
         self.panel.changed.connect(self._settings_changed)

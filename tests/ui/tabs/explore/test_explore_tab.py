@@ -393,3 +393,49 @@ def test_hovering_a_point_tells_its_values_variety_source_and_day(make_tab, trai
         Qt.KeyboardModifier.NoModifier,
     )
     assert tab.hover_label.text() == ""
+
+
+def test_a_condition_typed_with_the_keyboard_selects_and_a_mistake_says_where(make_tab, trained_store, qtbot):
+    tab = make_tab(trained_store)
+    field = tab.keyboard.condition
+    qtbot.keyClicks(field, "petal_length > 4.5 and variety = virginica")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    X, variety = tab.data.columns.X, tab.data.variety
+    expected = (X[:, PL] > 4.5) & (variety == 2)
+    assert np.array_equal(tab.selection.mask, expected)
+    assert f"{int(expected.sum()):,} of 181 flowers selected" in tab.selection_label.text()
+
+    field.clear()
+    qtbot.keyClicks(field, "petal_length > wide")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert np.array_equal(tab.selection.mask, expected)  # nothing changed
+    assert tab.keyboard.error.isVisibleTo(tab)
+    assert tab.keyboard.error.text() == "Not understood at character 16: expected a number after “>”, found “wide”"
+    assert field.accessibleDescription() == tab.keyboard.error.text()
+    assert field.text() == "petal_length > wide"  # kept, to be corrected
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert not tab.keyboard.error.isVisibleTo(tab)
+
+
+def test_a_range_typed_with_the_keyboard_is_a_rectangle_by_the_mode(make_tab, trained_store, qtbot):
+    tab = make_tab(trained_store)
+    keyboard = tab.keyboard
+    keyboard.set_range(PL, (4.0, 5.0), PW, (1.0, 1.6))
+    qtbot.keyClick(keyboard.highs[1].lineEdit(), Qt.Key.Key_Return)
+    X = tab.data.columns.X
+    first = in_rect(X, PL, PW, (4.0, 5.0), (1.0, 1.6))
+    assert np.array_equal(tab.selection.mask, first)
+    tab._set_mode(Mode.ADD)
+    keyboard.set_range(0, (7.5, 8.0), 1, (2.0, 4.0))  # sepals: the longest flowers
+    qtbot.keyClick(keyboard.range_button, Qt.Key.Key_Space)
+    assert np.array_equal(tab.selection.mask, first | in_rect(X, 0, 1, (7.5, 8.0), (2.0, 4.0)))
+    assert keyboard.lows[0].accessibleName() == "Smallest sepal length selected"
+
+
+def test_the_range_starts_at_the_data_s_own_limits(make_tab, trained_store):
+    tab = make_tab(trained_store)
+    X = tab.data.columns.X
+    keyboard = tab.keyboard
+    assert (keyboard.lows[0].value(), keyboard.highs[0].value()) == (X[:, PL].min(), X[:, PL].max())
+    keyboard.axes[0].setCurrentIndex(0)  # another measurement: its limits
+    assert (keyboard.lows[0].value(), keyboard.highs[0].value()) == (X[:, 0].min(), X[:, 0].max())
