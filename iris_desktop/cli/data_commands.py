@@ -38,7 +38,13 @@ def add_commands(command) -> None:
     rm = command("remove-import", remove_import, "remove an import batch's flowers (see `imports`)")
     rm.add_argument("batch", type=bounded(1, 2**62), metavar="N")
     add_yes(rm)
-    command("info", info, "where the data lives, row counts, schema version")
+    inf = command("info", info, "where the data lives, row counts, schema version")
+    inf.add_argument(
+        "--ack-recovery",
+        action="store_true",
+        help="say that you have seen the recovery every command mentions (a database moved aside, restored or "
+        "started anew); it is no longer mentioned",
+    )
 
 
 def backfill(args) -> int:
@@ -70,7 +76,7 @@ def _import_options(seen, args):
 
 
 def import_csv(args) -> int:
-    from iris_desktop.pipelines.imports import AlreadyImportedError, describe, import_file, preview
+    from iris_desktop.pipelines.imports import AlreadyImportedError, describe, import_file, nothing_new, preview
 
     with open_store() as store:
         if args.dry_run:  # (a preview, not a run: nothing is recorded)
@@ -83,6 +89,9 @@ def import_csv(args) -> int:
             result = import_file(store, args.file, lambda seen: _import_options(seen, args))
         except AlreadyImportedError as exc:
             raise UserError(f"{exc} (add --again to import it anyway)") from None
+    if result.batch is None:
+        _out(f"{args.file}: {nothing_new(result.skipped_duplicates)}; no batch was recorded.")
+        return 0
     per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
     skipped = (
         f"; {result.skipped_duplicates} row(s) repeating stored flowers skipped (--keep-duplicates keeps them)"
@@ -131,6 +140,8 @@ def remove_import(args) -> int:
 def info(args) -> int:
     from iris_desktop.store import flowers, predictions, registry
 
+    if args.ack_recovery:
+        return _ack_recovery()
     with open_store() as store:
         counts = flowers.count_by_source(store)
         active = registry.active_model(store)
@@ -148,4 +159,15 @@ def info(args) -> int:
         _out(f"predictions:    {predictions.prediction_count(store)}")
         last = flowers.last_daily_day(store)
         _out(f"last daily day: {last or 'none yet'}")
+    return 0
+
+
+def _ack_recovery() -> int:
+    from iris_desktop import store as store_package
+    from iris_desktop.pipelines.recovery import acknowledge
+
+    store_package.on_recovery_note = None  # this command says it itself
+    with open_store() as store:
+        note = acknowledge(store)
+    _out(f"Seen: {note.said()}. It is no longer mentioned." if note else "There is no recovery to acknowledge.")
     return 0

@@ -114,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         file=sys.stderr,
         flush=True,
     )
+    iris_desktop.store.on_recovery_note = _once(
+        lambda line: print(f"iris-desktop {args.command}: note: {_one_line(line)}", file=sys.stderr, flush=True)
+    )
     try:
         return args.handler(args) or 0
     except KeyboardInterrupt:
@@ -153,6 +156,18 @@ def entry() -> None:
     os._exit(code)
 
 
+def _once(say):
+    """`say`, the first time only: one line per command, however often it opens the store."""
+    said: list[str] = []
+
+    def once(line: str) -> None:
+        if not said:
+            said.append(line)
+            say(line)
+
+    return once
+
+
 def _one_line(text: str) -> str:
     """Control characters (a newline in a file name) shown escaped: one error, one line."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
@@ -168,7 +183,7 @@ def _user_message(exc: Exception) -> str | None:
 
 def _damaged(exc: Exception) -> str:
     """The database is damaged: move it aside (if quick_check agrees) and say what now."""
-    from iris_desktop.store import StoreError, backups, recovery
+    from iris_desktop.store import StoreError, recovery
 
     db = paths.database_path()
     if not db.is_file() or recovery.file_problem(db) is None:
@@ -180,9 +195,12 @@ def _damaged(exc: Exception) -> str:
     except OSError as error:
         return f"{exc}; it could not be moved aside ({error.strerror})"
     # Nobody may be there to answer (a scheduler): the newest sound backup comes back at
-    # once, rather than the next run starting a new, empty store with another seed.
+    # once, rather than the next run starting a new, empty store with another seed. The
+    # restore is a run, and the restored store remembers the recovery until it is seen.
+    from iris_desktop.pipelines.recovery import restore_newest_after
+
     try:
-        restored, _skipped = backups.restore_newest(db, paths.models_dir())
+        restored, _note = restore_newest_after(str(exc), db, paths.models_dir(), moved)
     except StoreError as failed:
         return (
             f"{exc}. It was moved to {moved.name}; no backup could be restored ({failed}): "

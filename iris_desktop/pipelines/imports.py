@@ -182,6 +182,9 @@ def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str,
             stored_X, stored_y = flower_table.feature_matrix(store, flower_table.SOURCES)
             keep = ~csv_checks.duplicate_mask(parsed.X, parsed.y, stored_X, stored_y)
         X, y = parsed.X[keep], parsed.y[keep]
+        if not len(y):  # every row is stored already: no batch (`imports` would list an empty one)
+            run.nothing_to_do(nothing_new(len(keep)))
+            return ImportResult(path or parsed.file_name, 0, {}, parsed.ignored_columns, len(keep), None, parsed.notes)
         names = [VARIETIES[i].value for i in y.tolist()]
         record = {
             "unit": "mm" if options.millimetre_columns else "cm",
@@ -194,7 +197,7 @@ def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str,
             "decimal": parsed.decimal,
         }
         batch = batches.record_batch(store, parsed.sha256, parsed.file_name, int(keep.sum()), record)
-        added = flower_table.add_rows(store, X, names, "import", batch) if len(y) else 0
+        added = flower_table.add_rows(store, X, names, "import", batch)
     counts = {v.value: int((y == v.index).sum()) for v in VARIETIES}
     run.rows_out, run.import_id = added, batch
     run.message = f"{added} flowers from {parsed.file_name} as batch {batch}" + (
@@ -203,6 +206,10 @@ def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str,
     return ImportResult(
         path or parsed.file_name, added, counts, parsed.ignored_columns, int((~keep).sum()), batch, parsed.notes
     )
+
+
+def nothing_new(rows: int) -> str:
+    return f"nothing new: all {rows} rows are already stored"
 
 
 def import_csv(

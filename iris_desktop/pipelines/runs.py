@@ -49,6 +49,7 @@ PIPELINES = {
     "activation": "Activation: make a model the active one and predict every day with it",
     "backup": "Backup",
     "restore": "Restore from a backup",
+    "recovery": "Recovery: the database was started anew where an earlier one was (store/recovery_notes.py)",
     "import-removal": "Remove imported flowers",
     "model-deletion": "Delete a model version",
     "future-days-removal": "Remove days stored after today",

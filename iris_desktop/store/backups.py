@@ -72,19 +72,27 @@ def write_archive(
     """Write a backup archive of `store` to `dest` (atomically: a partial file never
     carries the name). The database copy is consistent even while others write."""
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, copy = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=dest.parent)
-    os.close(fd)
-    # A name of its own: processes started in the same second (three cron catch-ups) make
-    # the day's backup under the same name, and a shared partial file was renamed away
-    # under the others' feet ("No such file or directory", exit 2).
-    fd, name = tempfile.mkstemp(prefix=f"{dest.name}.", suffix=".partial", dir=dest.parent)
-    os.close(fd)
-    partial = Path(name)
+    if not dest.parent.is_dir():  # a typo in a path is not a reason to make folders
+        raise BackupError(f"the folder {dest.parent} does not exist: create it first, or choose another place")
+    copy = partial = None
     try:
+        fd, name = tempfile.mkstemp(prefix=".backup-", suffix=".sqlite3", dir=dest.parent)
+        os.close(fd)
+        copy = Path(name)
+        # A name of its own: processes started in the same second (three cron catch-ups)
+        # make the day's backup under the same name, and a shared partial file was renamed
+        # away under the others' feet ("No such file or directory", exit 2).
+        fd, name = tempfile.mkstemp(prefix=f"{dest.name}.", suffix=".partial", dir=dest.parent)
+        os.close(fd)
+        partial = Path(name)
         target = sqlite3.connect(copy)
         try:
             store.conn.backup(target)
+            # Runs still going (this backup's own among them) are not the data's history:
+            # restored, they would be closed as interrupted. Restores carry the live log.
+            if target.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'").fetchone():
+                with target:  # (before migration 5 there is no log)
+                    target.execute("DELETE FROM runs WHERE outcome = 'running'")
             counts = _counts(target)
             artifacts = [r[0] for r in target.execute("SELECT artifact FROM models")]
             ident = target.execute("SELECT value FROM meta WHERE key = ?", (INSTALLATION_ID,)).fetchone()
@@ -109,8 +117,10 @@ def write_archive(
     except OSError as exc:
         raise BackupError(f"the backup could not be written to {dest}: {exc.strerror or exc}") from exc
     finally:
-        recovery.remove_with_side_files(Path(copy))
-        partial.unlink(missing_ok=True)
+        if copy is not None:
+            recovery.remove_with_side_files(copy)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
     return dest
 
 

@@ -21,6 +21,8 @@ from iris_desktop.store.errors import (
 )
 from iris_desktop.store.files import ensure_folder as ensure_folder  # (ui/app.py imports it from here)
 from iris_desktop.store.files import make_store_private, remove_orphaned_temp_files
+from iris_desktop.store.layout import check_database_file, check_folders, create_whole
+from iris_desktop.store.open_checks import repair_counts
 from iris_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 INSTALLATION_ID = "installation_id"  # meta key: a random id per installation (32 hex digits)
@@ -44,6 +46,9 @@ class Store:
     # Called with an existing store before its schema is updated, to keep a copy as it
     # was (store/__init__.py sets it to the automatic backup: backups build on Store).
     before_migration: ClassVar[Callable[[Store], object] | None] = None
+    # Called with a store just made where the folder shows earlier use, and what shows it
+    # (store/__init__.py sets it to record a recovery note: notes build on Store).
+    on_started_anew: ClassVar[Callable[[Store, str], object] | None] = None
 
     def __init__(self, conn: sqlite3.Connection, path: Path, models_dir: Path, timeout: float = 10.0):
         self.conn = conn
@@ -63,6 +68,9 @@ class Store:
         path = Path(path)
         ensure_folder(path.parent)
         models = Path(models_dir) if models_dir is not None else path.parent / "models"
+        check_folders(path, models)  # models/ or backups/ a file, or read-only: said now, by every command
+        check_database_file(path, models)  # zero-length where a store was: damaged, not new
+        started_anew = create_whole(path, models)  # a missing one, made whole (why it is news)
         if path.resolve() not in _checked:  # once per file and process: a few stat calls
             make_store_private(path, models)
         try:
@@ -81,8 +89,10 @@ class Store:
             migrate(store)
             if not checked:
                 _check_contents(store)
-            _check_counts(store)
+            repair_counts(store.conn)
             _close_interrupted_runs(store)
+            if started_anew is not None and Store.on_started_anew is not None:
+                Store.on_started_anew(store, started_anew)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise open_error(path, exc) from exc
@@ -297,34 +307,16 @@ def _check_pages(store: Store) -> None:
 
 def _check_contents(store: Store) -> None:
     """After the migrations: what a hand edit can leave that quick_check does not see."""
+    from iris_desktop.store.content import table_problem
     from iris_desktop.store.schema import content_problem
 
     found = content_problem(store.conn)
     if found:
         raise StoreContentError.found(store.path, found)
+    bad_value = table_problem(store.conn, store.path)  # a JSON or typed column no version writes
+    if bad_value is not None:
+        raise bad_value
     _checked.add(store.path.resolve())
-
-
-def _check_counts(store: Store) -> None:
-    """The row counts (migration 4) are derived data: if a hand edit broke them, make
-    them again (table, triggers, every row counted) instead of refusing the file. Checked
-    at every open, in microseconds, since a hand edit can come while the app runs; with
-    a trigger left and its table gone, every insert would fail."""
-    from iris_desktop.store.schema import COUNTS_MIGRATION, COUNTS_TRIGGERS, counts_problem
-
-    if counts_problem(store.conn) is None:
-        return
-    try:
-        with store.transaction() as conn:
-            if counts_problem(conn) is None:  # another process repaired them meanwhile
-                return
-            for name in COUNTS_TRIGGERS:
-                conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-            conn.execute("DROP TABLE IF EXISTS row_counts")
-            for statement in statements(MIGRATIONS[COUNTS_MIGRATION - 1]):
-                conn.execute(statement)
-    except StoreError:
-        pass  # read-only or locked: summary.read_summary counts the rows itself meanwhile
 
 
 def _close_interrupted_runs(store: Store) -> None:

@@ -33,6 +33,13 @@ class StoreContentError(StoreError):
         return cls(f"{path.name} holds {what} = {str(value)[:60]!r}, which {why}: {cls.RESTORE}")
 
     @classmethod
+    def column(cls, path: Path, table: str, row: object, column: str, value: object, why: str) -> StoreContentError:
+        """A value of one column of one row (`row`: its key) that no version writes."""
+        return cls(
+            f"{path.name}: {table} row {row}, column {column} = {str(value)[:60]!r} {why}: {cls.RESTORE}",
+        )
+
+    @classmethod
     def found(cls, path: Path, problem: str) -> StoreContentError:
         return cls(f"{path.name} holds what Iris Desktop never writes ({problem}): {cls.RESTORE}")
 

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from iris_desktop.domain import FEATURE_NAMES
+from iris_desktop.store.content import decoded
 from iris_desktop.store.database import Store
 
 
@@ -38,10 +39,11 @@ def record(store: Store, key: str, kind: str, settings: str) -> int:
 
 def generator_rows(store: Store) -> list[GeneratorRow]:
     """Every recorded generator, oldest first."""
-    return [
-        GeneratorRow(*r)
-        for r in store.execute("SELECT id, key, kind, settings, created_at FROM generators ORDER BY id")
-    ]
+    rows = store.execute("SELECT id, key, kind, settings, created_at FROM generators ORDER BY id").fetchall()
+    for r in rows:  # checked (store/content.py); the settings stay text, as pipelines/daily.py reads them
+        for index, column in ((1, "key"), (2, "kind"), (3, "settings")):
+            decoded(store.path, "generators", r[0], column, r[index])
+    return [GeneratorRow(*r) for r in rows]
 
 
 def daily_generator_ids(store: Store) -> tuple[np.ndarray, np.ndarray]:

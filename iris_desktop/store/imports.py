@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from iris_desktop.store.content import decoded
 from iris_desktop.store.database import Store, utc_now
 
 
@@ -48,7 +49,24 @@ def list_batches(store: Store) -> list[ImportBatch]:
         "(SELECT COUNT(*) FROM flowers f WHERE f.import_id = i.id), i.options "
         "FROM imports i ORDER BY i.id"
     ).fetchall()
-    return [ImportBatch(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "{}")) for r in rows]
+    return [_batch(store, r) for r in rows]
+
+
+def _batch(store: Store, r: tuple[Any, ...]) -> ImportBatch:
+    """A batch row, its columns checked (store/content.py)."""
+
+    def value(index: int, column: str) -> Any:
+        return decoded(store.path, "imports", r[0], column, r[index])
+
+    return ImportBatch(
+        r[0],
+        value(1, "file_name"),
+        value(2, "sha256"),
+        value(3, "imported_at"),
+        value(4, "rows"),
+        r[5],
+        value(6, "options"),
+    )
 
 
 def get_batch(store: Store, batch_id: int) -> ImportBatch | None:

@@ -154,7 +154,13 @@ def prediction_columns(
         f"p.proba_virginica FROM flowers f JOIN predictions p ON p.flower_id = f.id "
         f"WHERE {' AND '.join(where)} ORDER BY f.day, p.predicted_at, p.model_version"
     )
-    return np.fromiter(store.execute(sql, params), dtype=PREDICTION_DTYPE)
+    try:
+        return np.fromiter(store.execute(sql, params), dtype=PREDICTION_DTYPE)
+    except (TypeError, ValueError) as exc:  # text where a number goes: edited while we run
+        from iris_desktop.store.errors import StoreContentError
+        from iris_desktop.store.schema import content_problem
+
+        raise StoreContentError.found(store.path, content_problem(store.conn) or f"a prediction: {exc}") from exc
 
 
 def daily_prediction_count(store: Store, start: dt.date | None = None) -> int:

@@ -37,10 +37,20 @@ def is_content_problem(found: str) -> bool:
     return found.startswith(_CONTENT)
 
 
+def is_empty(path: Path) -> bool:
+    """A database file of zero bytes: SQLite would take it for a new, empty database."""
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def file_problem(path: Path) -> str | None:
     """quick_check of the database file at `path`, on a connection of its own; None if
-    it is sound. (Not read-only: then SQLite leaves CHECK constraints unchecked. The
-    check itself writes nothing.)"""
+    it is sound. A zero-length file is not (store/layout.py). (Not read-only: then SQLite
+    leaves CHECK constraints unchecked. The check itself writes nothing.)"""
+    if is_empty(path):
+        return "the file is empty (0 bytes)"
     try:
         conn = sqlite3.connect(path, timeout=2.0)
     except sqlite3.Error as exc:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from iris_desktop.errors import InvalidValue, UserError
+from iris_desktop.store.content import decoded
 from iris_desktop.store.database import Store
 
 ACTIVE = "active"
@@ -47,22 +48,29 @@ class ModelRecord:
         return f"v{self.version} {self.algorithm}({shown})"
 
 
-def _record(r: tuple[Any, ...], active: int | None) -> ModelRecord:
+def _record(store: Store, r: tuple[Any, ...], active: int | None) -> ModelRecord:
+    """A registry row, every column checked (store/content.py): a hand-edited one is a
+    StoreContentError naming the version and the column."""
+    values = dict(zip(_COLUMNS.split(", "), r))
+
+    def value(column: str) -> Any:
+        return decoded(store.path, "models", r[0], column, values[column])
+
     return ModelRecord(
         version=r[0],
-        algorithm=r[1],
-        params=json.loads(r[2]),
-        standardize=bool(r[3]),
-        sources=json.loads(r[4]),
-        n_rows=r[5],
-        data_fingerprint=r[6],
-        split_seed=r[7],
-        test_fraction=r[8],
-        metrics=json.loads(r[9]),
-        library_versions=json.loads(r[10]),
-        artifact=r[11],
-        sha256=r[12],
-        created_at=r[13],
+        algorithm=value("algorithm"),
+        params=value("params"),
+        standardize=bool(value("standardize")),
+        sources=value("sources"),
+        n_rows=value("n_rows"),
+        data_fingerprint=value("data_fingerprint"),
+        split_seed=value("split_seed"),
+        test_fraction=float(value("test_fraction")),
+        metrics=value("metrics"),
+        library_versions=value("library_versions"),
+        artifact=value("artifact"),
+        sha256=value("sha256"),
+        created_at=value("created_at"),
         active=(r[0] == active),
     )
 
@@ -100,19 +108,19 @@ def active_version(store: Store) -> int | None:
 
 def get_model(store: Store, version: int) -> ModelRecord | None:
     r = store.execute(f"SELECT {_COLUMNS} FROM models WHERE version = ?", (version,)).fetchone()
-    return _record(r, active_version(store)) if r else None
+    return _record(store, r, active_version(store)) if r else None
 
 
 def active_model(store: Store) -> ModelRecord | None:
     r = store.execute(
         f"SELECT {_COLUMNS} FROM models WHERE version = (SELECT version FROM model_aliases WHERE alias = ?)", (ACTIVE,)
     ).fetchone()
-    return _record(r, r[0]) if r else None
+    return _record(store, r, r[0]) if r else None
 
 
 def list_models(store: Store) -> list[ModelRecord]:
     active = active_version(store)
-    return [_record(r, active) for r in store.execute(f"SELECT {_COLUMNS} FROM models ORDER BY version")]
+    return [_record(store, r, active) for r in store.execute(f"SELECT {_COLUMNS} FROM models ORDER BY version")]
 
 
 def set_active(store: Store, version: int) -> None:
@@ -144,7 +152,7 @@ def add_metric(store: Store, version: int, key: str, value: object) -> None:
         row = conn.execute("SELECT metrics FROM models WHERE version = ?", (version,)).fetchone()
         if row is None:
             raise UnknownModelError(f"there is no model version {version}")
-        metrics = json.loads(row[0])
+        metrics = decoded(store.path, "models", version, "metrics", row[0])
         metrics[key] = value
         conn.execute("UPDATE models SET metrics = ? WHERE version = ?", (json.dumps(metrics), version))
 

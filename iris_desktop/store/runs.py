@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from iris_desktop.store.database import Store
+from iris_desktop.store.errors import StoreContentError
 
 RUNNING = "running"
 OUTCOMES = (RUNNING, "ok", "failed", "cancelled", "nothing-to-do", "interrupted")
@@ -142,7 +143,25 @@ def _fold_old(conn: sqlite3.Connection) -> None:
 # ---- reading ---------------------------------------------------------------------------------
 
 
-def _records(rows: list[Any]) -> list[RunRecord]:
+_TEXT = {"pipeline", "trigger", "outcome", "started"}  # never NULL
+_WHOLE = {"id", "rows_in", "rows_out", "model_version", "import_id"}
+
+
+def _records(store: Store, rows: list[Any]) -> list[RunRecord]:
+    """Rows as records, each value of the type we write (a hand edit is a
+    StoreContentError naming the run and the column, not a TypeError in a report)."""
+    for row in rows:
+        for column, value in zip(_COLUMNS.split(", "), row):
+            if column in _TEXT:
+                good = isinstance(value, str)
+            elif column in _WHOLE:
+                good = value is None or (isinstance(value, int) and (column != "id" or value > 0))
+            else:  # ended, message
+                good = value is None or isinstance(value, str)
+            if not good:
+                raise StoreContentError.column(
+                    store.path, "runs", row[0], column, value, "is not what Iris Desktop writes"
+                )
     return [RunRecord(*row) for row in rows]
 
 
@@ -151,7 +170,7 @@ def recent(store: Store, limit: int = 50, pipeline: str | None = None, failed: b
     (failed and interrupted). On the rowid (or the pipeline's index): a few rows read."""
     where, params = _filter(pipeline, failed)
     sql = f"SELECT {_COLUMNS} FROM runs {where} ORDER BY id DESC LIMIT ?"
-    return _records(store.execute(sql, (*params, limit)).fetchall())
+    return _records(store, store.execute(sql, (*params, limit)).fetchall())
 
 
 def _filter(pipeline: str | None, failed: bool) -> tuple[str, tuple[str, ...]]:
@@ -175,14 +194,14 @@ def last_per_pipeline(store: Store) -> dict[str, RunRecord]:
         f"SELECT {_COLUMNS} FROM runs WHERE id IN "
         "(SELECT (SELECT MAX(id) FROM runs WHERE pipeline = names.name) FROM names WHERE names.name IS NOT NULL)"
     )
-    return {run.pipeline: run for run in _records(store.execute(sql).fetchall())}
+    return {run.pipeline: run for run in _records(store, store.execute(sql).fetchall())}
 
 
 def last(store: Store, pipeline: str, trigger: str | None = None) -> RunRecord | None:
     """The newest run of `pipeline` (started by `trigger`, if given)."""
     sql = f"SELECT {_COLUMNS} FROM runs WHERE pipeline = ?{' AND trigger = ?' if trigger else ''} ORDER BY id DESC"
     row = store.execute(sql + " LIMIT 1", (pipeline, trigger) if trigger else (pipeline,)).fetchone()
-    return RunRecord(*row) if row else None
+    return _records(store, [row])[0] if row else None
 
 
 def days(store: Store, pipeline: str | None = None) -> list[RunDay]:

@@ -231,6 +231,10 @@ def content_problem(conn: sqlite3.Connection) -> str | None:
     flower = conn.execute(f"SELECT id FROM flowers WHERE {text} LIMIT 1").fetchone()
     if flower:
         return f"flower {flower[0]} has a measurement that is not a number"
+    text = " OR ".join(f"typeof(proba_{v}) NOT IN ('real', 'integer')" for v in ("setosa", "versicolor", "virginica"))
+    proba = conn.execute(f"SELECT flower_id, model_version FROM predictions WHERE {text} LIMIT 1").fetchone()
+    if proba:
+        return f"the prediction of flower {proba[0]} by model v{proba[1]} has a probability that is not a number"
     return None
 
 

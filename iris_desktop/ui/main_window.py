@@ -17,7 +17,7 @@ from typing import cast
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from iris_desktop import APP_DISPLAY_NAME
 from iris_desktop.ui.actions.app_actions import AppActions
@@ -33,6 +33,7 @@ from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
 from iris_desktop.ui.widgets.theme import Theme
 
 
@@ -99,7 +100,15 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName(strings.MAIN_TABS_NAME)
         for name, _ in TABS:
             self.tabs.addTab(LoadingPage(name), name)
-        self.setCentralWidget(self.tabs)
+        self.recovery_banner = RecoveryBanner()
+        self.recovery_banner.acknowledged.connect(self._acknowledge_recovery)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.recovery_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_status_bar()
         self._build_menus()
         self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
@@ -165,6 +174,7 @@ class MainWindow(QMainWindow):
             self.daily_actions.ask_long_catch_up(result.waiting_days, result.last_day)
         if result.summary.future is not None:
             self.daily_actions.offer_future_removal(result.summary.future)
+        self.recovery_banner.show_note(result.recovery)
         if result.notes:  # e.g. model files of an older version converted (or to be retrained)
             self.reporter.show("Model files updated", "\n\n".join(result.notes), level="information")
         self.ready.emit()
@@ -180,6 +190,15 @@ class MainWindow(QMainWindow):
         self.reporter.report(exc, details, "Start-up failed")
         self._open_tabs()
         self.state.refresh()
+
+    def _acknowledge_recovery(self) -> None:
+        self.runner.run(
+            "recovery-note",
+            jobs.acknowledge_recovery,
+            *self.state.paths(),
+            status="Forgetting the recovery notice…",
+            on_finished=lambda _none: self.show_status("The recovery notice will not be shown again"),
+        )
 
     def _give_up(self, title: str, text: str) -> None:
         """The store cannot be used: say so, then close (headless: at once)."""

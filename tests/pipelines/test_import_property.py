@@ -58,7 +58,9 @@ def test_any_bytes_import_whole_or_not_at_all(shared, data, accept_outliers):
     flowers, batches, _ = dump(store)
     assert flowers[: len(before[0])] == before[0]  # nothing stored before was touched
     assert len(flowers) - len(before[0]) == result.added == sum(result.counts.values())
-    assert len(batches) == len(before[1]) + 1  # one batch (rows that repeat stored flowers are skipped)
+    # One batch (rows that repeat stored flowers are skipped); none when nothing is new.
+    assert len(batches) == len(before[1]) + (result.added > 0)
+    assert (result.batch is None) == (result.added == 0)
     last_id = before[0][-1][0]
     batch_ids = {r[0] for r in store.execute("SELECT import_id FROM flowers WHERE id > ?", (last_id,))}
     assert batch_ids <= {batches[-1][0]}

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness
 
 # one module each, with run(work, seed, quick, workers)
-FAMILIES = ("kills", "concurrency", "damage", "hostile", "archives")
+FAMILIES = ("kills", "concurrency", "damage", "hostile", "archives", "content")
 
 
 def main(argv=None) -> int:

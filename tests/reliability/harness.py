@@ -34,6 +34,7 @@ UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"
 
 # Lines a command may print on stderr besides its one error line: the lock-wait notice.
 _NOTICE = re.compile(r"waiting for another Iris Desktop process")
+_NOTE = re.compile(r"^iris-desktop [a-z-]+: note: ")  # a recovery not yet acknowledged: not an error
 _LOCK = re.compile(r"\bbusy\b|\blocked\b", re.IGNORECASE)
 _ENV: dict[str, str] = {}
 VERBOSE = False  # campaign.py --verbose
@@ -80,7 +81,11 @@ class Run:
         return "Traceback (most recent call last)" in self.stderr
 
     def error_lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip() and not _NOTICE.search(line)]
+        return [
+            line
+            for line in self.stderr.splitlines()
+            if line.strip() and not _NOTICE.search(line) and not _NOTE.match(line)
+        ]
 
     @property
     def waited(self) -> bool:

@@ -151,7 +151,11 @@ CATCH_UP, NEW_DAY, STORED_DAY = (
             "daily generator settings = '{bad'",
             [CATCH_UP, NEW_DAY],
         ),
-        ('UPDATE generators SET settings = \'{"kind": "measured", "low": [1]}\'', "generator 1 =", [STORED_DAY]),
+        (
+            'UPDATE generators SET settings = \'{"kind": "measured", "low": [1]}\'',
+            "generators row 1, column settings",
+            [STORED_DAY],
+        ),
         (
             "UPDATE flowers SET variety = 'rosea' WHERE id = 3",
             "never writes (CHECK constraint failed in flowers)",

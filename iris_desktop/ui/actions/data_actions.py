@@ -95,6 +95,11 @@ class DataActions(Actions):
         name = seen.parsed.file_name
 
         def done(result):
+            if result.batch is None:
+                from iris_desktop.pipelines.imports import nothing_new
+
+                self.done(f"{name}: {nothing_new(result.skipped_duplicates)}; no batch was recorded")
+                return
             per = ", ".join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
             text = f"Imported {result.added} flowers from {name} ({per})"
             if result.skipped_duplicates:

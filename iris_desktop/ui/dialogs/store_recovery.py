@@ -45,6 +45,7 @@ class StoreRecovery(QObject):
         elif isinstance(exc, StoreContentError):
             self._offer_backup(
                 f"{exc}.\n\nThe data now is backed up first.",
+                str(exc),
                 on_no=lambda: self.give_up(
                     "The database cannot be used", f"{exc}.\n\nNothing was changed. Iris Desktop will close."
                 ),
@@ -66,11 +67,14 @@ class StoreRecovery(QObject):
             self.reporter.show("The database was damaged", started_anew, level="warning")
             self.retry()
 
-        self._offer_backup(text, on_no=start_anew)
+        self._offer_backup(text, str(exc), on_no=start_anew, moved=aside)
 
-    def _offer_backup(self, text: str, on_no: Callable[[], object]) -> None:
+    def _offer_backup(
+        self, text: str, problem: str, on_no: Callable[[], object], moved: Path | None = None
+    ) -> None:
         """Ask to restore the newest sound backup (listed in a worker); `on_no` if there
-        is none, nobody can answer, the user declines, or none can be restored."""
+        is none, nobody can answer, the user declines, or none can be restored. The
+        restored store remembers `problem` (and where the damaged file was `moved`)."""
 
         def listed(backups: list) -> None:
             if not backups or not self.reporter.interactive:
@@ -81,19 +85,25 @@ class StoreRecovery(QObject):
                 f"{text}\n\nRestore the newest backup, {backups[0].describe()}?",
                 "Restore",
                 "Do not restore",
-                on_yes=self._restore,
+                on_yes=lambda: self._restore(problem, moved),
                 on_no=on_no,
             )
 
         self._run(jobs.backup_list, listed, "Looking for backups…", writes=False)
 
-    def _restore(self) -> None:
+    def _restore(self, problem: str, moved: Path | None) -> None:
         def failed(exc: BaseException, _details: str) -> None:
             self.give_up("No backup could be restored", f"{exc}.\n\nIris Desktop will close.")
 
-        self._run(jobs.restore_newest, lambda _restored: self.retry(), "Restoring the newest backup…", on_failed=failed)
+        self._run(
+            jobs.restore_newest,
+            lambda _restored: self.retry(),
+            "Restoring the newest backup…",
+            on_failed=failed,
+            args=(problem, moved),
+        )
 
-    def _run(self, job, on_finished, status: str, writes: bool = True, on_failed=None) -> None:
+    def _run(self, job, on_finished, status: str, writes: bool = True, on_failed=None, args: tuple = ()) -> None:
         def unexpected(exc: BaseException, details: str) -> None:
             self.reporter.report(exc, details, "The database could not be recovered")
             self.give_up("The database could not be recovered", f"{exc}")
@@ -102,6 +112,7 @@ class StoreRecovery(QObject):
             "start-up",
             job,
             *self.state.paths(),
+            *args,
             status=status,
             writes=writes,
             on_finished=on_finished,

@@ -67,6 +67,7 @@ class StartupResult:
     waiting_days: int = 0  # days not caught up: more than ASK_BEFORE_DAYS, the user is asked first
     last_day: dt.date | None = None  # the last stored day, when days wait
     notes: tuple[str, ...] = ()  # what the start-up did besides (model files converted...)
+    recovery: str | None = None  # a recovery the user has not acknowledged (store/recovery_notes.py)
 
 
 ASK_BEFORE_DAYS = 365  # a catch-up longer than this (the app was not used for a year) asks first
@@ -118,6 +119,7 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
 
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
     from iris_desktop.pipelines import operations
+    from iris_desktop.pipelines.recovery import pending
 
     started = operations.start(
         store, today, ask_before_days=ASK_BEFORE_DAYS, progress=lambda p, text: report(10 + p * 0.85, text)
@@ -129,6 +131,7 @@ def _startup(store: Store, today: dt.date, report) -> StartupResult:
         started.waiting_days,
         started.last_day,
         started.notes,
+        note.said() if (note := pending(store)) else None,
     )
 
 
@@ -276,12 +279,24 @@ def move_aside(db, models) -> Path:
     return quarantine(Path(db))
 
 
-def restore_newest(db, models):
-    """Restore the newest sound backup (BackupError if none can be)."""
-    from iris_desktop.store.backups import restore_newest as run
+def restore_newest(db, models, problem: str, moved: Path | None = None):
+    """Restore the newest sound backup because the store could not be used (`problem`;
+    the damaged file moved to `moved`): a restore run, and a note in the restored store
+    until the user has seen it. BackupError if none can be restored."""
+    from iris_desktop.pipelines.recovery import restore_newest_after
+    from iris_desktop.pipelines.runs import triggered
 
-    restored, _skipped = run(Path(db), Path(models))
+    with triggered("app"):
+        restored, _note = restore_newest_after(problem, Path(db), Path(models), moved)
     return restored
+
+
+@with_store
+def acknowledge_recovery(store: Store) -> None:
+    """The user has seen the recovery note: it is no longer shown (nor said by commands)."""
+    from iris_desktop.pipelines.recovery import acknowledge
+
+    acknowledge(store)
 
 
 def inspect_backup(db, models, path: str) -> tuple[Backup | None, bool]:

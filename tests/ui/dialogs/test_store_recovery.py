@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from iris_desktop import paths
+from iris_desktop.pipelines import recovery
 from iris_desktop.store import Store, backups, predictions
 from tests.conftest import TODAY
 from tests.store.test_backups import counts, damage_page
@@ -101,3 +102,42 @@ def test_a_store_from_a_newer_version_is_left_untouched(make_window, qtbot):
     qtbot.waitUntil(lambda: bool(gave_up), timeout=60_000)
     assert gave_up[0][0] == "The database cannot be opened" and "newer Iris Desktop" in gave_up[0][1]
     assert paths.database_path().read_bytes() == before
+
+
+def test_an_emptied_file_is_restored_and_the_banner_stays_until_seen(make_window, trained_store, qtbot):
+    backups.daily_backup(trained_store)
+    trained_store.close()
+    db = paths.database_path()
+    db.write_bytes(b"")  # truncated: not a new database, since the folder holds a backup
+    for side in ("-wal", "-shm"):
+        db.with_name(db.name + side).unlink(missing_ok=True)
+    window = make_window(today=TODAY)
+    start(window)
+    qtbot.waitUntil(lambda: box_titled(window, "Restore a backup?") is not None, timeout=60_000)
+    assert "empty (0 bytes)" in box_titled(window, "Restore a backup?").text()
+    click(qtbot, box_titled(window, "Restore a backup?"), "Restore")
+    qtbot.waitUntil(lambda: window.state.ready, timeout=60_000)
+    banner = window.recovery_banner
+    qtbot.waitUntil(banner.isVisible)
+    assert "empty (0 bytes)" in banner.text.text() and "was restored" in banner.text.text()
+    assert read(window, predictions.prediction_count) == 31
+
+    qtbot.mouseClick(banner.seen_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    qtbot.waitUntil(lambda: window.status_label.text() == "The recovery notice will not be shown again")
+    with Store.open(db) as store:
+        assert recovery.pending(store) is None
+
+
+def test_a_new_store_beside_a_damaged_one_shows_the_banner_at_every_start(make_window, qtbot):
+    db = paths.database_path()
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not a database at all" * 100)
+    for attempt in range(2):
+        window = make_window(today=TODAY)
+        start(window)
+        qtbot.waitUntil(lambda w=window: w.state.ready, timeout=120_000)
+        banner = window.recovery_banner
+        assert banner.isVisible(), attempt
+        assert "a damaged database was moved aside as iris.sqlite3.damaged-" in banner.text.text()
+        window.close()
