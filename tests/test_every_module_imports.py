@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PACKAGE = Path(iris_desktop.__file__).parent
 MODULES = sorted(m.name for m in pkgutil.walk_packages(iris_desktop.__path__, "iris_desktop."))
 SCRIPT = "iris_desktop.__main__"  # runs the program when imported: started as `python -m` instead
-TABS = ("daily", "explore", "history", "predict", "train")
+TABS = ("daily", "explore", "history", "pipelines", "predict", "train")
 
 
 @pytest.mark.parametrize("name", [m for m in MODULES if m != SCRIPT])

@@ -14,6 +14,7 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.errors import Cancelled
 from iris_desktop.pipelines import daily, drift, explain, monitoring, registry
 from iris_desktop.pipelines.explain import Explanation
+from iris_desktop.pipelines.generator_changes import changes_along
 from iris_desktop.pipelines.inference import Progress
 from iris_desktop.pipelines.knn_curve import ValidationCurve, knn_curve
 from iris_desktop.pipelines.loaded_model import LoadedModel
@@ -105,7 +106,7 @@ def gather(
         history=history,
         accuracy=accuracy,
         model_switches=monitoring.model_switches(history),
-        generator_changes=_generator_changes(flowers, history, generator_ids, generators),
+        generator_changes=changes_along(history, generator_ids, generators),
         confusion=monitoring.confusion_counts(history.actual, history.predicted),
         drift=drifted,
         worst=worst,
@@ -159,23 +160,3 @@ def worst_days(history: monitoring.HistoryColumns, n: int = WORST_DAYS) -> list[
     confidence = history.confidence[wrong]
     order = np.lexsort((-history.day[wrong].astype("int64"), -confidence))[:n]
     return [history.day[wrong[i]].item() for i in order]
-
-
-def _generator_changes(
-    flowers: FlowerColumns,
-    history: monitoring.HistoryColumns,
-    generator_ids: tuple[np.ndarray, np.ndarray],
-    generators: dict[int, daily.GeneratorSettings],
-) -> list[tuple[dt.date, str]]:
-    """(first day, what made it) wherever the generator of the reported days changes."""
-    ids, made_by = generator_ids
-    by_flower = dict(zip(ids.tolist(), made_by.tolist()))
-    changes: list[tuple[dt.date, str]] = []
-    last = None
-    for flower_id, day in zip(history.flower_id.tolist(), history.day):
-        made = by_flower.get(flower_id, 0)
-        if made != last:
-            settings = generators.get(made)
-            changes.append((day.item(), settings.describe() if settings else "a generator not recorded"))
-            last = made
-    return changes

@@ -25,6 +25,8 @@ from iris_desktop.ui.actions.daily_actions import DailyActions
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.history_actions import HistoryActions
 from iris_desktop.ui.actions.model_actions import ModelActions
+from iris_desktop.ui.actions.pipeline_actions import PipelineActions
+from iris_desktop.ui.actions.report_actions import ReportActions
 from iris_desktop.ui.actions.view_actions import ViewActions
 from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
 from iris_desktop.ui.runtime import jobs, worker
@@ -58,13 +60,19 @@ def _daily_tab(window: MainWindow) -> QWidget:
 def _predict_tab(window: MainWindow) -> QWidget:
     from iris_desktop.ui.tabs.predict.tab import PredictTab
 
-    return PredictTab(window.state)
+    return PredictTab(window.state, reporter=window.reporter)
 
 
 def _history_tab(window: MainWindow) -> QWidget:
     from iris_desktop.ui.tabs.history.tab import HistoryTab
 
     return HistoryTab(window.state, window.reporter)
+
+
+def _pipelines_tab(window: MainWindow) -> QWidget:
+    from iris_desktop.ui.tabs.pipelines.tab import PipelinesTab
+
+    return PipelinesTab(window.state, window.reporter, window.pipeline_actions)
 
 
 # The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
@@ -74,6 +82,7 @@ TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
     ("Daily", _daily_tab),
     ("Predict", _predict_tab),
     ("History", _history_tab),
+    ("Pipelines", _pipelines_tab),  # the four pipelines' runs, lineage and schedule
 ]
 
 
@@ -121,6 +130,7 @@ class MainWindow(QMainWindow):
         state.announced.connect(self.show_status)
         reporter.statusChanged.connect(self.show_status)
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
+        state.explainRequested.connect(lambda _day, _version: self.show_tab("Predict"))
         self.runner.progress.connect(self.status_bar.show_progress)
         self.runner.message.connect(self.show_status)
         worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
@@ -175,6 +185,8 @@ class MainWindow(QMainWindow):
         if result.summary.future is not None:
             self.daily_actions.offer_future_removal(result.summary.future)
         self.recovery_banner.show_note(result.recovery)
+        if result.first_run:  # asked once: run the daily pipeline with the app closed?
+            self.pipeline_actions.offer_schedule()
         if result.notes:  # e.g. model files of an older version converted (or to be retrained)
             self.reporter.show("Model files updated", "\n\n".join(result.notes), level="information")
         self.ready.emit()
@@ -293,16 +305,20 @@ class MainWindow(QMainWindow):
         made = (self, self.state, self.reporter)
         self.data_actions = DataActions(*made)
         self.history_actions = HistoryActions(*made)
+        self.report_actions = ReportActions(*made)
         self.daily_actions = DailyActions(*made)
         self.model_actions = ModelActions(*made)
+        self.pipeline_actions = PipelineActions(*made, self.data_actions, self.model_actions)
         self.view_actions = ViewActions(*made, self.theme)
         self.app_actions = AppActions(*made, lambda: [self.tabs.tabText(i) for i in range(self.tabs.count())])
         self.data_actions.populate(menus)
         self.history_actions.populate(menus["file"])
+        self.report_actions.populate(menus["file"])
         self.view_actions.populate(menus)  # Help ▸ Keyboard shortcuts before About
         self.app_actions.populate(menus)
         self.daily_actions.populate(menus["pipelines"])
         self.model_actions.populate(menus["pipelines"])
+        self.pipeline_actions.populate(menus["pipelines"])
 
     def _install_shortcuts(self) -> None:
         """Key sequences are set after the first paint: the first one makes PySide build

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 # Reached as QtWidgets.QFrame etc.: PySide builds a class's Python enums on first use,
 # better done after the first paint.
 from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QVBoxLayout, QWidget
 
 from iris_desktop.ui.runtime.task_runner import TaskRunner
@@ -46,6 +47,14 @@ class TabArea(QtWidgets.QScrollArea):
         super().__init__()
         self.setWidget(tab)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        # A tab whose minimum grows (a banner shown) is fitted again once its layout has
+        # settled, not only when the window is resized.
+        tab.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            QTimer.singleShot(0, self, self._fit)
+        return False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -88,8 +88,7 @@ def accuracy(data: ReportData) -> bytes | None:
 
     plot = AccuracyPlot()
     plot.set_history(data.history, data.accuracy, data.model_switches)
-    if hasattr(plot, "set_generator_changes"):
-        plot.set_generator_changes(data.generator_changes)
+    plot.set_generator_changes(data.generator_changes)
     plot.show_last(None)
     return _png(plot, (900, 420))
 

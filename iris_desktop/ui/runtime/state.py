@@ -39,6 +39,7 @@ class Changes:
     models: bool = False  # versions registered or deleted
     predictions: bool = False  # predictions added or removed
     generator: bool = False  # the generator of the days to come
+    runs: bool = False  # a pipeline run started or ended (the Pipelines tab reads the newest runs)
 
     def __or__(self, later: Changes) -> Changes:
         """This change, then `later`: as one (for a tab that was hidden meanwhile)."""
@@ -47,10 +48,10 @@ class Changes:
 
 
 def changes_between(
-    before: StoreSummary | None, after: StoreSummary, model_changed: bool, flowers_read: bool
+    before: StoreSummary | None, after: StoreSummary, model_changed: bool, flowers_read: bool, runs: bool = False
 ) -> Changes:
     if before is None:
-        return Changes(after, None, flowers=True, model=True, models=True, predictions=True, generator=True)
+        return Changes(after, None, flowers=True, model=True, models=True, predictions=True, generator=True, runs=True)
     return Changes(
         after,
         before,
@@ -59,6 +60,7 @@ def changes_between(
         models=after.models != before.models,
         predictions=after.predictions != before.predictions,
         generator=after.generator != before.generator,
+        runs=runs,
     )
 
 
@@ -68,6 +70,9 @@ class AppState(QObject):
     announced = Signal(str)  # a change made by another process, in words
     trainDefaultRequested = Signal()  # a tab asks the window to train the default model
     dayRequested = Signal(object, str)  # (a date, a tab's name): show that day in that tab
+    # (a date, a model version or None: as predicted at the time): explain that day in Predict
+    explainRequested = Signal(object, object)
+    historyViewChanged = Signal(object)  # History's view of the past: None (at the time) or a version
 
     def __init__(self, db: Path, models_dir: Path, runner: TaskRunner | None = None):
         """The state of the store at `db` (model files in `models_dir`). The GUI thread
@@ -81,7 +86,9 @@ class AppState(QObject):
         self.summary: StoreSummary | None = None
         self.records: tuple[ModelRecord, ...] = ()  # the registry, newest last
         self.ready = False  # heavy modules loaded and the start-up catch-up done
+        self.history_view: int | None = None  # History's switch: None = as predicted at the time
         self._applied_generation = 0  # the runner's write count at the last snapshot
+        self.runs_mark: tuple[tuple[int, str], ...] = ()  # the newest runs' (id, outcome) (jobs.runs_mark)
         self._unusable: str | None = None
 
     def today(self) -> dt.date:
@@ -90,6 +97,12 @@ class AppState(QObject):
     def paths(self) -> tuple[Path, Path]:
         """What a job needs to open its own connection."""
         return self.db, self.models_dir
+
+    def set_history_view(self, version: int | None) -> None:
+        """History's view of the past changed: Predict explains days the same way."""
+        if version != self.history_view:
+            self.history_view = version
+            self.historyViewChanged.emit(version)
 
     # ---- snapshots ------------------------------------------------------------------
 
@@ -132,8 +145,9 @@ class AppState(QObject):
         if snapshot.model_error and snapshot.model_error != self._unusable:
             self.modelUnusable.emit(snapshot.model_error)  # once per cause, not per refresh
         self._unusable = snapshot.model_error
-        changes = changes_between(before, after, model_changed, snapshot.flowers is not None)
-        if before is None or before != after or changes.flowers or changes.model:
+        runs_changed, self.runs_mark = snapshot.runs != self.runs_mark, snapshot.runs
+        changes = changes_between(before, after, model_changed, snapshot.flowers is not None, runs_changed)
+        if before is None or before != after or changes.flowers or changes.model or changes.runs:
             self.changed.emit(changes)
 
 

@@ -179,6 +179,7 @@ ACCURACY_DESCRIPTION = (
     "rolling {window}-day accuracy {rolling:.0%} on the last day{change}."
 )
 ACCURACY_CHANGE = "; last change: model v{version} on {day}"
+ACCURACY_GENERATOR_CHANGE = "; last generator change on {day}"
 ACCURACY_EMPTY = "No predictions yet."
 DRIFT_TITLE = "Drift of the daily flowers"
 DRIFT_NAME = "Distributions of the daily flowers against the training flowers"
@@ -215,7 +216,7 @@ SHORTCUTS_TABLE_NAME = "Keyboard shortcuts"
 SHORTCUTS_COLUMNS = ("Where", "Keys", "What they do")
 # (where, keys, what): the list in Help ▸ Keyboard shortcuts (and the README's table).
 SHORTCUTS = (
-    ("Window", "Ctrl+1 … Ctrl+5", "Go to Explore, Train, Daily, Predict or History"),
+    ("Window", "Ctrl+1 … Ctrl+6", "Go to Explore, Train, Daily, Predict, History or Pipelines"),
     ("Window", "Ctrl+O", "Import flowers from a CSV file (a preview first; Enter imports)"),
     ("Window", "Ctrl+E", "Export the whole history as CSV"),
     ("Window", "F5", "Catch up now: generate and predict every missed day"),
@@ -239,7 +240,11 @@ SHORTCUTS = (
     ("Train", "Alt+A", "Activate the version selected in the registry"),
     ("Daily", "Alt+Left, Alt+Right", "The day before, the day after"),
     ("Daily", "Enter in the list", "Open the day in the History tab"),
+    ("Daily", "Menu key or Shift+F10 in the list", "Explain the day in Predict, or show it in History"),
     ("Predict", "Arrows, Page Up/Down on a slider", "Change a measurement by 0.1 cm, 0.5 cm"),
     ("Predict", "A number and Enter in a box", "Set a measurement exactly"),
+    ("Predict", "Alt+B", "Back to your own sliders after explaining a day"),
     ("History", "Enter in the predictions", "Open the day in the Daily tab"),
+    ("History", "Alt+E", "Explain the selected day in the Predict tab"),
+    ("History", "Menu key or Shift+F10 in the predictions", "Explain the day in Predict, or show it in the Daily tab"),
 )

@@ -1,19 +1,22 @@
 """Every daily flower in a table (date, values, variety, prediction, right or wrong, the
 generator and how sure it is itself), numpy-backed: 3,650 days sort and filter at once.
-Selecting a row shows that day; a double-click (or Enter) shows it in the History tab."""
+Selecting a row shows that day; a double-click (or Enter) shows it in the History tab;
+a row's menu (right-click, the Menu key or Shift+F10) explains it in the Predict tab."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -90,6 +93,7 @@ def day_columns(data: DailyData) -> list[Column]:
 class DayList(QWidget):
     daySelected = Signal(int)  # a row of the tab's DailyData
     dayActivated = Signal(int)  # double-click or Enter: show it in the History tab
+    dayExplained = Signal(int)  # the row's menu: explain it in the Predict tab
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -110,6 +114,14 @@ class DayList(QWidget):
         self.view.setAccessibleName("Daily flowers")
         self.view.doubleClicked.connect(lambda index: self.dayActivated.emit(self.model.source_row(index.row())))
         self.view.activated.connect(lambda index: self.dayActivated.emit(self.model.source_row(index.row())))
+        self.menu: QMenu | None = None  # the row's menu on screen
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.row_menu)
+        menu_key = QAction(self.view)  # Shift+F10 opens it too, as on other desktops
+        menu_key.setShortcut(QKeySequence("Shift+F10"))
+        menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        menu_key.triggered.connect(lambda _checked=False: self.row_menu(None))
+        self.view.addAction(menu_key)
         self.wrong_only = QCheckBox("&Wrong predictions only")
         self.wrong_only.setToolTip("List only the days whose prediction was wrong")
         self.wrong_only.toggled.connect(self._filter)
@@ -173,6 +185,23 @@ class DayList(QWidget):
             self.view.scrollTo(index)
         finally:
             self._selecting = False
+
+    def row_menu(self, pos: QPoint | None) -> QMenu | None:
+        """The menu of the row at `pos` (viewport coordinates; None: the current row),
+        which is shown first: explain the day in Predict, or show it in History."""
+        index = self.view.indexAt(pos) if pos is not None else self.view.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.source_row(index.row())
+        self.daySelected.emit(row)
+        menu = QMenu(self.view)
+        menu.addAction("&Explain in Predict", lambda: self.dayExplained.emit(row))
+        menu.addAction("Show in &History", lambda: self.dayActivated.emit(row))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        at = pos if pos is not None else self.view.visualRect(index).center()
+        menu.popup(self.view.viewport().mapToGlobal(at))
+        self.menu = menu
+        return menu
 
     def _current_changed(self, current, _previous) -> None:
         if not self._selecting and current.isValid():

@@ -20,7 +20,7 @@ import itertools
 from typing import cast
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
@@ -100,9 +100,17 @@ class DailyTab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.day_panel = DayPanel()
+        # Its menu (right-click): the day shown, explained in Predict or shown in History.
+        self.day_panel.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        menu = (("&Explain in Predict", self.explain_in_predict), ("Show in &History", self.show_in_history))
+        for text, slot in menu:
+            action = QAction(text, self.day_panel)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.day_panel.addAction(action)
         self.day_list = DayList()
         self.day_list.daySelected.connect(self.show_row)
         self.day_list.dayActivated.connect(self._open_row_in_history)
+        self.day_list.dayExplained.connect(self._explain_row)
         self.day_list.wrong_only.toggled.connect(lambda on: self.settings.setValue("daily/wrong_only", on))
         self.params = ParamsTable()
         params_box = QGroupBox("Parameters of the generator drawn")
@@ -297,6 +305,16 @@ class DailyTab(QWidget):
     def _open_row_in_history(self, row: int) -> None:
         self.show_row(row)
         self.show_in_history()
+
+    def explain_in_predict(self) -> None:
+        """The day shown, explained in Predict in History's view of the past."""
+        day = self.current_day()
+        if day is not None:
+            self.state.explainRequested.emit(day, self.state.history_view)
+
+    def _explain_row(self, row: int) -> None:
+        self.show_row(row)
+        self.explain_in_predict()
 
     # ---- steering (the tasks run in self.pipeline) ------------------------------------------
 

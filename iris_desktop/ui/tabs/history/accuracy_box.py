@@ -29,7 +29,9 @@ class AccuracyBox(QGroupBox):
         span_label.setBuddy(self.span_box)
         self.export_button = QPushButton("E&xport image…")
         self.export_button.setToolTip("Save the accuracy plot as PNG or SVG")
-        hint = QLabel("Click a day to select it; double-click opens it in the Daily tab.")
+        hint = QLabel(
+            "Click a day to select it; double-click opens it in the Daily tab; right-click explains it in Predict."
+        )
         hint.setWordWrap(True)
         plot_row = QHBoxLayout()
         plot_row.addWidget(hint, 1)

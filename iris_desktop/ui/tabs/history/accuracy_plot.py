@@ -3,10 +3,13 @@
 Each day is a marker (correct along the top, wrong along the bottom); the rolling 7-day
 accuracy is a line inside its Wilson 95% band, so a drop from 7 of 7 to 5 of 7 reads as
 what it is (intervals that still overlap), not as a collapse; the cumulative accuracy
-is a dashed line; a labelled vertical line marks each change of the model in charge.
+is a dashed line; a labelled vertical line marks each change of the model in charge,
+and a dotted one each change of the generator that made the days (a drop after it may
+be the days' fault, not the model's).
 The x axis is dates: drag to pan, wheel to zoom (y stays 0-100%); `show_last` brings
 back the last days and follows new ones. Hover a day for its details; click selects
-it, double-click asks for it in the Daily tab.
+it, double-click asks for it in the Daily tab; right-click selects it and offers to
+explain it in Predict (first in its menu, above Show as table).
 
 Two ScatterPlotItems, two curves and one path, whatever the number of days: no
 per-point brushes (shared/notes/fast-plots.md). `set_history` sets data on the existing
@@ -20,83 +23,26 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCursor, QPainterPath
-from PySide6.QtWidgets import QGraphicsPathItem, QToolTip
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QCursor, QPainterPath
+from PySide6.QtWidgets import QGraphicsPathItem, QMenu, QToolTip
 
 from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.tabs.history import plot_texts
+from iris_desktop.ui.tabs.history.day_axis import DAY, DayAxis, day_x, x_day
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.monitoring import AccuracyColumns, HistoryColumns
 
-DAY = 86400.0  # x is seconds since 1970-01-01 UTC, what DateAxisItem reads
 CORRECT_Y, WRONG_Y = 1.07, -0.07
-
-
-def day_x(days: np.ndarray) -> np.ndarray:
-    return np.asarray(days, dtype="datetime64[D]").astype(np.int64).astype(float) * DAY
-
-
-def x_day(x: float) -> dt.date:
-    return (np.datetime64(round(x / DAY), "D")).item()
-
-
-# Tick units from fine to coarse: (numpy unit, step, about how many days apart).
-_TICK_UNITS = (
-    ("D", 1, 1),
-    ("D", 7, 7),
-    ("M", 1, 30.4),
-    ("M", 3, 91.3),
-    ("Y", 1, 365.2),
-    ("Y", 2, 730.5),
-    ("Y", 5, 1826),
-    ("Y", 10, 3652),
-    ("Y", 50, 18262),
-)
-
-
-class DayAxis(pg.AxisItem):
-    """Dates along x (seconds since 1970-01-01; a UTC midnight is that day), ticked by
-    days, weeks, months or years as the zoom allows, computed with numpy: pyqtgraph's
-    DateAxisItem converts each tick through QDateTime, a third of a redraw here."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__("bottom", *args, **kwargs)
-        self._unit = "D"
-
-    def tickValues(self, minVal, maxVal, size):
-        start, end = int(np.floor(minVal / DAY)), int(np.ceil(maxVal / DAY))
-        pixels_per_day = size / max(end - start, 1)
-        unit, step, days = next((u for u in _TICK_UNITS if u[2] * pixels_per_day >= 70), _TICK_UNITS[-1])
-        self._unit = unit
-        first, last = np.datetime64(start, "D"), np.datetime64(end, "D")
-        if unit == "D":
-            ticks = np.arange(first, last + 1)
-            if step == 7:  # Mondays (1970-01-01 was a Thursday)
-                ticks = ticks[(ticks.astype(np.int64) + 3) % 7 == 0]
-        else:
-            coarse = np.arange(first.astype(f"datetime64[{unit}]"), last.astype(f"datetime64[{unit}]") + 1)
-            coarse = coarse[coarse.astype(np.int64) % step == 0]
-            ticks = coarse.astype("datetime64[D]")
-        ticks = ticks[(ticks >= first) & (ticks <= last)]
-        return [(days * DAY, (ticks.astype(np.int64) * DAY).tolist())]
-
-    def tickStrings(self, values, scale, spacing):
-        days = np.round(np.asarray(values, dtype=float) / DAY).astype(np.int64).astype("datetime64[D]")
-        if self._unit == "Y":
-            return [str(d) for d in days.astype("datetime64[Y]")]
-        dates = days.tolist()
-        if self._unit == "M":  # January shows its year
-            return [f"{d:%Y}" if d.month == 1 else f"{d:%b}" for d in dates]
-        return [f"{d:%d %b}" if d.day != 1 or d.month != 1 else f"{d:%Y}" for d in dates]
 
 
 class AccuracyPlot(pg.GraphicsLayoutWidget):
     dayClicked = Signal(object)  # a datetime.date
     dayActivated = Signal(object)  # double-clicked on a day's marker
+    dayExplained = Signal(object)  # the menu's "Explain in Predict" on the day selected
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -111,11 +57,19 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         self._switches: list[tuple[dt.date, int]] = []
         self._names: dict[int, str] = {}
         self._version_lines: list[pg.InfiniteLine] = []
+        self._generator_changes: list[tuple[dt.date, str]] = []
+        self._generator_lines: list[pg.InfiniteLine] = []
         self._build_plot()
         self._build_legend()
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.access = PlotAccess(self, "Accuracy over time", self.description, self.data_table)
+        self._selected_day: dt.date | None = None
+        self.explain_action = QAction("&Explain the selected day in Predict", self)
+        self.explain_action.setEnabled(False)
+        self.explain_action.triggered.connect(lambda _checked=False: self.dayExplained.emit(self._selected_day))
+        self.menu: QMenu | None = None  # the menu a right-click opened
+        self.viewport().installEventFilter(self)
         colors.follow(self.restyle)
 
     def restyle(self, scheme: colors.Scheme) -> None:
@@ -131,8 +85,11 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         self.selected.setPen(pg.mkPen(scheme.ink, width=2 * wide))
         self.selected_line.setPen(pg.mkPen(scheme.ink, width=1, style=Qt.PenStyle.DotLine))
         self._switch_sample.setPen(self._switch_pen(scheme))
+        self._generator_sample.setPen(self._generator_pen(scheme))
         for line in self._version_lines:
             self._style_switch(line, scheme)
+        for line in self._generator_lines:
+            self._style_generator(line, scheme)
         colors.style_legend(self.legend, scheme)
 
     @staticmethod
@@ -145,9 +102,19 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         line.label.fill = pg.mkBrush(colors.qcolor(scheme.background, 210))
         line.label.update()
 
+    @staticmethod
+    def _generator_pen(scheme: colors.Scheme):
+        return pg.mkPen(scheme.warning, width=1.5 * scheme.pen_scale, style=Qt.PenStyle.DotLine)
+
+    def _style_generator(self, line: pg.InfiniteLine, scheme: colors.Scheme) -> None:
+        line.setPen(self._generator_pen(scheme))
+        line.label.setColor(scheme.warning)
+        line.label.fill = pg.mkBrush(colors.qcolor(scheme.background, 210))
+        line.label.update()
+
     def description(self) -> str:
         """What the plot shows now, in words (its accessible description)."""
-        return plot_texts.accuracy_description(self._history, self._accuracy, self._switches)
+        return plot_texts.accuracy_description(self._history, self._accuracy, self._switches, self._generator_changes)
 
     def data_table(self) -> PlotTable:
         return plot_texts.accuracy_table(self._history, self._accuracy)
@@ -199,6 +166,8 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         switch_sample = pg.PlotDataItem()
         switch_sample.visibleChanged.connect(self._show_version_lines)
         self._switch_sample = switch_sample
+        generator_sample = self._generator_sample = pg.PlotDataItem()
+        generator_sample.visibleChanged.connect(self._show_generator_lines)
         for item, name in (
             (self.correct, "Correct"),
             (self.wrong, "Wrong"),
@@ -206,6 +175,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
             (band_sample, "95% interval"),
             (self.cumulative, "Cumulative"),
             (switch_sample, "Model change"),
+            (generator_sample, "Generator change"),
         ):
             self.legend.addItem(item, name)
         self.ci.layout.setRowStretchFactor(0, 1)
@@ -214,7 +184,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         # The legend wraps rather than widening the plot past the widget: fewer columns
         # first, then the layout takes the new size.
         width = event.size().width() if event is not None else self.width()
-        columns = 6 if width >= 860 else 3 if width >= 380 else 2
+        columns = 7 if width >= 980 else 4 if width >= 480 else 2
         if hasattr(self, "legend") and self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
         super().resizeEvent(event)
@@ -286,10 +256,38 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         for line in self._version_lines[: len(getattr(self, "_switches", []))]:
             line.setVisible(self._switch_sample.isVisible())
 
+    def set_generator_changes(self, changes: list[tuple[dt.date, str]]) -> None:
+        """Mark each day the generator of the daily flowers changed: (first day, the
+        generator that made it, in words) each, as pipelines/generator_changes.py gives
+        them. The first day of the history is where it starts, not a change."""
+        history = self._history
+        first = history.day[0].item() if history is not None and len(history) else None
+        shown = [(day, what) for day, what in changes if first is None or day > first]
+        while len(self._generator_lines) < len(shown):
+            line = pg.InfiniteLine(angle=90, label="generator", labelOpts={"position": 0.22, "movable": False})
+            self._style_generator(line, colors.scheme())
+            line.setZValue(-5)
+            self.plot.addItem(line)
+            self._generator_lines.append(line)
+        for line, (day, what) in zip(self._generator_lines, shown):
+            line.setValue(day_x(np.array([day]))[0])
+            line.setToolTip(f"From {day:%d %b %Y} the days are made by {what}")
+            line.setVisible(self._generator_sample.isVisible())
+        for line in self._generator_lines[len(shown) :]:
+            line.hide()
+        self._generator_changes = shown
+        self.access.refresh()
+
+    def _show_generator_lines(self) -> None:
+        for line in self._generator_lines[: len(self._generator_changes)]:
+            line.setVisible(self._generator_sample.isVisible())
+
     def select_day(self, day: dt.date | None) -> None:
         """Ring the marker of `day` (None: no day); pan so that it is in view."""
         history = self._history
         index = history.index_of(day) if (history is not None and day is not None) else None
+        self._selected_day = day if history is not None and index is not None else None
+        self.explain_action.setEnabled(self._selected_day is not None)
         if history is None or index is None:
             self.selected.setData([], [])
             self.selected_line.hide()
@@ -312,6 +310,10 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
     def version_lines(self) -> list[tuple[dt.date, str]]:
         """(date, label) of each model-change line shown."""
         return [(x_day(line.value()), line.label.format) for line in self._version_lines if line.isVisible()]
+
+    def generator_lines(self) -> list[tuple[dt.date, str]]:
+        """(date, tooltip) of each generator-change line shown."""
+        return [(x_day(line.value()), line.toolTip()) for line in self._generator_lines if line.isVisible()]
 
     def show_last(self, days: int | None) -> None:
         """The last `days` days in view (None: every day), following new ones."""
@@ -357,6 +359,26 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
             QToolTip.hideText()
             return
         QToolTip.showText(QCursor.pos(), self.describe(index), self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A right-click selects the day under the mouse, then opens the plot's menu
+        there (without waiting in a nested loop, as Qt's own context menu would)."""
+        if watched is self.viewport() and isinstance(event, QContextMenuEvent):
+            if event.reason() == QContextMenuEvent.Reason.Mouse and self._history is not None:
+                index = self._nearest(self.mapToScene(event.pos()))
+                if index is not None:
+                    self.dayClicked.emit(self._history.day[index].item())
+            menu = QMenu(self)
+            menu.addAction(self.explain_action)
+            menu.addSeparator()
+            for action in self.actions():
+                if action.text():
+                    menu.addAction(action)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(event.globalPos())
+            self.menu = menu
+            return True
+        return super().eventFilter(watched, event)
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

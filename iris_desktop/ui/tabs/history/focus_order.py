@@ -19,7 +19,7 @@ def focus_order(tab) -> None:
         tab.drift,
     )
     order: list[QWidget] = [switch.as_predicted, switch.by_model, switch.version_box, tab.export_table_button]
-    order += [day.daily_button, day.latest_button, box.plot, box.span_box, box.export_button]
+    order += [day.daily_button, day.explain_button, day.latest_button, box.plot, box.span_box, box.export_button]
     order += [confusion.window_box, confusion.start, confusion.end, confusion.version, confusion.matrix]
     order += [confusion.normalised, confusion.export_button, tab.details.tabBar()]
     order += [table.outcome, table.variety, table.date_filter, table.view]

@@ -33,6 +33,7 @@ class HistoryData:
     error: str | None = None  # why the chosen version could not be shown (view falls back to first)
     appended: int | None = None  # rows added at the end of the previous data's view (None: new data)
     today: dt.date | None = None  # days after it are left out (stored while the clock was ahead)
+    generator_changes: tuple[tuple[dt.date, str], ...] = ()  # (first day, generator) where it changed
 
 
 @with_store
@@ -42,6 +43,7 @@ def load_history(
     """The history in the chosen view, up to `today`. Given the data shown now, and when
     all that changed since is new days at the end (a daily catch-up), only those days are read."""
     from iris_desktop.pipelines import monitoring
+    from iris_desktop.pipelines.generator_changes import generator_changes
     from iris_desktop.pipelines.registry import ModelLoadError
     from iris_desktop.store.registry import list_models
     from iris_desktop.store.summary import read_summary
@@ -53,26 +55,29 @@ def load_history(
         if since is not None and previous is not None:  # (`since` implies `previous`)
             first = monitoring.history_columns(store, start=since, end=today)
             view = first if version is None else monitoring.version_history(store, version, start=since, end=today)
+            whole = monitoring.concat(previous.view, view)
             return HistoryData(
                 monitoring.concat(previous.first, first),
-                monitoring.concat(previous.view, view),
+                whole,
                 version,
                 previous.records,
                 summary,
                 appended=len(view),
                 today=today,
+                generator_changes=tuple(generator_changes(store, whole)),
             )
         first = monitoring.history_columns(store, end=today)
         records = tuple(list_models(store))
+        changes = tuple(generator_changes(store, first))
         if version is None:
-            return HistoryData(first, first, None, records, summary, today=today)
+            return HistoryData(first, first, None, records, summary, today=today, generator_changes=changes)
         try:
             view = monitoring.version_history(store, version, end=today)
         except ModelLoadError as exc:
-            return HistoryData(
-                first, first, None, records, summary, f"Model v{version} cannot be shown: {exc}", today=today
-            )
-    return HistoryData(first, view, version, records, summary, today=today)
+            why = f"Model v{version} cannot be shown: {exc}"
+            return HistoryData(first, first, None, records, summary, why, today=today, generator_changes=changes)
+        changes = tuple(generator_changes(store, view))
+    return HistoryData(first, view, version, records, summary, today=today, generator_changes=changes)
 
 
 def _appended_since(

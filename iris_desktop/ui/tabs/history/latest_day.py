@@ -40,6 +40,7 @@ def _colour(label: QLabel, colour) -> None:
 
 class DayPanel(QGroupBox):
     dailyRequested = Signal(object)  # the date to show in the Daily tab
+    explainRequested = Signal(object)  # the date to explain in the Predict tab
     latestRequested = Signal()
 
     def __init__(self, parent=None):
@@ -76,11 +77,18 @@ class DayPanel(QGroupBox):
         self.daily_button = QPushButton("Show in &Daily tab")
         self.daily_button.setToolTip("Open this day in the Daily tab")
         self.daily_button.clicked.connect(lambda: self.day and self.dailyRequested.emit(self.day))
+        self.explain_button = QPushButton("&Explain in Predict")
+        self.explain_button.setToolTip(
+            "Open Predict on this day's flower and the model that predicted it: its probabilities, "
+            "the nearest stored flowers and what would have changed the prediction"
+        )
+        self.explain_button.clicked.connect(lambda: self.day and self.explainRequested.emit(self.day))
         self.latest_button = QPushButton("&Latest day")
         self.latest_button.setToolTip("Back to the most recent day")
         self.latest_button.clicked.connect(self.latestRequested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.daily_button)
+        buttons.addWidget(self.explain_button)
         buttons.addWidget(self.latest_button)
         buttons.addStretch(1)
         top = QHBoxLayout()
@@ -117,6 +125,7 @@ class DayPanel(QGroupBox):
                 label.setText("—" if label in (self.predicted_name, self.actual_name) else "")
             self.model_label.setText("They appear after the first catch-up (Pipelines ▸ Catch up now).")
             self.daily_button.setEnabled(False)
+            self.explain_button.setEnabled(False)
             return
         self.day = history.day[index].item()
         predicted, actual = VARIETIES[history.predicted[index]], VARIETIES[history.actual[index]]
@@ -147,6 +156,7 @@ class DayPanel(QGroupBox):
         stored = bool(history.stored[index])
         self.model_label.setText(f"Predicted by {model_name}" + ("" if stored else " (now: it never saw this day)"))
         self.daily_button.setEnabled(True)
+        self.explain_button.setEnabled(True)
 
     @staticmethod
     def _name(label: QLabel, variety: Variety, extra: str) -> None:

@@ -22,7 +22,10 @@ _NAMES = [v.label for v in VARIETIES]
 
 
 def accuracy_description(
-    history: HistoryColumns | None, accuracy: AccuracyColumns | None, switches: list[tuple[dt.date, int]]
+    history: HistoryColumns | None,
+    accuracy: AccuracyColumns | None,
+    switches: list[tuple[dt.date, int]],
+    generator_changes: list[tuple[dt.date, str]] | None = None,
 ) -> str:
     if history is None or accuracy is None or not len(history):
         return strings.ACCURACY_EMPTY
@@ -31,6 +34,8 @@ def accuracy_description(
     if switches:
         day, version = switches[-1]
         change = strings.ACCURACY_CHANGE.format(version=version, day=day)
+    if generator_changes:
+        change += strings.ACCURACY_GENERATOR_CHANGE.format(day=generator_changes[-1][0])
     return strings.ACCURACY_DESCRIPTION.format(
         days=n,
         first=history.day[0].item(),

@@ -1,6 +1,7 @@
 """Every prediction of the view in one table: sortable by any column, filtered by
 outcome, variety and date, linked with the plot (select a row: the plot rings that day;
-click a marker: the row is selected) and with the Daily tab (double-click or Enter)."""
+click a marker: the row is selected) and with the Daily tab (double-click or Enter);
+a row's menu (right-click, the Menu key or Shift+F10) explains the day in Predict."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +50,7 @@ def _variety_column(header: str, values: np.ndarray, tip: str) -> Column:
 class PredictionTable(QWidget):
     daySelected = Signal(object)  # a datetime.date
     dayActivated = Signal(object)  # Enter / double-click: show it in the Daily tab
+    dayExplained = Signal(object)  # the row's menu: explain it in the Predict tab
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -102,6 +106,14 @@ class PredictionTable(QWidget):
         self.view.setAccessibleName("Predictions")
         self.view.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.view.activated.connect(lambda index: self._activate(index.row()))
+        self.menu: QMenu | None = None  # the row's menu on screen
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.row_menu)
+        menu_key = QAction(self.view)  # Shift+F10 opens it too, as on other desktops
+        menu_key.setShortcut(QKeySequence("Shift+F10"))
+        menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        menu_key.triggered.connect(lambda _checked=False: self.row_menu(None))
+        self.view.addAction(menu_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -226,6 +238,27 @@ class PredictionTable(QWidget):
         day = self.selected_day()
         if day is not None:
             self.daySelected.emit(day)
+
+    def row_menu(self, pos: QPoint | None) -> QMenu | None:
+        """The menu of the row at `pos` (viewport coordinates; None: the current row),
+        which is selected first: explain its day in Predict, or show it in Daily."""
+        index = self.view.indexAt(pos) if pos is not None else self.view.currentIndex()
+        if not index.isValid() or self.history is None:
+            return None
+        selection = self.view.selectionModel()
+        if not selection.isRowSelected(index.row()):  # the tab follows (daySelected)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        day = self.history.day[self.model.source_row(index.row())].item()
+        menu = QMenu(self.view)
+        menu.addAction("&Explain in Predict", lambda: self.dayExplained.emit(day))
+        menu.addAction("Show in &Daily tab", lambda: self.dayActivated.emit(day))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        at = pos if pos is not None else self.view.visualRect(index).center()
+        menu.popup(self.view.viewport().mapToGlobal(at))
+        self.menu = menu
+        return menu
 
     def _activate(self, view_row: int) -> None:
         if self.history is not None and 0 <= view_row < self.model.rowCount():

@@ -5,6 +5,8 @@ pictures; here they are live and linked:
 - accuracy over time, the centre: a marker a day, rolling 7-day accuracy with its 95%
   interval, cumulative accuracy, a labelled line where the model in charge changed;
 - every prediction in a table, linked both ways with the plot and the Daily tab;
+- any day explained in Predict (the day panel's button, a row's or the plot's menu), in
+  the view chosen here (AppState carries the view to Predict);
 - the confusion matrix over a chosen window, and drift of the daily flowers against
   the active model's training flowers.
 
@@ -82,6 +84,7 @@ class HistoryTab(QWidget):
         self._build()
         self._restore_settings()
         self._restoring = False
+        state.set_history_view(self.chosen_version())
         # Bound methods, not lambdas: Qt drops them when the tab is deleted.
         self._follow = Follow(
             self, state, self._store_changed, lambda c: c.predictions or c.flowers or c.model or c.models
@@ -155,7 +158,10 @@ class HistoryTab(QWidget):
         self.plot.dayActivated.connect(self.open_in_daily)
         self.table.daySelected.connect(lambda day: self.select_day(day, from_table=True))
         self.table.dayActivated.connect(self.open_in_daily)
+        self.table.dayExplained.connect(self.explain_day)
+        self.plot.dayExplained.connect(self.explain_day)
         self.day_panel.dailyRequested.connect(self.open_in_daily)
+        self.day_panel.explainRequested.connect(self.explain_day)
         self.day_panel.latestRequested.connect(lambda: self.select_day(None))
         focus_order(self)
         colors.follow(self.restyle)
@@ -241,6 +247,7 @@ class HistoryTab(QWidget):
 
     def _view_changed(self) -> None:
         self._save_settings()
+        self.state.set_history_view(self.chosen_version())
         self.reload()
 
     def _load_failed(self, exc: BaseException, _details: str) -> None:
@@ -257,6 +264,7 @@ class HistoryTab(QWidget):
         view = data.view
         self.accuracy = accuracy = accuracy_columns(view.day, view.correct)
         self.plot.set_history(view, accuracy, model_switches(data.first), self.names, data.appended)
+        self.plot.set_generator_changes(list(data.generator_changes))
         self.table.set_history(view)
         versions = sorted(set(data.first.version.tolist()))
         self.confusion.set_history(view, data.first, versions, self.state.today())
@@ -266,6 +274,7 @@ class HistoryTab(QWidget):
             self.selected if self.selected is not None and view.index_of(self.selected) is not None else None
         )
         self.request_drift()
+        self.state.set_history_view(self.chosen_version())  # (a version that cannot be shown fell back)
         self.drawn.emit()
 
     def _show_summary(self, data: history_jobs.HistoryData, a: AccuracyColumns) -> None:
@@ -337,6 +346,11 @@ class HistoryTab(QWidget):
 
     def open_in_daily(self, day: dt.date) -> None:
         self.state.dayRequested.emit(day, "Daily")
+
+    def explain_day(self, day: dt.date | None) -> None:
+        """Explain `day` in Predict, as this view shows it (at the time, or by model vN)."""
+        if day is not None:
+            self.state.explainRequested.emit(day, self.chosen_version())
 
     # ---- export ---------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The k nearest training flowers: a table model, and the panel that shows it (or a note
-when the model has no neighbours to show)."""
+when the model has no neighbours to show). A day explained shows the stored flowers
+nearest to it instead, each marked if the model was fitted on it."""
 
 from __future__ import annotations
 
@@ -19,23 +20,28 @@ from iris_desktop.ui.widgets import colors, strings
 
 
 class NeighboursModel(QAbstractTableModel):
-    """The k nearest training flowers: four measurements, variety, distance."""
+    """The k nearest training flowers: four measurements, variety, distance (and, for a
+    day explained, whether the model was fitted on the flower)."""
 
-    HEADERS = [f.display.replace(" ", "\n") for f in FEATURES] + ["Variety", "Distance"]
+    HEADERS = [f.display.replace(" ", "\n") for f in FEATURES] + ["Variety", "Distance", "In training\ndata"]
+    IN_TRAINING = 6  # the column shown only for a day explained
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.X = np.empty((0, 4))
         self.y = np.empty(0, dtype=int)
         self.distances = np.empty(0)
+        self.in_training: np.ndarray | None = None
         self.distance_unit = "cm"
 
-    def set_rows(self, X: np.ndarray, y: np.ndarray, distances: np.ndarray) -> None:
+    def set_rows(
+        self, X: np.ndarray, y: np.ndarray, distances: np.ndarray, in_training: np.ndarray | None = None
+    ) -> None:
         """Show these rows, telling the view only what changed: during a drag the same k
         flowers usually stay nearest and only their distances move."""
-        if len(y) != len(self.y):
+        if len(y) != len(self.y) or in_training is not None or self.in_training is not None:
             self.beginResetModel()
-            self.X, self.y, self.distances = X, y, distances
+            self.X, self.y, self.distances, self.in_training = X, y, distances, in_training
             self.endResetModel()
             return
         same_rows = np.array_equal(X, self.X) and np.array_equal(y, self.y)
@@ -59,6 +65,8 @@ class NeighboursModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if c < 4:
                 return f"{self.X[r, c]:.1f}"
+            if c == self.IN_TRAINING:
+                return "" if self.in_training is None else ("yes" if self.in_training[r] else "no")
             return VARIETIES[self.y[r]].label if c == 4 else f"{self.distances[r]:.2f}"
         if role == Qt.ItemDataRole.DecorationRole and c == 4:
             return colors.color(VARIETIES[self.y[r]])
@@ -72,6 +80,8 @@ class NeighboursModel(QAbstractTableModel):
                 return f"Distance\n({self.distance_unit})"
             return self.HEADERS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == self.IN_TRAINING:
+                return "Was the model fitted on this flower? (No: a test flower, or stored after it was trained)"
             return FEATURES[section].label if section < 4 else None
         return super().headerData(section, orientation, role)
 
@@ -101,9 +111,10 @@ class NeighboursPanel(QStackedWidget):
         # re-measure every cell after every slider step.
         metrics = self.view.fontMetrics()
         header.setMinimumSectionSize(metrics.horizontalAdvance("00.0") + 12)
-        for column, sample, extra in ((4, "Versicolor", 40), (5, "standardised", 16)):
+        for column, sample, extra in ((4, "Versicolor", 40), (5, "standardised", 16), (6, "In training", 16)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
+        self.view.setColumnHidden(NeighboursModel.IN_TRAINING, True)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -114,12 +125,25 @@ class NeighboursPanel(QStackedWidget):
         self.setFixedHeight(self._height(5))
 
     def show_table(self, k: int, unit: str) -> None:
+        """The model's k nearest training flowers, as the flower moves."""
         self.setFixedHeight(self._height(k))
         self.model.set_distance_unit(unit)
+        if self.model.in_training is not None:
+            self.model.clear()
+        self.view.setColumnHidden(NeighboursModel.IN_TRAINING, True)
+        self.setCurrentWidget(self.view)
+
+    def show_explained(self, X: np.ndarray, y: np.ndarray, distances: np.ndarray, in_training: np.ndarray) -> None:
+        """A day explained: the stored flowers nearest to it (cm), marked if trained on."""
+        self.setFixedHeight(self._height(len(y)))
+        self.model.set_distance_unit("cm")
+        self.model.set_rows(X, y, distances, in_training)
+        self.view.setColumnHidden(NeighboursModel.IN_TRAINING, False)
         self.setCurrentWidget(self.view)
 
     def show_note(self, text: str) -> None:
         self.model.clear()
+        self.view.setColumnHidden(NeighboursModel.IN_TRAINING, True)
         self.note.setText(text)
         self.setCurrentWidget(self.note)
 

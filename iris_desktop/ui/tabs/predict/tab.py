@@ -9,6 +9,7 @@ probabilities come from the neighbours found), setOpts/setPos on existing plot i
 label text only when it changes, and a repaint request for the flower. A slow model is
 asked in a worker (live_prediction.py). The decision regions need a whole grid
 predicted, so the map defers and coalesces that, in a worker too (decision_map.py).
+"Explain in Predict" pins the tab to one day's flower and its model (pinned_day.py).
 """
 
 from __future__ import annotations
@@ -18,16 +19,27 @@ import itertools
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from iris_desktop.domain import FEATURES, VARIETIES, Variety
 from iris_desktop.pipelines.registry import LoadedModel
+from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.state import AppState, Changes
+from iris_desktop.ui.tabs.predict.explain_banner import ExplainBanner
+from iris_desktop.ui.tabs.predict.explanation_panel import ExplanationPanel
 from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction
 from iris_desktop.ui.tabs.predict.measurement_field import FALLBACK_RANGES, MIN_CM, MeasurementField, slider_ranges
 from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
 from iris_desktop.ui.tabs.predict.no_model_banner import NoModelBanner
+from iris_desktop.ui.tabs.predict.pinned_day import LIVE_TITLE, PinnedDay
 from iris_desktop.ui.tabs.predict.presets import PresetsBox
 from iris_desktop.ui.tabs.predict.probability_chart import ProbabilityChart
 from iris_desktop.ui.widgets import colors
@@ -41,7 +53,7 @@ FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
 
 
 class PredictTab(QWidget):
-    def __init__(self, state: AppState, parent: QWidget | None = None):
+    def __init__(self, state: AppState, parent: QWidget | None = None, reporter: ErrorReporter | None = None):
         super().__init__(parent)
         self.state = state
         self.model: LoadedModel | None = None
@@ -53,6 +65,7 @@ class PredictTab(QWidget):
         self.predictor = LivePrediction(state.runner, self)
         self.predictor.ready.connect(self._predicted)
         self._build()
+        self.pinned = PinnedDay(self, state, reporter)
         # A model or data change is shown when the tab is: a hidden tab does no work
         # (with a 500-tree forest, that work is hundreds of milliseconds of Python).
         self._follow = Follow(self, state, self._store_changed, lambda c: c.model or c.flowers)
@@ -71,6 +84,7 @@ class PredictTab(QWidget):
         self.model_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.no_model = NoModelBanner(self.state)
         self.train_button = self.no_model.train_button
+        self.banner = ExplainBanner()
 
         columns = QHBoxLayout()
         columns.addLayout(self._build_inputs(), 0)
@@ -80,12 +94,14 @@ class PredictTab(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.model_label)
         outer.addWidget(self.no_model)
+        outer.addWidget(self.banner)
         outer.addLayout(columns, 1)
 
-        # Reading order: the banner's button, each measurement, the presets, then the plots.
-        order: list[QWidget] = [self.train_button, *(w for f in self.fields for w in (f.slider, f.spin))]
+        # Reading order: the banners' buttons, each measurement, the presets, then the plots.
+        order: list[QWidget] = [self.train_button, self.banner.back_button]
+        order += [w for f in self.fields for w in (f.slider, f.spin)]
         order += [*self.preset_buttons.values(), self.today_button, self.reset_button]
-        order += [self.chart, self.map, self.neighbours_view]
+        order += [self.chart, self.explanation.view, self.map, self.neighbours_view]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
         colors.follow(self.restyle)
@@ -142,10 +158,12 @@ class PredictTab(QWidget):
         self.prediction_detail.setWordWrap(True)
         self.flower = FlowerWidget()
         self.flower.setMinimumSize(240, 240)
+        self.explanation = ExplanationPanel()  # a day explained: what would change it
         layout = QVBoxLayout(box)
         layout.addWidget(self.prediction_label)
         layout.addWidget(self.prediction_detail)
         layout.addWidget(self.flower, 1)
+        layout.addWidget(self.explanation)
         return box
 
     def _build_map_column(self) -> QVBoxLayout:
@@ -167,14 +185,14 @@ class PredictTab(QWidget):
         map_layout.addWidget(self.map, 1)
         map_layout.addWidget(self.map_caption)
 
-        neighbours_box = QGroupBox("Nearest training flowers (cm)")
+        self.neighbours_box = QGroupBox(LIVE_TITLE)
         self.neighbours = NeighboursPanel()
         self.neighbours_model, self.neighbours_view = self.neighbours.model, self.neighbours.view
-        QVBoxLayout(neighbours_box).addWidget(self.neighbours)
+        QVBoxLayout(self.neighbours_box).addWidget(self.neighbours)
 
         column = QVBoxLayout()
         column.addWidget(map_box, 1)
-        column.addWidget(neighbours_box)
+        column.addWidget(self.neighbours_box)
         return column
 
     # ---- values in -------------------------------------------------------------------
@@ -220,7 +238,11 @@ class PredictTab(QWidget):
 
     # ---- the model and the data ------------------------------------------------------------
 
-    def _model_changed(self, model) -> None:
+    def show_model(self, model: LoadedModel | None, note: str = "") -> None:
+        """Predict with `model` (the active one, or the one that explains a day)."""
+        self._model_changed(model, note)
+
+    def _model_changed(self, model, note: str = "") -> None:
         self.model = model
         self._knn = model.knn if model is not None else None
         self.predictor.set_model(model, self._row)
@@ -233,7 +255,7 @@ class PredictTab(QWidget):
             text = describe_model(model)
             if model.version_warning:
                 text += " · ⚠ saved with another scikit-learn"
-            self.model_label.setText(text)
+            self.model_label.setText(text + note)
             self.model_label.setToolTip(
                 model.version_warning
                 or "The active model; choose another in Pipelines ▸ Active model and this tab follows."
@@ -272,7 +294,7 @@ class PredictTab(QWidget):
         )
 
     def _store_changed(self, changes: Changes) -> None:
-        if changes.model:
+        if changes.model and not self.pinned.active:  # (a day keeps its model; "back" takes the new one)
             self._model_changed(self.state.model)  # ranges and regions included
         elif changes.flowers:
             self._data_changed()
@@ -331,8 +353,9 @@ class PredictTab(QWidget):
         if neighbours is not None:
             distances, index = neighbours
             labels = model.y_train[index]
-            self.neighbours_model.set_rows(model.X_train[index], labels, distances)
-            self.map.set_neighbours(model.X_train[index, 2:4])
+            if not self.pinned.active:  # a day explained lists the stored flowers nearest to it
+                self.neighbours_model.set_rows(model.X_train[index], labels, distances)
+                self.map.set_neighbours(model.X_train[index, 2:4])
             if model.record.params.get("weights", "uniform") == "uniform":
                 detail += (
                     f": {int((labels == best).sum())} of the {len(labels)} nearest training flowers are {variety.label}"
