@@ -127,3 +127,9 @@ class Flower:
         sepal_length, sepal_width, petal_length, petal_width = values
         known = Variety.parse(variety) if variety is not None else None
         return cls(sepal_length, sepal_width, petal_length, petal_width, known)
+
+
+def plural(n: int, noun: str, plural_noun: str | None = None) -> str:
+    """'1 flower', '2 flowers', '1,234 flowers': every count the app says goes through
+    this one helper, so none reads '1 flowers'."""
+    return f"{n:,} {noun if n == 1 else plural_noun or noun + 's'}"

@@ -76,6 +76,7 @@ def shoot(out: Path, colours: str = "system") -> list[Path]:
             window.theme.set_choice(colours)
             harness.settle(0.3)
 
+        window.welcome.hide()  # the first launch's welcome: each picture shows its tab whole
         for index in range(window.tabs.count()):
             name = window.tabs.tabText(index)
             window.tabs.setCurrentIndex(index)
@@ -114,6 +115,13 @@ def _stage(name: str, tab) -> None:
         tab.large.selected.emit(RectPredicate(2, 3, (4.8, 7.0), (1.4, 2.6)), Qt.KeyboardModifier.NoModifier)
     elif name == "Predict":
         tab.set_values(PREDICT_FLOWER)
+    elif name == "Pipelines":  # the first run's training picked in the log: its lineage
+        row = next(
+            r
+            for r in range(tab.log.model.rowCount())
+            if tab.log.model.index(r, 1).data() == "training" and tab.log.model.index(r, 2).data() == "first-run"
+        )
+        tab.log.view.selectRow(row)
 
 
 def _save(pixmap, path: Path) -> Path:

@@ -55,7 +55,7 @@ def store(tmp_path):
 @pytest.fixture(scope="session")
 def _trained_template(tmp_path_factory):
     """One first-run store (backfill + default model + 30 daily days), built once."""
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
 
     folder = tmp_path_factory.mktemp("trained-template")
     with Store.open(folder / paths.DB_NAME, folder / "models") as s:

@@ -30,7 +30,9 @@ def test_screenshots_show_every_tab_and_the_import_preview(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert names == sorted(f"{n}.png" for n in ("explore", "train", "daily", "predict", "history", "import-preview"))
+    assert names == sorted(
+        f"{n}.png" for n in ("explore", "train", "daily", "predict", "history", "pipelines", "import-preview")
+    )
     for name in names:
         image = QImage(str(tmp_path / name))
         assert not image.isNull()

@@ -28,7 +28,8 @@ def add_commands(command) -> None:
         "--history-days",
         type=bounded(1, MAX_HISTORY_DAYS),
         metavar="N",
-        help=f"on a store with no daily flowers yet: start the history N days back (1-{MAX_HISTORY_DAYS}, default 30)",
+        help=f"on a store with no daily flowers yet: a history of N days, today the last "
+        f"(1-{MAX_HISTORY_DAYS}, default 31)",
     )
     cu.add_argument(
         "--generator",
@@ -66,7 +67,7 @@ def catch_up(args) -> int:
         started = operations.start(
             store,
             args.today or dt.date.today(),
-            first_run=not args.no_first_run,
+            set_up=not args.no_first_run,
             generator=args.generator,
             history_days=args.history_days,
         )

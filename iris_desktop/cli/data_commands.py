@@ -6,6 +6,7 @@ from __future__ import annotations
 from iris_desktop import __version__, paths
 from iris_desktop.cli.common import add_yes, bounded, confirm
 from iris_desktop.cli.common import out as _out
+from iris_desktop.domain import plural
 from iris_desktop.errors import UserError
 from iris_desktop.store import SCHEMA_VERSION, open_store
 
@@ -52,7 +53,7 @@ def backfill(args) -> int:
 
     with open_store() as store:
         added = backfill(store)
-    _out(f"Backfilled {added} flowers." if added else "The bundled data set is already stored.")
+    _out(f"Backfilled {plural(added, 'flower')}." if added else "The bundled data set is already stored.")
     return 0
 
 
@@ -75,17 +76,32 @@ def _import_options(seen, args):
     )
 
 
+def _dry_run(store, args) -> int:
+    """What the import would do, said without writing: the same checks, so the same exit
+    code and message as the import when it would refuse the file."""
+    from iris_desktop.pipelines.imports import check, describe, nothing_new, preview, would_add
+
+    seen = preview(store, args.file)
+    options = _import_options(seen, args)
+    for line in describe(seen, options):
+        _out(line)
+    check(seen, options)
+    added = would_add(seen, options)
+    _out(
+        f"Dry run: nothing was written; the import would add {plural(added, 'flower')}."
+        if added
+        else f"Dry run: nothing was written; {nothing_new(seen.rows)}, so the import would add none."
+    )
+    return 0
+
+
 def import_csv(args) -> int:
-    from iris_desktop.pipelines.imports import AlreadyImportedError, describe, import_file, nothing_new, preview
+    from iris_desktop.pipelines.imports import AlreadyImportedError, import_file, nothing_new
 
     with open_store() as store:
-        if args.dry_run:  # (a preview, not a run: nothing is recorded)
-            seen = preview(store, args.file)
-            for line in describe(seen, _import_options(seen, args)):
-                _out(line)
-            _out("Dry run: nothing was written.")
-            return 0
         try:  # one recorded import run, failed too when the file cannot be read
+            if args.dry_run:  # (a preview, not a run: nothing is recorded)
+                return _dry_run(store, args)
             result = import_file(store, args.file, lambda seen: _import_options(seen, args))
         except AlreadyImportedError as exc:
             raise UserError(f"{exc} (add --again to import it anyway)") from None
@@ -94,11 +110,11 @@ def import_csv(args) -> int:
         return 0
     per = ", ".join(f"{n} {v}" for v, n in result.counts.items())
     skipped = (
-        f"; {result.skipped_duplicates} row(s) repeating stored flowers skipped (--keep-duplicates keeps them)"
+        f"; {plural(result.skipped_duplicates, 'row')} repeating stored flowers skipped (--keep-duplicates keeps them)"
         if result.skipped_duplicates
         else ""
     )
-    _out(f"Imported {result.added} flowers from {args.file} ({per}) as batch {result.batch}{skipped}.")
+    _out(f"Imported {plural(result.added, 'flower')} from {args.file} ({per}) as batch {result.batch}{skipped}.")
     for note in result.notes:
         _out(f"Note: {note}")
     if result.ignored_columns:
@@ -127,7 +143,7 @@ def remove_import(args) -> int:
         try:
             plan = plan_batch(store, args.batch)
             if not confirm(
-                "remove-import", f"Remove the {plan.removed} flowers of import batch {args.batch}?", args.yes
+                "remove-import", f"Remove the {plural(plan.removed, 'flower')} of import batch {args.batch}?", args.yes
             ):
                 return 1
             removal = remove_batch(store, args.batch)
@@ -142,6 +158,14 @@ def info(args) -> int:
 
     if args.ack_recovery:
         return _ack_recovery()
+    db = paths.database_path()
+    if not db.exists():  # read-only: a look at a new folder makes nothing in it
+        _check_folder(db.parent)
+        _out(f"Iris Desktop {__version__}")
+        _out(f"data folder:    {paths.data_dir()}")
+        _out(f"database:       {db} (none yet: the app's first launch or `iris-desktop catch-up` makes it)")
+        _missing_database_hint(db)
+        return 0
     with open_store() as store:
         counts = flowers.count_by_source(store)
         active = registry.active_model(store)
@@ -160,6 +184,27 @@ def info(args) -> int:
         last = flowers.last_daily_day(store)
         _out(f"last daily day: {last or 'none yet'}")
     return 0
+
+
+def _check_folder(folder) -> None:
+    """UserError if `folder`, or the nearest part of it that exists, is not a folder."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise UserError(f"the data folder {folder} cannot be used: {part} is a file, not a folder")
+            return
+
+
+def _missing_database_hint(db) -> None:
+    """Where the folder shows earlier use, what shows it and the newest backup's restore."""
+    from iris_desktop.store.layout import earlier_use, newest_backup
+
+    sign = earlier_use(db, paths.models_dir())
+    if sign is None:
+        return
+    newest = newest_backup(db)
+    restore = f"; `iris-desktop restore {newest}` brings back the newest backup" if newest else ""
+    _out(f"note:           the database is missing, yet {sign}{restore}")
 
 
 def _ack_recovery() -> int:

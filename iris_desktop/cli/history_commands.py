@@ -8,6 +8,7 @@ import sys
 from iris_desktop.cli.common import bounded, date_arg
 from iris_desktop.cli.common import out as _out
 from iris_desktop.cli.streams import symbol
+from iris_desktop.domain import plural
 from iris_desktop.store import open_store
 
 
@@ -44,21 +45,21 @@ def history(args) -> int:
             return 0
         if args.csv:
             count = export_history_csv(store, args.csv, days=args.days, model_version=args.model, today=today)
-            _out(f"Wrote {count} predictions to {args.csv}")
+            _out(f"Wrote {plural(count, 'prediction')} to {args.csv}")
             return 0
         shown = (
             version_history(store, args.model, end=today)
             if args.model is not None
             else history_columns(store, end=today)
         )
-    shown = last_days(shown, args.days, today)
-    if not len(shown):
-        _out(
-            "No predictions yet: run `iris-desktop catch-up`."
-            if args.days is None
-            else f"No predictions in the last {args.days} days."
-        )
-        return 0
+        shown = last_days(shown, args.days, today)
+        if not len(shown):
+            _out(
+                f"No predictions yet: {_why_none(store)}."
+                if args.days is None
+                else f"No predictions in the last {plural(args.days, 'day')}."
+            )
+            return 0
     from iris_desktop.domain import VARIETIES
 
     names = [v.value for v in VARIETIES]
@@ -84,3 +85,20 @@ def history(args) -> int:
             "predicted now, not stored"
         )
     return 0
+
+
+def _why_none(store) -> str:
+    """What would make the first predictions: the hint that fits, not always catch-up."""
+    from iris_desktop.store import flowers, registry
+
+    active = registry.active_model(store)
+    if active is None:
+        return "no model is active; train one (`iris-desktop train`)"
+    if not (store.models_dir / active.artifact).is_file():
+        return (
+            f"the file of the active model v{active.version} is missing; retrain it "
+            f"(`iris-desktop retrain {active.version}`) or activate another version"
+        )
+    if flowers.last_daily_day(store) is None:
+        return "there are no daily flowers yet; `iris-desktop catch-up` makes and predicts them"
+    return "`iris-desktop catch-up` predicts the stored days"

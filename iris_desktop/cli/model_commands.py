@@ -14,6 +14,7 @@ import warnings
 
 from iris_desktop.cli.common import add_yes, bounded, confirm
 from iris_desktop.cli.common import out as _out
+from iris_desktop.domain import plural
 from iris_desktop.errors import UserError
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Param
 from iris_desktop.store import open_store
@@ -67,6 +68,11 @@ def add_commands(command) -> None:
     pr = command("predict", predict, "predict the variety of one flower")
     for name in ("sepal_length", "sepal_width", "petal_length", "petal_width"):
         pr.add_argument(name, type=_centimetres, help="cm")
+    pr.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse measurements no iris has (exit 2) instead of predicting with a warning",
+    )
 
 
 def _add_parameter_flags(parser: argparse.ArgumentParser) -> None:
@@ -288,7 +294,9 @@ def delete(args) -> int:
         if record.active:
             operations.delete_model(store, args.version)  # refuses, saying what to do
         n = len(daily_predictions(store, model_version=args.version))
-        if not confirm("delete", f"Delete model v{args.version}, its file and its {n} predictions?", args.yes):
+        if not confirm(
+            "delete", f"Delete model v{args.version}, its file and its {plural(n, 'prediction')}?", args.yes
+        ):
             return 1
         removed = operations.delete_model(store, args.version)
     _out(f"Deleted model v{args.version} and its {removed} prediction{'s' * (removed != 1)}.")
@@ -306,12 +314,16 @@ def export(args) -> int:
 
 def predict(args) -> int:
     from iris_desktop.domain import VARIETIES, Flower
+    from iris_desktop.pipelines.csv_checks import implausible_flower
     from iris_desktop.pipelines.registry import load_model
 
     try:
         flower = Flower(args.sepal_length, args.sepal_width, args.petal_length, args.petal_width)
     except ValueError as exc:
         raise UserError(str(exc)) from None
+    odd = implausible_flower(flower.measurements)  # the bounds an import checks
+    if odd and args.strict:
+        raise UserError(odd)
     with open_store() as store:
         model = _quietly(load_model, store)
     proba = _quietly(model.predict_proba, [flower.measurements])[0]
@@ -321,6 +333,8 @@ def predict(args) -> int:
         _out(f"  {v.value:<11} {p:6.1%}")
     if model.version_warning:
         _warn("predict", model.version_warning)
+    if odd:  # the answer stands, but no iris measured so: said after it, on stderr
+        _warn("predict", f"{odd} (--strict refuses such a flower)")
     return 0
 
 

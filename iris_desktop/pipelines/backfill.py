@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from iris_desktop import paths
-from iris_desktop.domain import VARIETIES, Flower
+from iris_desktop.domain import VARIETIES, Flower, plural
 from iris_desktop.pipelines import csv_reader
 
 # The import pipeline's names, for callers that knew them here (listed in __all__).
@@ -37,7 +37,7 @@ def backfill(store: Store) -> int:
             names = [VARIETIES[v].value for v in parsed.y.tolist()]
             added = flower_table.add_rows(store, parsed.X, names, "backfill")
         run.rows_in, run.rows_out = len(names), added
-        run.message = f"stored {added} flowers of the bundled data set"
+        run.message = f"stored {plural(added, 'flower')} of the bundled data set"
     return added
 
 

@@ -4,7 +4,7 @@ millimetres, and rows that repeat stored flowers. numpy only, vectorised."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +42,25 @@ class Outlier:
     high: float
 
 
+def implausible_flower(values: Sequence[float]) -> str | None:
+    """Why one flower's measurements (cm, FEATURES order) are no iris's, in words, by the
+    bounds imports use; None if they are plausible."""
+    bad = [
+        (n, v, *PLAUSIBLE_CM[n])
+        for n, v in zip(FEATURE_NAMES, values)
+        if not PLAUSIBLE_CM[n][0] <= v <= PLAUSIBLE_CM[n][1]
+    ]
+    if not bad:
+        return None
+    said = "; ".join(
+        f"{v:g} cm is not a plausible {n.replace('_', ' ')} (expected {lo:g}–{hi:g} cm)" for n, v, lo, hi in bad
+    )
+    tenth = [v / 10 for v in values]
+    if all(PLAUSIBLE_CM[n][0] <= v <= PLAUSIBLE_CM[n][1] for n, v in zip(FEATURE_NAMES, tenth)):
+        said += f"; in millimetres? In centimetres they are {' '.join(f'{v:g}' for v in tenth)}"
+    return said
+
+
 def implausible(parsed: ParsedFile, limit: int | None = None) -> list[Outlier]:
     """Values outside PLAUSIBLE_CM, in file order (at most `limit` of them)."""
     rows, cols = np.nonzero((parsed.X < _LOW) | (parsed.X > _HIGH))
@@ -58,6 +77,9 @@ def implausible(parsed: ParsedFile, limit: int | None = None) -> list[Outlier]:
     ]
 
 
+MIN_ROWS_FOR_A_UNIT = 3  # below this, only a whole row in millimetres is taken for one
+
+
 def millimetre_columns(parsed: ParsedFile) -> list[str]:
     """Feature columns that look like millimetres: the median row is nearer ten times its
     variety's classic mean than the mean itself (ratio above sqrt(10), the geometric
@@ -68,6 +90,11 @@ def millimetre_columns(parsed: ParsedFile) -> list[str]:
     as_cm = ((parsed.X >= _LOW) & (parsed.X <= _HIGH)).mean(axis=0)
     as_mm = ((parsed.X / 10 >= _LOW) & (parsed.X / 10 <= _HIGH)).mean(axis=0)
     looks_mm = (ratio > np.sqrt(10)) & (as_mm >= 0.5) & (as_mm >= as_cm)
+    # A unit is a property of the file, not of one value: in a file of one or two rows,
+    # a single column ten times too large is an outlier (refused as implausible), unless
+    # most of the row is in millimetres too.
+    if len(parsed.X) < MIN_ROWS_FOR_A_UNIT and looks_mm.sum() < 3:
+        return []
     return [name for name, flag in zip(FEATURE_NAMES, looks_mm) if flag]
 
 

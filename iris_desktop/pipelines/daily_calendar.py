@@ -13,7 +13,7 @@ from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import generators as generator_table
 
-DEFAULT_HISTORY_DAYS = 30
+DEFAULT_HISTORY_DAYS = 31  # a month of days, today the last of them
 
 
 def planned_start(store: Store, today: dt.date) -> dt.date:
@@ -21,7 +21,7 @@ def planned_start(store: Store, today: dt.date) -> dt.date:
     stored = store.meta("history_start")
     if stored:
         return dt.date.fromisoformat(stored)
-    return today - dt.timedelta(days=_history_days(store))
+    return today - dt.timedelta(days=_history_days(store) - 1)  # N days, today included
 
 
 def _history_days(store: Store) -> int:
@@ -31,7 +31,7 @@ def _history_days(store: Store) -> int:
         days = int(store.meta("history_days", str(DEFAULT_HISTORY_DAYS)))
     except ValueError:
         return DEFAULT_HISTORY_DAYS
-    return min(max(days, 0), MAX_HISTORY_DAYS)
+    return min(max(days, 1), MAX_HISTORY_DAYS)
 
 
 def history_start(store: Store, today: dt.date) -> dt.date:
@@ -43,9 +43,10 @@ def history_start(store: Store, today: dt.date) -> dt.date:
 
 
 def set_history_days(store: Store, days: int) -> None:
-    """How far back a fresh store's daily history starts; only before it has started."""
-    if not 0 <= days <= MAX_HISTORY_DAYS:
-        raise InvalidValue(f"the history can start 0 to {MAX_HISTORY_DAYS} days back, not {days}")
+    """How many days (today the last) a fresh store's daily history holds; only before
+    it has started."""
+    if not 1 <= days <= MAX_HISTORY_DAYS:
+        raise InvalidValue(f"the history holds 1 to {MAX_HISTORY_DAYS} days, not {days}")
     start = store.meta("history_start")
     if start:
         raise InvalidValue(f"the daily history already started on {start}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from iris_desktop.domain import VARIETIES
+from iris_desktop.domain import VARIETIES, plural
 from iris_desktop.errors import UserError
 from iris_desktop.pipelines import csv_checks, csv_reader
 from iris_desktop.pipelines.csv_checks import Outlier
@@ -41,7 +41,7 @@ class AlreadyImportedError(UserError):
         self.file = file
         super().__init__(
             f"{file}: the same content was already imported on {when[:16].replace('T', ' ')} "
-            f"UTC ({rows} flowers, as {name}); importing it again adds them twice"
+            f"UTC ({plural(rows, 'flower')}, as {name}); importing it again adds them twice"
         )
 
 
@@ -159,20 +159,35 @@ def import_file(
         return _write(store, seen, choose(seen), str(path), run)
 
 
-def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str, run: Run) -> ImportResult:
-    run.rows_in = seen.rows
-    parsed = seen.converted(options)
-    outliers = csv_checks.implausible(parsed, limit=3)
+def check(seen: ImportPreview, options: ImportOptions) -> None:
+    """Raise what importing `seen` under `options` would be refused for, as the import
+    itself raises it: the dry run (`import --dry-run`) calls this too, so both give the
+    same verdict, exit code and message. (The import checks the earlier import again
+    inside its write transaction: the store may have changed since the preview.)"""
+    outliers = seen.outliers(options, limit=3)
     if outliers and not options.accept_outliers:
         first = outliers[0]
         raise ImplausibleValuesError(
-            parsed.file_name,
+            seen.parsed.file_name,
             f"{first.value:g} cm is not a plausible {first.feature.replace('_', ' ')} "
             f"(expected {first.low:g}–{first.high:g} cm){_unit_hint(seen, options)}",
             line=first.line,
             column=first.column,
             value=f"{first.value:g}",
         )
+    if seen.previous is not None and not options.again:
+        raise AlreadyImportedError(seen.parsed.file_name, seen.previous)
+
+
+def would_add(seen: ImportPreview, options: ImportOptions) -> int:
+    """How many flowers the import would add (what the dry run announces)."""
+    return seen.rows - int(seen.duplicates(options).sum()) if options.skip_duplicates else seen.rows
+
+
+def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str, run: Run) -> ImportResult:
+    run.rows_in = seen.rows
+    parsed = seen.converted(options)
+    check(seen, options)
     with store.transaction():
         previous = batches.previous_import(store, parsed.sha256)
         if previous is not None and not options.again:
@@ -200,7 +215,7 @@ def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str,
         added = flower_table.add_rows(store, X, names, "import", batch)
     counts = {v.value: int((y == v.index).sum()) for v in VARIETIES}
     run.rows_out, run.import_id = added, batch
-    run.message = f"{added} flowers from {parsed.file_name} as batch {batch}" + (
+    run.message = f"{plural(added, 'flower')} from {parsed.file_name} as batch {batch}" + (
         f", {int((~keep).sum())} repeating stored flowers skipped" if (~keep).any() else ""
     )
     return ImportResult(
@@ -209,7 +224,11 @@ def _write(store: Store, seen: ImportPreview, options: ImportOptions, path: str,
 
 
 def nothing_new(rows: int) -> str:
-    return f"nothing new: all {rows} rows are already stored"
+    return (
+        f"nothing new: all {plural(rows, 'row')} are already stored"
+        if rows != 1
+        else "nothing new: the one row is already stored"
+    )
 
 
 def import_csv(
@@ -237,7 +256,7 @@ def describe(seen: ImportPreview, options: ImportOptions) -> list[str]:
     p = seen.parsed
     delimiter = {"\t": "tab", ",": "comma", ";": "semicolon", "whitespace": "whitespace"}[p.delimiter]
     lines = [
-        f"{p.file_name}: {seen.rows} rows; {p.encoding}, {delimiter}-separated, decimal "
+        f"{p.file_name}: {plural(seen.rows, 'row')}; {p.encoding}, {delimiter}-separated, decimal "
         f"{'comma' if p.decimal == ',' else 'point'}, {'a header row' if p.has_header else 'no header row'}"
     ]
     lines.append("columns: " + ", ".join(f"{p.columns[c]} -> {c}" for c in csv_reader.COLUMNS))
@@ -262,13 +281,14 @@ def describe(seen: ImportPreview, options: ImportOptions) -> list[str]:
     duplicates = int(seen.duplicates(options).sum())
     if duplicates:
         lines.append(
-            f"warning: {duplicates} row(s) repeat flowers already stored "
+            f"warning: {plural(duplicates, 'row')} repeating flowers already stored "
             f"({'skipped' if options.skip_duplicates else 'kept'})"
         )
     if seen.previous is not None:
         name, rows, when = seen.previous
         lines.append(
-            f"warning: the same content was imported on {when[:16].replace('T', ' ')} UTC as {name} ({rows} flowers)"
+            f"warning: the same content was imported on {when[:16].replace('T', ' ')} UTC as {name} "
+            f"({plural(rows, 'flower')})"
         )
     return lines
 

@@ -3,9 +3,7 @@ run. (What the monitor shows of the predictions is in monitoring.py.)"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,7 +12,6 @@ import numpy as np
 from iris_desktop.domain import VARIETIES
 from iris_desktop.errors import Cancelled
 from iris_desktop.pipelines import daily, daily_calendar, registry
-from iris_desktop.pipelines.backfill import backfill
 from iris_desktop.store import Store
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import generators as generator_table
@@ -273,41 +270,3 @@ def is_first_run(store: Store) -> bool:
     """A store this app has not set up yet: no model was ever registered (the test the
     window's start-up and the headless `catch-up` share)."""
     return not model_rows.list_models(store)
-
-
-def first_run(
-    store: Store,
-    today: dt.date | None = None,
-    progress: Progress | None = None,
-    generator: str | None = None,
-    history_days: int | None = None,
-) -> CatchUpSummary:
-    """Backfill, train and activate the default model, catch up. Idempotent.
-
-    `generator` and `history_days` (see daily.set_generator / set_history_days) apply
-    after the backfill, so the generator is measured on the stored data."""
-    from iris_desktop.pipelines.training import TrainingConfig, train
-
-    today = today or dt.date.today()
-    report = progress or (lambda pct, text: None)
-    report(5, "Storing the bundled Iris data set")
-    backfilled = backfill(store)
-    if history_days is not None:
-        daily_calendar.set_history_days(store, history_days)
-    if generator:
-        daily.set_generator(store, generator)
-    trained = None
-    with store.transaction():  # several first runs at once (cron and the app) train one model
-        if model_rows.active_version(store) is None:
-            report(20, "Training the default model (KNN, k=5)")
-            trained = train(store, TrainingConfig(), activate=True)
-    report(80, "Generating the daily flowers")
-    summary = catch_up(store, today, progress=lambda pct, text: report(int(80 + pct * 0.19), text))
-    model = None
-    if trained is not None:
-        model = trained.describe()
-        if math.isfinite(trained.accuracy):
-            model += f" (test accuracy {trained.accuracy:.1%})"
-    done = FirstRun(backfilled, model, daily_calendar.planned_start(store, today), daily.settings_for(store).describe())
-    report(100, summary.message())
-    return dataclasses.replace(summary, first_run=done)

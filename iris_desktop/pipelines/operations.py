@@ -60,14 +60,14 @@ def start(
     store: Store,
     today: dt.date,
     *,
-    first_run: bool = True,
+    set_up: bool = True,
     generator: str | None = None,
     history_days: int | None = None,
     ask_before_days: int | None = None,
     progress: Progress | None = None,
 ) -> Started:
     """What the app does at launch and `catch-up` does for a scheduler: on a store never
-    set up (and `first_run`), store the bundled data, train the default model and start
+    set up (and `set_up`), store the bundled data, train the default model and start
     the history; otherwise catch up every missed day, unless more than `ask_before_days`
     wait (then nothing: the caller asks). Then the day's backup.
 
@@ -76,9 +76,9 @@ def start(
     report = progress or _quiet
     # Model files of versions before 0.2 (pickles) become the new format, once.
     notes = _conversion_notes(store)
-    if first_run and inference.is_first_run(store):
+    if set_up and inference.is_first_run(store):
         with triggered("first-run"):
-            summary = _first_run(store, today, report, generator, history_days)
+            summary = first_run(store, today, report, generator, history_days)
             report(97, "Backing up")
             backup(store)
         return Started(summary, True, notes=tuple(notes))
@@ -88,8 +88,9 @@ def start(
             notes.append(f"--history-days ignored: the daily history already starts on {started}")
         else:
             daily_calendar.set_history_days(store, history_days)
-    if generator:
-        daily.set_generator(store, generator)
+    if generator:  # confirmed in words: an up-to-date store would otherwise say only "Up to date"
+        chosen = daily.set_generator(store, generator)
+        notes.append(f"the days after {last_daily_day(store) or today} are made by {chosen.describe()}")
     last = last_daily_day(store)
     if ask_before_days is not None and last is not None and (today - last).days > ask_before_days:
         nothing = CatchUpSummary(0, 0, None, None, None)
@@ -101,11 +102,19 @@ def start(
     return Started(summary, False, notes=tuple(notes))
 
 
-def _first_run(
-    store: Store, today: dt.date, report: Progress, generator: str | None, history_days: int | None
+def first_run(
+    store: Store,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    generator: str | None = None,
+    history_days: int | None = None,
 ) -> CatchUpSummary:
-    """What inference.first_run does (backfill, train and activate the default model,
-    catch up), each pipeline recorded as a run of its own. Idempotent."""
+    """Backfill, train and activate the default model, catch up: each pipeline recorded
+    as a run of its own. Idempotent. `generator` and `history_days` (see
+    daily.set_generator / daily_calendar.set_history_days) apply after the backfill, so
+    the generator is measured on the stored data."""
+    today = today or dt.date.today()
+    report = progress or (lambda pct, text: None)
     report(5, "Storing the bundled Iris data set")
     backfilled = backfill(store)
     if history_days is not None:

@@ -56,7 +56,10 @@ from iris_desktop.store.files import BACKUPS
 KEEP = 7  # automatic backups kept
 FOLDER = BACKUPS
 AUTOMATIC = ("daily", "migration", "restore")  # reasons of the backups that are pruned
-_NAME = re.compile(r"^iris-(\d{8}-\d{6})-(\w+)\.zip$")
+# iris-<date>-<time>[-<microseconds>]-<reason>.zip: names sort by time (microseconds since
+# 0.3: two backups in one second, two restores say, were one file, the second over the first).
+_NAME = re.compile(r"^iris-(\d{8}-\d{6}(?:-\d{6})?)-(\w+)\.zip$")
+_STAMP = "%Y%m%d-%H%M%S-%f"
 
 
 def folder_of(db_path: Path) -> Path:
@@ -67,10 +70,16 @@ def folder_of(db_path: Path) -> Path:
 
 
 def write_archive(
-    store: Store, dest: str | os.PathLike[str], reason: str = "manual", now: dt.datetime | None = None
+    store: Store,
+    dest: str | os.PathLike[str],
+    reason: str = "manual",
+    now: dt.datetime | None = None,
+    exclusive: bool = False,
 ) -> Path:
     """Write a backup archive of `store` to `dest` (atomically: a partial file never
-    carries the name). The database copy is consistent even while others write."""
+    carries the name) and return where. The database copy is consistent even while
+    others write. `exclusive` (the backups folder's own names): an existing file is never
+    replaced; the name of the next microsecond is taken instead."""
     dest = Path(dest)
     if not dest.parent.is_dir():  # a typo in a path is not a reason to make folders
         raise BackupError(f"the folder {dest.parent} does not exist: create it first, or choose another place")
@@ -111,7 +120,10 @@ def write_archive(
             archive.write(copy, DB_MEMBER)
             for name in _files_to_archive(store, Path(copy), artifacts):
                 archive.write(store.models_dir / name, MODELS + name)
-        os.replace(partial, dest)
+        if exclusive:
+            dest = _claim(partial, dest)
+        else:
+            os.replace(partial, dest)
     except sqlite3.Error as exc:
         raise (translate(exc, store.path) or BackupError(f"the backup failed: {exc}")) from exc
     except OSError as exc:
@@ -159,9 +171,31 @@ def automatic_backup(store: Store, reason: str, now: dt.datetime | None = None) 
     now = now or dt.datetime.now()
     folder = folder_of(store.path)
     private_folder(folder)
-    path = write_archive(store, folder / f"iris-{now:%Y%m%d-%H%M%S}-{reason}.zip", reason, now)
+    path = write_archive(store, folder / f"iris-{now:{_STAMP}}-{reason}.zip", reason, now, exclusive=True)
     _prune(folder)
     return path
+
+
+def _claim(partial: Path, dest: Path) -> Path:
+    """Give the finished archive `partial` the name `dest`, never over an existing file
+    (a hard link fails if the name is taken); if taken, the next microsecond's name."""
+    for _ in range(1000):
+        try:
+            try:
+                os.link(partial, dest)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links: claim the name, then fill it
+                os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                os.replace(partial, dest)
+            return dest
+        except FileExistsError:
+            m = _NAME.match(dest.name)
+            if m is None:
+                raise
+            later = dt.datetime.strptime(m.group(1), _STAMP) + dt.timedelta(microseconds=1)
+            dest = dest.with_name(f"iris-{later:{_STAMP}}-{m.group(2)}.zip")
+    raise BackupError(f"no free name for a backup in {dest.parent}")
 
 
 def daily_backup(store: Store, now: dt.datetime | None = None) -> Path | None:

@@ -110,7 +110,9 @@ def write(store: Store, run: RunValues) -> None:
         run.rows_out,
         run.model_version,
         run.import_id,
-        run.message,
+        # A file name that is not UTF-8 (bytes Python keeps as surrogates) is stored
+        # escaped: SQLite takes UTF-8 only, and a run's message must never fail its run.
+        None if run.message is None else run.message.encode("utf-8", "backslashreplace").decode("utf-8"),
         run.process,
     )
     with store.transaction() as conn:

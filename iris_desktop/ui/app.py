@@ -83,8 +83,34 @@ class SelfTestReport:
                 self.path.write_text(verdict + "\n", encoding="utf-8")
 
 
+def display_problem(env: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why no window can be shown here (a Linux/BSD session with no display server and no
+    Qt platform chosen), in one line; None if one can. Qt itself would abort with a
+    message about xcb libraries that are in fact installed."""
+    env = dict(os.environ) if env is None else env
+    platform = platform or sys.platform
+    if platform.startswith(("win", "darwin")):
+        return None
+    chosen = env.get("QT_QPA_PLATFORM", "")
+    if chosen and not chosen.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs...: Qt draws without a display server
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "the app needs a desktop session, and neither DISPLAY nor WAYLAND_DISPLAY is set; "
+        "every command works without one (`iris-desktop --help`), `iris-desktop --self-test` checks "
+        "the app headless, and QT_QPA_PLATFORM=offscreen runs it without a window"
+    )
+
+
 def run_app(args) -> int:
     """The app. --self-test runs on a throw-away folder, unless --data-dir names one."""
+    problem = display_problem()
+    if problem and getattr(args, "self_test", False):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a check, not a window: it runs anywhere
+    elif problem:
+        print(f"iris-desktop: {problem}", file=sys.stderr)
+        return 2
     if not getattr(args, "self_test", False):
         return _run(args)
     report = SelfTestReport(getattr(args, "self_test_output", None), getattr(args, "self_test_timeout", 240))

@@ -32,11 +32,12 @@ from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
 from iris_desktop.ui.runtime import jobs, worker
 from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
 from iris_desktop.ui.runtime.errors import ErrorReporter
-from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.runtime.state import CATCH_UP, STORE_BUNDLED, TRAIN_DEFAULT, AppState
 from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
 from iris_desktop.ui.widgets.theme import Theme
+from iris_desktop.ui.widgets.welcome_panel import WelcomeFacts, WelcomePanel
 
 
 def _explore_tab(window: MainWindow) -> QWidget:
@@ -111,11 +112,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(LoadingPage(name), name)
         self.recovery_banner = RecoveryBanner()
         self.recovery_banner.acknowledged.connect(self._acknowledge_recovery)
+        self.welcome = WelcomePanel(state, settings)  # what the first launch did, one line per pipeline
+        self.welcome.tabRequested.connect(self.show_tab)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.recovery_banner)
+        column.addWidget(self.welcome)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
@@ -131,6 +135,8 @@ class MainWindow(QMainWindow):
         reporter.statusChanged.connect(self.show_status)
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
         state.explainRequested.connect(lambda _day, _version: self.show_tab("Predict"))
+        state.actionRequested.connect(self._do_requested)
+        self.app_actions.welcomeRequested.connect(self.welcome.show_again)
         self.runner.progress.connect(self.status_bar.show_progress)
         self.runner.message.connect(self.show_status)
         worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
@@ -176,6 +182,8 @@ class MainWindow(QMainWindow):
                 f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})"
             )
         self.show_status(message)
+        if result.first_run:
+            self.welcome.first_run(WelcomeFacts.of_first_run(result.summary, self.state))
         self._open_tabs()
         jobs.freeze_garbage()  # the tabs' widgets and plots too
         if result.summary.model_error and not result.snapshot.model_error:
@@ -273,6 +281,15 @@ class MainWindow(QMainWindow):
         if inner is None:
             raise IndexError(f"no tab at {index}")
         return inner
+
+    def _do_requested(self, action: str) -> None:
+        """An empty tab's button (AppState.actionRequested): the menus' own action."""
+        actions = {
+            STORE_BUNDLED: self.data_actions.backfill,
+            TRAIN_DEFAULT: self.model_actions.train_default_model,
+            CATCH_UP: self.daily_actions.catch_up_now,
+        }
+        actions[action]()
 
     def _check_new_day(self) -> None:
         if self.daily_actions.last_catch_up_day != self.state.today() and self.state.ready:

@@ -39,7 +39,7 @@ TODAY = dt.date(2026, 6, 15)
 def build_template(root: Path, today: dt.date = TODAY) -> Path:
     """A first-run store, then its daily history removed and the start set a year back."""
     from iris_desktop.paths import DB_NAME
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.store import Store
 
     trained = root / "trained"

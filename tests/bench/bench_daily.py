@@ -75,11 +75,11 @@ def run_until(app, condition, timeout: float = 60.0) -> None:
 
 
 def build_store(folder: Path):
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.store import Store
 
     store = Store.open(folder / "iris.sqlite3", folder / "models")
-    summary = first_run(store, TODAY, history_days=DAYS - 1)
+    summary = first_run(store, TODAY, history_days=DAYS)
     assert summary.days_added == DAYS and summary.predictions_made == DAYS, summary
     store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return store

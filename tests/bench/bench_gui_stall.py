@@ -35,7 +35,7 @@ conn.execute("COMMIT")
 
 
 def main() -> None:
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.pipelines.training import TrainingConfig
     from iris_desktop.store import Store
     from iris_desktop.store.flowers import add_rows

@@ -46,14 +46,15 @@ def build_store(folder: Path):
     activation predicts every day so far), caught up to TODAY."""
     from iris_desktop import paths
     from iris_desktop.pipelines import daily_calendar, registry
-    from iris_desktop.pipelines.inference import catch_up, first_run
+    from iris_desktop.pipelines.inference import catch_up
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.pipelines.training import TrainingConfig, train
     from iris_desktop.store import Store
 
     paths.set_data_dir(folder)
     store = Store.open(paths.database_path(), paths.models_dir())
     start = TODAY - dt.timedelta(days=YEARS_OF_DAYS - 1)
-    daily_calendar.set_history_days(store, 0)
+    daily_calendar.set_history_days(store, 1)
     first_run(store, start)
     configs = [TrainingConfig(params={"n_neighbors": k}) for k in (1, 3, 7, 9)] + [TrainingConfig("tree")]
     step = YEARS_OF_DAYS // (SWITCHES + 1)

@@ -82,7 +82,7 @@ def raw_times(model, tab, steps: int) -> list[float]:
 
 
 def make_store(folder: Path, extra: int, algorithm: str | None):
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.pipelines.training import TrainingConfig, train
     from iris_desktop.store import Store
     from iris_desktop.store.flowers import add_rows, feature_matrix

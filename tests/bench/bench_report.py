@@ -32,7 +32,7 @@ ALGORITHMS = ("logreg", "tree", "forest", "svm")  # with the first run's KNN: fi
 
 
 def make_store(folder: Path):
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.pipelines.training import TrainingConfig, train
     from iris_desktop.store import Store
 

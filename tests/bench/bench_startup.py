@@ -37,7 +37,7 @@ def timed(cmd: list[str], env: dict) -> tuple[float, float]:
 
 def make_template(folder: Path) -> None:
     """A store whose last daily flower is 365 days ago, with an active model."""
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
     from iris_desktop.store import Store
 
     with Store.open(folder / "iris.sqlite3", folder / "models") as store:

@@ -290,12 +290,12 @@ def test_catch_up_with_a_tampered_model_stores_the_days_and_exits_2(capsys, trai
 
 def test_catch_up_history_days(capsys, data):
     code, out, _ = run(capsys, "--data-dir", data, "catch-up", "--history-days", "5", "--today", "2026-06-15")
-    assert code == 0 and out.startswith("Caught up 6 missed days (from 2026-06-10 to 2026-06-15)")
+    assert code == 0 and out.startswith("Caught up 5 missed days (from 2026-06-11 to 2026-06-15)")  # N days: N
     # A cron line keeps the flag for ever: once the history started it is noted, and the
     # catch-up still happens.
     code, out, err = run(capsys, "--data-dir", data, "catch-up", "--history-days", "9", "--today", "2026-06-17")
     assert code == 0 and out.startswith("Caught up 2 missed days (from 2026-06-16 to 2026-06-17)")
-    assert err == "note: --history-days ignored: the daily history already starts on 2026-06-10\n"
+    assert err == "note: --history-days ignored: the daily history already starts on 2026-06-11\n"
 
 
 def test_a_saved_history_length_out_of_range_does_not_stop_catch_up(capsys, data):

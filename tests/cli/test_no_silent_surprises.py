@@ -103,8 +103,11 @@ def test_a_missing_database_beside_backups_starts_anew_and_names_the_newest(caps
     newest = sorted((trained / "backups").glob("*.zip"))[-1]
     for name in (paths.DB_NAME, paths.DB_NAME + "-wal", paths.DB_NAME + "-shm"):
         (trained / name).unlink(missing_ok=True)
+    code, out, err = run(capsys, "--data-dir", trained, "info")  # a look: nothing made yet
+    assert (code, err) == (0, "") and f"`iris-desktop restore {newest}`" in out
+    assert not (trained / paths.DB_NAME).exists()
     for _ in range(2):  # said by every command, not only the first
-        code, out, err = run(capsys, "--data-dir", trained, "info")
+        code, out, err = run(capsys, "--data-dir", trained, "history")
         assert code == 0
         lines = err.splitlines()
         assert len(lines) == 1 and "a new, empty database was started" in lines[0]
@@ -119,7 +122,9 @@ def test_a_move_aside_without_a_backup_is_remembered(capsys, trained):
         (trained / name).unlink(missing_ok=True)
     code, _, err = run(capsys, "--data-dir", trained, "info")
     assert code == 2 and "moved to" in err
-    for command in (["info"], ["history"], ["models"]):  # the next commands too, on the new store
+    out = run(capsys, "--data-dir", trained, "info")[1]  # a look makes nothing, but says it
+    assert "the database is missing, yet a damaged database was moved aside" in out
+    for command in (["history"], ["info"], ["models"]):  # the next commands too, on the new store
         err = run(capsys, "--data-dir", trained, *command)[2]
         assert "note:" in err and "damaged database was moved aside as iris.sqlite3.damaged-" in err
     assert _note(trained) is not None

@@ -90,6 +90,6 @@ def test_the_cli_and_the_app_leave_the_same_tables(tmp_path):
         assert by_cli[name] == by_app[name], name
     # and what it is about: the active model predicted every daily flower, both ways
     daily = sum(1 for row in by_cli["flowers"] if dict(row)["source"] == "daily")
-    assert daily == 11 + 3
+    assert daily == 10 + 3  # --history-days 10: ten days
     predicted_by_1 = [r for r in by_cli["predictions"] if dict(r)["model_version"] == 1]
     assert len(predicted_by_1) == daily

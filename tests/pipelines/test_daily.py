@@ -205,9 +205,9 @@ def test_an_import_between_catch_ups_does_not_change_later_days(tmp_path):
         s.close()
 
 
-def test_fresh_store_starts_30_days_back(store):
+def test_fresh_store_holds_31_days_today_the_last(store):
     days = daily_calendar.missing_days(store, TODAY)
-    assert len(days) == daily_calendar.DEFAULT_HISTORY_DAYS + 1 == 31
+    assert len(days) == daily_calendar.DEFAULT_HISTORY_DAYS == 31
     assert days[0] == TODAY - dt.timedelta(days=30) and days[-1] == TODAY
     assert days == _days(days[0], 31)
     # the start is fixed the first time: a later launch does not move it
@@ -215,9 +215,10 @@ def test_fresh_store_starts_30_days_back(store):
     assert daily_calendar.missing_days(store, TODAY + dt.timedelta(days=5))[0] == days[0]
 
 
-def test_history_days_is_configurable(store):
-    store.set_meta("history_days", "0")
-    assert daily_calendar.missing_days(store, TODAY) == [TODAY]
+@pytest.mark.parametrize("chosen, days", [("7", 7), ("1", 1), ("0", 1)])  # 0: out of range, brought into it
+def test_history_days_is_configurable(store, chosen, days):
+    store.set_meta("history_days", chosen)  # N days, today the last
+    assert daily_calendar.missing_days(store, TODAY) == _days(TODAY - dt.timedelta(days=days - 1), days)
 
 
 def test_missing_days_continue_after_the_last_day(store):

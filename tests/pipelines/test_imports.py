@@ -199,7 +199,7 @@ def test_cli_dry_run_imports_and_remove_import(capsys, tmp_path):
     assert "look like millimetres" in err and "--unit mm" in err and len(err.strip().splitlines()) == 1
     assert main(["--data-dir", str(data), "import", "--unit", "mm", "--dry-run", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "2 rows" in out and "Dry run: nothing was written." in out
+    assert "2 rows" in out and "Dry run: nothing was written; the import would add 2 flowers." in out
     with Store.open(data / paths.DB_NAME) as s:
         assert flower_table.count_by_source(s)["import"] == 0
     assert main(["--data-dir", str(data), "import", "--unit", "mm", str(path)]) == 0

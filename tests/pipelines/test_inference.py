@@ -12,8 +12,9 @@ import pytest
 from iris_desktop.domain import Flower, Variety
 from iris_desktop.pipelines import history_csv, registry
 from iris_desktop.pipelines.backfill import backfill
-from iris_desktop.pipelines.inference import catch_up, first_run
+from iris_desktop.pipelines.inference import catch_up
 from iris_desktop.pipelines.monitoring import accuracy_series, backtest, confusion, window_predictions
+from iris_desktop.pipelines.operations import first_run
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import flowers as flower_table
 from iris_desktop.store import predictions as prediction_table
@@ -422,10 +423,10 @@ def test_a_first_run_from_the_command_line_takes_the_generator_and_history_days(
         ]
     )
     out = capsys.readouterr().out
-    assert code == 0 and out.startswith(f"Caught up 6 missed days (from {TODAY - dt.timedelta(days=5)}")
+    assert code == 0 and out.startswith(f"Caught up 5 missed days (from {TODAY - dt.timedelta(days=4)}")
     assert "uniform within per-variety bounds measured on the 150 stored flowers" in out
     with Store.open(folder / "iris.sqlite3") as s:
-        assert daily.settings_for(s).kind == "measured" and _counts(s) == (6, 6)
+        assert daily.settings_for(s).kind == "measured" and _counts(s) == (5, 5)
 
 
 def test_generate_names_the_generator_it_really_used(capsys, tmp_path):

@@ -16,11 +16,11 @@ import pytest
 from sklearn.datasets import load_iris
 
 from iris_desktop.pipelines import legacy_models, registry
-from iris_desktop.pipelines.inference import first_run
 from iris_desktop.pipelines.legacy_models import convert_legacy_models
 from iris_desktop.pipelines.legacy_retrain import retrain_legacy
 from iris_desktop.pipelines.model_checks import knn_training_rows
 from iris_desktop.pipelines.model_format import ModelContents
+from iris_desktop.pipelines.operations import first_run
 from iris_desktop.pipelines.registry_overview import registry_entries
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import Store

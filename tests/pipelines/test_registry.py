@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from iris_desktop.pipelines import registry
-from iris_desktop.pipelines.inference import first_run
+from iris_desktop.pipelines.operations import first_run
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.store import Store
 from iris_desktop.store import registry as rows

@@ -242,9 +242,14 @@ def _file_trial(
 ) -> None:
     d = copy_store(base, work / f"file-{i}")
     before = dump(d)
+    verdict = None  # the dry run's (exit code, error lines): the import must give the same
     for dry in (True, False):
         r = cli(d, "import", path, *(["--dry-run"] if dry else []), timeout=SLOW, unprivileged=unprivileged)
         problems = []
+        if dry:
+            verdict = (r.rc, r.error_lines() if r.rc == 2 else [])
+        elif None not in (r.rc, verdict and verdict[0]) and verdict != (r.rc, r.error_lines() if r.rc == 2 else []):
+            problems.append(f"the dry run said exit {verdict[0]} {verdict[1][:1]}, the import exit {r.rc}")
         after = dump(d)
         if after != before and (dry or r.rc != 0):
             problems.append(f"the store's flowers/imports changed although {'a dry run' if dry else f'exit {r.rc}'}")

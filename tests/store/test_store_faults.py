@@ -63,7 +63,7 @@ def test_a_short_lock_is_waited_for(tmp_path):
 
 def test_the_cli_says_it_waits_then_explains_in_one_line(tmp_path, capsys, monkeypatch):
     data = tmp_path / "data"
-    assert main(["--data-dir", str(data), "info"]) == 0
+    assert main(["--data-dir", str(data), "imports"]) == 0  # (makes the database: `info` only looks)
     capsys.readouterr()
     monkeypatch.setattr(Store, "open", _with_timeout(Store.open, 1.5))
     holder = hold_lock(data / paths.DB_NAME, 6)

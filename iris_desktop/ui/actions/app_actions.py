@@ -1,4 +1,4 @@
-"""The app itself: the data folder, backups, quitting, About."""
+"""The app itself: the data folder, backups, quitting, what the first launch did, About."""
 
 from __future__ import annotations
 
@@ -7,14 +7,18 @@ import sys
 from collections.abc import Callable
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
 
 from iris_desktop import APP_DISPLAY_NAME, __version__, paths
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.widgets import strings
 
 
 class AppActions(Actions):
+    welcomeRequested = Signal()  # Help ▸ What the first launch did: the window shows its panel
+
     def __init__(self, parent: QtWidgets.QWidget, state, reporter, tab_names: Callable[[], list[str]]):
         super().__init__(parent, state, reporter)
         self.tab_names = tab_names  # for About
@@ -32,6 +36,7 @@ class AppActions(Actions):
         )
         file.addSeparator()
         self.action(file, "&Quit", self.widget.close, "Ctrl+Q")
+        self.action(menus["help"], strings.MENU_WELCOME, self.welcomeRequested.emit, tip=strings.MENU_WELCOME_TIP)
         self.action(menus["help"], "&About Iris Desktop", self.about)
 
     def backup_database(self, path: str | None = None) -> Task | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from iris_desktop.domain import plural
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.worker import Task
@@ -39,12 +40,12 @@ class DailyActions(Actions):
         )
 
     def ask_long_catch_up(self, days: int, last: dt.date) -> None:
-        self.done(f"{days} days not caught up yet: Pipelines ▸ Catch up now (F5)")
+        self.done(f"{plural(days, 'day')} not caught up yet: Pipelines ▸ Catch up now (F5)")
         self.reporter.ask(
             "Catch up more than a year?",
-            f"The last daily flower is from {last}: {days} days have passed since. Catching up "
+            f"The last daily flower is from {last}: {plural(days, 'day')} have passed since. Catching up "
             f"generates and predicts a flower for each of them (stored days are never changed).",
-            f"Catch up {days} days",
+            f"Catch up {plural(days, 'day')}",
             "Not now",
             self.catch_up_now,
         )
@@ -58,7 +59,7 @@ class DailyActions(Actions):
                 jobs.remove_future_days,
                 self.state.today(),
                 status="Removing days after today…",
-                on_finished=lambda n: self.done(f"Removed {n} days stored after today"),
+                on_finished=lambda n: self.done(f"Removed {plural(n, 'day')} stored after today"),
             )
 
         self.done(f"{future.count} stored days lie after today")

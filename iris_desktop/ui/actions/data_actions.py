@@ -10,6 +10,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from iris_desktop import paths
+from iris_desktop.domain import plural
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.settings import settings as app_settings
@@ -41,7 +42,9 @@ class DataActions(Actions):
 
     def backfill(self) -> Task:
         def done(added):
-            self.done(f"Stored {added} bundled flowers" if added else "The bundled data set was already stored")
+            self.done(
+                f"Stored {plural(added, 'bundled flower')}" if added else "The bundled data set was already stored"
+            )
 
         return self.run("backfill", jobs.backfill, status="Storing the bundled data set…", on_finished=done)
 
@@ -83,7 +86,7 @@ class DataActions(Actions):
     def _show_preview(self, seen, checks, path: str) -> None:
         from iris_desktop.ui.dialogs.import_dialog import ImportDialog
 
-        self.done(f"Read {seen.rows} flowers from {seen.parsed.file_name}: nothing imported yet")
+        self.done(f"Read {plural(seen.rows, 'flower')} from {seen.parsed.file_name}: nothing imported yet")
         dialog = ImportDialog(seen, checks, self.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.import_previewed(seen, dialog.options(), path))
@@ -101,9 +104,9 @@ class DataActions(Actions):
                 self.done(f"{name}: {nothing_new(result.skipped_duplicates)}; no batch was recorded")
                 return
             per = ", ".join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
-            text = f"Imported {result.added} flowers from {name} ({per})"
+            text = f"Imported {plural(result.added, 'flower')} from {name} ({per})"
             if result.skipped_duplicates:
-                text += f"; skipped {result.skipped_duplicates} that repeat stored flowers"
+                text += f"; skipped {plural(result.skipped_duplicates, 'row')} repeating stored flowers"
             if self.state.model is not None:
                 text += (
                     ". The active model was trained before them: train a new one to include them "
@@ -137,7 +140,8 @@ class DataActions(Actions):
             self.reporter.show("Remove an import", "Nothing has been imported yet.", level="information")
             return
         labels = [
-            f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · {plan.removed} flowers"
+            f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · "
+            + plural(plan.removed, "flower")
             for b, plan in reversed(batches)
         ]
         # Opened, not exec()'d: this runs in a task's callback, where a nested event loop
@@ -155,7 +159,7 @@ class DataActions(Actions):
 
     def confirm_removal(self, batch, plan) -> None:
         Box = QtWidgets.QMessageBox
-        text = f"Remove the {plan.removed} flowers imported from {batch.file_name} (batch {batch.id})?"
+        text = f"Remove the {plural(plan.removed, 'flower')} imported from {batch.file_name} (batch {batch.id})?"
         if plan.models:
             text += (
                 "\n\nModel(s) " + ", ".join(f"v{v}" for v in plan.models) + " were trained on them; "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from iris_desktop import paths
+from iris_desktop.domain import plural
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime.worker import Task
 
@@ -37,5 +38,5 @@ class HistoryActions(Actions):
             self.state.today(),
             writes=False,
             status="Exporting the history…",
-            on_finished=lambda n: self.done(f"Exported {n} predictions to {path}"),
+            on_finished=lambda n: self.done(f"Exported {plural(n, 'prediction')} to {path}"),
         )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.domain import FEATURE_NAMES, FEATURES
+from iris_desktop.domain import FEATURE_NAMES, FEATURES, plural
 from iris_desktop.pipelines.imports import Checks, ImportOptions, ImportPreview
 from iris_desktop.ui.widgets import colors, strings
 
@@ -68,7 +68,7 @@ class ImportDialog(QDialog):
             name, rows, when = seen.previous
             self.again.setText(
                 f"This content was imported on {when[:16].replace('T', ' ')} UTC as {name} "
-                f"({rows} flowers): import it &again"
+                f"({plural(rows, 'flower')}): import it &again"
             )
             box.addWidget(self.again)
         layout.addWidget(choices)
@@ -110,7 +110,7 @@ class ImportDialog(QDialog):
     def _format_text(self) -> str:
         p = self.seen.parsed
         text = (
-            f"<b>{p.file_name}</b>: {self.seen.rows} flowers, {p.encoding}, separated by "
+            f"<b>{p.file_name}</b>: {plural(self.seen.rows, 'flower')}, {p.encoding}, separated by "
             f"{_DELIMITERS[p.delimiter]}, decimal {'comma' if p.decimal == ',' else 'point'}, "
             f"{'with a header row' if p.has_header else 'no header row (read in the usual column order)'}."
         )
@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
             f"&Skip the {current.duplicates} rows that repeat a stored flower (recommended: the "
             "same flower on both sides of a test split makes test accuracy meaningless)"
         )
-        self.keep.setText(f"&Keep them ({self.seen.rows} flowers in all)")
+        self.keep.setText(f"&Keep them ({plural(self.seen.rows, 'flower')} in all)")
         self.skip.setVisible(current.duplicates > 0)
         self.keep.setVisible(current.duplicates > 0)
         if current.outlier_count:
@@ -174,4 +174,6 @@ class ImportDialog(QDialog):
         elif count == 0:
             self.verdict.setText("Every row repeats a stored flower: there is nothing new to import.")
         else:
-            self.verdict.setText(f"Import will add {count} flowers as one batch (File ▸ Remove an import… undoes it).")
+            self.verdict.setText(
+                f"Import will add {plural(count, 'flower')} as one batch (File ▸ Remove an import… undoes it)."
+            )

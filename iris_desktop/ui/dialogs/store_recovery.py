@@ -69,9 +69,7 @@ class StoreRecovery(QObject):
 
         self._offer_backup(text, str(exc), on_no=start_anew, moved=aside)
 
-    def _offer_backup(
-        self, text: str, problem: str, on_no: Callable[[], object], moved: Path | None = None
-    ) -> None:
+    def _offer_backup(self, text: str, problem: str, on_no: Callable[[], object], moved: Path | None = None) -> None:
         """Ask to restore the newest sound backup (listed in a worker); `on_no` if there
         is none, nobody can answer, the user declines, or none can be restored. The
         restored store remembers `problem` (and where the damaged file was `moved`)."""

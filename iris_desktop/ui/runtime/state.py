@@ -64,11 +64,20 @@ def changes_between(
     )
 
 
+# What an empty tab may ask the window for (AppState.actionRequested): the window's own
+# actions do it, so a tab needs neither the window nor another tab's code.
+STORE_BUNDLED = "store-bundled"  # the feature pipeline's backfill of the bundled data set
+TRAIN_DEFAULT = "train-default"  # the training pipeline: the default model, activated
+CATCH_UP = "catch-up"  # the daily pipeline and batch inference, up to today
+ACTIONS = (STORE_BUNDLED, TRAIN_DEFAULT, CATCH_UP)
+
+
 class AppState(QObject):
     changed = Signal(object)  # Changes: one per snapshot that changed anything
     modelUnusable = Signal(str)  # the active model's file is missing or altered: why
     announced = Signal(str)  # a change made by another process, in words
     trainDefaultRequested = Signal()  # a tab asks the window to train the default model
+    actionRequested = Signal(str)  # a tab's empty state asks the window for one of ACTIONS
     dayRequested = Signal(object, str)  # (a date, a tab's name): show that day in that tab
     # (a date, a model version or None: as predicted at the time): explain that day in Predict
     explainRequested = Signal(object, object)

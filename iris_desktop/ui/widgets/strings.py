@@ -227,7 +227,8 @@ SHORTCUTS = (
     ("Any plot", "Ctrl+T", "Show the numbers behind the plot as a table"),
     ("Any plot", "Ctrl+C", "Copy the numbers behind the plot (tab-separated)"),
     ("Any plot", "Menu key or Shift+F10", "The plot's menu: show as table, copy data, export image"),
-    ("Any table", "Arrows, Page Up/Down, Home/End", "Move between rows; Shift with them selects several"),
+    ("Any table", "Arrows, Page Up/Down, Home/End", "Move between rows"),
+    ("Any table", "Shift+Arrows", "Select several rows"),
     ("Explore", "Alt+W", "Select where: type a condition, e.g. petal_length > 4.5 and variety = virginica, then Enter"),
     ("Explore", "Alt+G", "Select by range: two measurements and their smallest and largest values, then Enter"),
     ("Explore", "Alt+1 … Alt+4", "Selection mode: replace, add, intersect, remove"),
@@ -247,4 +248,67 @@ SHORTCUTS = (
     ("History", "Enter in the predictions", "Open the day in the Daily tab"),
     ("History", "Alt+E", "Explain the selected day in the Predict tab"),
     ("History", "Menu key or Shift+F10 in the predictions", "Explain the day in Predict, or show it in the Daily tab"),
+)
+
+# ---- the first launch's welcome (ui/widgets/welcome_panel.py) --------------------------------
+MENU_WELCOME = "What the first &launch did"
+MENU_WELCOME_TIP = "The lab's four pipelines, what each did on the first launch, and the tab that shows it"
+WELCOME_NAME = "What the first launch did"
+WELCOME_TITLE = "<b>Welcome to the Iris lab.</b> The first launch ran its four pipelines for you:"
+WELCOME_DISMISS = "Got it"
+WELCOME_DISMISS_TIP = "Hide this; Help ▸ What the first launch did shows it again"
+WELCOME_LINK_NAME = "Open the {tab} tab"
+WELCOME_FEATURE = "<b>Feature pipeline</b> (backfill): stored the {flowers} of the bundled Iris data set."
+WELCOME_TRAINING = "<b>Training pipeline</b>: trained a model on them, registered and activated it: {model}."
+WELCOME_NO_MODEL = "<b>Training pipeline</b>: no model is active yet."
+WELCOME_DAILY = "<b>Daily feature pipeline</b>: generated {days}, one flower a day, {first} to {last}."
+WELCOME_NO_DAYS = "<b>Daily feature pipeline</b>: no day generated yet."
+WELCOME_INFERENCE = (
+    "<b>Batch inference</b> predicted {predicted} with the active model; "
+    "<b>the monitor</b> compares each with the flower's true variety."
+)
+WELCOME_RUNS = (
+    "Every run of each pipeline is recorded, with its outcome, rows and duration; "
+    "missed days are generated and predicted at each launch."
+)
+
+# ---- empty tabs (ui/widgets/empty_state.py): what fills the tab, and the button that does it ---
+EMPTY_STATE_NAME = "{tab}: nothing here yet"
+EMPTY_STORE_BUNDLED = "Store the bundled data set"
+EMPTY_STORE_BUNDLED_TIP = "The feature pipeline's backfill: the 150 flowers of the Iris data set"
+EMPTY_TRAIN_DEFAULT = "Train the default model"
+EMPTY_TRAIN_DEFAULT_TIP = "K-nearest neighbours, k=5: trained in the background and activated"
+EMPTY_CATCH_UP = "Catch up now"
+EMPTY_CATCH_UP_TIP = "Generate and predict every missed day of the daily history"
+EMPTY_EXPLORE = (
+    "No flowers yet. The feature pipeline fills this tab: the 150 flowers of the bundled Iris data set, "
+    "CSV files you import (File ▸ Import CSV…) and one generated flower a day."
+)
+EMPTY_TRAIN_NO_FLOWERS = (
+    "Nothing to train on yet. The training pipeline learns from labelled flowers: the bundled data set "
+    "and the files you import."
+)
+EMPTY_TRAIN_NO_MODEL = (
+    "No model yet. The training pipeline fits one on the labelled flowers, registers it as a version "
+    "and activates it; the settings on the left train others."
+)
+EMPTY_DAILY = (
+    "No days yet. The daily feature pipeline generates one flower a day and batch inference predicts "
+    "it with the active model; missed days are caught up at each launch."
+)
+EMPTY_HISTORY_NO_MODEL = (
+    "Nothing to monitor yet. This tab is the monitor: each day's prediction against the flower's "
+    "true variety. Predictions need a model first."
+)
+EMPTY_HISTORY_NO_FLOWERS = (
+    "Nothing to monitor yet. This tab is the monitor: each day's prediction against the flower's "
+    "true variety. Predictions need a model, and a model learns from labelled flowers first."
+)
+EMPTY_HISTORY_NO_DAYS = (
+    "Nothing to monitor yet. This tab is the monitor: each day's prediction against the flower's "
+    "true variety; a catch-up generates the days and predicts them."
+)
+EMPTY_PIPELINES = (
+    "No pipeline has run yet. Each run of the four pipelines is listed here with its outcome, rows and "
+    "duration; the first is the feature pipeline's backfill of the bundled data set."
 )

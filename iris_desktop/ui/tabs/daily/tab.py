@@ -45,6 +45,7 @@ from iris_desktop.ui.tabs.daily.params_table import ParamsTable
 from iris_desktop.ui.tabs.daily.pipeline_tasks import PipelineTasks
 from iris_desktop.ui.tabs.daily.steering import SteeringBox, qdate
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.key_text import shortcut_text
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
@@ -133,7 +134,9 @@ class DailyTab(QWidget):
         self.reading = QLabel("Reading the daily history…")
         self.reading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.main.hide()
+        self.empty = EmptyState(self.state, "Daily")  # no day yet: the catch-up makes them
         outer = QVBoxLayout(self)
+        outer.addWidget(self.empty)
         outer.addLayout(bar)
         outer.addWidget(self.reading, 1)
         outer.addWidget(self.main, 1)
@@ -141,6 +144,7 @@ class DailyTab(QWidget):
 
         view = self.generator_view
         order: list[QWidget] = [
+            self.empty.button,
             self.prev_button,
             self.date_edit,
             self.next_button,

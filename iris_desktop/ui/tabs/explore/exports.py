@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 from PySide6 import QtWidgets
 
+from iris_desktop.domain import plural
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
 from iris_desktop.ui.widgets.plot_export import ask_and_export
@@ -70,7 +71,7 @@ def write_csv(tab, path: str, rows: np.ndarray) -> Task:
     """Write `rows` to `path` in a worker; returns the Task."""
 
     def done(count: int) -> None:
-        tab._status(f"Saved {count:,} flowers to {path}")
+        tab._status(f"Saved {plural(count, 'flower')} to {path}")
 
     def failed(exc, details) -> None:
         tab.reporter.failure("Export", exc, details)

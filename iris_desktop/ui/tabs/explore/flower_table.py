@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.domain import FEATURES, VARIETIES, plural
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
 from iris_desktop.ui.tabs.explore.data import IMPORT
 from iris_desktop.ui.widgets import colors, strings
@@ -240,7 +240,7 @@ class FlowerTable(QWidget):
     def _update_labels(self) -> None:
         total = len(self.columns) if self.columns is not None else 0
         selected = int(np.count_nonzero(self.selected_mask))
-        text = f"Showing {self.model.rowCount():,} of {total:,} flowers"
+        text = f"Showing {self.model.rowCount():,} of {plural(total, 'flower')}"
         if selected:
             text += f" · {selected:,} selected"
         self.count_label.setText(text)

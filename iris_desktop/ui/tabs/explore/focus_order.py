@@ -11,7 +11,7 @@ from iris_desktop.ui.widgets.focus import chain, tool_buttons
 
 def focus_order(tab) -> None:
     keyboard, large, distributions, table = tab.keyboard, tab.large, tab.distributions, tab.table
-    order: list[QWidget] = [*tool_buttons(tab.toolbar)]
+    order: list[QWidget] = [tab.empty.button, *tool_buttons(tab.toolbar)]
     order += [keyboard.condition, keyboard.condition_button]
     for i in range(len(keyboard.axes)):
         order += [keyboard.axes[i], keyboard.lows[i], keyboard.highs[i]]

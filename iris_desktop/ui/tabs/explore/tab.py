@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
 
-from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.domain import FEATURES, VARIETIES, plural
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
@@ -40,6 +40,7 @@ from iris_desktop.ui.tabs.explore.selection import Mode, RectPredicate, Selectio
 from iris_desktop.ui.tabs.explore.statistics import Describer, StatisticsPanel
 from iris_desktop.ui.tabs.explore.toolbar import ExploreToolbar
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.key_text import held_text
 from iris_desktop.ui.widgets.plot_access import announce
 from iris_desktop.ui.widgets.splitters import splitter
@@ -107,6 +108,8 @@ class ExploreTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(2)
+        self.empty = EmptyState(self.state, "Explore")  # no flowers: what stores them
+        layout.addWidget(self.empty)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.keyboard)
         info = QHBoxLayout()
@@ -121,7 +124,9 @@ class ExploreTab(QWidget):
 
     def _connect(self) -> None:
         bar = self.toolbar
-        # The toolbar's shortcuts (Esc, Alt+1...) work wherever the focus is in the tab.
+        # The toolbar's shortcuts (Esc, Alt+1...) work wherever the focus is in the window
+        # while this tab is shown (a hidden tab's actions never fire): after a click on the
+        # tab's label too.
         self.addActions([a for a in bar.actions() if not a.shortcut().isEmpty()])
         bar.modeChanged.connect(self._set_mode)
         bar.toolChanged.connect(self._set_tool)
@@ -260,7 +265,7 @@ class ExploreTab(QWidget):
         counts = np.bincount(self.data.variety[self.selection.mask], minlength=len(VARIETIES))
         parts = ", ".join(f"{c:,} {v.label}" for v, c in zip(VARIETIES, counts) if c)
         self.selection_label.setText(
-            f"{n:,} of {total:,} flowers selected ({parts}). Mode: {self.mode.label}. Esc clears."
+            f"{n:,} of {plural(total, 'flower')} selected ({parts}). Mode: {self.mode.label}. Esc clears."
         )
 
     def _plot_selected(self, predicate, modifiers) -> None:
@@ -276,7 +281,7 @@ class ExploreTab(QWidget):
         picked = predicate.mask(self.data.coords) & self.visible[self.data.variety]
         self.selection.apply(picked, mode)
         if hasattr(predicate, "describe"):
-            self.reporter.status(f"{mode.label}: {int(picked.sum()):,} flowers with {predicate.describe()}")
+            self.reporter.status(f"{mode.label}: {plural(int(picked.sum()), 'flower')} with {predicate.describe()}")
 
     def select_where(self, text: str) -> int | None:
         """Select the flowers meeting the condition `text` (by the mode); None, and the

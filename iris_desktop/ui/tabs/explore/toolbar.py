@@ -64,7 +64,7 @@ class ExploreToolbar(QToolBar):
         for mode in Mode:
             action = QAction(mode.label, self, checkable=True)
             action.setShortcut(QKeySequence(MODE_KEYS[mode]))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(f"{MODE_TIPS[mode]} ({shortcut_text(MODE_KEYS[mode])})")
             action.triggered.connect(lambda _c=False, m=mode: self.modeChanged.emit(m))
             modes.addAction(action)
@@ -77,7 +77,7 @@ class ExploreToolbar(QToolBar):
         for tool, (text, shortcut, tip) in TOOL_TEXT.items():
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(f"{tip} ({shortcut_text(shortcut)})")
             action.triggered.connect(lambda _c=False, t=tool: self.toolChanged.emit(t))
             tools.addAction(action)
@@ -87,13 +87,13 @@ class ExploreToolbar(QToolBar):
         self.addSeparator()
         self.clear_action = QAction("Clear", self)
         self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.clear_action.setToolTip("Select nothing (Esc)")
         self.clear_action.triggered.connect(self.clearRequested.emit)
         self.addAction(self.clear_action)
         self.jitter_action = QAction("Jitter", self, checkable=True)
         self.jitter_action.setShortcut(QKeySequence("Alt+J"))
-        self.jitter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.jitter_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.jitter_action.setToolTip(
             "Spread flowers that share their measurements by up to ±0.045 cm, so stacked points show "
             f"({shortcut_text('Alt+J')})"
@@ -102,7 +102,7 @@ class ExploreToolbar(QToolBar):
         self.addAction(self.jitter_action)
         self.reset_action = QAction("Reset zoom", self)
         self.reset_action.setShortcut(QKeySequence("Alt+0"))
-        self.reset_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reset_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.reset_action.setToolTip(f"Show every flower in every plot again ({shortcut_text('Alt+0')})")
         self.reset_action.triggered.connect(self.resetZoomRequested.emit)
         self.addAction(self.reset_action)

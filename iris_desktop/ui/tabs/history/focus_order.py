@@ -18,7 +18,13 @@ def focus_order(tab) -> None:
         tab.table,
         tab.drift,
     )
-    order: list[QWidget] = [switch.as_predicted, switch.by_model, switch.version_box, tab.export_table_button]
+    order: list[QWidget] = [
+        tab.empty.button,
+        switch.as_predicted,
+        switch.by_model,
+        switch.version_box,
+        tab.export_table_button,
+    ]
     order += [day.daily_button, day.explain_button, day.latest_button, box.plot, box.span_box, box.export_button]
     order += [confusion.window_box, confusion.start, confusion.end, confusion.version, confusion.matrix]
     order += [confusion.normalised, confusion.export_button, tab.details.tabBar()]

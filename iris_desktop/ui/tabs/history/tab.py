@@ -50,6 +50,7 @@ from iris_desktop.ui.tabs.history.latest_day import DayPanel
 from iris_desktop.ui.tabs.history.prediction_table import PredictionTable
 from iris_desktop.ui.tabs.history.view_switch import ViewSwitch
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.model_text import describe_record
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
@@ -138,7 +139,9 @@ class HistoryTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.split, 1)
+        self.empty = EmptyState(self.state, "History")  # nothing predicted yet: what predicts
         outer = QVBoxLayout(self)
+        outer.addWidget(self.empty)
         outer.addWidget(body)
 
         self.view_switch.changed.connect(self._view_changed)

@@ -35,6 +35,7 @@ from iris_desktop.ui.tabs.pipelines.log_panel import RunLogPanel
 from iris_desktop.ui.tabs.pipelines.pipeline_actions import PipelineActions
 from iris_desktop.ui.tabs.pipelines.run_now import RunNow
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.focus import chain
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
@@ -90,12 +91,14 @@ class PipelinesTab(QWidget):
         self.lineage.dayRequested.connect(self._lineage_of_day)
         self.split = splitter(Qt.Orientation.Horizontal, [self.log, self.lineage], (3, 1))
         remember(self.split, self.settings, "pipelines/split")
+        self.empty = EmptyState(self.state, "Pipelines")  # no run yet: the first pipeline to run
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(self.notice)
         layout.addWidget(self.flow)
         layout.addWidget(self.split, 1)
         self.setMinimumSize(1000, 560)
-        order = self.flow.controls()
+        order = [self.empty.button, *self.flow.controls()]
         order += [self.log.pipeline, self.log.outcome, self.log.search, self.log.export_button]
         order += [self.log.view, self.log.details, self.lineage.model, self.lineage.day]
         chain(order)

@@ -69,6 +69,11 @@ class PinnedDay(QObject):
     def active(self) -> bool:
         return self.day is not None
 
+    def users_values(self) -> tuple[float, float, float, float]:
+        """The user's own flower: the sliders, or the values set aside while a day is shown
+        (what the tab remembers for the next start)."""
+        return self.saved if self.active and self.saved is not None else self.tab.values()
+
     def explain(self, day: dt.date, version: int | None = None) -> Task:
         """Pin the tab to `day`: shown at once, explained by a worker."""
         if self.saved is None:

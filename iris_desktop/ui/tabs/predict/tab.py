@@ -32,6 +32,7 @@ from iris_desktop.domain import FEATURES, VARIETIES, Variety
 from iris_desktop.pipelines.registry import LoadedModel
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.tabs.predict.explain_banner import ExplainBanner
 from iris_desktop.ui.tabs.predict.explanation_panel import ExplanationPanel
@@ -42,6 +43,7 @@ from iris_desktop.ui.tabs.predict.no_model_banner import NoModelBanner
 from iris_desktop.ui.tabs.predict.pinned_day import LIVE_TITLE, PinnedDay
 from iris_desktop.ui.tabs.predict.presets import PresetsBox
 from iris_desktop.ui.tabs.predict.probability_chart import ProbabilityChart
+from iris_desktop.ui.tabs.predict.remembered_flower import RememberedFlower
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
@@ -66,11 +68,12 @@ class PredictTab(QWidget):
         self.predictor.ready.connect(self._predicted)
         self._build()
         self.pinned = PinnedDay(self, state, reporter)
+        self.remembered = RememberedFlower(self, app_settings(), self.pinned.users_values)  # the last flower
         # A model or data change is shown when the tab is: a hidden tab does no work
         # (with a 500-tree forest, that work is hundreds of milliseconds of Python).
         self._follow = Follow(self, state, self._store_changed, lambda c: c.model or c.flowers)
         self._update_ranges()
-        self.set_values(self._start, recompute_regions=False)
+        self.set_values(self.remembered.values() or self._start, recompute_regions=False)
         self._model_changed(state.model)
 
     # ---- layout ---------------------------------------------------------------------
@@ -207,6 +210,7 @@ class PredictTab(QWidget):
             field.set_value(value, emit=False)
             self._row[0, i] = field.value()
         self._refresh()
+        self.remembered.changed()
         if recompute_regions and self.model is not None:
             self.map.compute_regions(self._row[0])
 
@@ -215,6 +219,7 @@ class PredictTab(QWidget):
         if self.preset_note.text():
             self.preset_note.clear()  # the preset no longer describes what is shown
         self._refresh()
+        self.remembered.changed()
         if index < 2 and self.model is not None:  # sepal values move the regions
             self.map.schedule_regions(self._row[0])
 

@@ -12,7 +12,7 @@ from iris_desktop.ui.widgets.focus import chain
 
 def focus_order(tab) -> None:
     panel, results, curve, regions, registry = tab.panel, tab.results, tab.curve, tab.regions, tab.registry
-    order: list[QWidget] = [panel.form.algorithm_box]
+    order: list[QWidget] = [tab.empty.button, panel.form.algorithm_box]
     order += [control for controls in panel.form.controls.values() for control in controls.values()]
     order += [panel.standardize, *panel.sources.values(), panel.test_percent, panel.seed, panel.folds]
     order += [tab.activate_box, tab.train_button, tab.cancel_button, tab.pages.tabBar()]

@@ -41,6 +41,7 @@ from iris_desktop.ui.tabs.train.registry_panel import RegistryPanel
 from iris_desktop.ui.tabs.train.results import ResultsPanel
 from iris_desktop.ui.tabs.train.settings_panel import SettingsPanel
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.key_text import shortcut_text
 from iris_desktop.ui.widgets.model_text import describe_record
 from iris_desktop.ui.widgets.plot_export import ask_and_export
@@ -126,7 +127,11 @@ class TrainTab(QWidget):
         self.splitter = splitter(Qt.Orientation.Vertical, [self.pages, registry_box], (3, 2))
         remember(self.splitter, self.settings, "train/splitter")
 
-        outer = QHBoxLayout(self)
+        self.empty = EmptyState(self.state, "Train")  # no flowers to learn from, or no model yet
+        column = QVBoxLayout(self)
+        column.addWidget(self.empty)
+        outer = QHBoxLayout()
+        column.addLayout(outer, 1)
         outer.addWidget(left_widget)
         outer.addWidget(self.splitter, 1)
         self.setMinimumWidth(640)

@@ -105,7 +105,7 @@ def test_a_right_click_on_a_marker_selects_it_and_offers_to_explain_it(make_tab,
 
 def test_generator_changes_are_marked_as_the_report_marks_them(make_tab, store, qtbot):
     store.set_meta("installation_seed", "20260615")
-    from iris_desktop.pipelines.inference import first_run
+    from iris_desktop.pipelines.operations import first_run
 
     first_run(store, TODAY)  # 31 days from the default generator
     tab = make_tab(store)

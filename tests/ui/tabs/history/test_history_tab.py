@@ -20,8 +20,9 @@ import operator
 
 from iris_desktop.pipelines import daily
 from iris_desktop.pipelines.history_csv import read_history_csv
-from iris_desktop.pipelines.inference import catch_up, first_run
+from iris_desktop.pipelines.inference import catch_up
 from iris_desktop.pipelines.monitoring import backtest
+from iris_desktop.pipelines.operations import first_run
 from iris_desktop.pipelines.training import TrainingConfig, train
 from iris_desktop.ui.runtime.worker import wait_for_all
 from iris_desktop.ui.tabs.history.tab import HistoryTab
