@@ -1,9 +1,10 @@
 """The KNN validation curve: train and cross-validated accuracy against k, to choose k.
 
 scikit-learn's validation_curve fits and predicts once per k and fold. Here each fold
-needs one neighbour search: the votes of the k nearest, for every k, are running sums
-over the max(k) nearest. The numbers are scikit-learn's exactly, ties included (see
-_FoldNeighbours), so the curve's CV accuracy at a k equals what training reports.
+needs one neighbour search (two on a small fold, see _fold_searches): the votes of the
+k nearest, for every k, are running sums over the max(k) nearest. The numbers are
+scikit-learn's exactly, ties included (see _FoldNeighbours), so the curve's CV accuracy
+at a k equals what training reports.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ def knn_curve(
     search per fold instead of one fit and two predictions per k and fold. The votes
     of the k nearest are running sums over the max(ks) nearest; ties go to the first
     variety, as in scikit-learn. Where the k-th and the next neighbour are equally far
-    (which of them counts is the search's choice), that flower is predicted again by
-    scikit-learn's own classifier for that k, so the curve matches it exactly."""
+    (which of them counts is the search's choice) or distance-weighted votes tie but
+    for rounding, that flower is predicted again by scikit-learn's own classifier for
+    that k, so the curve matches it exactly."""
     from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
 
@@ -84,13 +86,14 @@ def knn_curve(
         if standardize:
             scaler = StandardScaler().fit(X_tr)
             X_tr, X_te = scaler.transform(X_tr), scaler.transform(X_te)
-        fold = _FoldNeighbours(X_tr, y[tr], ks, p)
+        searches = _fold_searches(X_tr, y[tr], ks, p)
         for queries, truth, scores in ((X_te, y[te], test_scores), (X_tr, y[tr], train_scores)):
             correct = np.zeros(len(ks))
             for start in range(0, len(queries), 2048):  # bounded memory, and a Cancel check
                 if should_cancel and should_cancel():
                     raise TrainingCancelled("the validation curve was cancelled")
-                predicted = fold.predict(queries[start : start + 2048])
+                chunk = queries[start : start + 2048]
+                predicted = np.hstack([search.predict(chunk) for search in searches])
                 correct += (predicted == truth[start : start + 2048, None]).sum(axis=0)
             scores[:, f] = correct / len(queries)
     report(100, "Validation curve done")
@@ -105,16 +108,27 @@ def knn_curve(
     )
 
 
+def _fold_searches(X: np.ndarray, y: np.ndarray, ks: list[int], params: dict[str, Any]) -> list[_FoldNeighbours]:
+    """One search per kind scikit-learn would use on the fold: a tree for k below half
+    its flowers, brute force from there ("auto"). The kinds compute distances apart in
+    their last bits, which is enough to reorder neighbours or outweigh a vote."""
+    half = len(y) // 2
+    parts = ([k for k in ks if k < half], [k for k in ks if k >= half])
+    return [_FoldNeighbours(X, y, part, params) for part in parts if part]
+
+
 class _FoldNeighbours:
-    """One CV fold's training flowers: predictions for every k from one search."""
+    """One CV fold's training flowers: predictions for every k in `ks` (all searched
+    the same way by scikit-learn) from one search."""
 
     def __init__(self, X: np.ndarray, y: np.ndarray, ks: list[int], params: dict[str, Any]):
         from sklearn.neighbors import NearestNeighbors
 
         self.X, self.y, self.ks, self.params = X, y, ks, params
         self.depth = min(ks[-1] + 1, len(y))  # one more: to see ties at the k-th
-        self.index = NearestNeighbors(n_neighbors=self.depth, metric=params["metric"], p=params["p"]).fit(X)
-        self._classifiers: dict[bool, Estimator] = {}
+        # Fitted for the smallest k, "auto" picks the search a fresh fit for any of ks does.
+        self.index = NearestNeighbors(n_neighbors=ks[0], metric=params["metric"], p=params["p"]).fit(X)
+        self._model: Estimator | None = None
 
     def predict(self, queries: np.ndarray, depth: int | None = None) -> np.ndarray:
         """(queries, len(ks)) predicted variety indices."""
@@ -125,14 +139,14 @@ class _FoldNeighbours:
         weights = _weights(dist, self.params["weights"])
         votes = _running_votes(weights[:, :top], labels[:, :top])
         predicted: np.ndarray = votes[:, np.asarray(ks) - 1, :].argmax(axis=2)
+        close = _close_votes(votes[:, np.asarray(ks) - 1, :], predicted, self.params["weights"])
         deeper = np.zeros(len(queries), dtype=bool)
         for j, k in enumerate(ks):
-            if k >= depth:
-                continue  # every training flower votes: nothing to choose
-            unsure, truncated = self._unsure(k, dist, labels, weights, votes, predicted[:, j])
-            if truncated.any() and depth < len(self.y):
+            unsure = close[:, j]
+            if k < depth:  # else every training flower votes: none to choose
+                chosen, truncated = self._unsure(k, dist, labels, weights, votes, predicted[:, j], depth < len(self.y))
                 deeper |= truncated  # look further before deciding
-                unsure &= ~truncated
+                unsure = (unsure | chosen) & ~deeper
             if unsure.any():
                 rows = np.flatnonzero(unsure)
                 predicted[rows, j] = self._classifier(k).predict(queries[rows])
@@ -142,11 +156,19 @@ class _FoldNeighbours:
         return predicted
 
     def _unsure(
-        self, k: int, dist: np.ndarray, labels: np.ndarray, weights: np.ndarray, votes: np.ndarray, winner: np.ndarray
+        self,
+        k: int,
+        dist: np.ndarray,
+        labels: np.ndarray,
+        weights: np.ndarray,
+        votes: np.ndarray,
+        winner: np.ndarray,
+        more: bool,
     ) -> tuple[np.ndarray, np.ndarray]:
         """The queries whose k-th and (k+1)-th neighbours are equally far (which of them
-        counts is the search's choice) where that choice could change the winner; and
-        those whose equally-far group may go on past the neighbours fetched."""
+        counts is the search's choice) where that choice could change the winner; and,
+        when there are `more` training flowers than fetched, those whose equally-far
+        group reaches the last one fetched: it may go on, with flowers of any variety."""
         unsure = np.zeros(len(dist), dtype=bool)
         truncated = unsure.copy()
         rows = np.flatnonzero(np.isclose(dist[:, k - 1], dist[:, k], rtol=1e-9, atol=1e-12))
@@ -159,6 +181,8 @@ class _FoldNeighbours:
         strict = np.where(inside[:, None] > 0, votes[rows, np.maximum(inside - 1, 0)], 0.0)
         counts = np.column_stack([(group & (labels == v)).sum(axis=1) for v in range(len(VARIETIES))])
         picks, each = k - inside, weights[:, k - 1]  # how many of the group count, each's weight
+        cut = group[:, -1] & more  # the group may go on unseen: up to `picks` more of every variety
+        counts += np.where(cut, picks, 0)[:, None]
         others = counts.sum(axis=1) - counts[at, winner]
         least = strict[at, winner] + each * np.maximum(0, picks - others)  # the winner's worst case
         most = strict + each[:, None] * np.minimum(counts, picks[:, None])  # each rival's best case
@@ -168,21 +192,28 @@ class _FoldNeighbours:
             safe = least[:, None] > most * (1 + 1e-9) + 1e-12
         safe[at, winner] = True
         unsure[rows] = ~safe.all(axis=1)
-        truncated[rows] = unsure[rows] & group[:, -1]
+        truncated[rows] = unsure[rows] & cut
         return unsure, truncated
 
     def _classifier(self, k: int) -> Estimator:
-        """scikit-learn's KNN for k, searching as a fresh fit for k would ("auto":
-        a tree below half the rows, brute force from there)."""
+        """scikit-learn's KNN for k, searching as a fresh fit for k would (as the index)."""
         from sklearn.neighbors import KNeighborsClassifier
 
-        brute = k >= len(self.y) // 2
-        model = self._classifiers.get(brute)
-        if model is None:
-            model = KNeighborsClassifier(**dict(self.params, n_neighbors=k)).fit(self.X, self.y)
-            self._classifiers[brute] = model
-        model.n_neighbors = k
-        return model
+        if self._model is None:
+            self._model = KNeighborsClassifier(**dict(self.params, n_neighbors=self.ks[0])).fit(self.X, self.y)
+        self._model.n_neighbors = k
+        return self._model
+
+
+def _close_votes(votes: np.ndarray, winner: np.ndarray, kind: str) -> np.ndarray:
+    """(queries, ks): where a rival's distance-weighted votes come within rounding of the
+    winner's. scikit-learn adds the weights in another order (numpy's pairwise sum), so
+    such a near tie can go either way in its last bit; whole votes are exact."""
+    if kind != "distance":
+        return np.zeros(winner.shape, dtype=bool)
+    best = np.take_along_axis(votes, winner[..., None], axis=2)
+    rivals = np.where(np.arange(votes.shape[2]) == winner[..., None], -np.inf, votes)
+    return np.asarray(rivals.max(axis=2) >= best[..., 0] * (1 - 1e-9))
 
 
 def _weights(dist: np.ndarray, kind: str) -> np.ndarray:
