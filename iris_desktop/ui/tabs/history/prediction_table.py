@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+from iris_desktop.ui.widgets.row_menu import add_row_menu
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.monitoring import HistoryColumns
@@ -107,13 +107,7 @@ class PredictionTable(QWidget):
         self.view.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.view.activated.connect(lambda index: self._activate(index.row()))
         self.menu: QMenu | None = None  # the row's menu on screen
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self.row_menu)
-        menu_key = QAction(self.view)  # Shift+F10 opens it too, as on other desktops
-        menu_key.setShortcut(QKeySequence("Shift+F10"))
-        menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        menu_key.triggered.connect(lambda _checked=False: self.row_menu(None))
-        self.view.addAction(menu_key)
+        add_row_menu(self.view, self.row_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
