@@ -209,7 +209,7 @@ def _missing_database_hint(db) -> None:
 
 def _ack_recovery() -> int:
     from iris_desktop import store as store_package
-    from iris_desktop.pipelines.recovery import acknowledge
+    from iris_desktop.store.recovery_notes import acknowledge
 
     store_package.on_recovery_note = None  # this command says it itself
     with open_store() as store:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from iris_desktop.cli.common import bounded
@@ -42,11 +41,12 @@ def runs(args) -> int:
 
 
 def _local(stamp: str) -> str:
+    from iris_desktop.store.runs import local_time
+
     try:
-        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+        return f"{local_time(stamp):%Y-%m-%d %H:%M}"
     except ValueError:
         return stamp[:16]
-    return f"{when:%Y-%m-%d %H:%M}"
 
 
 def _count(value: int | None) -> str:

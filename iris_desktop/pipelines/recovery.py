@@ -1,7 +1,7 @@
 """After the store could not be used: the newest sound backup brought back (recorded as
 a restore run) and the recovery remembered in the restored store until the user has
-seen it; and seeing it. The command line (`cli/main.py`, `info --ack-recovery`) and
-the app (its recovery dialog's restore, the banner's button) call these alike."""
+seen it (store/recovery_notes.py). The command line (`cli/main.py`) and the app (its
+recovery dialog's restore) call this alike."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 from iris_desktop.pipelines.runs import current_trigger, recorded_restore
 from iris_desktop.store import Store, StoreError, backups, recovery_notes
 from iris_desktop.store.backups import Restored
-from iris_desktop.store.recovery_notes import RecoveryNote
 
 
 def restore_newest_after(problem: str, db: Path, models: Path, moved: Path | None = None) -> tuple[Restored, str]:
@@ -31,13 +30,3 @@ def restore_newest_after(problem: str, db: Path, models: Path, moved: Path | Non
     except StoreError:
         pass  # the restored store cannot be opened or written: the next command says why
     return restored, run.message
-
-
-def pending(store: Store) -> RecoveryNote | None:
-    """The recovery the user has not acknowledged yet, if any."""
-    return recovery_notes.read_note(store)
-
-
-def acknowledge(store: Store) -> RecoveryNote | None:
-    """The user has seen the recovery note: it is no longer said. The note, if there was one."""
-    return recovery_notes.acknowledge(store)

@@ -94,12 +94,20 @@ def _whole(low: int | None = None) -> Check:
     return check
 
 
+def _optional(check: Check) -> Check:
+    return lambda value: None if value is None else check(value)
+
+
 def _fraction(value: Any) -> str | None:
     return None if _number(value) and 0 < value < 1 else "is not a fraction between 0 and 1"
 
 
 def _text(value: Any) -> str | None:
     return None if isinstance(value, str) and value else "is not text"
+
+
+def _any_text(value: Any) -> str | None:
+    return None if isinstance(value, str) else "is not text"
 
 
 def _flag(value: Any) -> str | None:
@@ -126,11 +134,17 @@ TYPED: dict[tuple[str, str], Check] = {
     ("models", "created_at"): _text,
     ("imports", "rows"): _whole(0),
     ("imports", "sha256"): _text,
-    ("imports", "file_name"): lambda v: None if isinstance(v, str) else "is not text",
+    ("imports", "file_name"): _any_text,
     ("imports", "imported_at"): _text,
     ("generators", "key"): _text,
     ("generators", "kind"): _text,
     ("model_aliases", "version"): _whole(1),
+    # The run log: checked as it is read only (10,000 rows: not in the first open's pass).
+    **{("runs", c): _text for c in ("pipeline", "trigger", "outcome", "started")},
+    ("runs", "ended"): _optional(_text),
+    ("runs", "message"): _optional(_any_text),
+    **{("runs", c): _optional(_whole(0)) for c in ("rows_in", "rows_out", "model_version", "import_id")},
+    ("runs", "id"): _whole(1),
 }
 KEYS = {"models": "version", "imports": "id", "generators": "id", "model_aliases": "alias"}
 

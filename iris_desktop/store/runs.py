@@ -8,13 +8,15 @@ the store finds its process gone and closes it as 'interrupted' (interrupted_run
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iris_desktop.store.content import decoded
 from iris_desktop.store.database import Store
-from iris_desktop.store.errors import StoreContentError
 
 RUNNING = "running"
 OUTCOMES = (RUNNING, "ok", "failed", "cancelled", "nothing-to-do", "interrupted")
@@ -145,25 +147,18 @@ def _fold_old(conn: sqlite3.Connection) -> None:
 # ---- reading ---------------------------------------------------------------------------------
 
 
-_TEXT = {"pipeline", "trigger", "outcome", "started"}  # never NULL
-_WHOLE = {"id", "rows_in", "rows_out", "model_version", "import_id"}
+@functools.lru_cache(maxsize=4096)  # a run log's view asks for the same cells on every paint
+def local_time(stamp: str) -> dt.datetime:
+    """A run's UTC timestamp ('2026-06-15T00:05:00.123Z') as a local aware datetime."""
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
 
 
 def _records(store: Store, rows: list[Any]) -> list[RunRecord]:
-    """Rows as records, each value of the type we write (a hand edit is a
-    StoreContentError naming the run and the column, not a TypeError in a report)."""
+    """Rows as records, each value of the type we write (store/content.py: a hand edit is
+    a StoreContentError naming the run and the column, not a TypeError in a report)."""
     for row in rows:
         for column, value in zip(_COLUMNS.split(", "), row):
-            if column in _TEXT:
-                good = isinstance(value, str)
-            elif column in _WHOLE:
-                good = value is None or (isinstance(value, int) and (column != "id" or value > 0))
-            else:  # ended, message
-                good = value is None or isinstance(value, str)
-            if not good:
-                raise StoreContentError.column(
-                    store.path, "runs", row[0], column, value, "is not what Iris Desktop writes"
-                )
+            decoded(store.path, "runs", row[0], column, value)
     return [RunRecord(*row) for row in rows]
 
 

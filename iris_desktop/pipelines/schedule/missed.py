@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from iris_desktop.pipelines.schedule.common import ScheduleStatus
-from iris_desktop.store.runs import RunRecord
+from iris_desktop.store.runs import RunRecord, local_time
 
 GRACE = dt.timedelta(minutes=15)  # a scheduled run may start a little late and take a while
 EARLY = dt.timedelta(minutes=1)  # clocks differ a little
@@ -24,7 +24,7 @@ class MissedRun:
         text = f"The scheduled catch-up of {self.due:%Y-%m-%d %H:%M} did not run"
         if self.last_run is None:
             return text + " (no scheduled run is recorded)"
-        return text + f" (the last scheduled run started {_local(self.last_run.started):%Y-%m-%d %H:%M})"
+        return text + f" (the last scheduled run started {local_time(self.last_run.started):%Y-%m-%d %H:%M})"
 
 
 def last_due(at: dt.time, now: dt.datetime) -> dt.datetime:
@@ -46,13 +46,8 @@ def missed_run(status: ScheduleStatus | None, last_scheduled: RunRecord | None, 
     due = last_due(status.time, now)
     if status.installed_at is not None and status.installed_at > due:
         return None
-    if last_scheduled is not None and _local(last_scheduled.started) >= due - EARLY:
+    if last_scheduled is not None and local_time(last_scheduled.started) >= due - EARLY:
         return None
     if status.last_trigger is not None and due <= status.last_trigger and now - status.last_trigger < GRACE:
         return None
     return MissedRun(due, last_scheduled)
-
-
-def _local(stamp: str) -> dt.datetime:
-    """A run's UTC timestamp ('2026-06-15T00:05:00.123Z') as a local aware datetime."""
-    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()

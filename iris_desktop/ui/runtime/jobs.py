@@ -120,7 +120,7 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
 
 def _startup(store: Store, today: dt.date, report) -> StartupResult:
     from iris_desktop.pipelines import operations
-    from iris_desktop.pipelines.recovery import pending
+    from iris_desktop.store.recovery_notes import read_note
 
     started = operations.start(
         store, today, ask_before_days=ASK_BEFORE_DAYS, progress=lambda p, text: report(10 + p * 0.85, text)
@@ -132,7 +132,7 @@ def _startup(store: Store, today: dt.date, report) -> StartupResult:
         started.waiting_days,
         started.last_day,
         started.notes,
-        note.said() if (note := pending(store)) else None,
+        note.said() if (note := read_note(store)) else None,
     )
 
 
@@ -306,7 +306,7 @@ def restore_newest(db, models, problem: str, moved: Path | None = None):
 @with_store
 def acknowledge_recovery(store: Store) -> None:
     """The user has seen the recovery note: it is no longer shown (nor said by commands)."""
-    from iris_desktop.pipelines.recovery import acknowledge
+    from iris_desktop.store.recovery_notes import acknowledge
 
     acknowledge(store)
 

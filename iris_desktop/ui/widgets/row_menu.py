@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 
 def add_row_menu(view: QAbstractItemView, open_menu: Callable[[QPoint | None], object]) -> None:
@@ -19,3 +19,17 @@ def add_row_menu(view: QAbstractItemView, open_menu: Callable[[QPoint | None], o
     menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     menu_key.triggered.connect(lambda _checked=False: open_menu(None))
     view.addAction(menu_key)
+
+
+def show_row_menu(
+    view: QAbstractItemView, index: QModelIndex, pos: QPoint | None, items: list[tuple[str, Callable[[], object]]]
+) -> QMenu:
+    """The menu of `items` (text, what it does) for the row of `index`, at `pos` (viewport
+    coordinates), or by the row itself when the keyboard opened it."""
+    menu = QMenu(view)
+    for text, action in items:
+        menu.addAction(text, action)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    at = pos if pos is not None else view.visualRect(index).center()
+    menu.popup(view.viewport().mapToGlobal(at))
+    return menu

@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from iris_desktop import paths
-from iris_desktop.pipelines import recovery
-from iris_desktop.store import Store, backups, predictions
+from iris_desktop.store import Store, backups, predictions, recovery_notes
 from tests.conftest import TODAY
 from tests.store.test_backups import counts, damage_page
 from tests.ui.conftest import read
@@ -126,7 +125,7 @@ def test_an_emptied_file_is_restored_and_the_banner_stays_until_seen(make_window
     assert not banner.isVisible()
     qtbot.waitUntil(lambda: window.status_label.text() == "The recovery notice will not be shown again")
     with Store.open(db) as store:
-        assert recovery.pending(store) is None
+        assert recovery_notes.read_note(store) is None
 
 
 def test_a_new_store_beside_a_damaged_one_shows_the_banner_at_every_start(make_window, qtbot):

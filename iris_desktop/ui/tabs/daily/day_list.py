@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
-from iris_desktop.ui.widgets.row_menu import add_row_menu
+from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
 
 if TYPE_CHECKING:
     from iris_desktop.ui.tabs.daily.jobs import DailyData
@@ -188,14 +188,16 @@ class DayList(QWidget):
             return None
         row = self.model.source_row(index.row())
         self.daySelected.emit(row)
-        menu = QMenu(self.view)
-        menu.addAction("&Explain in Predict", lambda: self.dayExplained.emit(row))
-        menu.addAction("Show in &History", lambda: self.dayActivated.emit(row))
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        at = pos if pos is not None else self.view.visualRect(index).center()
-        menu.popup(self.view.viewport().mapToGlobal(at))
-        self.menu = menu
-        return menu
+        self.menu = show_row_menu(
+            self.view,
+            index,
+            pos,
+            [
+                ("&Explain in Predict", lambda: self.dayExplained.emit(row)),
+                ("Show in &History", lambda: self.dayActivated.emit(row)),
+            ],
+        )
+        return self.menu
 
     def _current_changed(self, current, _previous) -> None:
         if not self._selecting and current.isValid():

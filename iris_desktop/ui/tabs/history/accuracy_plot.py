@@ -84,31 +84,25 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         self.wrong.setBrush(pg.mkBrush(scheme.wrong))
         self.selected.setPen(pg.mkPen(scheme.ink, width=2 * wide))
         self.selected_line.setPen(pg.mkPen(scheme.ink, width=1, style=Qt.PenStyle.DotLine))
-        self._switch_sample.setPen(self._switch_pen(scheme))
-        self._generator_sample.setPen(self._generator_pen(scheme))
+        self._switch_sample.setPen(self._pen(scheme, self._SWITCH))
+        self._generator_sample.setPen(self._pen(scheme, self._GENERATOR))
         for line in self._version_lines:
-            self._style_switch(line, scheme)
+            self._style_mark(line, scheme, self._SWITCH)
         for line in self._generator_lines:
-            self._style_generator(line, scheme)
+            self._style_mark(line, scheme, self._GENERATOR)
         colors.style_legend(self.legend, scheme)
 
-    @staticmethod
-    def _switch_pen(scheme: colors.Scheme):
-        return pg.mkPen(scheme.change, width=1.5 * scheme.pen_scale, style=Qt.PenStyle.DashLine)
-
-    def _style_switch(self, line: pg.InfiniteLine, scheme: colors.Scheme) -> None:
-        line.setPen(self._switch_pen(scheme))
-        line.label.setColor(scheme.change)
-        line.label.fill = pg.mkBrush(colors.qcolor(scheme.background, 210))
-        line.label.update()
+    # A model change: dashed, the scheme's change colour; a generator change: dotted, its warning colour.
+    _SWITCH = ("change", Qt.PenStyle.DashLine)
+    _GENERATOR = ("warning", Qt.PenStyle.DotLine)
 
     @staticmethod
-    def _generator_pen(scheme: colors.Scheme):
-        return pg.mkPen(scheme.warning, width=1.5 * scheme.pen_scale, style=Qt.PenStyle.DotLine)
+    def _pen(scheme: colors.Scheme, mark: tuple[str, Qt.PenStyle]):
+        return pg.mkPen(getattr(scheme, mark[0]), width=1.5 * scheme.pen_scale, style=mark[1])
 
-    def _style_generator(self, line: pg.InfiniteLine, scheme: colors.Scheme) -> None:
-        line.setPen(self._generator_pen(scheme))
-        line.label.setColor(scheme.warning)
+    def _style_mark(self, line: pg.InfiniteLine, scheme: colors.Scheme, mark: tuple[str, Qt.PenStyle]) -> None:
+        line.setPen(self._pen(scheme, mark))
+        line.label.setColor(getattr(scheme, mark[0]))
         line.label.fill = pg.mkBrush(colors.qcolor(scheme.background, 210))
         line.label.update()
 
@@ -239,7 +233,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
     def _set_switches(self, switches) -> None:
         while len(self._version_lines) < len(switches):
             line = pg.InfiniteLine(angle=90, label="", labelOpts={"position": 0.5, "movable": False})
-            self._style_switch(line, colors.scheme())
+            self._style_mark(line, colors.scheme(), self._SWITCH)
             line.setZValue(-5)
             self.plot.addItem(line)
             self._version_lines.append(line)
@@ -265,7 +259,7 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         shown = [(day, what) for day, what in changes if first is None or day > first]
         while len(self._generator_lines) < len(shown):
             line = pg.InfiniteLine(angle=90, label="generator", labelOpts={"position": 0.22, "movable": False})
-            self._style_generator(line, colors.scheme())
+            self._style_mark(line, colors.scheme(), self._GENERATOR)
             line.setZValue(-5)
             self.plot.addItem(line)
             self._generator_lines.append(line)

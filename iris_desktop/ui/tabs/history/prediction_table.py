@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
-from iris_desktop.ui.widgets.row_menu import add_row_menu
+from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.monitoring import HistoryColumns
@@ -245,14 +245,16 @@ class PredictionTable(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
         day = self.history.day[self.model.source_row(index.row())].item()
-        menu = QMenu(self.view)
-        menu.addAction("&Explain in Predict", lambda: self.dayExplained.emit(day))
-        menu.addAction("Show in &Daily tab", lambda: self.dayActivated.emit(day))
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        at = pos if pos is not None else self.view.visualRect(index).center()
-        menu.popup(self.view.viewport().mapToGlobal(at))
-        self.menu = menu
-        return menu
+        self.menu = show_row_menu(
+            self.view,
+            index,
+            pos,
+            [
+                ("&Explain in Predict", lambda: self.dayExplained.emit(day)),
+                ("Show in &Daily tab", lambda: self.dayActivated.emit(day)),
+            ],
+        )
+        return self.menu
 
     def _activate(self, view_row: int) -> None:
         if self.history is not None and 0 <= view_row < self.model.rowCount():

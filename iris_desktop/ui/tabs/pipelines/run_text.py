@@ -3,10 +3,7 @@ Shared by the flow's boxes, the run log and its CSV. No Qt here."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-
-from iris_desktop.store.runs import RunRecord
+from iris_desktop.store.runs import RunRecord, local_time
 
 OUTCOME_WORDS = {
     "running": "running",
@@ -16,12 +13,6 @@ OUTCOME_WORDS = {
     "nothing-to-do": "nothing to do",
     "interrupted": "interrupted",
 }
-
-
-@functools.lru_cache(maxsize=4096)  # a view asks for the same cells again on every paint
-def local_time(stamp: str) -> dt.datetime:
-    """A run's UTC timestamp ('2026-06-15T00:05:00.123Z') as a local aware datetime."""
-    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
 
 
 def started_text(run: RunRecord) -> str:
