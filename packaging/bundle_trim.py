@@ -193,17 +193,19 @@ def keep_binary(dest: str) -> bool:
     return entry is None or keep_qt_plugin(*entry)
 
 
+QT_CATALOGUES = {"qtbase_en.qm", "qtbase_sv.qm"}  # ui/runtime/i18n.py LANGUAGES
+
 # Sources the wheels ship next to their compiled modules: of no use at run time.
 BUILD_SOURCES = {".pyx", ".pxd", ".pxi", ".tp", ".c", ".cpp", ".h", ".hpp"}
 
 
 def keep_data(dest: str, excluded_modules) -> bool:
-    """No Qt translations (the app ships none and installs no QTranslator), no data of
-    test folders or of the excluded packages (scikit-learn's sample data sets), no
-    build sources."""
+    """Of Qt's translations only qtbase's in the app's languages (the standard dialogs'
+    buttons), no data of test folders or of the excluded packages (scikit-learn's sample
+    data sets), no build sources."""
     path = Path(dest)
     if "PySide6" in path.parts and "translations" in path.parts:
-        return False
+        return path.name in QT_CATALOGUES
     if path.suffix in BUILD_SOURCES or path.name == "meson.build" or "tests" in path.parts:
         return False
     return not any(path.parts[: len(m.split("."))] == tuple(m.split(".")) for m in excluded_modules)

@@ -4,7 +4,7 @@ macOS; on Windows (no make, no POSIX shell) run it directly:
     python packaging/tasks.py test          (Windows: py packaging\\tasks.py test)
 
 Tasks: run [ARGS...], test [PYTEST ARGS...], lint, bench, reliability, screenshots,
-bundle, self-test, deb, zip, dmg, dist, clean. Each makes the virtual environment in .venv/
+bundle, self-test, deb, zip, dmg, dist, translations, clean. Each makes the virtual environment in .venv/
 first (bin/ on POSIX,
 Scripts\\ on Windows) and installs the project into it, editable, again whenever
 pyproject.toml is newer than the last install. Only the standard library is used here:
@@ -42,17 +42,51 @@ def sh(*args: object, env: dict[str, str] | None = None) -> None:
 
 def venv(test: bool = False) -> None:
     """.venv with the project (and, with `test`, its test extras), installed again when
-    pyproject.toml changed (what the Makefile's stamps did)."""
+    pyproject.toml changed (what the Makefile's stamps did); the translations compiled."""
     if not tool("python").exists():
         sh(sys.executable, "-m", "venv", VENV)
         sh(tool("python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     stamp = VENV / (".installed-test" if test else ".installed")
-    if stamp.exists() and stamp.stat().st_mtime >= PYPROJECT.stat().st_mtime:
-        return
-    sh(tool("python"), "-m", "pip", "install", "--quiet", "-e", ".[test]" if test else ".")
-    stamp.touch()
-    if test:
-        (VENV / ".installed").touch()  # the test install includes the plain one
+    if not stamp.exists() or stamp.stat().st_mtime < PYPROJECT.stat().st_mtime:
+        sh(tool("python"), "-m", "pip", "install", "--quiet", "-e", ".[test]" if test else ".")
+        stamp.touch()
+        if test:
+            (VENV / ".installed").touch()  # the test install includes the plain one
+    compile_translations()  # the app's catalogues are build output, made here for every task
+
+
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def compile_translations() -> None:
+    """resources/translations/*.ts -> .qm (what the app loads), with the pyside6-lrelease
+    of the .venv; only the ones whose .ts is newer. The .qm files are build output."""
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            sh(tool("pyside6-lrelease"), "-silent", ts, "-qm", qm)
+
+
+def translations(*_args: str) -> None:
+    """Bring the .ts files up to date with the code (pyside6-lupdate): new strings come in
+    unfinished, removed ones go. English keeps only the plural forms ("%Ln flower(s)")."""
+    venv()
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "iris_desktop" / "ui").rglob("*.py"))
+    for language, extra in (("sv", []), ("en", ["-pluralonly"])):
+        ts = TRANSLATIONS / f"iris_desktop_{language}.ts"
+        sh(
+            tool("pyside6-lupdate"),
+            *extra,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            language,
+            *sources,
+            "-ts",
+            ts,
+        )
+    compile_translations()
 
 
 def offscreen_env() -> dict[str, str]:
@@ -235,7 +269,22 @@ def clean(*_args: str) -> None:
 
 TASKS = {
     f.__name__.replace("_", "-"): f
-    for f in (run, test, lint, bench, reliability, screenshots, bundle, self_test, deb, zip_bundle, dmg, dist, clean)
+    for f in (
+        run,
+        test,
+        lint,
+        bench,
+        reliability,
+        screenshots,
+        bundle,
+        self_test,
+        deb,
+        zip_bundle,
+        dmg,
+        dist,
+        translations,
+        clean,
+    )
 }
 TASKS["zip"] = TASKS.pop("zip-bundle")  # `zip` would hide the built-in
 

@@ -17,6 +17,7 @@ from iris_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version
 from iris_desktop.store import StoreError
 from iris_desktop.store.database import ensure_folder
 from iris_desktop.ui.main_window import MainWindow
+from iris_desktop.ui.runtime import i18n
 from iris_desktop.ui.runtime.errors import ErrorReporter, log, setup_logging
 from iris_desktop.ui.runtime.main_thread_gc import MainThreadGC
 from iris_desktop.ui.runtime.settings import settings
@@ -133,6 +134,9 @@ def run_app(args) -> int:
 
 def _run(args, report: SelfTestReport | None = None) -> int:
     app = application()
+    language = i18n.install(str(settings().value(i18n.LANGUAGE_KEY, i18n.SYSTEM)))
+    if i18n.missing(language):  # a source tree whose .ts files were never compiled
+        print(f"iris-desktop: no compiled translations ({i18n.catalogue(language)}): run make run", file=sys.stderr)
     headless = args.self_test or args.quit_when_ready or args.quit_after_startup
 
     def explain(title: str, text: str) -> None:
@@ -276,6 +280,9 @@ def _verdict(window: MainWindow, errors: list[str], report: SelfTestReport, show
         problems.append(f"catch-up incomplete: {daily} daily flowers, {predicted} predictions")
     if window.state.model is None:
         problems.append("no active model after first run")
+    problems += [
+        f"no compiled catalogue {path}" for path in map(i18n.catalogue, i18n.LANGUAGES) if not Path(path).is_file()
+    ]
     if problems:
         report.notes.extend(problems)
         QApplication.exit(1)

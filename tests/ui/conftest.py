@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from iris_desktop import paths
 from iris_desktop.store import Store
 from iris_desktop.ui import app as app_module
 from iris_desktop.ui.main_window import MainWindow
+from iris_desktop.ui.runtime import i18n
 from iris_desktop.ui.runtime.errors import ErrorReporter, setup_logging
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import wait_for_all
+
+
+@pytest.fixture(autouse=True)
+def _in_english(qapp):
+    """Every GUI test reads the app in English (its plural forms from the compiled English
+    catalogue) with English numbers, whatever this machine's locale; a test of another
+    language installs it and is put back here."""
+    i18n.install("en")
+    yield
+    if QLocale().language() != QLocale.Language.English:
+        i18n.install("en")
 
 
 @pytest.fixture(autouse=True)
