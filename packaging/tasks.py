@@ -69,24 +69,20 @@ def compile_translations() -> None:
 
 def translations(*_args: str) -> None:
     """Bring the .ts files up to date with the code (pyside6-lupdate): new strings come in
-    unfinished, removed ones go. English keeps only the plural forms ("%Ln flower(s)")."""
+    unfinished, removed ones go; English keeps only its plural forms, spelled out here
+    (packaging/ts_files.py). Says what Swedish still lacks."""
+    import ts_files
+
     venv()
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "iris_desktop" / "ui").rglob("*.py"))
     for language, extra in (("sv", []), ("en", ["-pluralonly"])):
         ts = TRANSLATIONS / f"iris_desktop_{language}.ts"
-        sh(
-            tool("pyside6-lupdate"),
-            *extra,
-            "-no-obsolete",
-            "-locations",
-            "none",
-            "-target-language",
-            language,
-            *sources,
-            "-ts",
-            ts,
-        )
+        options = [*extra, "-no-obsolete", "-locations", "none", "-target-language", language]
+        sh(tool("pyside6-lupdate"), *options, *sources, "-ts", ts)
+    ts_files.english_plurals(TRANSLATIONS / "iris_desktop_en.ts")
     compile_translations()
+    todo = ts_files.unfinished(TRANSLATIONS / "iris_desktop_sv.ts")
+    print(f"Swedish: {len(todo)} message(s) to translate" + "".join(f"\n  {s!r}" for s in todo[:20]))
 
 
 def offscreen_env() -> dict[str, str]:

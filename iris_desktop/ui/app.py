@@ -10,15 +10,16 @@ import tempfile
 from pathlib import Path
 
 from PySide6 import QtGui, QtWidgets
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TR_NOOP, QTimer
 from PySide6.QtWidgets import QApplication
 
 from iris_desktop import APP_DISPLAY_NAME, APP_ID, APP_NAME, ORG_NAME, __version__, paths
 from iris_desktop.store import StoreError
 from iris_desktop.store.database import ensure_folder
-from iris_desktop.ui.main_window import MainWindow
+from iris_desktop.ui.main_window import TABS, MainWindow
 from iris_desktop.ui.runtime import i18n
 from iris_desktop.ui.runtime.errors import ErrorReporter, log, setup_logging
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.main_thread_gc import MainThreadGC
 from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.single_instance import SingleInstance
@@ -139,7 +140,9 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         print(f"iris-desktop: no compiled translations ({i18n.catalogue(language)}): run make run", file=sys.stderr)
     headless = args.self_test or args.quit_when_ready or args.quit_after_startup
 
-    def explain(title: str, text: str) -> None:
+    def explain(title: str, text: str, shown: tuple[str, str] | None = None) -> None:
+        """Say why the app ends: as given in the log and on the command line (English),
+        in a dialog as `shown` (title, text in the user's language; default the same)."""
         setup_logging()
         log.warning("%s: %s", title, text)
         if report:
@@ -147,19 +150,32 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         if headless:
             print(f"iris-desktop: {title}: {text}", file=sys.stderr)
         else:
+            title, text = shown or (title, text)
             QtWidgets.QMessageBox.warning(None, title, text)
 
     try:
         ensure_folder(paths.data_dir())
     except StoreError as exc:
-        explain("The data folder cannot be used", f"{exc}.\n\nIris Desktop will close.")
+        explain(
+            *_in_both(
+                QT_TR_NOOP("The data folder cannot be used"),
+                QT_TR_NOOP("{problem}.\n\nIris Desktop will close."),
+                problem=exc,
+            )
+        )
         return 1
     instance = SingleInstance(paths.data_dir())
     if not instance.acquire():
         if instance.hand_over():
             print(f"{APP_DISPLAY_NAME} is already running for {paths.data_dir()}; brought it to the front.")
             return 0
-        explain("Iris Desktop is already running", f"Another Iris Desktop uses {paths.data_dir()} and did not answer.")
+        explain(
+            *_in_both(
+                QT_TR_NOOP("Iris Desktop is already running"),
+                QT_TR_NOOP("Another Iris Desktop uses {folder} and did not answer."),
+                folder=paths.data_dir(),
+            )
+        )
         return 1
 
     # The store is opened, checked and migrated by the start-up job, in a worker, after
@@ -216,6 +232,14 @@ def _run(args, report: SelfTestReport | None = None) -> int:
     return code
 
 
+def _in_both(title: object, text: object, **values: object) -> tuple[str, str, tuple[str, str]]:
+    """explain()'s arguments for a message marked with QT_TR_NOOP (which returns its text,
+    typed object): (title, text) in English, then as shown, in the user's language."""
+    title, text = str(title), str(text)
+    shown = (tr(title).format(**values), tr(text).format(**values))
+    return title.format(**values), text.format(**values), shown
+
+
 def _exit_now(code: int) -> None:
     """End the process while a worker thread still runs: the interpreter would
     otherwise wait for it (or crash tearing Qt down under it)."""
@@ -258,7 +282,7 @@ def _self_test(window: MainWindow, errors: list[str], report: SelfTestReport) ->
         if runner.busy:  # its jobs still run: look again soon (the watchdog ends a hang)
             QTimer.singleShot(20, lambda: settle(index))
             return
-        name = window.tabs.tabText(index).replace("&", "")
+        name = TABS[index][0]  # English: the verdict is command-line output
         tab = window.tab_widget(index)
         if isinstance(tab, LoadingPage) or tab.grab().isNull():
             errors.append(f"the {name} tab was not built")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from iris_desktop import APP_DISPLAY_NAME
 from iris_desktop.ui.actions.app_actions import AppActions
-from iris_desktop.ui.actions.daily_actions import DailyActions
+from iris_desktop.ui.actions.daily_actions import DailyActions, catch_up_message
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.history_actions import HistoryActions
 from iris_desktop.ui.actions.model_actions import ModelActions
@@ -32,6 +32,7 @@ from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
 from iris_desktop.ui.runtime import jobs, worker
 from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import CATCH_UP, STORE_BUNDLED, TRAIN_DEFAULT, AppState
 from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 from iris_desktop.ui.widgets import strings
@@ -77,6 +78,8 @@ def _pipelines_tab(window: MainWindow) -> QWidget:
 
 
 # The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
+# The name is the tab's key, in English (show_tab, tab, the self-test); the tab shows
+# strings.tab_name(name), in the user's language.
 TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
     ("Explore", _explore_tab),
     ("Train", _train_tab),
@@ -85,6 +88,28 @@ TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
     ("History", _history_tab),
     ("Pipelines", _pipelines_tab),  # the four pipelines' runs, lineage and schedule
 ]
+
+
+def lane_title(name: str) -> str:
+    """The work of task runner lane `name` as a failure nobody handled names it: "Import"
+    (failed), in English the lane's name capitalized; other lanes by their identifier."""
+    known = {
+        "activation": tr("Activation", "what failed"),
+        "backfill": tr("Backfill", "what failed"),
+        "backtest": tr("Backtest", "what failed"),
+        "backup": tr("Backup", "what failed"),
+        "catch-up": tr("Catch-up", "what failed"),
+        "explain": tr("Explain", "what failed"),
+        "export": tr("Export", "what failed"),
+        "history": tr("History", "what failed"),
+        "import": tr("Import", "what failed"),
+        "refresh": tr("Refresh", "what failed"),
+        "removal": tr("Removal", "what failed"),
+        "report": tr("Report", "what failed"),
+        "start-up": tr("Start-up", "what failed"),
+        "training": tr("Training", "what failed"),
+    }
+    return known.get(name) or name.capitalize()
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +134,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName(strings.MAIN_TABS_NAME)
         for name, _ in TABS:
-            self.tabs.addTab(LoadingPage(name), name)
+            self.tabs.addTab(LoadingPage(strings.tab_name(name)), strings.tab_name(name))
         self.recovery_banner = RecoveryBanner()
         self.recovery_banner.acknowledged.connect(self._acknowledge_recovery)
         self.welcome = WelcomePanel(state, settings)  # what the first launch did, one line per pipeline
@@ -141,9 +166,11 @@ class MainWindow(QMainWindow):
         self.runner.message.connect(self.show_status)
         worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
         # Failures nobody asked to handle, and a caller's handler that raised.
-        self.runner.failed.connect(lambda name, exc, details: reporter.failure(name.capitalize(), exc, details))
+        self.runner.failed.connect(lambda name, exc, details: reporter.failure(lane_title(name), exc, details))
         self.runner.handlerFailed.connect(
-            lambda name, exc, details: reporter.report(exc, details, f"{name.capitalize()}: what followed failed")
+            lambda name, exc, details: reporter.report(
+                exc, details, tr("{work}: what followed failed").format(work=lane_title(name))
+            )
         )
         self._midnight = QTimer(self)
         self._midnight.setInterval(60_000)
@@ -165,7 +192,7 @@ class MainWindow(QMainWindow):
             jobs.startup,
             *self.state.paths(),
             self.state.today(),
-            status="Starting up…",
+            status=tr("Starting up…"),
             on_finished=self._loaded,
             on_failed=self._start_failed,
         )
@@ -174,13 +201,13 @@ class MainWindow(QMainWindow):
         self.daily_actions.last_catch_up_day = self.state.today()
         self.state.apply(result.snapshot)
         self.status_bar.show_model(self.state.model)  # also when there is none
-        message = result.summary.message()
+        message = catch_up_message(result.summary)
         if result.first_run:
             s = result.summary
-            message = (
-                f"First run: stored the Iris data set, trained the default model and simulated "
-                f"{s.days_added} days of daily history ({s.first_day} to {s.last_day})"
-            )
+            message = tr(
+                "First run: stored the Iris data set, trained the default model and simulated "
+                "{days} days of daily history ({first} to {last})"
+            ).format(days=s.days_added, first=s.first_day, last=s.last_day)
         self.show_status(message)
         if result.first_run:
             self.welcome.first_run(WelcomeFacts.of_first_run(result.summary, self.state))
@@ -196,7 +223,7 @@ class MainWindow(QMainWindow):
         if result.first_run:  # asked once: run the daily pipeline with the app closed?
             self.pipeline_actions.offer_schedule()
         if result.notes:  # e.g. model files of an older version converted (or to be retrained)
-            self.reporter.show("Model files updated", "\n\n".join(result.notes), level="information")
+            self.reporter.show(tr("Model files updated"), "\n\n".join(result.notes), level="information")
         self.ready.emit()
 
     def _start_failed(self, exc: BaseException, details: str) -> None:
@@ -204,10 +231,10 @@ class MainWindow(QMainWindow):
         Anything else: say what failed (headless runs end here), then open the tabs all
         the same: Pipelines ▸ Catch up now retries."""
         if self.recovery.handle(exc):
-            self.show_status("The database needs attention")
+            self.show_status(tr("The database needs attention"))
             return
-        self.show_status("Start-up failed")
-        self.reporter.report(exc, details, "Start-up failed")
+        self.show_status(tr("Start-up failed"))
+        self.reporter.report(exc, details, tr("Start-up failed"))
         self._open_tabs()
         self.state.refresh()
 
@@ -216,8 +243,8 @@ class MainWindow(QMainWindow):
             "recovery-note",
             jobs.acknowledge_recovery,
             *self.state.paths(),
-            status="Forgetting the recovery notice…",
-            on_finished=lambda _none: self.show_status("The recovery notice will not be shown again"),
+            status=tr("Forgetting the recovery notice…"),
+            on_finished=lambda _none: self.show_status(tr("The recovery notice will not be shown again")),
         )
 
     def _give_up(self, title: str, text: str) -> None:
@@ -256,23 +283,28 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # one broken tab must not take the window down
             import traceback
 
-            self.reporter.report(exc, traceback.format_exc(), f"The {name} tab could not be built")
+            self.reporter.report(
+                exc, traceback.format_exc(), tr("The {tab} tab could not be built").format(tab=strings.tab_name(name))
+            )
             return
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)  # replacing the page is not the user changing tabs
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, TabArea(widget), name)
+        self.tabs.insertTab(index, TabArea(widget), strings.tab_name(name))
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
 
     def tab(self, name: str) -> QWidget:
-        """The tab called `name` (its LoadingPage until built)."""
-        return self.tab_widget(next(i for i in range(self.tabs.count()) if self.tabs.tabText(i) == name))
+        """The tab called `name` in English, TABS' key (its LoadingPage until built)."""
+        return self.tab_widget(self.tab_index(name))
+
+    def tab_index(self, name: str) -> int:
+        """The place of the tab `name` (English, as in TABS: the text shown is translated)."""
+        return next(i for i, (key, _) in enumerate(TABS) if key == name)
 
     def show_tab(self, name: str) -> None:
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index) == name:
-                self.tabs.setCurrentIndex(index)
+        if any(key == name for key, _ in TABS):
+            self.tabs.setCurrentIndex(self.tab_index(name))
 
     def tab_widget(self, index: int) -> QWidget:
         """The tab itself (inside its scroll area once built)."""
@@ -316,9 +348,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        menus = {"file": bar.addMenu("&File"), "pipelines": bar.addMenu("&Pipelines")}
+        menus = {"file": bar.addMenu(tr("&File")), "pipelines": bar.addMenu(tr("&Pipelines"))}
         menus["view"] = bar.addMenu(strings.MENU_VIEW)
-        menus["help"] = bar.addMenu("&Help")
+        menus["help"] = bar.addMenu(tr("&Help"))
         made = (self, self.state, self.reporter)
         self.data_actions = DataActions(*made)
         self.history_actions = HistoryActions(*made)

@@ -11,6 +11,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QVBoxLayout, QWidget
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -20,9 +21,9 @@ if TYPE_CHECKING:
 class LoadingPage(QWidget):
     """What a tab shows while scikit-learn and the plots load."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str):  # the tab's name as shown (translated)
         super().__init__()
-        self.label = QLabel(f"Loading {name}…")
+        self.label = QLabel(tr("Loading {tab}…").format(tab=name))
         bar = QProgressBar()
         bar.setRange(0, 0)  # busy indicator
         bar.setFixedWidth(240)
@@ -88,12 +89,12 @@ class StatusBar(QStatusBar):
         self.status_label.setMinimumWidth(1)  # may be clipped in a narrow window, not widen it
         self.addWidget(self.status_label, 1)
         self.cancel_button = QtWidgets.QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop the work in progress (what is done so far is kept only if it is whole)")
+        self.cancel_button.setText(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the work in progress (what is done so far is kept only if it is whole)"))
         self.cancel_button.clicked.connect(self.cancel_running)
         self.cancel_button.hide()
-        self.model_label = QLabel("Loading the model…")
-        self.model_label.setToolTip("The active model (Pipelines ▸ Train default model to make one)")
+        self.model_label = QLabel(tr("Loading the model…"))
+        self.model_label.setToolTip(tr("The active model (Pipelines ▸ Train default model to make one)"))
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel_button)
         self.addPermanentWidget(self.model_label)
@@ -117,15 +118,19 @@ class StatusBar(QStatusBar):
         task = self.runner.cancellable()
         if task is not None:
             task.cancel()
-            self.show_status(f"Cancelling: {task.status.rstrip('…')}…")
+            self.show_status(tr("Cancelling: {work}…").format(work=task.status.rstrip("…")))
         self.cancel_button.hide()
 
     def show_model(self, model: LoadedModel | None) -> None:
         if model is None:
-            self.model_label.setText("No active model")
+            self.model_label.setText(tr("No active model"))
             return
         from iris_desktop.ui.widgets.model_text import describe_model
 
         # Short here (the tabs say more); the whole description on hover.
-        self.model_label.setText(f"Active model v{model.version} · {model.record.algorithm.upper()}")
+        self.model_label.setText(
+            tr("Active model v{version} · {algorithm}").format(
+                version=model.version, algorithm=model.record.algorithm.upper()
+            )
+        )
         self.model_label.setToolTip(describe_model(model))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from iris_desktop import APP_DISPLAY_NAME, __version__, paths
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.widgets import strings
 
@@ -26,24 +27,26 @@ class AppActions(Actions):
     def populate(self, menus) -> None:
         file = menus["file"]
         file.addSeparator()
-        self.action(file, "Open &data folder", self.open_data_folder, tip=str(paths.data_dir()))
-        self.action(file, "&Back up…", self.backup_database, tip="Save the database and its model files as one archive")
+        self.action(file, tr("Open &data folder"), self.open_data_folder, tip=str(paths.data_dir()))
+        self.action(
+            file, tr("&Back up…"), self.backup_database, tip=tr("Save the database and its model files as one archive")
+        )
         self.action(
             file,
-            "&Restore from backup…",
+            tr("&Restore from backup…"),
             self.restore_backup,
-            tip="Replace the data with a backup's (the data now is backed up first)",
+            tip=tr("Replace the data with a backup's (the data now is backed up first)"),
         )
         file.addSeparator()
-        self.action(file, "&Quit", self.widget.close, "Ctrl+Q")
+        self.action(file, tr("&Quit"), self.widget.close, "Ctrl+Q")
         self.action(menus["help"], strings.MENU_WELCOME, self.welcomeRequested.emit, tip=strings.MENU_WELCOME_TIP)
-        self.action(menus["help"], "&About Iris Desktop", self.about)
+        self.action(menus["help"], tr("&About Iris Desktop"), self.about)
 
     def backup_database(self, path: str | None = None) -> Task | None:
         if path is None:
             default = str(paths.data_dir().home() / f"iris-backup-{self.state.today()}.zip")
             path, _ = QtWidgets.QFileDialog.getSaveFileName(
-                self.widget, "Back up", default, "Iris Desktop backups (*.zip)"
+                self.widget, tr("Back up"), default, tr("Iris Desktop backups") + " (*.zip)"
             )
             if not path:
                 return None
@@ -52,8 +55,10 @@ class AppActions(Actions):
             jobs.backup,
             path,
             writes=False,
-            status="Backing up…",
-            on_finished=lambda dest: self.done(f"Backed up the database and its model files to {dest}"),
+            status=tr("Backing up…"),
+            on_finished=lambda dest: self.done(
+                tr("Backed up the database and its model files to {dest}").format(dest=dest)
+            ),
         )
 
     def restore_backup(self):
@@ -79,7 +84,7 @@ class AppActions(Actions):
             writes=False,
             context=dialog,
             on_finished=lambda found: dialog.confirm(path, what, found[1]),
-            on_failed=lambda exc, details: self.reporter.failure("Restore", exc, details),
+            on_failed=lambda exc, details: self.reporter.failure(tr("Restore", "what failed"), exc, details),
         )
 
     def restore_from(self, path: str) -> Task:
@@ -87,14 +92,16 @@ class AppActions(Actions):
             self.state.refresh()
             self.done(result.message())
 
-        return self.run("backup", jobs.restore, path, status="Restoring the backup…", on_finished=restored)
+        return self.run("backup", jobs.restore, path, status=tr("Restoring the backup…"), on_finished=restored)
 
     def open_data_folder(self) -> None:
         folder = str(paths.data_dir())
         if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(folder)):
             box = self.reporter.show(
-                "Data folder",
-                f"No file manager could be started. Iris Desktop keeps its data in:\n\n{folder}",
+                tr("Data folder"),
+                tr("No file manager could be started. Iris Desktop keeps its data in:\n\n{folder}").format(
+                    folder=folder
+                ),
                 level="information",
             )
             box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -108,14 +115,18 @@ class AppActions(Actions):
             module = sys.modules.get(name)
             if module is not None:
                 versions.append(f"{'scikit-learn' if name == 'sklearn' else name} {module.__version__}")
-        tabs = ", ".join(self.tab_names())
+        tabs = strings.LIST_SEPARATOR.join(self.tab_names())
         QtWidgets.QMessageBox.about(
             self.widget,
-            f"About {APP_DISPLAY_NAME}",
+            tr("About {app}").format(app=APP_DISPLAY_NAME),
             f"<h3>{APP_DISPLAY_NAME} {__version__}</h3>"
-            "<p>The serverless-ML Iris lab on your own machine, offline: a flower a day is "
-            "generated and predicted, every missed day caught up at launch.</p>"
-            f"<p>Tabs: {tabs}.</p>"
-            f"<p>{'<br>'.join(versions)}</p>"
-            f"<p>Data: <code>{paths.data_dir()}</code><br>Logs: <code>{paths.logs_dir()}</code></p>",
+            + tr(
+                "<p>The serverless-ML Iris lab on your own machine, offline: a flower a day is "
+                "generated and predicted, every missed day caught up at launch.</p>"
+            )
+            + tr("<p>Tabs: {tabs}.</p>").format(tabs=tabs)
+            + f"<p>{'<br>'.join(versions)}</p>"
+            + tr("<p>Data: <code>{data}</code><br>Logs: <code>{logs}</code></p>").format(
+                data=paths.data_dir(), logs=paths.logs_dir()
+            ),
         )

@@ -10,43 +10,56 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from iris_desktop import paths
-from iris_desktop.domain import plural
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.pipeline_words import removal_message
 
 if TYPE_CHECKING:  # imported when first shown: not before the first paint
     from iris_desktop.ui.dialogs.import_dialog import ImportDialog
+
+
+def nothing_new(rows: int) -> str:
+    """pipelines.imports.nothing_new in the user's language: every row already stored."""
+    if rows == 1:
+        return tr("nothing new: the one row is already stored")
+    return tr("nothing new: all {rows} are already stored").format(rows=tr("%Ln row(s)", None, rows))
 
 
 class DataActions(Actions):
     def populate(self, menus) -> None:
         self.action(
             menus["file"],
-            "&Import CSV…",
+            tr("&Import CSV…"),
             self.import_csv,
             "Ctrl+O",
-            "Add flowers from a CSV file: see what it holds first, then import all rows or none",
+            tr("Add flowers from a CSV file: see what it holds first, then import all rows or none"),
         )
         self.action(
             menus["file"],
-            "&Remove an import…",
+            tr("&Remove an import…"),
             self.remove_import,
-            tip="Take the flowers of one import back out of the store",
+            tip=tr("Take the flowers of one import back out of the store"),
         )
         self.action(
-            menus["pipelines"], "&Backfill bundled data", self.backfill, tip="Store the bundled 150 flowers (once)"
+            menus["pipelines"],
+            tr("&Backfill bundled data"),
+            self.backfill,
+            tip=tr("Store the bundled 150 flowers (once)"),
         )
         self.dialog: ImportDialog | None = None  # the import preview on screen, if any
 
     def backfill(self) -> Task:
         def done(added):
-            self.done(
-                f"Stored {plural(added, 'bundled flower')}" if added else "The bundled data set was already stored"
-            )
+            if added:
+                self.done(tr("Stored {flowers}").format(flowers=tr("%Ln bundled flower(s)", None, added)))
+            else:
+                self.done(tr("The bundled data set was already stored"))
 
-        return self.run("backfill", jobs.backfill, status="Storing the bundled data set…", on_finished=done)
+        return self.run("backfill", jobs.backfill, status=tr("Storing the bundled data set…"), on_finished=done)
 
     # ---- import -----------------------------------------------------------------------
 
@@ -59,9 +72,9 @@ class DataActions(Actions):
             start = str(settings.value("import/last_dir", str(paths.data_dir().home())))
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self.widget,
-                "Import flowers from CSV",
+                tr("Import flowers from CSV"),
                 start,
-                "CSV and text files (*.csv *.tsv *.txt *.data);;All files (*)",
+                tr("CSV and text files") + " (*.csv *.tsv *.txt *.data);;" + tr("All files") + " (*)",
             )
             if not path:
                 return None
@@ -79,18 +92,24 @@ class DataActions(Actions):
             jobs.preview_import,
             path,
             writes=False,
-            status=f"Reading {Path(path).name}…",
+            status=tr("Reading {file}…").format(file=Path(path).name),
             on_finished=previewed,
         )
 
     def _show_preview(self, seen, checks, path: str) -> None:
         from iris_desktop.ui.dialogs.import_dialog import ImportDialog
 
-        self.done(f"Read {plural(seen.rows, 'flower')} from {seen.parsed.file_name}: nothing imported yet")
+        self.done(
+            tr("Read {flowers} from {file}: nothing imported yet").format(
+                flowers=tr("%Ln flower(s)", None, seen.rows), file=seen.parsed.file_name
+            )
+        )
         dialog = ImportDialog(seen, checks, self.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.import_previewed(seen, dialog.options(), path))
-        dialog.rejected.connect(lambda: self.done(f"Import of {seen.parsed.file_name} cancelled: nothing was written"))
+        dialog.rejected.connect(
+            lambda: self.done(tr("Import of {file} cancelled: nothing was written").format(file=seen.parsed.file_name))
+        )
         self.dialog = dialog
         dialog.open()
 
@@ -99,20 +118,32 @@ class DataActions(Actions):
 
         def done(result):
             if result.batch is None:
-                from iris_desktop.pipelines.imports import nothing_new
-
-                self.done(f"{name}: {nothing_new(result.skipped_duplicates)}; no batch was recorded")
+                self.done(
+                    tr("{file}: {reason}; no batch was recorded").format(
+                        file=name, reason=nothing_new(result.skipped_duplicates)
+                    )
+                )
                 return
-            per = ", ".join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
-            text = f"Imported {plural(result.added, 'flower')} from {name} ({per})"
+            per = strings.LIST_SEPARATOR.join(f"{n} {v.capitalize()}" for v, n in result.counts.items())
+            skipped = advice = ""
             if result.skipped_duplicates:
-                text += f"; skipped {plural(result.skipped_duplicates, 'row')} repeating stored flowers"
+                skipped = tr("; skipped {rows} repeating stored flowers").format(
+                    rows=tr("%Ln row(s)", None, result.skipped_duplicates)
+                )
             if self.state.model is not None:
-                text += (
+                advice = tr(
                     ". The active model was trained before them: train a new one to include them "
                     "(Pipelines ▸ Train default model, or the Train tab)"
                 )
-            self.done(text)
+            self.done(
+                tr("Imported {flowers} from {file} ({counts}){skipped}{advice}").format(
+                    flowers=tr("%Ln flower(s)", None, result.added),
+                    file=name,
+                    counts=per,
+                    skipped=skipped,
+                    advice=advice,
+                )
+            )
 
         return self.run(
             "import",
@@ -121,9 +152,9 @@ class DataActions(Actions):
             options,
             path,
             key=("import", path, options),
-            status=f"Importing {name}…",
+            status=tr("Importing {file}…").format(file=name),
             on_finished=done,
-            on_failed=lambda exc, details: self.reporter.failure("Import", exc, details),
+            on_failed=lambda exc, details: self.reporter.failure(tr("Import", "what failed"), exc, details),
         )
 
     # ---- undo ---------------------------------------------------------------------------
@@ -131,24 +162,32 @@ class DataActions(Actions):
     def remove_import(self) -> Task:
         """List the batches (in a worker), let the user pick one, confirm, remove it."""
         return self.run(
-            "removal", jobs.import_batches, writes=False, status="Reading the imports…", on_finished=self._choose_batch
+            "removal",
+            jobs.import_batches,
+            writes=False,
+            status=tr("Reading the imports…"),
+            on_finished=self._choose_batch,
         )
 
     def _choose_batch(self, batches) -> None:
         self.done("")
         if not batches:
-            self.reporter.show("Remove an import", "Nothing has been imported yet.", level="information")
+            self.reporter.show(tr("Remove an import"), tr("Nothing has been imported yet."), level="information")
             return
         labels = [
-            f"{b.file_name} · batch {b.id} · {b.imported_at[:16].replace('T', ' ')} UTC · "
-            + plural(plan.removed, "flower")
+            tr("{file} · batch {id} · {time} UTC · {flowers}").format(
+                file=b.file_name,
+                id=b.id,
+                time=b.imported_at[:16].replace("T", " "),
+                flowers=tr("%Ln flower(s)", None, plan.removed),
+            )
             for b, plan in reversed(batches)
         ]
         # Opened, not exec()'d: this runs in a task's callback, where a nested event loop
         # would hold up the runner's other callers.
         picker = QtWidgets.QInputDialog(self.widget)
-        picker.setWindowTitle("Remove an import")
-        picker.setLabelText("Import to remove (its flowers only):")
+        picker.setWindowTitle(tr("Remove an import"))
+        picker.setLabelText(tr("Import to remove (its flowers only):"))
         picker.setComboBoxItems(labels)
         picker.setComboBoxEditable(False)
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -159,14 +198,16 @@ class DataActions(Actions):
 
     def confirm_removal(self, batch, plan) -> None:
         Box = QtWidgets.QMessageBox
-        text = f"Remove the {plural(plan.removed, 'flower')} imported from {batch.file_name} (batch {batch.id})?"
+        text = tr("Remove the {flowers} imported from {file} (batch {id})?").format(
+            flowers=tr("%Ln flower(s)", None, plan.removed), file=batch.file_name, id=batch.id
+        )
         if plan.models:
-            text += (
-                "\n\nModel(s) " + ", ".join(f"v{v}" for v in plan.models) + " were trained on them; "
+            text += tr(
+                "\n\nModel(s) {versions} were trained on them; "
                 "they keep working as trained (retrain to leave these flowers out)."
-            )
-        box = Box(Box.Icon.Question, "Remove an import", text, Box.StandardButton.Cancel, self.widget)
-        remove = box.addButton("&Remove", Box.ButtonRole.DestructiveRole)
+            ).format(versions=", ".join(f"v{v}" for v in plan.models))
+        box = Box(Box.Icon.Question, tr("Remove an import"), text, Box.StandardButton.Cancel, self.widget)
+        remove = box.addButton(tr("&Remove"), Box.ButtonRole.DestructiveRole)
         box.setDefaultButton(Box.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         remove.clicked.connect(
@@ -174,8 +215,8 @@ class DataActions(Actions):
                 "removal",
                 jobs.remove_import,
                 batch.id,
-                status=f"Removing batch {batch.id}…",
-                on_finished=lambda removal: self.done(removal.message()),
+                status=tr("Removing batch {id}…").format(id=batch.id),
+                on_finished=lambda removal: self.done(removal_message(removal)),
             )
         )
         box.open()

@@ -6,14 +6,15 @@ from PySide6 import QtGui, QtWidgets
 
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.worker import Task
 
 
 class ModelActions(Actions):
     def populate(self, menu) -> None:
-        self.action(menu, "&Train default model", self.train_default_model, tip="KNN, k=5, seed 42; activated")
+        self.action(menu, tr("&Train default model"), self.train_default_model, tip=tr("KNN, k=5, seed 42; activated"))
         menu.addSeparator()
-        self.models_menu = menu.addMenu("&Active model")
+        self.models_menu = menu.addMenu(tr("&Active model"))
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         self.state.trainDefaultRequested.connect(self.train_default_model)
         self.state.changed.connect(self._offer_retrain)
@@ -29,17 +30,18 @@ class ModelActions(Actions):
         from iris_desktop.ui.widgets.model_text import describe_record
 
         status = (
-            "Training the default model…"
+            tr("Training the default model…")
             if config is None and retrain_version is None
-            else f"Retraining model v{retrain_version}…"
+            else tr("Retraining model v{version}…").format(version=retrain_version)
             if retrain_version is not None
-            else "Training…"
+            else tr("Training…")
         )
 
         def done(result):
             record, _model = result
             self.state.refresh()  # the new version reaches every tab through the state
-            self.done(f"Trained {'and activated' if activate else 'and registered'}: {describe_record(record)}")
+            template = tr("Trained and activated: {model}") if activate else tr("Trained and registered: {model}")
+            self.done(template.format(model=describe_record(record)))
             if on_finished is not None:
                 on_finished(result)
 
@@ -60,24 +62,28 @@ class ModelActions(Actions):
         def done(result):
             _model, made = result
             self.state.refresh()  # the new active model reaches every tab through the state
-            self.done(
-                f"Model v{version} is active"
-                + (f"; it predicted {made} daily flower{'s' * (made != 1)}" if made else "")
-            )
+            if made:
+                self.done(
+                    tr("Model v{version} is active; it predicted {flowers}").format(
+                        version=version, flowers=tr("%n daily flower(s)", None, made)
+                    )
+                )
+            else:
+                self.done(tr("Model v{version} is active").format(version=version))
 
         def failed(exc, details):
             from iris_desktop.pipelines.registry import ModelLoadError
 
             if not isinstance(exc, ModelLoadError):
-                return self.reporter.failure("Activation", exc, details)
-            self.done(f"Model v{version} was not activated")
-            self.reporter.show("The model cannot be used", str(exc), level="warning")
+                return self.reporter.failure(tr("Activation", "what failed"), exc, details)
+            self.done(tr("Model v{version} was not activated").format(version=version))
+            self.reporter.show(tr("The model cannot be used"), str(exc), level="warning")
 
         return self.run(
             "activation",
             jobs.activate,
             version,
-            status=f"Activating model v{version}…",
+            status=tr("Activating model v{version}…").format(version=version),
             on_finished=done,
             on_failed=failed,
         )
@@ -90,7 +96,7 @@ class ModelActions(Actions):
         self.models_menu.clear()
         models = self.state.records
         if not models:
-            self.models_menu.addAction("No models yet").setEnabled(False)
+            self.models_menu.addAction(tr("No models yet")).setEnabled(False)
         group = QtGui.QActionGroup(self.models_menu)  # exclusive: shown as radio items
         for record in reversed(models):
             act = self.models_menu.addAction(
@@ -106,10 +112,10 @@ class ModelActions(Actions):
         model = self.state.model
         if not changes.model or model is None or not model.version_warning:
             return
-        box = self.reporter.show("Model saved with another scikit-learn", model.version_warning, level="warning")
+        box = self.reporter.show(tr("Model saved with another scikit-learn"), model.version_warning, level="warning")
         if len(box.buttons()) > 1:  # already offered in this dialog
             return
-        retrain = box.addButton("Retrain now", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        retrain = box.addButton(tr("Retrain now"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Not now"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(retrain)
         retrain.clicked.connect(lambda: self.train(retrain_version=model.version))

@@ -11,6 +11,7 @@ from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.model_actions import ModelActions
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
@@ -35,9 +36,9 @@ class PipelineActions(Actions):
         menu.addSeparator()
         self.action(
             menu,
-            "&Schedule daily run…",
+            tr("&Schedule daily run…"),
             self.schedule_daily_run,
-            tip="Run the daily catch-up every day from the system's scheduler, even when the app is closed",
+            tip=tr("Run the daily catch-up every day from the system's scheduler, even when the app is closed"),
         )
 
     def schedule_daily_run(self) -> ScheduleDialog:
@@ -66,14 +67,16 @@ class PipelineActions(Actions):
             answered("yes")()
             self.schedule_daily_run()
 
-        question = "Run the daily pipeline even when the app is closed?"
+        question = tr("Run the daily pipeline even when the app is closed?")
         self.reporter.ask(
             question,
-            f"{question}\n\nIris Desktop catches up every missed day when it starts. The system's scheduler "
-            "can also run the daily catch-up every day with the app closed; you will see what it installs first "
-            "(Pipelines ▸ Schedule daily run… does this at any time).",
-            "Show the schedule…",
-            "No",
+            tr(
+                "{question}\n\nIris Desktop catches up every missed day when it starts. The system's scheduler "
+                "can also run the daily catch-up every day with the app closed; you will see what it installs first "
+                "(Pipelines ▸ Schedule daily run… does this at any time)."
+            ).format(question=question),
+            tr("Show the schedule…"),
+            tr("No"),
             yes,
             destructive=True,  # Enter picks No: nothing is installed unless asked for
             on_no=answered("no"),

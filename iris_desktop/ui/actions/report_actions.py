@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from iris_desktop.errors import UserError, is_cancellation, user_message
 from iris_desktop.ui.actions.base import Actions
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.worker import Task
 
@@ -33,10 +34,12 @@ class ReportActions(Actions):
     def populate(self, menu) -> None:
         self.action(
             menu,
-            "Export lab &report…",
+            tr("Export lab &report…"),
             self.export_report,
-            tip="One HTML or PDF file to hand in: the data, the model, the daily pipeline, the monitor "
-            "and the worst days explained",
+            tip=tr(
+                "One HTML or PDF file to hand in: the data, the model, the daily pipeline, the monitor "
+                "and the worst days explained"
+            ),
         )
 
     def export_report(self) -> ReportDialog:
@@ -68,7 +71,7 @@ class ReportActions(Actions):
             start,
             end,
             writes=False,  # (importances kept once per version change nothing the window shows)
-            status="Gathering the lab report…",
+            status=tr("Gathering the lab report…"),
             on_finished=lambda data: self._draw(dialog, data, target),
             on_failed=lambda exc, details: self._failed(dialog, exc, details),
             context=dialog,
@@ -88,15 +91,15 @@ class ReportActions(Actions):
         writer.start()
 
     def _written(self, dialog: ReportDialog, path: Path) -> None:
-        self.done(f"Wrote the lab report to {path}")
+        self.done(tr("Wrote the lab report to {path}").format(path=path))
         dialog.show_done(path)
 
     def _failed(self, dialog: ReportDialog, exc: BaseException, details: str) -> None:
         if is_cancellation(exc):
             dialog.show_cancelled()
             return
-        dialog.show_failure(user_message(exc) or "The report could not be written.")
-        self.reporter.failure("Lab report", exc, details)
+        dialog.show_failure(user_message(exc) or tr("The report could not be written."))
+        self.reporter.failure(tr("Lab report", "what failed"), exc, details)
 
     def cancel(self, dialog: ReportDialog) -> None:
         """Stop the export under way: nothing is written."""
@@ -106,5 +109,5 @@ class ReportActions(Actions):
             return
         if self.task is not None and not self.task.is_done:
             self.task.cancel()
-        self.done("Lab report cancelled: nothing was written")
+        self.done(tr("Lab report cancelled: nothing was written"))
         dialog.show_cancelled()

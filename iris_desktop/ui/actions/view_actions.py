@@ -12,6 +12,7 @@ from PySide6.QtGui import QActionGroup
 
 from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import i18n
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.theme import Theme
 
@@ -48,7 +49,7 @@ class ViewActions(Actions):
         self.contrast_action.setStatusTip(strings.COLOURS_HIGH_CONTRAST_TIP)
         self.contrast_action.setCheckable(True)
         self.contrast_action.setChecked(self.theme.high_contrast)
-        self._populate_languages(menus["view"].addMenu(i18n.tr("&Language")))
+        self._populate_languages(menus["view"].addMenu(tr("&Language")))
         self.action(menus["help"], strings.MENU_SHORTCUTS, self.show_shortcuts, "F1", strings.MENU_SHORTCUTS_TIP)
 
     def _populate_languages(self, menu) -> None:
@@ -57,14 +58,14 @@ class ViewActions(Actions):
         chosen = str(settings.value(i18n.LANGUAGE_KEY, i18n.SYSTEM))
         group = QActionGroup(menu)
         self.language_actions = {}
-        items = [(i18n.SYSTEM, i18n.tr("&System language")), *i18n.LANGUAGES.items()]
+        items = [(i18n.SYSTEM, tr("&System language")), *i18n.LANGUAGES.items()]
         for choice, text in items:
             act = self.action(menu, text, partial(self.set_language, choice))
             act.setCheckable(True)
             act.setChecked(chosen == choice or (choice == i18n.SYSTEM and chosen not in i18n.LANGUAGES))
             group.addAction(act)
             self.language_actions[choice] = act
-        menu.setStatusTip(i18n.tr("The language of the window; the command line stays in English"))
+        menu.setStatusTip(tr("The language of the window; the command line stays in English"))
 
     def set_language(self, choice: str) -> None:
         """Keep the choice; the window is in it from the next start (every label, menu
@@ -75,8 +76,8 @@ class ViewActions(Actions):
         settings.setValue(i18n.LANGUAGE_KEY, choice)
         settings.sync()
         name = i18n.LANGUAGES[i18n.language_for(choice)]
-        text = i18n.tr("Iris Desktop will be in {language} the next time it starts.").format(language=name)
-        self.reporter.show(i18n.tr("Language"), text, level="information")
+        text = tr("Iris Desktop will be in {language} the next time it starts.").format(language=name)
+        self.reporter.show(tr("Language"), text, level="information")
 
     def _contrast_toggled(self) -> None:
         self.theme.set_high_contrast(self.contrast_action.isChecked())

@@ -24,11 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.domain import FEATURE_NAMES, FEATURES, plural
+from iris_desktop.domain import FEATURE_NAMES, FEATURES
 from iris_desktop.pipelines.imports import Checks, ImportOptions, ImportPreview
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.flower_words import feature_name
 
-_DELIMITERS = {"\t": "tabs", ",": "commas", ";": "semicolons", "whitespace": "spaces"}
+
+def _separator(delimiter: str) -> str:
+    """What the file's values are separated by (ParsedCsv.delimiter), in words."""
+    words = {"\t": tr("tabs"), ",": tr("commas"), ";": tr("semicolons"), "whitespace": tr("spaces")}
+    return words.get(delimiter, delimiter)
+
+
+def _flowers(n: int) -> str:
+    return tr("%Ln flower(s)", None, n)
 
 
 class ImportDialog(QDialog):
@@ -38,19 +48,23 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.seen, self.checks = seen, checks
         p = seen.parsed
-        self.setWindowTitle(f"Import {p.file_name}")
+        self.setWindowTitle(tr("Import {file}").format(file=p.file_name))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self._format_text()))
         layout.addWidget(self._rows_table())
-        self.counts = QLabel("Varieties: " + ", ".join(f"{n} {v}" for v, n in seen.counts().items()))
+        self.counts = QLabel(
+            tr("Varieties: {counts}").format(counts=", ".join(f"{n} {v}" for v, n in seen.counts().items()))
+        )
         layout.addWidget(self.counts)
 
-        choices = QGroupBox("Before importing")
+        choices = QGroupBox(tr("Before importing"))
         box = QVBoxLayout(choices)
         self.millimetres = QCheckBox()
         if seen.suggested_millimetres:
             names = ", ".join(p.columns[c] for c in seen.suggested_millimetres)
-            self.millimetres.setText(f"&Values in {names} look like millimetres: divide them by 10")
+            self.millimetres.setText(
+                tr("&Values in {names} look like millimetres: divide them by 10").format(names=names)
+            )
             self.millimetres.setChecked(True)
             box.addWidget(self.millimetres)
         self.skip = QRadioButton()
@@ -60,21 +74,22 @@ class ImportDialog(QDialog):
         box.addWidget(self.keep)
         self.outliers = QLabel()
         self.outliers.setWordWrap(True)
-        self.accept_outliers = QCheckBox("Import these &values anyway")
+        self.accept_outliers = QCheckBox(tr("Import these &values anyway"))
         box.addWidget(self.outliers)
         box.addWidget(self.accept_outliers)
         self.again = QCheckBox()
         if seen.previous is not None:
             name, rows, when = seen.previous
             self.again.setText(
-                f"This content was imported on {when[:16].replace('T', ' ')} UTC as {name} "
-                f"({plural(rows, 'flower')}): import it &again"
+                tr("This content was imported on {when} UTC as {name} ({flowers}): import it &again").format(
+                    when=when[:16].replace("T", " "), name=name, flowers=_flowers(rows)
+                )
             )
             box.addWidget(self.again)
         layout.addWidget(choices)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         # Enter imports: Cancel must not take over as the default when the dialog shows.
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.import_button.setDefault(True)
@@ -109,23 +124,29 @@ class ImportDialog(QDialog):
 
     def _format_text(self) -> str:
         p = self.seen.parsed
-        text = (
-            f"<b>{p.file_name}</b>: {plural(self.seen.rows, 'flower')}, {p.encoding}, separated by "
-            f"{_DELIMITERS[p.delimiter]}, decimal {'comma' if p.decimal == ',' else 'point'}, "
-            f"{'with a header row' if p.has_header else 'no header row (read in the usual column order)'}."
+        text = tr("<b>{file}</b>: {flowers}, {encoding}, separated by {separator}, {decimal}, {header}.").format(
+            file=p.file_name,
+            flowers=_flowers(self.seen.rows),
+            encoding=p.encoding,
+            separator=_separator(p.delimiter),
+            decimal=tr("decimal comma") if p.decimal == "," else tr("decimal point"),
+            header=tr("with a header row") if p.has_header else tr("no header row (read in the usual column order)"),
         )
-        mapping = ", ".join(f"{p.columns[c]} → {c.replace('_', ' ')}" for c in (*FEATURE_NAMES, "variety"))
-        text += f"<br>Columns: {mapping}."
+        targets = [feature_name(j).lower() for j in range(len(FEATURE_NAMES))] + [tr("variety")]
+        mapping = ", ".join(f"{p.columns[c]} → {target}" for c, target in zip((*FEATURE_NAMES, "variety"), targets))
+        text += "<br>" + tr("Columns: {mapping}.").format(mapping=mapping)
         if p.ignored_columns:
-            text += f"<br>Ignored: {', '.join(p.ignored_columns)}."
+            text += "<br>" + tr("Ignored: {columns}.").format(columns=", ".join(p.ignored_columns))
         for note in p.notes:
-            text += f"<br>Note: {note}"
+            text += "<br>" + tr("Note: {note}").format(note=note)
         return text
 
     def _rows_table(self) -> QTableWidget:
         rows = self.seen.first_rows()
         table = QTableWidget(len(rows), 6)
-        table.setHorizontalHeaderLabels(["Line"] + [f.display for f in FEATURES] + ["Variety"])
+        table.setHorizontalHeaderLabels(
+            [tr("Line")] + [feature_name(j) for j in range(len(FEATURES))] + [tr("Variety")]
+        )
         for r, (line, values, variety) in enumerate(rows):
             cells = [str(line)] + [f"{v:g}" for v in values] + [variety]
             for c, text in enumerate(cells):
@@ -139,7 +160,7 @@ class ImportDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.setToolTip(f"The first {len(rows)} of {self.seen.rows} rows, as read")
+        table.setToolTip(tr("The first {shown} of {rows} rows, as read").format(shown=len(rows), rows=self.seen.rows))
         table.setAccessibleName(strings.IMPORT_ROWS_NAME)
         return table
 
@@ -147,33 +168,46 @@ class ImportDialog(QDialog):
         options = self.options()
         current = self.checks[bool(options.millimetre_columns)]
         self.skip.setText(
-            f"&Skip the {current.duplicates} rows that repeat a stored flower (recommended: the "
-            "same flower on both sides of a test split makes test accuracy meaningless)"
+            tr(
+                "&Skip the {count} rows that repeat a stored flower (recommended: the "
+                "same flower on both sides of a test split makes test accuracy meaningless)"
+            ).format(count=current.duplicates)
         )
-        self.keep.setText(f"&Keep them ({plural(self.seen.rows, 'flower')} in all)")
+        self.keep.setText(tr("&Keep them ({flowers} in all)").format(flowers=_flowers(self.seen.rows)))
         self.skip.setVisible(current.duplicates > 0)
         self.keep.setVisible(current.duplicates > 0)
         if current.outlier_count:
             first = current.outliers[0]
             self.outliers.setText(
-                f"⚠ {current.outlier_count} value(s) no iris has, e.g. line {first.line}: {first.column} = "
-                f"{first.value:g} cm (expected {first.low:g}–{first.high:g} cm)."
+                tr(
+                    "⚠ {count} value(s) no iris has, e.g. line {line}: {column} = "
+                    "{value:g} cm (expected {low:g}–{high:g} cm)."
+                ).format(
+                    count=current.outlier_count,
+                    line=first.line,
+                    column=first.column,
+                    value=first.value,
+                    low=first.low,
+                    high=first.high,
+                )
             )
             self.outliers.setStyleSheet(f"color: {colors.scheme().warning}")
         self.outliers.setVisible(current.outlier_count > 0)
         self.accept_outliers.setVisible(current.outlier_count > 0)
         blocked = []
         if current.outlier_count and not options.accept_outliers:
-            blocked.append("fix the units or accept the implausible values")
+            blocked.append(tr("fix the units or accept the implausible values"))
         if self.seen.previous is not None and not options.again:
-            blocked.append("tick “import it again” to add this content a second time")
+            blocked.append(tr("tick “import it again” to add this content a second time"))
         count = self.rows_to_import()
         self.import_button.setEnabled(not blocked and count > 0)
         if blocked:
-            self.verdict.setText("To import: " + "; ".join(blocked) + ".")
+            self.verdict.setText(tr("To import: {steps}.").format(steps="; ".join(blocked)))
         elif count == 0:
-            self.verdict.setText("Every row repeats a stored flower: there is nothing new to import.")
+            self.verdict.setText(tr("Every row repeats a stored flower: there is nothing new to import."))
         else:
             self.verdict.setText(
-                f"Import will add {plural(count, 'flower')} as one batch (File ▸ Remove an import… undoes it)."
+                tr("Import will add {flowers} as one batch (File ▸ Remove an import… undoes it).").format(
+                    flowers=_flowers(count)
+                )
             )

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FILTERS = "Web page, self-contained (*.html);;PDF (*.pdf)"
+from iris_desktop.ui.runtime.i18n import tr
+
+
+def file_filters() -> str:
+    """The save dialog's file types."""
+    return tr("Web page, self-contained") + " (*.html);;PDF (*.pdf)"
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -39,17 +44,17 @@ class ReportDialog(QDialog):
 
     def __init__(self, settings: QSettings, today: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export lab report")
+        self.setWindowTitle(tr("Export lab report"))
         self.settings = settings
         self.busy = False
         self.written: Path | None = None
         default = Path.home() / f"iris-lab-report-{today}.html"
         self.path = QLineEdit(str(settings.value("report/path", str(default))))
-        self.path.setToolTip("A .html file (one self-contained page, images inline) or a .pdf")
-        browse = self.browse_button = QPushButton("B&rowse…")
-        browse.setAccessibleName("Choose the report's file")
+        self.path.setToolTip(tr("A .html file (one self-contained page, images inline) or a .pdf"))
+        browse = self.browse_button = QPushButton(tr("B&rowse…"))
+        browse.setAccessibleName(tr("Choose the report's file"))
         browse.clicked.connect(self._browse)
-        self.from_first = QCheckBox("From the &first day")
+        self.from_first = QCheckBox(tr("From the &first day"))
         self.from_first.setChecked(True)
         self.start = QDateEdit(_qdate(today - dt.timedelta(days=30)))
         self.end = QDateEdit(_qdate(today))
@@ -59,12 +64,14 @@ class ReportDialog(QDialog):
             edit.setMaximumDate(_qdate(today))
         self.start.setEnabled(False)
         self.from_first.toggled.connect(lambda on: self.start.setEnabled(not on))
-        self.open_when_done = QCheckBox("&Open in the browser when done")
+        self.open_when_done = QCheckBox(tr("&Open in the browser when done"))
         self.open_when_done.setChecked(cast(bool, settings.value("report/open_when_done", True, type=bool)))
         self.open_when_done.toggled.connect(lambda on: settings.setValue("report/open_when_done", on))
 
         grid = QGridLayout()
-        for row, (text, widget) in enumerate((("&File:", self.path), ("Fro&m:", self.start), ("&To:", self.end))):
+        for row, (text, widget) in enumerate(
+            ((tr("&File:"), self.path), (tr("Fro&m:"), self.start), (tr("&To:"), self.end))
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
@@ -72,14 +79,14 @@ class ReportDialog(QDialog):
         grid.addWidget(browse, 0, 2)
         grid.addWidget(self.from_first, 1, 2)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress of the report")
+        self.progress.setAccessibleName(tr("Progress of the report"))
         self.progress.hide()
-        self.message = QLabel("The data, the model, the daily pipeline, the monitor and the worst days explained.")
+        self.message = QLabel(tr("The data, the model, the daily pipeline, the monitor and the worst days explained."))
         self.message.setWordWrap(True)
-        self.export_button = QPushButton("&Export")
+        self.export_button = QPushButton(tr("&Export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self._export)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -99,18 +106,22 @@ class ReportDialog(QDialog):
         return start, cast(dt.date, self.end.date().toPython())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export lab report", self.path.text(), FILTERS)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export lab report"), self.path.text(), file_filters())
         if path:
             self.path.setText(path)
 
     def _export(self) -> None:
         start, end = self.days()
         if start is not None and start > end:
-            self.show_failure(f"The first day ({start}) is after the last ({end}).")
+            self.show_failure(
+                tr("The first day ({start}) is after the last ({end}).").format(
+                    start=start.isoformat(), end=end.isoformat()
+                )
+            )
             return
         path = self.path.text().strip()
         if not path:
-            self.show_failure("Say where to write the report.")
+            self.show_failure(tr("Say where to write the report."))
             return
         self.settings.setValue("report/path", path)
         self.exportRequested.emit(Path(path).expanduser(), start, end)
@@ -135,14 +146,14 @@ class ReportDialog(QDialog):
         """Written: open it in the default browser if asked, and close."""
         self.set_busy(False)
         self.written = path
-        self.message.setText(f"Wrote {path}")
+        self.message.setText(tr("Wrote {path}").format(path=path))
         if self.open_when_done.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.accept()
 
     def show_cancelled(self) -> None:
         self.set_busy(False)
-        self.message.setText("Cancelled: nothing was written.")
+        self.message.setText(tr("Cancelled: nothing was written."))
 
     def show_failure(self, message: str) -> None:
         self.set_busy(False)

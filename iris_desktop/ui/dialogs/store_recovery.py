@@ -20,9 +20,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from iris_desktop.store import CorruptDatabaseError, StoreContentError, StoreError
+from iris_desktop.ui.dialogs.restore_dialog import describe_backup
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
+
+
+def _nothing_changed(exc: BaseException) -> str:
+    return tr("{problem}.\n\nNothing was changed. Iris Desktop will close.").format(problem=exc)
 
 
 class StoreRecovery(QObject):
@@ -41,30 +47,30 @@ class StoreRecovery(QObject):
     def handle(self, exc: BaseException) -> bool:
         """Take over a start-up that failed with `exc`; False if it is not the store's."""
         if isinstance(exc, CorruptDatabaseError):
-            self._run(jobs.move_aside, lambda aside: self._moved_aside(exc, aside), "Moving the damaged file aside…")
+            self._run(
+                jobs.move_aside, lambda aside: self._moved_aside(exc, aside), tr("Moving the damaged file aside…")
+            )
         elif isinstance(exc, StoreContentError):
             self._offer_backup(
-                f"{exc}.\n\nThe data now is backed up first.",
+                tr("{problem}.\n\nThe data now is backed up first.").format(problem=exc),
                 str(exc),
-                on_no=lambda: self.give_up(
-                    "The database cannot be used", f"{exc}.\n\nNothing was changed. Iris Desktop will close."
-                ),
+                on_no=lambda: self.give_up(tr("The database cannot be used"), _nothing_changed(exc)),
             )
         elif isinstance(exc, StoreError):
-            self.give_up("The database cannot be opened", f"{exc}.\n\nNothing was changed. Iris Desktop will close.")
+            self.give_up(tr("The database cannot be opened"), _nothing_changed(exc))
         else:
             return False
         return True
 
     def _moved_aside(self, exc: BaseException, aside: Path) -> None:
-        text = f"{exc}.\n\nThe damaged file was kept as {aside}."
-        started_anew = (
-            f"{text}\n\nA new database was started; the bundled data set and a default model will be set "
-            "up again. File ▸ Restore from backup… brings back a backup."
-        )
+        text = tr("{problem}.\n\nThe damaged file was kept as {path}.").format(problem=exc, path=aside)
+        started_anew = tr(
+            "{problem}.\n\nThe damaged file was kept as {path}.\n\nA new database was started; the bundled "
+            "data set and a default model will be set up again. File ▸ Restore from backup… brings back a backup."
+        ).format(problem=exc, path=aside)
 
         def start_anew() -> None:
-            self.reporter.show("The database was damaged", started_anew, level="warning")
+            self.reporter.show(tr("The database was damaged"), started_anew, level="warning")
             self.retry()
 
         self._offer_backup(text, str(exc), on_no=start_anew, moved=aside)
@@ -78,33 +84,36 @@ class StoreRecovery(QObject):
             if not backups or not self.reporter.interactive:
                 on_no()
                 return
+            question = tr("Restore the newest backup, {backup}?").format(backup=describe_backup(backups[0]))
             self.reporter.ask(
-                "Restore a backup?",
-                f"{text}\n\nRestore the newest backup, {backups[0].describe()}?",
-                "Restore",
-                "Do not restore",
+                tr("Restore a backup?"),
+                f"{text}\n\n{question}",
+                tr("Restore"),
+                tr("Do not restore"),
                 on_yes=lambda: self._restore(problem, moved),
                 on_no=on_no,
             )
 
-        self._run(jobs.backup_list, listed, "Looking for backups…", writes=False)
+        self._run(jobs.backup_list, listed, tr("Looking for backups…"), writes=False)
 
     def _restore(self, problem: str, moved: Path | None) -> None:
         def failed(exc: BaseException, _details: str) -> None:
-            self.give_up("No backup could be restored", f"{exc}.\n\nIris Desktop will close.")
+            self.give_up(
+                tr("No backup could be restored"), tr("{problem}.\n\nIris Desktop will close.").format(problem=exc)
+            )
 
         self._run(
             jobs.restore_newest,
             lambda _restored: self.retry(),
-            "Restoring the newest backup…",
+            tr("Restoring the newest backup…"),
             on_failed=failed,
             args=(problem, moved),
         )
 
     def _run(self, job, on_finished, status: str, writes: bool = True, on_failed=None, args: tuple = ()) -> None:
         def unexpected(exc: BaseException, details: str) -> None:
-            self.reporter.report(exc, details, "The database could not be recovered")
-            self.give_up("The database could not be recovered", f"{exc}")
+            self.reporter.report(exc, details, tr("The database could not be recovered"))
+            self.give_up(tr("The database could not be recovered"), f"{exc}")
 
         self.state.runner.run(
             "start-up",

@@ -16,17 +16,24 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from iris_desktop.errors import Cancelled, InvalidValue, UserError
 from iris_desktop.pipelines.report_data import ReportData
 from iris_desktop.ui.report import document, pictures
+from iris_desktop.ui.runtime.i18n import tr
 
 FORMATS = (".html", ".htm", ".pdf")
 
 
 def check_destination(path: str | os.PathLike[str]) -> Path:
-    """The file to write, if its format is known and its folder exists (else one line)."""
+    """The file to write, if its format is known and its folder exists (else one line,
+    in the app's language: the command line installs no translation, so it reads English)."""
     target = Path(path)
     if target.suffix.lower() not in FORMATS:
-        raise InvalidValue(f"{target.name}: a report is written as .html or .pdf, not {target.suffix or 'no suffix'!r}")
+        suffix = repr(target.suffix) if target.suffix else repr(tr("no suffix"))
+        raise InvalidValue(
+            tr("{file}: a report is written as .html or .pdf, not {suffix}").format(file=target.name, suffix=suffix)
+        )
     if not target.parent.is_dir():
-        raise UserError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise UserError(
+            tr("cannot write {file}: the folder {folder} does not exist").format(file=target, folder=target.parent)
+        )
     return target
 
 
@@ -58,7 +65,7 @@ def _write(data: ReportData, drawn: document.Pictures, target: Path) -> Path:
             partial.write_text(document.build(data, drawn, inline=True), encoding="utf-8")
         os.replace(partial, target)
     except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise UserError(tr("cannot write {file}: {problem}").format(file=target, problem=exc.strerror or exc)) from exc
     finally:
         partial.unlink(missing_ok=True)
     return target
@@ -74,11 +81,11 @@ def _write_pdf(data: ReportData, drawn: document.Pictures, path: Path) -> None:
     writer.setResolution(96)  # the document's pixels are screen pixels: lay it out at that scale
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Iris lab report")
+    writer.setTitle(document.title())
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
     doc.print_(writer)
     if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(f"the PDF writer wrote nothing to {path}")
+        raise OSError(tr("the PDF writer wrote nothing to {file}").format(file=path))
 
 
 class ReportWriter(QObject):
@@ -103,17 +110,19 @@ class ReportWriter(QObject):
 
     def _next(self) -> None:
         if self.cancelled:
-            self.failed.emit(Cancelled("the report was cancelled; nothing was written"))
+            self.failed.emit(Cancelled(tr("the report was cancelled; nothing was written")))
             return
         try:
             if self._steps:
                 name, draw = self._steps.pop(0)
                 done = len(self._drawn)
-                self.progress.emit(80 + 18 * done // (done + len(self._steps) + 1), "Drawing the report's pictures…")
+                self.progress.emit(
+                    80 + 18 * done // (done + len(self._steps) + 1), tr("Drawing the report's pictures…")
+                )
                 self._drawn[name] = draw()
                 QTimer.singleShot(0, self._next)
                 return
-            self.progress.emit(99, "Writing the report…")
+            self.progress.emit(99, tr("Writing the report…"))
             self.finished.emit(_write(self.data, self._drawn, self.path))
         except Exception as exc:  # said through the reporter, like a task's failure
             self.failed.emit(exc)

@@ -12,6 +12,7 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines.explain import Explanation
 from iris_desktop.pipelines.report_data import ReportData
 from iris_desktop.store.flowers import SOURCES
+from iris_desktop.ui.runtime.i18n import tr
 
 SIZE = (900, 520)
 
@@ -121,9 +122,10 @@ def worst_day(facts: Explanation) -> bytes:
 
     panel = QWidget()
     row = QHBoxLayout(panel)
-    for title, variety in (("Predicted", facts.predicted), ("Actually", facts.actual)):
+    titles = (tr("<b>Predicted: {variety}</b>"), tr("<b>Actually: {variety}</b>"))
+    for title, variety in zip(titles, (facts.predicted, facts.actual)):
         column = QVBoxLayout()
-        label = QLabel(f"<b>{title}: {variety.label}</b>")
+        label = QLabel(title.format(variety=variety.label))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         flower = FlowerWidget()
         flower.set_flower(facts.measurements, variety)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from iris_desktop import paths
+from iris_desktop.ui.runtime.i18n import tr
 
 log = logging.getLogger("iris_desktop")
 
@@ -70,7 +71,10 @@ class ErrorReporter(QObject):
             return
         self.report(exc, "".join(traceback.format_exception(kind, exc, tb)))
 
-    def report(self, exc: BaseException, details: str = "", title: str = "Something went wrong") -> None:
+    def report(self, exc: BaseException, details: str = "", title: str | None = None) -> None:
+        """An unexpected error: logged, and shown with its details under `title` (default
+        "Something went wrong")."""
+        title = tr("Something went wrong") if title is None else title
         message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         setup_logging()
         log.error("%s\n%s", message, details)
@@ -88,11 +92,12 @@ class ErrorReporter(QObject):
         from iris_desktop.errors import user_message
 
         message = user_message(exc)
-        self.status(f"{what} failed")
+        failed = tr("{what} failed").format(what=what)
+        self.status(failed)
         if message is None:
-            self.report(exc, details, f"{what} failed")
+            self.report(exc, details, failed)
         else:
-            self.show(f"{what} failed", _with_advice(exc, message), level="warning")
+            self.show(failed, _with_advice(exc, message), level="warning")
 
     def ask(
         self,
@@ -128,14 +133,16 @@ class ErrorReporter(QObject):
         repeated = self._open.get(key)
         if repeated is not None:
             box, repeated[1] = repeated[0], repeated[1] + 1
-            box.setText(f"{message}\n\n(This happened {repeated[1]} times.)")
+            box.setText(tr("{message}\n\n(This happened {times} times.)").format(message=message, times=repeated[1]))
             return box
         Box = QtWidgets.QMessageBox
         icon = {"critical": Box.Icon.Critical, "warning": Box.Icon.Warning, "information": Box.Icon.Information}[level]
         box = Box(icon, title, message, Box.StandardButton.Ok, self._parent())
         if details:
             box.setInformativeText(
-                f"The app is still running. The details are also in the log ({paths.logs_dir() / 'iris-desktop.log'})."
+                tr("The app is still running. The details are also in the log ({log}).").format(
+                    log=paths.logs_dir() / "iris-desktop.log"
+                )
             )
             box.setDetailedText(details)
         box.setModal(False)
@@ -160,10 +167,10 @@ def _with_advice(exc: BaseException, message: str) -> str:
     from iris_desktop.store import CorruptDatabaseError
 
     if isinstance(exc, CorruptDatabaseError):
-        return (
-            f"{message}.\n\nQuit and start Iris Desktop again: the damaged file is then moved aside and "
+        return tr(
+            "{message}.\n\nQuit and start Iris Desktop again: the damaged file is then moved aside and "
             "the newest backup offered. (File ▸ Restore from backup… restores one now.)"
-        )
+        ).format(message=message)
     if isinstance(exc, (CsvImportError, AlreadyImportedError)):
-        return f"Nothing was imported.\n\n{message}"
+        return tr("Nothing was imported.\n\n{message}").format(message=message)
     return message

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iris_desktop.store import Store
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.worker import tell
 
 if TYPE_CHECKING:  # for annotations only: pipelines load after the first paint
@@ -23,13 +24,23 @@ if TYPE_CHECKING:  # for annotations only: pipelines load after the first paint
     from iris_desktop.store.registry import ModelRecord
     from iris_desktop.store.summary import StoreSummary
 
+    def QT_TR_NOOP(message: str, /) -> str: ...  # PySide6's stub returns `object`
+
+else:
+    from PySide6.QtCore import QT_TR_NOOP
+
 # What the tabs need, imported off the GUI thread after the first paint. (pandas is
 # loaded when a CSV is read or statistics are shown, not before.)
 HEAVY_MODULES = ("sklearn.neighbors", "pyqtgraph")
 
 
-# Told to the status bar when a job's write has waited WAIT_NOTICE_S for another process's lock.
-LOCK_NOTICE = "Waiting for another Iris Desktop process to finish writing…"
+# Told to the status bar when a job's write has waited WAIT_NOTICE_S for another process's lock
+# (translated when told: `lock_notice()`).
+LOCK_NOTICE = QT_TR_NOOP("Waiting for another Iris Desktop process to finish writing…")
+
+
+def lock_notice() -> None:
+    tell(tr(LOCK_NOTICE))
 
 
 def with_store(job):
@@ -41,7 +52,7 @@ def with_store(job):
         from iris_desktop.pipelines.runs import triggered
 
         with triggered("app"), Store.open(db, models) as store:  # runs it records are the app's
-            store.on_wait = lambda: tell(LOCK_NOTICE)
+            store.on_wait = lock_notice
             return job(store, *args, **kwargs)
 
     return run
@@ -107,13 +118,15 @@ def startup(db, models, today: dt.date, progress=None) -> StartupResult:
     old = schema_version_of(Path(db))
     report(
         1,
-        "Checking the database…"
+        tr("Checking the database…")
         if not old or old >= SCHEMA_VERSION
-        else f"Updating the database (schema {old} to {SCHEMA_VERSION}; a backup is made first)…",
+        else tr("Updating the database (schema {old} to {new}; a backup is made first)…").format(
+            old=old, new=SCHEMA_VERSION
+        ),
     )
     with triggered("app"), Store.open(db, models) as store:  # the checks and migrations, here in the worker
-        store.on_wait = lambda: tell(LOCK_NOTICE)
-        report(5, "Loading scikit-learn and plotting…")
+        store.on_wait = lock_notice
+        report(5, tr("Loading scikit-learn and plotting…"))
         import_heavy_modules()
         return _startup(store, today, report)
 

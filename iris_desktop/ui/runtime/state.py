@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from iris_desktop.ui.runtime import jobs
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.task_runner import TaskRunner
 from iris_desktop.ui.runtime.worker import Task
 
@@ -167,31 +168,54 @@ def _identity(model) -> tuple | None:
 def describe_changes(before: StoreSummary, after: StoreSummary) -> str:
     """What another process changed, in a few words for the status bar."""
     parts = []
+    elsewhere = False  # a part says who: "elsewhere"
     if after.active_version != before.active_version:
+        elsewhere = True
         parts.append(
-            f"Model v{after.active_version} was activated elsewhere"
+            tr("Model v{version} was activated elsewhere").format(version=after.active_version)
             if after.active_version is not None
-            else "The active model was removed elsewhere"
+            else tr("The active model was removed elsewhere")
         )
     new_models = sorted(set(after.models) - set(before.models) - {after.active_version})
     if new_models:
-        parts.append("model " + ", ".join(f"v{v}" for v in new_models) + " registered elsewhere")
-    for source, one, many in (
-        ("daily", "new daily flower", "new daily flowers"),
-        ("import", "flower imported", "flowers imported"),
-        ("backfill", "bundled flower stored", "bundled flowers stored"),
-    ):
+        elsewhere = True
+        versions = ", ".join(f"v{v}" for v in new_models)
+        parts.append(tr("model {versions} registered elsewhere").format(versions=versions))
+    for source in ("daily", "import", "backfill"):
         delta = after.count(source) - before.count(source)
         if delta > 0:
-            parts.append(f"{delta} {one if delta == 1 else many}")
+            parts.append(_added(source, delta))
         elif delta < 0:
-            parts.append(f"{-delta} {source} flower{'s' * (delta != -1)} removed")
+            parts.append(_removed(source, -delta))
     if after.generator != before.generator and before.generator is not None:
-        parts.append("the generator of the days to come was changed elsewhere")
+        elsewhere = True
+        parts.append(tr("the generator of the days to come was changed elsewhere"))
     if not parts and after.predictions != before.predictions:
         delta = after.predictions - before.predictions
-        parts.append(f"{abs(delta)} prediction{'s' * (abs(delta) != 1)} " + ("added" if delta > 0 else "removed"))
+        if delta > 0:
+            parts.append(tr("%n prediction(s) added", None, delta))
+        else:
+            parts.append(tr("%n prediction(s) removed", None, -delta))
     if not parts:
         return ""
     text = "; ".join(parts)
-    return text[0].upper() + text[1:] + (" (by another program)" if "elsewhere" not in text else "")
+    text = text[0].upper() + text[1:]
+    return text if elsewhere else tr("{changes} (by another program)").format(changes=text)
+
+
+def _added(source: str, n: int) -> str:
+    """`n` flowers of `source` added, e.g. "3 new daily flowers"."""
+    if source == "daily":
+        return tr("%n new daily flower(s)", None, n)
+    if source == "import":
+        return tr("%n flower(s) imported", None, n)
+    return tr("%n bundled flower(s) stored", None, n)
+
+
+def _removed(source: str, n: int) -> str:
+    """`n` flowers of `source` removed, e.g. "2 import flowers removed"."""
+    if source == "daily":
+        return tr("%n daily flower(s) removed", None, n)
+    if source == "import":
+        return tr("%n import flower(s) removed", None, n)
+    return tr("%n backfill flower(s) removed", None, n)

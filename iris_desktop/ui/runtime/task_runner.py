@@ -17,6 +17,7 @@ widget asking for the work) was deleted.
 from __future__ import annotations
 
 import traceback
+import typing
 from collections import deque
 from collections.abc import Callable
 from typing import Any, cast
@@ -24,7 +25,47 @@ from typing import Any, cast
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.worker import Task, wait_for_all
+
+if typing.TYPE_CHECKING:  # PySide6's stub returns `object`: the marked literal is a str
+
+    def QT_TR_NOOP(message: str, /) -> str: ...
+
+else:
+    from PySide6.QtCore import QT_TR_NOOP
+
+# What a waiting task waits for, by lane (a lane's name is an identifier, not a word):
+# "Importing b.csv: waiting for the import already running".
+_RUNNING = {
+    "activation": QT_TR_NOOP("the activation already running"),
+    "backfill": QT_TR_NOOP("the backfill already running"),
+    "backtest": QT_TR_NOOP("the backtest already running"),
+    "backup": QT_TR_NOOP("the backup already running"),
+    "catch-up": QT_TR_NOOP("the catch-up already running"),
+    "copy-data": QT_TR_NOOP("the copy-data already running"),
+    "daily-settings": QT_TR_NOOP("the daily-settings already running"),
+    "export": QT_TR_NOOP("the export already running"),
+    "import": QT_TR_NOOP("the import already running"),
+    "model-delete": QT_TR_NOOP("the model-delete already running"),
+    "recovery-note": QT_TR_NOOP("the recovery-note already running"),
+    "removal": QT_TR_NOOP("the removal already running"),
+    "report": QT_TR_NOOP("the report already running"),
+    "start-up": QT_TR_NOOP("the start-up already running"),
+    "training": QT_TR_NOOP("the training already running"),
+    "validation-curve": QT_TR_NOOP("the validation-curve already running"),
+}
+
+
+def _waiting_text(task: Task, ahead: int) -> str:
+    """The status line of a task that waits in its lane behind `ahead` - 1 others."""
+    what = task.status.rstrip("…") or task.name.capitalize()
+    running = (
+        tr(_RUNNING[task.name]) if task.name in _RUNNING else tr("the {lane} already running").format(lane=task.name)
+    )
+    if ahead > 1:
+        return tr("{task}: waiting for {running} ({count} waiting)").format(task=what, running=running, count=ahead)
+    return tr("{task}: waiting for {running}").format(task=what, running=running)
 
 
 def _bound(context: QObject, handler):
@@ -112,10 +153,7 @@ class TaskRunner(QObject):
             self._waiting.setdefault(task.name, deque()).append(task)
             ahead = len(self._waiting[task.name])
             if task.status:
-                self.message.emit(
-                    f"{task.status.rstrip('…') or task.name.capitalize()}: waiting for "
-                    f"the {task.name} already running" + (f" ({ahead} waiting)" if ahead > 1 else "")
-                )
+                self.message.emit(_waiting_text(task, ahead))
         else:
             self._start(task)
 
@@ -154,7 +192,7 @@ class TaskRunner(QObject):
         if task.state == "failed" and not any(failed):
             self.failed.emit(task.name, task.error, task.details)
         if task.state == "cancelled" and task.status:
-            self.message.emit(f"Cancelled: {task.status.rstrip('…') or task.name}")
+            self.message.emit(tr("Cancelled: {task}").format(task=task.status.rstrip("…") or task.name))
         if not self.busy:
             self.progress.emit(-1, "")
         self._deliver(task, finished, failed)

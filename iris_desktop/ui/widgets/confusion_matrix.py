@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.runtime.i18n import percent, tr
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
@@ -63,8 +64,8 @@ class ConfusionMatrixView(pg.PlotWidget):
         plot.setAspectLocked(True)
         plot.invertY(True)  # the first actual variety on top, as a matrix is read
         plot.setRange(xRange=(0, N), yRange=(0, N), padding=0.02)
-        plot.setLabel("bottom", "Predicted")
-        plot.setLabel("left", "Actual")
+        plot.setLabel("bottom", strings.COLUMN_PREDICTED)
+        plot.setLabel("left", strings.COLUMN_ACTUAL)
         ticks = [[(i + 0.5, v.label) for i, v in enumerate(VARIETIES)]]
         for side in ("bottom", "left"):
             axis = plot.getAxis(side)
@@ -103,7 +104,7 @@ class ConfusionMatrixView(pg.PlotWidget):
             Column(strings.COLUMN_PREDICTED_AS.format(name=name), self.counts[:, c]) for c, name in enumerate(_NAMES)
         ]
         columns += [
-            Column(strings.COLUMN_SHARE_AS.format(name=name), shares[:, c], "{:.0%}") for c, name in enumerate(_NAMES)
+            Column(strings.COLUMN_SHARE_AS.format(name=name), shares[:, c], _percent) for c, name in enumerate(_NAMES)
         ]
         return PlotTable(strings.CONFUSION_TITLE, columns)
 
@@ -135,7 +136,11 @@ class ConfusionMatrixView(pg.PlotWidget):
         )
         self.image.setRect(QRectF(0, 0, N, N))  # after setImage: one cell per unit
         for (r, c), label in zip(np.ndindex(N, N), self._labels):
-            text = f"{shares[r, c]:.0%} ({counts[r, c]})" if self.normalised else str(counts[r, c])
+            text = (
+                tr("{share:.0%} ({count})").format(share=shares[r, c], count=counts[r, c])
+                if self.normalised
+                else str(counts[r, c])
+            )
             label.setText(text)
             label.setBrush(QColor(_label_colour(rgb[r, c])))
             box = label.boundingRect()
@@ -147,6 +152,10 @@ class ConfusionMatrixView(pg.PlotWidget):
     def cell_texts(self) -> list[list[str]]:
         """The annotations as shown, row by row (for tests and screen readers)."""
         return [[self._labels[r * N + c].text() for c in range(N)] for r in range(N)]
+
+
+def _percent(share: object) -> str:
+    return percent(cast(float, share), 0)
 
 
 def _label_colour(rgb: np.ndarray) -> str:

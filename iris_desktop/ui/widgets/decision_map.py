@@ -23,6 +23,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from iris_desktop.domain import FEATURES, VARIETIES, Variety
+from iris_desktop.ui.runtime.i18n import number, tr
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable, counts_text
@@ -63,6 +64,11 @@ def region_image(model, xs: np.ndarray, ys: np.ndarray, axes: tuple[int, int], h
     return rgba.reshape(len(xs), len(ys), 4)
 
 
+def _cm(value: object) -> str:
+    """A measurement in a table cell: "5.1" ("5,1" in Swedish)."""
+    return number(cast(float, value), 1)
+
+
 def sample_rows(n: int, size: int = MAX_DOTS) -> np.ndarray:
     """A fixed (seeded) sample of row indices, all of them when n <= size."""
     if n <= size:
@@ -99,8 +105,8 @@ class DecisionMap(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
-        plot.setLabel("bottom", x_name.label)
-        plot.setLabel("left", y_name.label)
+        plot.setLabel("bottom", strings.feature_label(x_name))
+        plot.setLabel("left", strings.feature_label(y_name))
         # Bilinear scaling of the coarse grid: soft boundaries instead of 8-pixel stairs.
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # No legend inside the plot (it would hide regions and the flower): see legend_html().
@@ -120,12 +126,14 @@ class DecisionMap(pg.PlotWidget):
             y=[0.0],
             size=22,
             symbol="star",
-            name="This flower",
+            name=tr("This flower"),
         )
         self.point.setZValue(10)
         plot.addItem(self.point)
         self.scene().sigMouseClicked.connect(self._clicked)
-        name = f"Decision regions over {x_name.display.lower()} and {y_name.display.lower()}"
+        name = tr("Decision regions over {x} and {y}").format(
+            x=strings.feature_display(x_name).lower(), y=strings.feature_display(y_name).lower()
+        )
         self.access = PlotAccess(self, name, self.describe, self.data_table)
         colors.follow(self.restyle)
 
@@ -149,7 +157,7 @@ class DecisionMap(pg.PlotWidget):
         x, y = self.axes
         held = self.held if self.held is not None else np.full(len(FEATURES), np.nan)
         others = strings.LIST_SEPARATOR.join(
-            strings.REGIONS_HELD.format(feature=FEATURES[k].display.lower(), value=held[k])
+            strings.REGIONS_HELD.format(feature=strings.feature_display(FEATURES[k]).lower(), value=held[k])
             for k in range(len(FEATURES))
             if k not in self.axes
         )
@@ -161,8 +169,8 @@ class DecisionMap(pg.PlotWidget):
                 point = strings.REGIONS_POINT.format(x=px, y=py, variety=region.label)
         return strings.REGIONS_DESCRIPTION.format(
             version=self.model.version,
-            x=FEATURES[x].display.lower(),
-            y=FEATURES[y].display.lower(),
+            x=strings.feature_display(FEATURES[x]).lower(),
+            y=strings.feature_display(FEATURES[y]).lower(),
             others=others,
             count=self.dots_shown,
             varieties=counts_text(np.bincount(self._dots[1], minlength=len(VARIETIES)), [v.label for v in VARIETIES]),
@@ -176,8 +184,8 @@ class DecisionMap(pg.PlotWidget):
         return PlotTable(
             strings.REGIONS_TITLE,
             [
-                Column(FEATURES[x_feature].label, X[:, x_feature], "{:.1f}"),
-                Column(FEATURES[y_feature].label, X[:, y_feature], "{:.1f}"),
+                Column(strings.feature_label(FEATURES[x_feature]), X[:, x_feature], _cm),
+                Column(strings.feature_label(FEATURES[y_feature]), X[:, y_feature], _cm),
                 Column(
                     strings.COLUMN_VARIETY,
                     np.asarray(y, dtype=int),
@@ -191,7 +199,9 @@ class DecisionMap(pg.PlotWidget):
     def legend_html() -> str:
         """The map's key, for a label beside the plot."""
         dots = " ".join(f'<span style="color:{colors.hex_of(v)}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
-        return f"{dots} &nbsp;○&nbsp;nearest neighbours &nbsp;★&nbsp;this flower (coloured by its prediction)"
+        return tr(
+            "{dots} &nbsp;○&nbsp;nearest neighbours &nbsp;★&nbsp;this flower (coloured by its prediction)"
+        ).format(dots=dots)
 
     def sizeHint(self) -> QSize:
         return QSize(420, 360)

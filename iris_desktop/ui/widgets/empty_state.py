@@ -16,18 +16,20 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from iris_desktop.ui.runtime.state import CATCH_UP, STORE_BUNDLED, TRAIN_DEFAULT, AppState
 from iris_desktop.ui.widgets import strings
 
-# What each action's button says, and its tip.
-BUTTONS = {
-    STORE_BUNDLED: (strings.EMPTY_STORE_BUNDLED, strings.EMPTY_STORE_BUNDLED_TIP),
-    TRAIN_DEFAULT: (strings.EMPTY_TRAIN_DEFAULT, strings.EMPTY_TRAIN_DEFAULT_TIP),
-    CATCH_UP: (strings.EMPTY_CATCH_UP, strings.EMPTY_CATCH_UP_TIP),
-}
+
+def button_words(action: str) -> tuple[str, str]:
+    """What `action`'s button says, and its tip (read when shown: in the user's language)."""
+    return {
+        STORE_BUNDLED: (strings.EMPTY_STORE_BUNDLED, strings.EMPTY_STORE_BUNDLED_TIP),
+        TRAIN_DEFAULT: (strings.EMPTY_TRAIN_DEFAULT, strings.EMPTY_TRAIN_DEFAULT_TIP),
+        CATCH_UP: (strings.EMPTY_CATCH_UP, strings.EMPTY_CATCH_UP_TIP),
+    }[action]
 
 
 @dataclass(frozen=True)
 class EmptyCase:
     when: Callable[[AppState], bool]  # read from the state's summary: no scan
-    text: str
+    text: Callable[[], str]  # the line, read when shown (strings are in the user's language then)
     action: str  # one of state.ACTIONS
 
 
@@ -63,22 +65,24 @@ def no_runs(state: AppState) -> bool:
 
 # Each tab's cases, first match wins. Predict has its own (tabs/predict/no_model_banner.py).
 CASES: dict[str, tuple[EmptyCase, ...]] = {
-    "Explore": (EmptyCase(no_flowers, strings.EMPTY_EXPLORE, STORE_BUNDLED),),
+    "Explore": (EmptyCase(no_flowers, lambda: strings.EMPTY_EXPLORE, STORE_BUNDLED),),
     "Train": (
-        EmptyCase(no_labelled_flowers, strings.EMPTY_TRAIN_NO_FLOWERS, STORE_BUNDLED),
-        EmptyCase(no_model_registered, strings.EMPTY_TRAIN_NO_MODEL, TRAIN_DEFAULT),
+        EmptyCase(no_labelled_flowers, lambda: strings.EMPTY_TRAIN_NO_FLOWERS, STORE_BUNDLED),
+        EmptyCase(no_model_registered, lambda: strings.EMPTY_TRAIN_NO_MODEL, TRAIN_DEFAULT),
     ),
-    "Daily": (EmptyCase(no_daily_days, strings.EMPTY_DAILY, CATCH_UP),),
+    "Daily": (EmptyCase(no_daily_days, lambda: strings.EMPTY_DAILY, CATCH_UP),),
     "History": (
         EmptyCase(
             lambda s: no_predictions(s) and no_active_model(s) and no_labelled_flowers(s),
-            strings.EMPTY_HISTORY_NO_FLOWERS,
+            lambda: strings.EMPTY_HISTORY_NO_FLOWERS,
             STORE_BUNDLED,
         ),
-        EmptyCase(lambda s: no_predictions(s) and no_active_model(s), strings.EMPTY_HISTORY_NO_MODEL, TRAIN_DEFAULT),
-        EmptyCase(no_predictions, strings.EMPTY_HISTORY_NO_DAYS, CATCH_UP),
+        EmptyCase(
+            lambda s: no_predictions(s) and no_active_model(s), lambda: strings.EMPTY_HISTORY_NO_MODEL, TRAIN_DEFAULT
+        ),
+        EmptyCase(no_predictions, lambda: strings.EMPTY_HISTORY_NO_DAYS, CATCH_UP),
     ),
-    "Pipelines": (EmptyCase(no_runs, strings.EMPTY_PIPELINES, STORE_BUNDLED),),
+    "Pipelines": (EmptyCase(no_runs, lambda: strings.EMPTY_PIPELINES, STORE_BUNDLED),),
 }
 
 
@@ -92,7 +96,7 @@ class EmptyState(QFrame):
         self.case: EmptyCase | None = None  # the one shown
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("EmptyState { background: palette(alternate-base); }")
-        self.setAccessibleName(strings.EMPTY_STATE_NAME.format(tab=tab))
+        self.setAccessibleName(strings.EMPTY_STATE_NAME.format(tab=strings.tab_name(tab)))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,11 +119,12 @@ class EmptyState(QFrame):
         self.setVisible(case is not None)
 
     def _fill(self, case: EmptyCase) -> None:
-        text, tip = BUTTONS[case.action]
-        self.text.setText(case.text)
+        text, tip = button_words(case.action)
+        line = case.text()
+        self.text.setText(line)
         self.button.setText(text)
         self.button.setToolTip(tip)
-        self.button.setAccessibleDescription(case.text)
+        self.button.setAccessibleDescription(line)
 
     def _clicked(self) -> None:
         if self.case is not None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from iris_desktop.domain import Flower, Variety
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import colors
 
 SEPAL_ANGLES = (90.0, 210.0, 330.0)  # degrees, clockwise from +x on screen: one fall hangs down
@@ -51,7 +52,7 @@ class FlowerWidget(QWidget):
         self.show_scale, self.show_caption = show_scale, show_caption
         self._font_key, self._footer_font = "", QFont()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Flower drawn to scale")
+        self.setAccessibleName(tr("Flower drawn to scale"))
         self.setAccessibleDescription(self.description())
 
     # ---- data ----------------------------------------------------------------------
@@ -78,10 +79,12 @@ class FlowerWidget(QWidget):
     def description(self) -> str:
         """What the picture shows, in words (tooltip and screen readers)."""
         if self._values is None:
-            return "No flower"
+            return tr("No flower")
         sl, sw, pl, pw = self._values
-        return f"Sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm" + (
-            f", coloured as {self._variety.label}" if self._variety is not None else ""
+        if self._variety is None:
+            return tr("Sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm").format(sl=sl, sw=sw, pl=pl, pw=pw)
+        return tr("Sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm, coloured as {variety}").format(
+            sl=sl, sw=sw, pl=pl, pw=pw, variety=self._variety.label
         )
 
     def event(self, event) -> bool:
@@ -139,7 +142,7 @@ class FlowerWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._values is None:
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No flower")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No flower"))
             return
         scale = self.pixels_per_cm()
         centre = QPointF(self.width() / 2.0, self._drawing_height() / 2.0)
@@ -244,7 +247,7 @@ class FlowerWidget(QWidget):
             painter.drawLine(QPointF(8, base), QPointF(8 + length, base))
             painter.drawLine(QPointF(8, base - 4), QPointF(8, base + 1))
             painter.drawLine(QPointF(8 + length, base - 4), QPointF(8 + length, base + 1))
-            label = f"{cm} cm"
+            label = tr("{cm} cm").format(cm=cm)
             painter.drawText(
                 QRectF(14 + length, base - 14, 60, 18),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -253,7 +256,9 @@ class FlowerWidget(QWidget):
             used = 14 + length + painter.fontMetrics().horizontalAdvance(label)
         if self.show_caption and self._values is not None:
             sl, sw, pl, pw = self._values
-            caption = f"sepal {sl:.1f} × {sw:.1f} cm · petal {pl:.1f} × {pw:.1f} cm"
+            caption = tr("sepal {sl:.1f} × {sw:.1f} cm · petal {pl:.1f} × {pw:.1f} cm").format(
+                sl=sl, sw=sw, pl=pl, pw=pw
+            )
             if used + 16 + painter.fontMetrics().horizontalAdvance(caption) <= self.width() - 8:
                 painter.setPen(self.palette().placeholderText().color())
                 painter.drawText(

@@ -8,7 +8,12 @@ from pathlib import Path
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings
 
-FILTERS = "PNG image (*.png);;SVG drawing (*.svg)"
+from iris_desktop.ui.runtime.i18n import tr
+
+
+def _filters() -> tuple[str, str]:
+    """The file dialog's two choices: (PNG, SVG)."""
+    return tr("PNG image") + " (*.png)", tr("SVG drawing") + " (*.svg)"
 
 
 def export_plot(item, path: str | Path, width: int | None = None) -> Path:
@@ -51,20 +56,21 @@ def _svg_by_qt(item, path: Path) -> None:
     finally:
         painter.end()
     if not path.is_file():
-        raise OSError(f"could not write {path}")
+        raise OSError(tr("could not write {path}").format(path=path))
 
 
 def ask_and_export(parent: QtWidgets.QWidget, item, name: str, settings: QSettings | None = None) -> Path | None:
     """Ask where to save `item` (suggesting `name`.png), save it, return the path (None
     if cancelled). A failure to write is raised as OSError for the caller's dialog."""
     folder = str(settings.value("export/last_dir", str(Path.home()))) if settings else str(Path.home())
+    png, svg = _filters()
     path, chosen = QtWidgets.QFileDialog.getSaveFileName(
-        parent, f"Export {name}", str(Path(folder) / f"{name}.png"), FILTERS
+        parent, tr("Export {name}").format(name=name), str(Path(folder) / f"{name}.png"), f"{png};;{svg}"
     )
     if not path:
         return None
     if not Path(path).suffix:
-        path += ".svg" if chosen.startswith("SVG") else ".png"
+        path += ".svg" if chosen == svg else ".png"
     if settings is not None:
         settings.setValue("export/last_dir", str(Path(path).parent))
     return export_plot(item, path)

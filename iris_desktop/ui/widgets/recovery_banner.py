@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from iris_desktop.ui.runtime.i18n import tr
+
 
 class RecoveryBanner(QFrame):
     acknowledged = Signal()  # the user has seen it (the window forgets the note in a worker)
@@ -16,12 +18,12 @@ class RecoveryBanner(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("RecoveryBanner { background: palette(alternate-base); }")
-        self.setAccessibleName("Database recovery notice")
+        self.setAccessibleName(tr("Database recovery notice"))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.seen_button = QPushButton("I have &seen this")
-        self.seen_button.setToolTip("Stop showing this notice (the command line stops mentioning it too)")
+        self.seen_button = QPushButton(tr("I have &seen this"))
+        self.seen_button.setToolTip(tr("Stop showing this notice (the command line stops mentioning it too)"))
         self.seen_button.clicked.connect(self._seen)
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
@@ -33,7 +35,7 @@ class RecoveryBanner(QFrame):
         if not said:
             self.hide()
             return
-        self.text.setText(f"<b>The database was recovered</b>: {_escaped(said)}.")
+        self.text.setText(tr("<b>The database was recovered</b>: {note}.").format(note=_escaped(said)))
         self.text.setAccessibleName(self.text.text())
         self.show()
 

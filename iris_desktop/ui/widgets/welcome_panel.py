@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from iris_desktop.domain import plural
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.model_text import describe_model
@@ -75,15 +75,17 @@ class WelcomeFacts:
         """(text, the tab it links to), in the order of the pipelines."""
         model = strings.WELCOME_TRAINING.format(model=self.model) if self.model else strings.WELCOME_NO_MODEL
         daily = (
-            strings.WELCOME_DAILY.format(days=plural(self.days, "day"), first=self.first_day, last=self.last_day)
+            strings.WELCOME_DAILY.format(
+                days=tr("%Ln day(s)", None, self.days), first=self.first_day, last=self.last_day
+            )
             if self.days
             else strings.WELCOME_NO_DAYS
         )
         return [
-            (strings.WELCOME_FEATURE.format(flowers=plural(self.flowers, "flower")), "Explore"),
+            (strings.WELCOME_FEATURE.format(flowers=tr("%Ln flower(s)", None, self.flowers)), "Explore"),
             (model, "Train"),
             (daily, "Daily"),
-            (strings.WELCOME_INFERENCE.format(predicted=plural(self.predicted, "day")), "History"),
+            (strings.WELCOME_INFERENCE.format(predicted=tr("%Ln day(s)", None, self.predicted)), "History"),
             (strings.WELCOME_RUNS, "Pipelines"),
         ]
 
@@ -125,10 +127,10 @@ class WelcomePanel(QFrame):
             text = QLabel()
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            link = QPushButton(f"{tab} ›")
+            link = QPushButton(tr("{tab} ›").format(tab=strings.tab_name(tab)))
             link.setFlat(True)
             link.setCursor(Qt.CursorShape.PointingHandCursor)
-            link.setAccessibleName(strings.WELCOME_LINK_NAME.format(tab=tab))
+            link.setAccessibleName(strings.WELCOME_LINK_NAME.format(tab=strings.tab_name(tab)))
             link.clicked.connect(lambda _checked=False, tab=tab: self.tabRequested.emit(tab))
             self.grid.addWidget(text, row, 0)
             self.grid.addWidget(link, row, 1, Qt.AlignmentFlag.AlignLeft)

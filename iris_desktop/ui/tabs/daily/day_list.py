@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import number, percent, tr
+from iris_desktop.ui.tabs.daily.words import GENERATOR_LABELS, QT_TR_NOOP, feature_label, generator_label
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from iris_desktop.ui.tabs.daily.jobs import DailyData
 
 _LABELS = [v.label for v in VARIETIES]
+_SHORT = (QT_TR_NOOP("Sepal L"), QT_TR_NOOP("Sepal W"), QT_TR_NOOP("Petal L"), QT_TR_NOOP("Petal W"))
 
 
 def _variety(i) -> str:
@@ -51,40 +54,48 @@ def day_columns(data: DailyData) -> list[Column]:
     confidence[has] = data.proba[rows[has], data.predicted[has]]
     verdict = np.where(has, (data.predicted == data.variety).astype(np.int8), -1)
     sure = np.nanmax(np.where(np.isnan(data.posterior), -1.0, data.posterior), axis=1) if n else np.zeros(0)
-    names = {gid: f"{s.label} #{gid}" for gid, s in data.generators.items()}
-    columns = [Column("Date", data.day, lambda d: str(d), "The day (local calendar date)")]
+    names = {
+        gid: tr("{generator} #{id}").format(generator=generator_label(s), id=gid) for gid, s in data.generators.items()
+    }
+    not_recorded = tr("not recorded")
+    columns = [Column(tr("Date"), data.day, lambda d: str(d), tr("The day (local calendar date)"))]
     columns += [
-        Column(short, data.X[:, i], "{:.1f}", f"{f.display} (cm)")
-        for i, (f, short) in enumerate(zip(FEATURES, ("Sepal L", "Sepal W", "Petal L", "Petal W")))
+        Column(
+            tr(short),
+            data.X[:, i],
+            lambda x: number(cast(float, x), 1),
+            feature_label(f),
+        )
+        for i, (f, short) in enumerate(zip(FEATURES, _SHORT))
     ]
     columns += [
-        Column("Variety", data.variety, _variety, "The true variety (the one generated)", _swatch),
-        Column("Predicted", data.predicted, _variety, "The prediction made for the day at the time", _swatch),
-        Column("Model", data.version, lambda v: f"v{v}" if v else "", "The model version that predicted it"),
+        Column(tr("Variety"), data.variety, _variety, tr("The true variety (the one generated)"), _swatch),
+        Column(tr("Predicted"), data.predicted, _variety, tr("The prediction made for the day at the time"), _swatch),
+        Column(tr("Model"), data.version, lambda v: f"v{v}" if v else "", tr("The model version that predicted it")),
         Column(
-            "P",
+            tr("P", "the probability column's header"),
             confidence,
-            lambda p: "" if np.isnan(cast(float, p)) else f"{p:.0%}",
-            "The probability the model gave its prediction",
+            lambda p: "" if np.isnan(cast(float, p)) else percent(cast(float, p), 0),
+            tr("The probability the model gave its prediction"),
         ),
         Column(
-            "Right",
+            tr("Right"),
             verdict,
             lambda k: {1: "✓", 0: "✗"}.get(int(cast(int, k)), ""),
-            "✓ right, ✗ wrong",
+            tr("✓ right, ✗ wrong"),
             align_right=False,
         ),
         Column(
-            "Generator",
+            tr("Generator"),
             data.generator,
-            lambda g: names.get(int(cast(int, g)), "not recorded"),
-            "The generator that made the day",
+            lambda g: names.get(int(cast(int, g)), not_recorded),
+            tr("The generator that made the day"),
         ),
         Column(
-            "Gen. sure",
+            tr("Gen. sure"),
             sure,
-            lambda p: "" if cast(float, p) < 0 else f"{p:.0%}",
-            "How sure the day's own generator is of its variety (low: a hard day, where its varieties overlap)",
+            lambda p: "" if cast(float, p) < 0 else percent(cast(float, p), 0),
+            tr("How sure the day's own generator is of its variety (low: a hard day, where its varieties overlap)"),
         ),
     ]
     return columns
@@ -111,13 +122,13 @@ class DayList(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.view.setAccessibleName("Daily flowers")
+        self.view.setAccessibleName(tr("Daily flowers"))
         self.view.doubleClicked.connect(lambda index: self.dayActivated.emit(self.model.source_row(index.row())))
         self.view.activated.connect(lambda index: self.dayActivated.emit(self.model.source_row(index.row())))
         self.menu: QMenu | None = None  # the row's menu on screen
         add_row_menu(self.view, self.row_menu)
-        self.wrong_only = QCheckBox("&Wrong predictions only")
-        self.wrong_only.setToolTip("List only the days whose prediction was wrong")
+        self.wrong_only = QCheckBox(tr("&Wrong predictions only"))
+        self.wrong_only.setToolTip(tr("List only the days whose prediction was wrong"))
         self.wrong_only.toggled.connect(self._filter)
         self.count = QLabel()
         top = QHBoxLayout()
@@ -142,15 +153,15 @@ class DayList(QWidget):
                 self._sized = True
                 self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
                 width = self.view.fontMetrics().horizontalAdvance
-                samples = [
+                samples = [  # (the headers' and the widest values' widths)
                     "2026-06-15",
-                    *["Sepal W"] * 4,
+                    *[max((tr(s) for s in _SHORT), key=len)] * 4,
                     "Versicolor" + "MM",
                     "Versicolor" + "MM",
-                    "Model",
-                    "100%",
-                    "Right",
-                    "Multivariate normal (fitted) #1",
+                    tr("Model"),
+                    percent(1.0, 0),
+                    tr("Right"),
+                    tr("{generator} #{id}").format(generator=tr(GENERATOR_LABELS["mvnormal"]), id=1),
                 ]
                 for column, sample in enumerate(samples):
                     self.view.setColumnWidth(column, width(sample) + 18)
@@ -161,7 +172,11 @@ class DayList(QWidget):
     def _filter(self) -> None:
         self.model.set_rows(np.flatnonzero(self._wrong) if self.wrong_only.isChecked() else None)
         shown, total = self.model.rowCount(), len(self._wrong)
-        self.count.setText(f"{shown:,} of {total:,} days" if shown != total else f"{total:,} days")
+        self.count.setText(
+            tr("{shown:,} of {total:,} days").format(shown=shown, total=total)
+            if shown != total
+            else tr("{total:,} days").format(total=total)
+        )
 
     def select(self, row: int) -> None:
         """Make day `row` the current row (scrolled into view), without echoing daySelected."""
@@ -193,8 +208,8 @@ class DayList(QWidget):
             index,
             pos,
             [
-                ("&Explain in Predict", lambda: self.dayExplained.emit(row)),
-                ("Show in &History", lambda: self.dayActivated.emit(row)),
+                (tr("&Explain in Predict"), lambda: self.dayExplained.emit(row)),
+                (tr("Show in &History"), lambda: self.dayActivated.emit(row)),
             ],
         )
         return self.menu

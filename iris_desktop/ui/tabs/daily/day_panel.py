@@ -12,6 +12,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.daily.words import basis_text, feature_name, generator_description, generator_label, long_date
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 
@@ -26,28 +28,40 @@ def _span(text: str, hex_color: str, bold: bool = True) -> str:
 def prediction_html(predicted: int, version: int, proba: np.ndarray, actual: int) -> str:
     """e.g. "✗ wrong: Virginica · model v1 · 87%" with the verdict in colour."""
     if predicted < 0:
-        return "none yet"
+        return tr("none yet")
     variety = VARIETIES[predicted]  # the verdict first: never the part a narrow panel cuts off
     scheme = colors.scheme()
-    verdict = _span("✓ right:", scheme.correct_text) if predicted == actual else _span("✗ wrong:", scheme.wrong_text)
-    return f"{verdict} {_span(variety.label, colors.text_hex(variety))} · model v{version} · {proba[predicted]:.0%}"
+    if predicted == actual:
+        verdict = _span(tr("✓ right:"), scheme.correct_text)
+    else:
+        verdict = _span(tr("✗ wrong:"), scheme.wrong_text)
+    return tr("{verdict} {variety} · model v{version} · {probability:.0%}").format(
+        verdict=verdict,
+        variety=_span(variety.label, colors.text_hex(variety)),
+        version=version,
+        probability=float(proba[predicted]),
+    )
 
 
 def posterior_text(posterior: np.ndarray) -> str:
     """How the generator that made the flower would itself name it."""
     if np.isnan(posterior).any():
-        return "no variety of it makes such a flower (a value was raised to 0.1 cm)"
+        return tr("no variety of it makes such a flower (a value was raised to 0.1 cm)")
     order = np.argsort(posterior)[::-1]
-    shown = [f"{VARIETIES[i].label} {posterior[i]:.0%}" for i in order if posterior[i] >= 0.005]
+    shown = [
+        tr("{variety} {share:.0%}").format(variety=VARIETIES[i].label, share=float(posterior[i]))
+        for i in order
+        if posterior[i] >= 0.005
+    ]
     text = " · ".join(shown)
     if posterior[order[0]] < HARD:
-        text += " · a hard day: its varieties overlap here"
+        text = tr("{shares} · a hard day: its varieties overlap here").format(shares=text)
     return text
 
 
 class DayPanel(QGroupBox):
     def __init__(self, parent=None):
-        super().__init__("The day's flower", parent)
+        super().__init__(tr("The day's flower"), parent)
         self.heading = QLabel("—")
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -66,31 +80,33 @@ class DayPanel(QGroupBox):
         for label in (*self.values, self.variety, self.prediction, self.active, self.generator, self.generator_view):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.generator_view.setToolTip(
-            "P(variety | flower) under the generator that made the day, the varieties drawn "
-            "equally often: where its varieties overlap, even a perfect model is unsure"
+            tr(
+                "P(variety | flower) under the generator that made the day, the varieties drawn "
+                "equally often: where its varieties overlap, even a perfect model is unsure"
+            )
         )
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(3)
-        rows = [(f.display, w) for f, w in zip(FEATURES, self.values)]
+        rows = [(feature_name(f), w) for f, w in zip(FEATURES, self.values)]
         rows += [
-            ("Variety", self.variety),
-            ("Predicted", self.prediction),
-            ("Active model", self.active),
-            ("Generator", self.generator),
-            ("Generator says", self.generator_view),
+            (tr("Variety"), self.variety),
+            (tr("Predicted"), self.prediction),
+            (tr("Active model"), self.active),
+            (tr("Generator"), self.generator),
+            (tr("Generator says"), self.generator_view),
         ]
         self.captions = {}
         for i, (text, widget) in enumerate(rows):
-            caption = QLabel(text + ":")
+            caption = QLabel(tr("{caption}:").format(caption=text))
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(caption, i, 0)
             grid.addWidget(widget, i, 1)
             self.captions[widget] = caption
-        self.variety.setToolTip("The variety the generator drew for this day: the true label")
+        self.variety.setToolTip(tr("The variety the generator drew for this day: the true label"))
         self.prediction.setToolTip(
-            "The prediction made for this day when it was caught up (the monitor as it happened)"
+            tr("The prediction made for this day when it was caught up (the monitor as it happened)")
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -108,17 +124,25 @@ class DayPanel(QGroupBox):
         """Show day `row` of `data` (a DailyData)."""
         day = data.day[row].item()  # datetime64[D] -> date
         X, actual = data.X[row], int(data.variety[row])
-        when = " · today" if day == today else (" · yesterday" if day == today - dt.timedelta(days=1) else "")
-        self.heading.setText(f"{day:%A %d %B %Y}{when}")
+        date = long_date(day)
+        if day == today:
+            date = tr("{date} · today").format(date=date)
+        elif day == today - dt.timedelta(days=1):
+            date = tr("{date} · yesterday").format(date=date)
+        self.heading.setText(date)
         self.flower.set_flower(X, VARIETIES[actual])
         for label, value in zip(self.values, X):
-            label.setText(f"{value:.1f} cm")
+            label.setText(tr("{value:.1f} cm").format(value=float(value)))
         variety = VARIETIES[actual]
         self.variety.setText(_span(variety.label, colors.text_hex(variety)))
         predicted = int(data.predicted[row])
         text = prediction_html(predicted, int(data.version[row]), data.proba[row], actual)
         if predicted < 0:
-            text = "none yet: " + ("the active model has not caught up" if data.active_version else "no active model")
+            text = (
+                tr("none yet: the active model has not caught up")
+                if data.active_version
+                else tr("none yet: no active model")
+            )
         self.prediction.setText(text)
         active = int(data.active_predicted[row])
         if data.active_version is not None and data.active_version != data.version[row] and active >= 0:
@@ -128,14 +152,22 @@ class DayPanel(QGroupBox):
         settings = data.generator_of(row)
         if settings is None:
             self.generator.setText(
-                "not recorded (stored before this version recorded generators, and no known generator makes it again)"
+                tr(
+                    "not recorded (stored before this version recorded generators, "
+                    "and no known generator makes it again)"
+                )
             )
             self.generator_view.setText("—")
         else:
-            note = "" if settings.key == data.upcoming.key else " (the days to come use another)"
-            basis = f", on {settings.basis}" if settings.basis else ""
-            self.generator.setText(f"<b>{settings.label}</b>{basis}{note}")
-            self.generator.setToolTip(settings.describe()[0].upper() + settings.describe()[1:])
+            name = generator_label(settings)
+            if settings.basis:
+                text = tr("<b>{generator}</b>, on {basis}").format(generator=name, basis=basis_text(settings.basis))
+            else:
+                text = f"<b>{name}</b>"
+            if settings.key != data.upcoming.key:
+                text = tr("{generator} (the days to come use another)").format(generator=text)
+            self.generator.setText(text)
+            self.generator.setToolTip(generator_description(settings))
             self.generator_view.setText(posterior_text(data.posterior[row]))
 
     def _set_active(self, html: str | None) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.daily.words import feature_label, feature_name, generator_label
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
@@ -41,12 +43,15 @@ def shape_outline(settings, variety: int, x: int, y: int, points: int = 96) -> t
 
 def legend_html(settings) -> str:
     """The plots' key, for a label beside them."""
-    shape = "▭ box: its bounds" if settings is not None and not settings.is_normal else "◯ ellipse: 95 % of its flowers"
+    box = settings is not None and not settings.is_normal
+    shape = tr("▭ box: its bounds") if box else tr("◯ ellipse: 95 % of its flowers")
     dots = " ".join(f'<span style="color:{colors.hex_of(v)}">■</span>&nbsp;{v.label}' for v in VARIETIES)
+    stored, days, wrong = tr("stored flowers"), tr("daily flowers"), tr("wrongly predicted")
+    shown, generator = tr("the day shown"), tr("generator {shape}").format(shape=shape)
     return (
-        f"{dots} &nbsp;·&nbsp; ● stored flowers &nbsp;◆&nbsp;daily flowers &nbsp;"
-        f'<span style="color:{colors.scheme().wrong}">◯</span>&nbsp;wrongly predicted &nbsp;⊙&nbsp;the day shown'
-        f" &nbsp;·&nbsp; generator {shape}"
+        f"{dots} &nbsp;·&nbsp; ● {stored} &nbsp;◆&nbsp;{days} &nbsp;"
+        f'<span style="color:{colors.scheme().wrong}">◯</span>&nbsp;{wrong} '
+        f"&nbsp;⊙&nbsp;{shown} &nbsp;·&nbsp; {generator}"
     )
 
 
@@ -120,13 +125,13 @@ class GeneratorPlot(pg.PlotWidget):
             generator = strings.GENERATOR_NONE
         else:
             shapes = strings.GENERATOR_SHAPES_NORMAL if settings.is_normal else strings.GENERATOR_SHAPES_BOX
-            generator = shapes.format(name=settings.label)
+            generator = shapes.format(name=generator_label(settings))
         current = ""
         if self._current is not None:
             current = strings.GENERATOR_CURRENT.format(
-                x=FEATURES[x].display.lower(),
+                x=feature_name(FEATURES[x]).lower(),
                 x_value=float(self._current[x]),
-                y=FEATURES[y].display.lower(),
+                y=feature_name(FEATURES[y]).lower(),
                 y_value=float(self._current[y]),
             )
         return strings.GENERATOR_DESCRIPTION.format(
@@ -145,8 +150,8 @@ class GeneratorPlot(pg.PlotWidget):
         if self._day_dates is not None and len(self._day_dates) == len(X):
             columns.append(Column(strings.COLUMN_DAY, self._day_dates, str, align_right=False))
         columns += [
-            Column(FEATURES[x].label, X[:, x], "{:.1f}"),
-            Column(FEATURES[y].label, X[:, y], "{:.1f}"),
+            Column(feature_label(FEATURES[x]), X[:, x], "{:.1f}"),
+            Column(feature_label(FEATURES[y]), X[:, y], "{:.1f}"),
             Column(
                 strings.COLUMN_VARIETY, np.asarray(variety), lambda k: VARIETIES[cast(int, k)].label, align_right=False
             ),
@@ -197,10 +202,12 @@ class GeneratorPlot(pg.PlotWidget):
     def _label_axes(self) -> None:
         x, y = self.axes
         plot = self.getPlotItem()
-        plot.setLabel("bottom", FEATURES[x].label)
-        plot.setLabel("left", FEATURES[y].label)
+        plot.setLabel("bottom", feature_label(FEATURES[x]))
+        plot.setLabel("left", feature_label(FEATURES[y]))
         self.access.set_name(
-            f"Generator and daily flowers over {FEATURES[x].display.lower()} and {FEATURES[y].display.lower()}"
+            tr("Generator and daily flowers over {x} and {y}").format(
+                x=feature_name(FEATURES[x]).lower(), y=feature_name(FEATURES[y]).lower()
+            )
         )
         self.access.refresh()
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.daily.generator_plot import GeneratorPlot, legend_html
+from iris_desktop.ui.tabs.daily.words import feature_name
 from iris_desktop.ui.widgets import colors, plot_export, strings
 
 if TYPE_CHECKING:
@@ -39,7 +41,7 @@ class GeneratorView(QGroupBox):
     exportFailed = Signal(object)  # the OSError of an export that could not be written
 
     def __init__(self, settings, parent=None):
-        super().__init__("The generator, over the stored flowers", parent)
+        super().__init__(tr("The generator, over the stored flowers"), parent)
         self.settings = settings  # QSettings
         self.data: DailyData | None = None
         self.row: int | None = None
@@ -47,37 +49,37 @@ class GeneratorView(QGroupBox):
         self._days_key: object = ()
         self._wrong = np.zeros(0, bool)
         self.overlay = QComboBox()
-        self.overlay.addItem("The day's generator", "day")
-        self.overlay.addItem("The days to come's generator", "upcoming")
+        self.overlay.addItem(tr("The day's generator"), "day")
+        self.overlay.addItem(tr("The days to come's generator"), "upcoming")
         self.overlay.setToolTip(
-            "Draw the generator that made the day shown, or the one that will make the days not yet stored"
+            tr("Draw the generator that made the day shown, or the one that will make the days not yet stored")
         )
-        overlay_label = QLabel("&Generator drawn:")
+        overlay_label = QLabel(tr("&Generator drawn:"))
         overlay_label.setBuddy(self.overlay)
-        self.only_made = QCheckBox("Only the days it &made")
+        self.only_made = QCheckBox(tr("Only the days it &made"))
         self.only_made.setToolTip(
-            "Draw only the daily flowers this generator made (days made by another generator are hidden)"
+            tr("Draw only the daily flowers this generator made (days made by another generator are hidden)")
         )
         self.pair_x, self.pair_y = QComboBox(), QComboBox()
         for combo, name in ((self.pair_x, strings.PAIR_X_NAME), (self.pair_y, strings.PAIR_Y_NAME)):
             for f in FEATURES:
-                combo.addItem(f.display)
-            combo.setToolTip("The features of the second plot")
+                combo.addItem(feature_name(f))
+            combo.setToolTip(tr("The features of the second plot"))
             combo.setAccessibleName(name)
-        pair_label = QLabel("Second plo&t:")
+        pair_label = QLabel(tr("Second plo&t:"))
         pair_label.setBuddy(self.pair_x)
         self.export_button = QToolButton()
-        self.export_button.setText("Export p&lot…")
+        self.export_button.setText(tr("Export p&lot…"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolTip("Save a plot as PNG or SVG")
+        self.export_button.setToolTip(tr("Save a plot as PNG or SVG"))
         self.plots = [GeneratorPlot((2, 3)), GeneratorPlot((0, 1))]
         menu = QMenu(self.export_button)
-        menu.addAction("Petal length × petal width…", lambda: self.export(self.plots[0]))
-        menu.addAction("The second plot…", lambda: self.export(self.plots[1]))
+        menu.addAction(tr("Petal length × petal width…"), lambda: self.export(self.plots[0]))
+        menu.addAction(tr("The second plot…"), lambda: self.export(self.plots[1]))
         self.export_button.setMenu(menu)
         for plot in self.plots:
             plot.dayClicked.connect(self.dayClicked)
-            plot.setToolTip("Click a daily flower (◆) to show its day")
+            plot.setToolTip(tr("Click a daily flower (◆) to show its day"))
             plot.access.set_export(partial(self.export, plot))
         self.legend = QLabel(legend_html(None))
         self.legend.setWordWrap(True)
@@ -90,7 +92,7 @@ class GeneratorView(QGroupBox):
         tools.addStretch(1)
         tools.addWidget(self.export_button)
         # Each plot under its own header: the fixed pair's name, the other's two choices.
-        first = QLabel("Petal length × petal width")
+        first = QLabel(tr("Petal length × petal width"))
         first.setMinimumHeight(self.pair_x.sizeHint().height())
         pair = QHBoxLayout()
         for w in (pair_label, self.pair_x, QLabel("×"), self.pair_y):

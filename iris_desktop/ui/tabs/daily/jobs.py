@@ -1,5 +1,6 @@
 """The Daily tab's work in a worker: read the whole daily history as columns, change the
-generator for the days to come, move the history's start. No Qt here."""
+generator for the days to come, move the history's start. No Qt here (the progress texts
+are translated where they are shown: steering.py PROGRESS)."""
 
 from __future__ import annotations
 

@@ -16,10 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import Text, number, tr
+from iris_desktop.ui.tabs.daily.words import QT_TR_NOOP, feature_name, generator_label
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 
-_SHORT = ("SL", "SW", "PL", "PW")
+# The features' initials, in the correlation columns' headers ("r SL").
+_SHORT = (QT_TR_NOOP("SL"), QT_TR_NOOP("SW"), QT_TR_NOOP("PL"), QT_TR_NOOP("PW"))
+
+
+def _cm(value: object) -> str:
+    return number(cast(float, value), 2)  # (a Column passes its floats as `object`)
+
+
+def _signed(value: object) -> str:
+    return Text("{value:+.2f}").format(value=float(cast(float, value)))
 
 
 def parameter_columns(settings) -> list[Column]:
@@ -29,36 +40,38 @@ def parameter_columns(settings) -> list[Column]:
     columns = [
         # (a Column passes its values as `object`: indexes into VARIETIES and FEATURES here)
         Column(
-            "Variety",
+            tr("Variety"),
             variety,
             lambda i: VARIETIES[cast(int, i)].label,
             decoration=lambda i: colors.color(VARIETIES[cast(int, i)]),
         ),
-        Column("Feature", feature, lambda j: FEATURES[cast(int, j)].display, align_right=False),
+        Column(tr("Feature"), feature, lambda j: feature_name(FEATURES[cast(int, j)]), align_right=False),
     ]
     if not settings.is_normal:
         low, high = settings.bounds()
         return [
             *columns,
-            Column("Min", low.ravel(), "{:.2f}", "Smallest value drawn (cm)"),
-            Column("Max", high.ravel(), "{:.2f}", "Largest value drawn (cm)"),
-            Column("Width", (high - low).ravel(), "{:.2f}", "Max − min (cm): every value in it equally likely"),
+            Column(tr("Min"), low.ravel(), _cm, tr("Smallest value drawn (cm)")),
+            Column(tr("Max"), high.ravel(), _cm, tr("Largest value drawn (cm)")),
+            Column(tr("Width"), (high - low).ravel(), _cm, tr("Max − min (cm): every value in it equally likely")),
         ]
     cov = settings.covariances()
     sd = np.sqrt(np.einsum("vii->vi", cov))
     corr = cov / (sd[:, :, None] * sd[:, None, :])
     columns += [
-        Column("Mean", settings.means().ravel(), "{:.2f}", "The variety's mean (cm)"),
-        Column("SD", sd.ravel(), "{:.2f}", "Standard deviation (cm)"),
+        Column(tr("Mean"), settings.means().ravel(), _cm, tr("The variety's mean (cm)")),
+        Column(tr("SD"), sd.ravel(), _cm, tr("Standard deviation (cm)")),
     ]
     for k, short in enumerate(_SHORT):
         columns.append(
             Column(
-                f"r {short}",
+                tr("r {feature}").format(feature=tr(short)),
                 corr[:, :, k].ravel(),
-                "{:+.2f}",
-                f"Correlation with {FEATURES[k].display.lower()} (within the variety): "
-                "the full covariance keeps flowers shaped like real ones",
+                _signed,
+                tr(
+                    "Correlation with {feature} (within the variety): "
+                    "the full covariance keeps flowers shaped like real ones"
+                ).format(feature=feature_name(FEATURES[k]).lower()),
             )
         )
     return columns
@@ -78,7 +91,7 @@ class ParamsTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 4)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setAccessibleName("Generator parameters")
+        self.view.setAccessibleName(tr("Generator parameters"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -88,14 +101,23 @@ class ParamsTable(QWidget):
     def show_generator(self, data, settings) -> None:
         """`settings`' parameters, titled with what it made of `data` (a DailyData)."""
         if settings is None:
-            self.set_settings(None, "The generator of this day was not recorded.")
+            self.set_settings(None, tr("The generator of this day was not recorded."))
             return
         ids = [gid for gid, s in data.generators.items() if s.key == settings.key]
         made = int(np.isin(data.generator, ids).sum()) if ids else 0
-        when = f"made {made:,} of the {len(data):,} stored days" if made else "has made no stored day yet"
-        if settings.key == data.upcoming.key:
-            when += f"; makes the days to come (from {data.next_day})"
-        self.set_settings(settings, f"<b>{settings.label}</b>: {when}.")
+        upcoming = settings.key == data.upcoming.key
+        if made and upcoming:
+            title = tr(
+                "<b>{generator}</b>: made {made:,} of the {total:,} stored days; makes the days to come (from {day})."
+            )
+        elif made:
+            title = tr("<b>{generator}</b>: made {made:,} of the {total:,} stored days.")
+        elif upcoming:
+            title = tr("<b>{generator}</b>: has made no stored day yet; makes the days to come (from {day}).")
+        else:
+            title = tr("<b>{generator}</b>: has made no stored day yet.")
+        text = title.format(generator=generator_label(settings), made=made, total=len(data), day=data.next_day)
+        self.set_settings(settings, text)
 
     def set_settings(self, settings, title: str) -> None:
         self.title.setText(title)

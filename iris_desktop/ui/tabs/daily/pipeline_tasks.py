@@ -13,11 +13,14 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.daily import jobs as daily_jobs
 from iris_desktop.ui.tabs.daily.daily_actions import DailyActions
 from iris_desktop.ui.tabs.daily.steering import SteeringBox
+from iris_desktop.ui.tabs.daily.words import generator_label
+from iris_desktop.ui.widgets.pipeline_words import catch_up_text
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.inference import CatchUpSummary
@@ -72,14 +75,14 @@ class PipelineTasks:
             self.task.cancel()
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        self.steering.status.setText(f"Not done: {exc}")
-        self.reporter.failure("Daily pipeline", exc, details)
+        self.steering.status.setText(tr("Not done: {error}").format(error=exc))
+        self.reporter.failure(tr("Daily pipeline"), exc, details)
 
     def catch_up_now(self) -> Task:
         """Catch up every missed day: the menu's action (so a catch-up already running is
         joined, and the status bar says how it went), followed here."""
         task = self.daily.catch_up_now()
-        self._follow(task, "Catching up…")
+        self._follow(task, tr("Catching up…"))
         task.finished.connect(self._alive(self._caught_up))
         task.failed.connect(self._alive(self._catch_up_failed))
         task.done.connect(self._alive(self.reload))
@@ -88,10 +91,10 @@ class PipelineTasks:
         return task
 
     def _caught_up(self, summary: CatchUpSummary) -> None:
-        self.steering.status.setText(summary.message() + ".")
+        self.steering.status.setText(catch_up_text(summary) + ".")
 
     def _catch_up_failed(self, exc: BaseException, _details: str) -> None:
-        self.steering.status.setText(f"Not done: {exc}")  # the window reports it in full
+        self.steering.status.setText(tr("Not done: {error}").format(error=exc))  # the window reports it in full
 
     def change_generator(self, kind: str) -> Task:
         """Make `kind` the generator of the days to come (a task in lane daily-settings)."""
@@ -102,19 +105,21 @@ class PipelineTasks:
             kind,
             self.state.today(),
             key=("generator", kind),
-            status="Changing the generator…",
+            status=tr("Changing the generator…"),
             writes=True,
             on_finished=self._generator_changed,
             on_failed=self._failed,
             context=self.tab,
         )
-        self._follow(task, "Measuring the stored flowers…")
+        self._follow(task, tr("Measuring the stored flowers…"))
         return task
 
     def _generator_changed(self, change: daily_jobs.GeneratorChange) -> None:
         self.say(
-            f"From {change.next_day} on, days are made by “{change.settings.label}”; "
-            f"the {change.stored_days:,} stored days keep the generator that made them."
+            tr(
+                "From {day} on, days are made by “{generator}”; "
+                "the {stored:,} stored days keep the generator that made them."
+            ).format(day=change.next_day, generator=generator_label(change.settings), stored=change.stored_days)
         )
         self.reload()
 
@@ -127,28 +132,34 @@ class PipelineTasks:
             start,
             self.state.today(),
             key=("history", start),
-            status="Extending the daily history…",
+            status=tr("Extending the daily history…"),
             writes=True,
             on_finished=self._extended,
             on_failed=self._failed,
             context=self.tab,
         )
-        self._follow(task, f"Generating the days from {start}…", cancellable=True)
+        self._follow(task, tr("Generating the days from {day}…").format(day=start), cancellable=True)
         task.cancelled.connect(self._alive(self._history_stopped))
         return task
 
     def _history_stopped(self) -> None:
-        self.say("Stopped: the days stored so far stay, without a gap.")
+        self.say(tr("Stopped: the days stored so far stay, without a gap."))
         self.reload()
 
     def _extended(self, summary: CatchUpSummary) -> None:
         if summary.days_added:
-            text = f"Added {summary.days_added:,} days from {summary.first_day} to {summary.last_day}"
+            text = tr("Added {days:,} days from {first} to {last}").format(
+                days=summary.days_added, first=summary.first_day, last=summary.last_day
+            )
         else:
-            text = "No day to add"
+            text = tr("No day to add")
         if summary.predictions_made:
-            text += f", {summary.predictions_made:,} predicted by model v{summary.model_version}"
+            text = tr("{added}, {predicted:,} predicted by model v{version}").format(
+                added=text, predicted=summary.predictions_made, version=summary.model_version
+            )
         elif summary.pending:
-            text += f"; {summary.pending:,} predictions pending (no usable active model)"
+            text = tr("{added}; {pending:,} predictions pending (no usable active model)").format(
+                added=text, pending=summary.pending
+            )
         self.say(text + ".")
         self.reload()

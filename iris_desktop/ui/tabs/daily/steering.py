@@ -20,16 +20,39 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import MAX_HISTORY_DAYS
 from iris_desktop.pipelines.daily import GENERATORS, LABELS
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.daily.words import (
+    QT_TR_NOOP,
+    basis_text,
+    generator_description,
+    generator_label,
+    kind_label,
+    reword,
+)
 
 TIPS = {
-    "mvnormal": "A multivariate normal per variety, fitted to the stored flowers with its full "
-    "covariance: generated flowers keep the shape of real ones (long petals are wide). "
-    "Values stay positive and are rounded to 0.1 cm, as measured.",
-    "measured": "Uniform within each variety's measured min-max box: every corner of the box is as "
-    "likely as its centre, so it makes flowers no iris has.",
-    "original": "Uniform within the original lab's hand-written per-variety bounds (their swapped "
-    "arguments fixed). Versicolor and virginica boxes overlap widely.",
+    "mvnormal": QT_TR_NOOP(
+        "A multivariate normal per variety, fitted to the stored flowers with its full "
+        "covariance: generated flowers keep the shape of real ones (long petals are wide). "
+        "Values stay positive and are rounded to 0.1 cm, as measured."
+    ),
+    "measured": QT_TR_NOOP(
+        "Uniform within each variety's measured min-max box: every corner of the box is as "
+        "likely as its centre, so it makes flowers no iris has."
+    ),
+    "original": QT_TR_NOOP(
+        "Uniform within the original lab's hand-written per-variety bounds (their swapped "
+        "arguments fixed). Versicolor and virginica boxes overlap widely."
+    ),
 }
+# What the pipeline's tasks say as they go (pipelines/inference.py and jobs.py), read back.
+PROGRESS = (
+    QT_TR_NOOP("Generating and predicting the days before {day}"),
+    QT_TR_NOOP("Generating and predicting the days after {day}"),
+    QT_TR_NOOP("Catching up to today"),
+    QT_TR_NOOP("Measuring the stored flowers"),
+    QT_TR_NOOP("Generator saved"),
+)
 
 
 def qdate(day: dt.date) -> QDate:
@@ -43,54 +66,56 @@ class SteeringBox(QGroupBox):
     stopRequested = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Daily pipeline", parent)
+        super().__init__(tr("Daily pipeline"), parent)
         self.upcoming = QLabel()
         self.upcoming.setWordWrap(True)
         self.combo = QComboBox()
         for kind in GENERATORS:
-            self.combo.addItem(LABELS[kind], kind)
-            self.combo.setItemData(self.combo.count() - 1, TIPS[kind], Qt.ItemDataRole.ToolTipRole)
+            self.combo.addItem(kind_label(kind, LABELS[kind]), kind)
+            self.combo.setItemData(self.combo.count() - 1, tr(TIPS[kind]), Qt.ItemDataRole.ToolTipRole)
         self.combo.setToolTip(
-            "How the days not yet stored will be made. Stored days keep the generator that made them."
+            tr("How the days not yet stored will be made. Stored days keep the generator that made them.")
         )
         self.combo.currentIndexChanged.connect(self._update_apply)
-        self.apply = QPushButton("&Apply")
+        self.apply = QPushButton(tr("&Apply"))
         self.apply.setToolTip(
-            "Use this generator from the next day not yet stored on (measured on the stored flowers now)"
+            tr("Use this generator from the next day not yet stored on (measured on the stored flowers now)")
         )
         self.apply.clicked.connect(lambda: self.generatorRequested.emit(self.combo.currentData()))
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setToolTip(
-            "The first day of the daily history. It can only move earlier: the "
-            "days before the first stored one are made by the generator of the "
-            "days to come and predicted by the active model. Stored days never change."
+            tr(
+                "The first day of the daily history. It can only move earlier: the "
+                "days before the first stored one are made by the generator of the "
+                "days to come and predicted by the active model. Stored days never change."
+            )
         )
         self.start.dateChanged.connect(self._update_extend)
-        self.extend = QPushButton("&Extend")
-        self.extend.setToolTip("Generate and predict the days from this date to the first stored day")
+        self.extend = QPushButton(tr("&Extend"))
+        self.extend.setToolTip(tr("Generate and predict the days from this date to the first stored day"))
         self.extend.clicked.connect(self._extend_clicked)
-        self.catch_up = QPushButton("Catch &up now")
-        self.catch_up.setToolTip("Generate and predict every missed day up to today (F5)")
+        self.catch_up = QPushButton(tr("Catch &up now"))
+        self.catch_up.setToolTip(tr("Generate and predict every missed day up to today (F5)"))
         self.catch_up.clicked.connect(self.catchUpRequested.emit)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
-        self.stop = QPushButton("Stop")
-        self.stop.setToolTip("Stop after the batch of days being stored (the days stored stay)")
+        self.stop = QPushButton(tr("Stop"))
+        self.stop.setToolTip(tr("Stop after the batch of days being stored (the days stored stay)"))
         self.stop.clicked.connect(self.stopRequested.emit)
         self.stop.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        generator_label = QLabel("Generator for the days to &come:")
-        generator_label.setBuddy(self.combo)
-        start_label = QLabel("History &starts on:")
+        generator_caption = QLabel(tr("Generator for the days to &come:"))
+        generator_caption.setBuddy(self.combo)
+        start_label = QLabel(tr("History &starts on:"))
         start_label.setBuddy(self.start)
         grid = QGridLayout(self)
         grid.addWidget(self.upcoming, 0, 0, 1, 3)
-        grid.addWidget(generator_label, 1, 0, 1, 3)
+        grid.addWidget(generator_caption, 1, 0, 1, 3)
         grid.addWidget(self.combo, 2, 0, 1, 2)
         grid.addWidget(self.apply, 2, 2)
         grid.addWidget(start_label, 3, 0)
@@ -111,9 +136,15 @@ class SteeringBox(QGroupBox):
 
     def set_data(self, data, today: dt.date) -> None:
         upcoming = data.upcoming
-        basis = f", on {upcoming.basis}" if upcoming.basis else ""
-        self.upcoming.setText(f"Days to come (from {data.next_day}): <b>{upcoming.label}</b>{basis}.")
-        self.upcoming.setToolTip(upcoming.describe()[0].upper() + upcoming.describe()[1:])
+        name = generator_label(upcoming)
+        if upcoming.basis:
+            text = tr("Days to come (from {day}): <b>{generator}</b>, on {basis}.").format(
+                day=data.next_day, generator=name, basis=basis_text(upcoming.basis)
+            )
+        else:
+            text = tr("Days to come (from {day}): <b>{generator}</b>.").format(day=data.next_day, generator=name)
+        self.upcoming.setText(text)
+        self.upcoming.setToolTip(generator_description(upcoming))
         self._kind, self._refit = upcoming.kind, data.refit_differs
         if upcoming.kind in GENERATORS:
             self.combo.setCurrentIndex(GENERATORS.index(upcoming.kind))
@@ -129,7 +160,7 @@ class SteeringBox(QGroupBox):
         kind = self.combo.currentData()
         changes = kind != self._kind or self._refit
         self.apply.setEnabled(changes and not self._busy)
-        self.apply.setText("Re-fit" if kind == self._kind and self._refit else "&Apply")
+        self.apply.setText(tr("Re-fit") if kind == self._kind and self._refit else tr("&Apply"))
 
     def _update_extend(self) -> None:
         self.extend.setEnabled(self._first is not None and self.chosen_start() < self._first and not self._busy)
@@ -154,4 +185,4 @@ class SteeringBox(QGroupBox):
     def set_progress(self, pct: int, text: str) -> None:
         self.progress.setValue(max(0, min(100, pct)))
         if text:
-            self.status.setText(text)
+            self.status.setText(reword(text, PROGRESS) or text)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
@@ -69,24 +70,24 @@ class DailyTab(QWidget):
     # ---- layout ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.prev_button = QPushButton("◀ P&revious day")  # (Alt+V opens the View menu)
-        self.prev_button.setToolTip(f"The day before ({shortcut_text('Alt+Left')})")
+        self.prev_button = QPushButton(tr("◀ P&revious day"))  # (Alt+V opens the View menu)
+        self.prev_button.setToolTip(tr("The day before ({keys})").format(keys=shortcut_text("Alt+Left")))
         self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.next_button = QPushButton("&Next day ▶")
-        self.next_button.setToolTip(f"The day after ({shortcut_text('Alt+Right')})")
+        self.next_button = QPushButton(tr("&Next day ▶"))
+        self.next_button.setToolTip(tr("The day after ({keys})").format(keys=shortcut_text("Alt+Right")))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setToolTip("Any day of the daily history")
+        self.date_edit.setToolTip(tr("Any day of the daily history"))
         self.date_edit.dateChanged.connect(self._date_picked)
-        date_label = QLabel("&Date:")
+        date_label = QLabel(tr("&Date:"))
         date_label.setBuddy(self.date_edit)
-        self.today_button = QPushButton("T&oday")
-        self.today_button.setToolTip("Today's flower (or the last one stored)")
+        self.today_button = QPushButton(tr("T&oday"))
+        self.today_button.setToolTip(tr("Today's flower (or the last one stored)"))
         self.today_button.clicked.connect(self.show_today)
-        self.history_button = QPushButton("Show in H&istory")
-        self.history_button.setToolTip("Open this day in the History tab (also: double-click a day in the list)")
+        self.history_button = QPushButton(tr("Show in H&istory"))
+        self.history_button.setToolTip(tr("Open this day in the History tab (also: double-click a day in the list)"))
         self.history_button.clicked.connect(self.show_in_history)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -103,7 +104,7 @@ class DailyTab(QWidget):
         self.day_panel = DayPanel()
         # Its menu (right-click): the day shown, explained in Predict or shown in History.
         self.day_panel.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        menu = (("&Explain in Predict", self.explain_in_predict), ("Show in &History", self.show_in_history))
+        menu = ((tr("&Explain in Predict"), self.explain_in_predict), (tr("Show in &History"), self.show_in_history))
         for text, slot in menu:
             action = QAction(text, self.day_panel)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
@@ -114,7 +115,7 @@ class DailyTab(QWidget):
         self.day_list.dayExplained.connect(self._explain_row)
         self.day_list.wrong_only.toggled.connect(lambda on: self.settings.setValue("daily/wrong_only", on))
         self.params = ParamsTable()
-        params_box = QGroupBox("Parameters of the generator drawn")
+        params_box = QGroupBox(tr("Parameters of the generator drawn"))
         QVBoxLayout(params_box).addWidget(self.params)
         self.steering = SteeringBox()
         self.pipeline = PipelineTasks(self, self.state, self.reporter, self.daily, self.steering, self.reload)
@@ -122,16 +123,18 @@ class DailyTab(QWidget):
         self.generator_view = GeneratorView(self.settings)
         self.generator_view.dayClicked.connect(self.show_row)
         self.generator_view.drawn.connect(lambda settings: self.params.show_generator(self.data, settings))
-        self.generator_view.saved.connect(lambda path: self.pipeline.say(f"Saved the plot to {path}"))
-        self.generator_view.exportFailed.connect(lambda exc: self.reporter.failure("Export", exc))
+        self.generator_view.saved.connect(
+            lambda path: self.pipeline.say(tr("Saved the plot to {path}").format(path=path))
+        )
+        self.generator_view.exportFailed.connect(lambda exc: self.reporter.failure(tr("Export"), exc))
         self.top = splitter(Qt.Orientation.Horizontal, [self.day_panel, self.generator_view], (0, 1))
-        list_box = QGroupBox("Every daily flower")
+        list_box = QGroupBox(tr("Every daily flower"))
         QVBoxLayout(list_box).addWidget(self.day_list)
         self.bottom = splitter(Qt.Orientation.Horizontal, [list_box, params_box, self.steering], (1,))
         self.main = splitter(Qt.Orientation.Vertical, [self.top, self.bottom], (3, 2))
         # Until the history is read, a line of text: painting empty plots first would
         # only delay the real ones.
-        self.reading = QLabel("Reading the daily history…")
+        self.reading = QLabel(tr("Reading the daily history…"))
         self.reading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.main.hide()
         self.empty = EmptyState(self.state, "Daily")  # no day yet: the catch-up makes them
@@ -225,8 +228,8 @@ class DailyTab(QWidget):
         self._wanted = None
         if row is None:
             self.row = None
-            self.day_panel.show_nothing("No daily flower yet: “Catch up now” makes them")
-            self.note.setText(f"The history will start on {data.history_start}")
+            self.day_panel.show_nothing(tr("No daily flower yet: “Catch up now” makes them"))
+            self.note.setText(tr("The history will start on {day}").format(day=data.history_start))
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(qdate(self.state.today()))
             self.date_edit.blockSignals(False)
@@ -258,9 +261,9 @@ class DailyTab(QWidget):
         self._update_nav()
         day = data.day[row].item()
         self.note.setText(
-            f"The history was simulated from this day on ({len(data):,} days)"
+            tr("The history was simulated from this day on ({days:,} days)").format(days=len(data))
             if day == data.history_start
-            else f"{len(data):,} days since {data.history_start}"
+            else tr("{days:,} days since {day}").format(days=len(data), day=data.history_start)
         )
 
     def _update_nav(self) -> None:
@@ -295,7 +298,7 @@ class DailyTab(QWidget):
     def _date_picked(self, date: QDate) -> None:
         day = cast(dt.date, date.toPython())  # a QDate gives a date
         if not self.show_date(day):
-            self.note.setText(f"No daily flower on {day}")
+            self.note.setText(tr("No daily flower on {day}").format(day=day))
 
     def _day_requested(self, day, tab: str) -> None:
         if tab == "Daily":

@@ -9,7 +9,7 @@ by "and" / "or" ("and" binds first), with brackets.
     operator  := ">" | ">=" | "<" | "<=" | "=" | "==" | "!="
 
 A mistake raises ConditionError: one line naming the character where what was not
-understood starts. Qt-free, like selection.py: parse(text).mask(X, variety) is a bool
+understood starts. No widgets, like selection.py: parse(text).mask(X, variety) is a bool
 mask over the rows, combined with the selection by a Mode.
 """
 
@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from iris_desktop.domain import FEATURE_NAMES, FEATURES, Variety
+from iris_desktop.domain import FEATURE_NAMES, Variety
 from iris_desktop.errors import InvalidValue
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.flower_words import feature_name
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<number>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)|(?P<word>[A-Za-z_][A-Za-z0-9_.\-]*)"
@@ -89,7 +90,7 @@ class Compare:
     def describe(self) -> str:
         operator = {"==": "=", "<>": "!="}.get(self.operator, self.operator)
         return strings.CONDITION_COMPARE.format(
-            feature=FEATURES[self.feature].display.lower(), operator=operator, value=self.value
+            feature=feature_name(self.feature).lower(), operator=operator, value=self.value
         )
 
 

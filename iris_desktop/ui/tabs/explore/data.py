@@ -11,6 +11,8 @@ import numpy as np
 
 from iris_desktop.domain import VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.widgets.flower_words import feature_name
 
 # Iris measurements have one decimal, so many flowers share a value: jitter moves each
 # point by up to just under half that step, never across to a neighbouring value.
@@ -82,23 +84,27 @@ class ExploreData:
 
 def describe_flower(columns: FlowerColumns, row: int, batch_names: dict[int, str]) -> str:
     """One flower in words (hover text): id, variety, the four values, source and day."""
-    from iris_desktop.domain import FEATURES
-
     c, x = columns, columns.X[row]
+    pair = tr("{first} {first_value:.1f} cm · {second} {second_value:.1f} cm")
     lines = [
-        f"Flower #{int(c.id[row])} · {VARIETIES[c.variety[row]].label}",
-        f"{FEATURES[0].display} {x[0]:.1f} cm · {FEATURES[1].display.lower()} {x[1]:.1f} cm",
-        f"{FEATURES[2].display} {x[2]:.1f} cm · {FEATURES[3].display.lower()} {x[3]:.1f} cm",
+        tr("Flower #{id} · {variety}").format(id=int(c.id[row]), variety=VARIETIES[c.variety[row]].label),
+        pair.format(first=feature_name(0), first_value=x[0], second=feature_name(1).lower(), second_value=x[1]),
+        pair.format(first=feature_name(2), first_value=x[2], second=feature_name(3).lower(), second_value=x[3]),
     ]
     source = SOURCES[c.source[row]]
     if source == "import":
         batch = int(c.import_id[row])
         name = batch_names.get(batch)
-        lines.append((f"Source: import batch {batch}" + (f" ({name})" if name else "")) if batch else "Source: import")
+        if not batch:
+            lines.append(tr("Source: import"))
+        elif name:
+            lines.append(tr("Source: import batch {batch} ({name})").format(batch=batch, name=name))
+        else:
+            lines.append(tr("Source: import batch {batch}").format(batch=batch))
     elif source == "backfill":
-        lines.append("Source: backfill (the bundled data set)")
+        lines.append(tr("Source: backfill (the bundled data set)"))
     else:
-        lines.append(f"Source: daily · day {c.day[row]}")
+        lines.append(tr("Source: daily · day {day}").format(day=c.day[row]))
     return "\n".join(lines)
 
 

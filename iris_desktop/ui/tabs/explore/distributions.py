@@ -12,9 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.explore import plot_texts
 from iris_desktop.ui.tabs.explore.data import Bins, density_curve
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.flower_words import feature_label, feature_name
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 DENSITY_POINTS = 300
@@ -107,9 +109,9 @@ class DistributionsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.feature_combo = QComboBox()
-        self.feature_combo.addItems([f.label for f in FEATURES])
+        self.feature_combo.addItems([feature_label(j) for j in range(len(FEATURES))])
         self.feature_combo.setCurrentIndex(2)
-        self.feature_combo.setToolTip("The measurement whose distribution is shown")
+        self.feature_combo.setToolTip(tr("The measurement whose distribution is shown"))
         self.bin_spin = QDoubleSpinBox()
         self.bin_spin.setRange(0.1, 2.0)
         self.bin_spin.setSingleStep(0.1)
@@ -117,26 +119,30 @@ class DistributionsPanel(QWidget):
         self.bin_spin.setSuffix(" cm")
         self.bin_spin.setValue(0.2)
         self.bin_spin.setToolTip(
-            "Width of each histogram bin (the diagonal of the scatter matrix too). "
-            "Measurements have one decimal, so 0.1 cm is the finest useful width."
+            tr(
+                "Width of each histogram bin (the diagonal of the scatter matrix too). "
+                "Measurements have one decimal, so 0.1 cm is the finest useful width."
+            )
         )
-        self.density_check = QCheckBox("&Density curve")
+        self.density_check = QCheckBox(tr("&Density curve"))
         self.density_check.setToolTip(
-            "A smooth estimate of each variety's distribution (Gaussian kernel, "
-            "Scott's bandwidth), scaled to the histogram's counts"
+            tr(
+                "A smooth estimate of each variety's distribution (Gaussian kernel, "
+                "Scott's bandwidth), scaled to the histogram's counts"
+            )
         )
-        feature_label = QLabel("Feat&ure:")
-        feature_label.setBuddy(self.feature_combo)
-        bin_label = QLabel("&Bin width:")
+        feature_caption = QLabel(tr("Feat&ure:"))
+        feature_caption.setBuddy(self.feature_combo)
+        bin_label = QLabel(tr("&Bin width:"))
         bin_label.setBuddy(self.bin_spin)
         controls = QHBoxLayout()
-        for widget in (feature_label, self.feature_combo, bin_label, self.bin_spin, self.density_check):
+        for widget in (feature_caption, self.feature_combo, bin_label, self.bin_spin, self.density_check):
             controls.addWidget(widget)
         controls.addStretch(1)
 
         self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
-        self.plot.setLabel("left", "Flowers")
+        self.plot.setLabel("left", tr("Flowers"))
         self.plot.setMenuEnabled(False)  # the widget's own menu: table, copy, export
         self.plot.setMouseEnabled(y=False)
         self.plot.showGrid(y=True, alpha=0.15)
@@ -145,7 +151,7 @@ class DistributionsPanel(QWidget):
         self._shown: tuple = ()  # (values, variety, visible, mask) drawn, for the description
         for v, curve in zip(VARIETIES, self.layers.curves):
             self.legend.addItem(curve, v.label)
-        self.legend.addItem(self.layers.selection, "Selection")
+        self.legend.addItem(self.layers.selection, tr("Selection"))
         self.legend.sigSampleClicked.connect(self._legend_clicked)
         self.access = PlotAccess(self.plot_widget, self._name(), self.describe, self.data_table)
         colors.follow(self.restyle)
@@ -172,7 +178,7 @@ class DistributionsPanel(QWidget):
         self.layers.restyle()
 
     def _name(self) -> str:
-        return strings.DISTRIBUTION_NAME.format(feature=FEATURES[self.feature].display.lower())
+        return strings.DISTRIBUTION_NAME.format(feature=feature_name(self.feature).lower())
 
     def describe(self) -> str:
         if not self._shown:
@@ -191,7 +197,7 @@ class DistributionsPanel(QWidget):
     def show_data(
         self, bins: Bins, values: np.ndarray, variety: np.ndarray, visible: np.ndarray, mask: np.ndarray, value_range
     ) -> None:
-        self.plot.setLabel("bottom", FEATURES[self.feature].label)
+        self.plot.setLabel("bottom", feature_label(self.feature))
         self.layers.set_data(bins, values, variety, visible, mask, self.density_check.isChecked())
         self.plot.setXRange(*value_range, padding=0)
         self.plot.enableAutoRange(axis="y")

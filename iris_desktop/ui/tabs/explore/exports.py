@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from PySide6 import QtWidgets
 
-from iris_desktop.domain import plural
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
 from iris_desktop.ui.widgets.plot_export import ask_and_export
@@ -18,10 +18,10 @@ from iris_desktop.ui.widgets.plot_export import ask_and_export
 def add_export_actions(tab) -> None:
     """The toolbar's Export menu, and the same plot export on a right-click on a plot."""
     plots = (  # (menu text, the plot's PlotAccess, the item to export, file name)
-        ("Scatter &matrix as PNG or SVG…", tab.matrix.access, lambda: tab.matrix.ci, "scatter-matrix"),
-        ("&Scatter plot as PNG or SVG…", tab.large.access, lambda: tab.large.plot, "scatter"),
+        (tr("Scatter &matrix as PNG or SVG…"), tab.matrix.access, lambda: tab.matrix.ci, "scatter-matrix"),
+        (tr("&Scatter plot as PNG or SVG…"), tab.large.access, lambda: tab.large.plot, "scatter"),
         (
-            "&Distributions as PNG or SVG…",
+            tr("&Distributions as PNG or SVG…"),
             tab.distributions.access,
             lambda: tab.distributions.plot,
             "distributions",
@@ -31,8 +31,8 @@ def add_export_actions(tab) -> None:
     for text, _access, item, name in plots:
         menu.addAction(text, lambda item=item, name=name: tab.export_plot(item(), name))
     menu.addSeparator()
-    menu.addAction("&Table as CSV…", lambda: tab.export_csv(False))
-    menu.addAction("S&election as CSV…", lambda: tab.export_csv(True))
+    menu.addAction(tr("&Table as CSV…"), lambda: tab.export_csv(False))
+    menu.addAction(tr("S&election as CSV…"), lambda: tab.export_csv(True))
     # The plot's own menu (right-click, Menu key, Shift+F10) offers the same export, not
     # pyqtgraph's dialog (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
     for _text, access, item, name in plots:
@@ -44,22 +44,25 @@ def export_plot(tab, item, name: str) -> None:
     try:
         path = ask_and_export(tab, item, name, tab.settings)
     except OSError as exc:
-        tab.reporter.failure("Export", exc)
+        tab.reporter.failure(tr("Export", "what failed"), exc)
         return
     if path is not None:
-        tab._status(f"Saved {path}")
+        tab._status(tr("Saved {path}").format(path=path))
 
 
 def export_csv(tab, selection_only: bool) -> None:
     """Ask where, then write the selected flowers (or those the table shows)."""
     rows = tab.selection.rows() if selection_only else tab.table.shown_rows().copy()
     if not len(rows):
-        tab._status("Nothing to export: no flower is " + ("selected" if selection_only else "shown"))
+        if selection_only:
+            tab._status(tr("Nothing to export: no flower is selected"))
+        else:
+            tab._status(tr("Nothing to export: no flower is shown"))
         return
     folder = str(tab.settings.value("export/last_dir", str(Path.home())))
     name = "selected-flowers.csv" if selection_only else "flowers.csv"
     path, _ = QtWidgets.QFileDialog.getSaveFileName(
-        tab, "Export flowers as CSV", str(Path(folder) / name), "CSV file (*.csv)"
+        tab, tr("Export flowers as CSV"), str(Path(folder) / name), tr("CSV file") + " (*.csv)"
     )
     if not path:
         return
@@ -71,10 +74,10 @@ def write_csv(tab, path: str, rows: np.ndarray) -> Task:
     """Write `rows` to `path` in a worker; returns the Task."""
 
     def done(count: int) -> None:
-        tab._status(f"Saved {plural(count, 'flower')} to {path}")
+        tab._status(tr("Saved {flowers} to {path}").format(flowers=tr("%Ln flower(s)", None, count), path=path))
 
     def failed(exc, details) -> None:
-        tab.reporter.failure("Export", exc, details)
+        tab.reporter.failure(tr("Export", "what failed"), exc, details)
 
     return tab.state.runner.run(
         "export",
@@ -85,7 +88,7 @@ def write_csv(tab, path: str, rows: np.ndarray) -> Task:
         dict(tab.batch_names),
         key=("explore-csv", path),
         writes=False,
-        status="Saving flowers as CSV…",
+        status=tr("Saving flowers as CSV…"),
         on_finished=done,
         on_failed=failed,
         context=tab,

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iris_desktop.domain import FEATURES, VARIETIES, plural
+from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.explore.data import IMPORT
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+from iris_desktop.ui.widgets.flower_words import feature_label, feature_name, source_name, source_title
 
 
 def day_text(day) -> str:
@@ -50,14 +52,14 @@ class FlowerTable(QWidget):
         self._picking = False  # the table itself is setting the shared selection
 
         self.source_combo = QComboBox()
-        self.source_combo.addItems(["All sources"] + [s.capitalize() for s in SOURCES])
+        self.source_combo.addItems([tr("All sources")] + [source_title(s) for s in SOURCES])
         self.source_combo.setToolTip(
-            "Backfill: the bundled data set; Import: flowers from CSV files; Daily: one generated flower per day"
+            tr("Backfill: the bundled data set; Import: flowers from CSV files; Daily: one generated flower per day")
         )
         self.variety_combo = QComboBox()
-        self.variety_combo.addItems(["All varieties"] + [v.label for v in VARIETIES])
-        self.days_check = QCheckBox("Day&s from")
-        self.days_check.setToolTip("Show only daily flowers of these days")
+        self.variety_combo.addItems([tr("All varieties")] + [v.label for v in VARIETIES])
+        self.days_check = QCheckBox(tr("Day&s from"))
+        self.days_check.setToolTip(tr("Show only daily flowers of these days"))
         self.day_from, self.day_to = QDateEdit(), QDateEdit()
         for edit in (self.day_from, self.day_to):
             edit.setCalendarPopup(True)
@@ -67,13 +69,13 @@ class FlowerTable(QWidget):
         self.day_to.setAccessibleName(strings.DAYS_TO_NAME)
         self.days_check.toggled.connect(self.day_from.setEnabled)
         self.days_check.toggled.connect(self.day_to.setEnabled)
-        self.selected_only = QCheckBox("Selected &only")
-        self.selected_only.setToolTip("Show only the selected flowers")
-        source_label = QLabel("Sour&ce:")
+        self.selected_only = QCheckBox(tr("Selected &only"))
+        self.selected_only.setToolTip(tr("Show only the selected flowers"))
+        source_label = QLabel(tr("Sour&ce:"))
         source_label.setBuddy(self.source_combo)
-        variety_label = QLabel("Var&iety:")  # (Alt+V opens the View menu)
+        variety_label = QLabel(tr("Var&iety:"))  # (Alt+V opens the View menu)
         variety_label.setBuddy(self.variety_combo)
-        to_label = QLabel("to")
+        to_label = QLabel(tr("to"))
         filters = QHBoxLayout()
         for widget in (
             source_label,
@@ -102,20 +104,20 @@ class FlowerTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setAccessibleName("Every stored flower")
+        self.view.setAccessibleName(tr("Every stored flower"))
         self.view.setAccessibleDescription(strings.EXPLORE_TABLE_DESCRIPTION)
         self.view.setToolTip(
-            "Select rows to select those flowers in every plot; a brush on a plot shows here as highlighted rows"
+            tr("Select rows to select those flowers in every plot; a brush on a plot shows here as highlighted rows")
         )
 
         self.count_label = QLabel()
-        self.export_button = QPushButton("&Export table…")
-        self.export_button.setToolTip("Save the rows shown (filtered and sorted) as CSV")
-        self.export_selection_button = QPushButton("Expor&t selection…")
-        self.export_selection_button.setToolTip("Save the selected flowers as CSV")
-        self.remove_button = QPushButton("Re&move selected imported flowers…")
+        self.export_button = QPushButton(tr("&Export table…"))
+        self.export_button.setToolTip(tr("Save the rows shown (filtered and sorted) as CSV"))
+        self.export_selection_button = QPushButton(tr("Expor&t selection…"))
+        self.export_selection_button.setToolTip(tr("Save the selected flowers as CSV"))
+        self.remove_button = QPushButton(tr("Re&move selected imported flowers…"))
         self.remove_button.setToolTip(
-            "Delete the selected flowers that came from CSV imports (backfilled and daily flowers stay); asks first"
+            tr("Delete the selected flowers that came from CSV imports (backfilled and daily flowers stay); asks first")
         )
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(False))
         self.export_selection_button.clicked.connect(lambda: self.exportRequested.emit(True))
@@ -147,26 +149,28 @@ class FlowerTable(QWidget):
     def set_columns(self, columns: FlowerColumns, batch_names: dict[int, str], mask: np.ndarray) -> None:
         self.columns, self.batch_names, self.selected_mask = columns, batch_names, mask
         names = batch_names
+        sources = [source_name(s) for s in SOURCES]
+        batch = tr("batch {batch}")
         self.model.set_columns(
             [
-                Column("Id", columns.id, "{}", "The flower's id in the store"),
-                *(Column(f.display, columns.X[:, j], "{:.1f}", f.label) for j, f in enumerate(FEATURES)),
+                Column(tr("Id"), columns.id, "{}", tr("The flower's id in the store")),
+                *(Column(feature_name(j), columns.X[:, j], "{:.1f}", feature_label(j)) for j in range(len(FEATURES))),
                 Column(
-                    "Variety",
+                    tr("Variety"),
                     columns.variety,
                     lambda k: VARIETIES[cast(int, k)].label,  # cells of an integer column
                     decoration=lambda k: colors.color(VARIETIES[cast(int, k)]),
                     align_right=False,
                 ),
-                Column("Source", columns.source, lambda k: SOURCES[cast(int, k)], align_right=False),
+                Column(tr("Source"), columns.source, lambda k: sources[cast(int, k)], align_right=False),
                 Column(
-                    "Import batch",
+                    tr("Import batch"),
                     columns.import_id,
-                    lambda b: names.get(int(cast(int, b)), f"batch {b}") if b else "",
-                    "The CSV file an imported flower came from",
+                    lambda b: names.get(int(cast(int, b)), batch.format(batch=b)) if b else "",
+                    tr("The CSV file an imported flower came from"),
                     align_right=False,
                 ),
-                Column("Day", columns.day, day_text, "The day of a daily flower"),
+                Column(tr("Day"), columns.day, day_text, tr("The day of a daily flower")),
             ]
         )
         days = columns.day[~np.isnat(columns.day)]
@@ -240,9 +244,13 @@ class FlowerTable(QWidget):
     def _update_labels(self) -> None:
         total = len(self.columns) if self.columns is not None else 0
         selected = int(np.count_nonzero(self.selected_mask))
-        text = f"Showing {self.model.rowCount():,} of {plural(total, 'flower')}"
+        flowers = tr("%Ln flower(s)", None, total)
         if selected:
-            text += f" · {selected:,} selected"
+            text = tr("Showing {shown:,} of {flowers} · {selected:,} selected").format(
+                shown=self.model.rowCount(), flowers=flowers, selected=selected
+            )
+        else:
+            text = tr("Showing {shown:,} of {flowers}").format(shown=self.model.rowCount(), flowers=flowers)
         self.count_label.setText(text)
         has_import = (
             bool(np.any(self.selected_mask & (self.columns.source == IMPORT)))

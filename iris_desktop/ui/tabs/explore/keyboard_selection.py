@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import FEATURES
 from iris_desktop.ui.tabs.explore.selection import RectPredicate
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.flower_words import feature_name
 from iris_desktop.ui.widgets.plot_access import announce
 
 DEFAULT_AXES = (2, 3)  # petal length and width, where the varieties part
@@ -64,7 +65,7 @@ class KeyboardSelection(QWidget):
         range_row.addWidget(range_label)
         for i, feature in enumerate(DEFAULT_AXES):
             combo = QComboBox()
-            combo.addItems([f.display for f in FEATURES])
+            combo.addItems([feature_name(j) for j in range(len(FEATURES))])
             combo.setCurrentIndex(feature)
             combo.setAccessibleName(strings.RANGE_AXIS_NAMES[i])
             combo.setToolTip(strings.RANGE_TIP)
@@ -143,7 +144,7 @@ class KeyboardSelection(QWidget):
     def _axis_changed(self, i: int) -> None:
         feature = self.axes[i].currentIndex()
         for spin, which in ((self.lows[i], strings.RANGE_LOW_NAME), (self.highs[i], strings.RANGE_HIGH_NAME)):
-            spin.setAccessibleName(which.format(feature=FEATURES[feature].display.lower()))
+            spin.setAccessibleName(which.format(feature=feature_name(feature).lower()))
         self._limit(i, reset=True)
 
     def _limit(self, i: int, reset: bool) -> None:

@@ -9,10 +9,12 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.explore import plot_texts
 from iris_desktop.ui.tabs.explore.data import ExploreData
 from iris_desktop.ui.tabs.explore.scatter_panel import ScatterLayers, SelectViewBox
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.flower_words import feature_label, feature_name
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 
@@ -26,18 +28,18 @@ class LargeScatter(QWidget):
         super().__init__(parent)
         self.x_combo, self.y_combo = QComboBox(), QComboBox()
         for combo, tip in (
-            (self.x_combo, "The measurement along the horizontal axis"),
-            (self.y_combo, "The measurement along the vertical axis"),
+            (self.x_combo, tr("The measurement along the horizontal axis")),
+            (self.y_combo, tr("The measurement along the vertical axis")),
         ):
-            combo.addItems([f.label for f in FEATURES])
+            combo.addItems([feature_label(j) for j in range(len(FEATURES))])
             combo.setToolTip(tip)
         self.x_combo.setCurrentIndex(2)
         self.y_combo.setCurrentIndex(3)
-        self.swap_button = QPushButton("Sw&ap")
-        self.swap_button.setToolTip("Swap the X and Y measurements")
+        self.swap_button = QPushButton(tr("Sw&ap"))
+        self.swap_button.setToolTip(tr("Swap the X and Y measurements"))
         self.swap_button.clicked.connect(self.swap)
         controls = QHBoxLayout()
-        for combo, text in ((self.x_combo, "&X:"), (self.y_combo, "&Y:")):
+        for combo, text in ((self.x_combo, tr("&X:")), (self.y_combo, tr("&Y:"))):
             label = QLabel(text)
             label.setBuddy(combo)
             controls.addWidget(label)
@@ -96,7 +98,7 @@ class LargeScatter(QWidget):
 
     def _name(self) -> str:
         fx, fy = self.features
-        return strings.SCATTER_NAME.format(x=FEATURES[fx].display.lower(), y=FEATURES[fy].display.lower())
+        return strings.SCATTER_NAME.format(x=feature_name(fx).lower(), y=feature_name(fy).lower())
 
     def describe(self) -> str:
         return plot_texts.scatter_description(self.data, self.features, self.visible, self.layers.mask)
@@ -108,8 +110,8 @@ class LargeScatter(QWidget):
         fx, fy = self.features
         self.data, self.visible = data, visible.copy()
         self.view.features = (fx, fy)
-        self.plot.setLabel("bottom", FEATURES[fx].label)
-        self.plot.setLabel("left", FEATURES[fy].label)
+        self.plot.setLabel("bottom", feature_label(fx))
+        self.plot.setLabel("left", feature_label(fy))
         self.layers.set_data(data, (fx, fy), visible, mask)
         for sample, shown in zip(self.legend_samples, visible):
             sample.setVisible(bool(shown))  # a hidden variety's sample is drawn faded

@@ -8,17 +8,18 @@ from typing import cast
 
 import numpy as np
 
-from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.tabs.explore.data import Bins, ExploreData
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.column_table import Column
+from iris_desktop.ui.widgets.flower_words import feature_label, feature_name
 from iris_desktop.ui.widgets.plot_access import PlotTable, counts_text
 
 _NAMES = [v.label for v in VARIETIES]
 
 
 def _feature(j: int) -> str:
-    return FEATURES[j].display.lower()
+    return feature_name(j).lower()
 
 
 def shown_rows(data: ExploreData | None, visible: np.ndarray) -> np.ndarray:
@@ -76,7 +77,7 @@ def flowers_table(title: str, data: ExploreData | None, features, visible, mask)
         title,
         [
             Column(strings.COLUMN_ID, c.id[rows]),
-            *(Column(FEATURES[j].label, c.X[rows, j], "{:.1f}") for j in features),
+            *(Column(feature_label(j), c.X[rows, j], "{:.1f}") for j in features),
             Column(strings.COLUMN_VARIETY, c.variety[rows], lambda k: _NAMES[cast(int, k)], align_right=False),
             Column(
                 strings.COLUMN_SELECTED,
@@ -96,7 +97,7 @@ def distribution_description(feature: int, width: float, values: np.ndarray, var
     counts = np.bincount(variety[rows], minlength=len(VARIETIES))
     means = [strings.MEAN_OF.format(name=name, mean=total / n) for name, total, n in zip(_NAMES, sums, counts) if n]
     return strings.DISTRIBUTION_DESCRIPTION.format(
-        feature=FEATURES[feature].display,
+        feature=feature_name(feature),
         width=width,
         count=int(rows.sum()),
         means=strings.LIST_SEPARATOR.join(means),

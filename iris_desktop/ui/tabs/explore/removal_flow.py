@@ -5,6 +5,7 @@ the change arrives through the state, like every other."""
 from __future__ import annotations
 
 from iris_desktop.store.flowers import SOURCES
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
 
 
@@ -14,7 +15,7 @@ def remove_selected_imports(tab):
     c = tab.data.columns
     ids = c.id[tab.selection.mask & (c.source == SOURCES.index("import"))].tolist()
     if not ids:
-        tab._status("None of the selected flowers was imported")
+        tab._status(tr("None of the selected flowers was imported"))
         return None
     return tab.state.runner.run(
         "removal",
@@ -22,7 +23,7 @@ def remove_selected_imports(tab):
         *tab.state.paths(),
         ids,
         writes=False,
-        status="Checking the selected flowers…",
+        status=tr("Checking the selected flowers…"),
         on_finished=lambda plan: _confirm_removal(tab, plan, ids),
         on_failed=lambda exc, details: _removal_failed(tab, exc, details),
         context=tab,
@@ -30,18 +31,25 @@ def remove_selected_imports(tab):
 
 
 def _confirm_removal(tab, plan, ids: list[int]):
-    text = f"Remove {plan.removed:,} imported flower{'s' * (plan.removed != 1)} from the store?"
+    paragraphs = [
+        tr("Remove {flowers} from the store?").format(flowers=tr("%Ln imported flower(s)", None, plan.removed))
+    ]
     if plan.models:
         names = ", ".join(f"v{v}" for v in plan.models)
-        text += (
-            f"\n\nModel{'s' * (len(plan.models) != 1)} {names} "
-            f"{'were' if len(plan.models) > 1 else 'was'} trained on them and keep working "
-            "as trained (retrain to leave them out)."
-        )
-    text += "\n\nBackfilled and daily flowers are not touched. This cannot be undone."
+        if len(plan.models) > 1:
+            trained = tr("Models {names} were trained on them and keep working as trained (retrain to leave them out).")
+        else:
+            trained = tr("Model {names} was trained on them and keep working as trained (retrain to leave them out).")
+        paragraphs.append(trained.format(names=names))
+    paragraphs.append(tr("Backfilled and daily flowers are not touched. This cannot be undone."))
     # Asked without a nested event loop: this runs inside a task's callback.
     tab.removal_box = tab.reporter.ask(
-        "Remove imported flowers", text, "&Remove", "Cancel", lambda: _remove(tab, ids), destructive=True
+        tr("Remove imported flowers"),
+        "\n\n".join(paragraphs),
+        tr("&Remove"),
+        tr("Cancel"),
+        lambda: _remove(tab, ids),
+        destructive=True,
     )
 
 
@@ -52,13 +60,20 @@ def _remove(tab, ids: list[int]):
         *tab.state.paths(),
         ids,
         writes=True,
-        status="Removing imported flowers…",
-        on_finished=lambda done: tab._status(done.message()),
+        status=tr("Removing imported flowers…"),
+        on_finished=lambda done: _removed(tab, done),
         on_failed=lambda exc, details: _removal_failed(tab, exc, details),
         context=tab,
     )
     return tab.removal_task
 
 
+def _removed(tab, done) -> None:
+    """Say what the removal did (the core's Removal.message(), in the user's language)."""
+    from iris_desktop.ui.widgets.pipeline_words import removal_message
+
+    tab._status(removal_message(done))
+
+
 def _removal_failed(tab, exc, details) -> None:
-    tab.reporter.failure("Removal", exc, details)
+    tab.reporter.failure(tr("Removal", "what failed"), exc, details)

@@ -13,11 +13,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.explore import plot_texts
 from iris_desktop.ui.tabs.explore.data import Bins, ExploreData
 from iris_desktop.ui.tabs.explore.distributions import HistogramLayers
 from iris_desktop.ui.tabs.explore.scatter_panel import ScatterLayers, SelectViewBox
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.flower_words import feature_name
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 N = len(FEATURES)
@@ -43,7 +45,7 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
                     view = pg.ViewBox(enableMenu=False)
                     view.setMouseEnabled(x=True, y=False)
                     self.histograms[row] = HistogramLayers(view, fill_alpha=70, pen_width=1.0)
-                    title = pg.TextItem(FEATURES[row].display, anchor=(0, 0))
+                    title = pg.TextItem(feature_name(row), anchor=(0, 0))
                     title.setParentItem(view)
                     title.setPos(2, 0)
                     self.titles.append(title)
@@ -84,7 +86,9 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
         for view in self.views.values():
             view.disableAutoRange()
         self.scene().sigMouseMoved.connect(self._mouse_moved)
-        self.access = PlotAccess(self, "Scatter-plot matrix of the four measurements", self.describe, self.data_table)
+        self.access = PlotAccess(
+            self, tr("Scatter-plot matrix of the four measurements"), self.describe, self.data_table
+        )
         colors.follow(self.restyle)
 
     def restyle(self, scheme: colors.Scheme) -> None:

@@ -3,7 +3,8 @@
 A predicate (a rectangle or a lasso on two features, a set of flower ids) picks rows;
 a mode combines them with the current selection: replace, add, intersect, remove. The
 selection is a boolean mask over the rows, kept meaningful across a refresh by flower
-id. Plain Python and numpy, no Qt: plots, statistics and the table subscribe to it.
+id. Plain Python and numpy, no Qt at import (the words a user reads are translated when
+asked for, by explore/words.py): plots, statistics and the table subscribe to it.
 
     selection = Selection()
     selection.set_ids(columns.id)
@@ -18,8 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from iris_desktop.domain import FEATURES
-
 
 class Mode(enum.Enum):
     REPLACE = "replace"
@@ -29,7 +28,10 @@ class Mode(enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """The mode's name in the user's language ("Replace")."""
+        from iris_desktop.ui.widgets.flower_words import mode_label
+
+        return mode_label(self.value)
 
 
 def combine(current: np.ndarray, new: np.ndarray, mode: Mode) -> np.ndarray:
@@ -74,10 +76,12 @@ class RectPredicate:
 
     def describe(self) -> str:
         # No measurement is below 0: a rectangle reaching past the axis starts at 0.
+        from iris_desktop.ui.runtime.i18n import tr
+        from iris_desktop.ui.widgets.flower_words import feature_name
+
         (x0, x1), (y0, y1) = (sorted(max(0.0, v) for v in r) for r in (self.x_range, self.y_range))
-        return (
-            f"{FEATURES[self.x_feature].display} {x0:.2f}–{x1:.2f} cm and "
-            f"{FEATURES[self.y_feature].display.lower()} {y0:.2f}–{y1:.2f} cm"
+        return tr("{x} {x0:.2f}–{x1:.2f} cm and {y} {y0:.2f}–{y1:.2f} cm").format(
+            x=feature_name(self.x_feature), x0=x0, x1=x1, y=feature_name(self.y_feature).lower(), y0=y0, y1=y1
         )
 
 
@@ -110,7 +114,12 @@ class LassoPredicate:
         return inside
 
     def describe(self) -> str:
-        return f"a lasso on {FEATURES[self.x_feature].display.lower()} × {FEATURES[self.y_feature].display.lower()}"
+        from iris_desktop.ui.runtime.i18n import tr
+        from iris_desktop.ui.widgets.flower_words import feature_name
+
+        return tr("a lasso on {x} × {y}").format(
+            x=feature_name(self.x_feature).lower(), y=feature_name(self.y_feature).lower()
+        )
 
 
 @dataclass(frozen=True)

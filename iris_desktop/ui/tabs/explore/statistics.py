@@ -20,10 +20,41 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import count, number, tr
 from iris_desktop.ui.tabs.explore.toolbar import swatch
+from iris_desktop.ui.widgets.flower_words import feature_label
 
-STATS = ("count", "mean", "std", "min", "25%", "50%", "75%", "max")
-GROUPS = (*tuple(v.label for v in VARIETIES), "All varieties")
+STATS = ("count", "mean", "std", "min", "25%", "50%", "75%", "max")  # keys, and pandas' names
+GROUPS = (*tuple(v.label for v in VARIETIES), "All varieties")  # keys; variety names are not translated
+
+
+def stat_title(stat: str) -> str:
+    """A column's title, in the user's language."""
+    titles = {
+        "count": tr("count", "statistic"),
+        "mean": tr("mean", "statistic"),
+        "std": tr("std", "statistic"),
+        "min": tr("min", "statistic"),
+        "25%": tr("25%", "statistic"),
+        "50%": tr("50%", "statistic"),
+        "75%": tr("75%", "statistic"),
+        "max": tr("max", "statistic"),
+    }
+    return titles.get(stat, stat)
+
+
+def stat_tip(stat: str) -> str | None:
+    tips = {
+        "std": tr("Standard deviation (n − 1)"),
+        "25%": tr("First quartile"),
+        "50%": tr("Median"),
+        "75%": tr("Third quartile"),
+    }
+    return tips.get(stat)
+
+
+def group_title(group: str) -> str:
+    return tr("All varieties") if group == "All varieties" else group
 
 
 MAX_DISTINCT = 20_000  # distinct values per feature up to which statistics come from counts
@@ -141,8 +172,8 @@ class StatisticsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = float(self.stats[row, self.feature, column])
             if column == 0:
-                return f"{int(value):,}"
-            return "—" if np.isnan(value) else f"{value:.3f}"
+                return count(int(value))
+            return "—" if np.isnan(value) else number(value, 3)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row == len(GROUPS) - 1:
@@ -151,16 +182,13 @@ class StatisticsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
-            return STATS[section] if orientation == Qt.Orientation.Horizontal else GROUPS[section]
+            return (
+                stat_title(STATS[section]) if orientation == Qt.Orientation.Horizontal else group_title(GROUPS[section])
+            )
         if role == Qt.ItemDataRole.DecorationRole and orientation == Qt.Orientation.Vertical:
             return swatch(VARIETIES[section]) if section < len(VARIETIES) else None
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return {
-                "std": "Standard deviation (n − 1)",
-                "25%": "First quartile",
-                "50%": "Median",
-                "75%": "Third quartile",
-            }.get(STATS[section])
+            return stat_tip(STATS[section])
         return super().headerData(section, orientation, role)
 
 
@@ -172,10 +200,10 @@ class StatisticsPanel(QWidget):
         self.all_model = StatisticsModel(self)
         self.selection_model = StatisticsModel(self)
         self.feature_combo = QComboBox()
-        self.feature_combo.addItems([f.label for f in FEATURES])
+        self.feature_combo.addItems([feature_label(j) for j in range(len(FEATURES))])
         self.feature_combo.setCurrentIndex(2)
         self.feature_combo.currentIndexChanged.connect(self._feature_changed)
-        label = QLabel("St&atistics of:")
+        label = QLabel(tr("St&atistics of:"))
         label.setBuddy(self.feature_combo)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -185,7 +213,7 @@ class StatisticsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         self.views = []
-        for title, model in (("All flowers", self.all_model), ("Selection", self.selection_model)):
+        for title, model in ((tr("All flowers"), self.all_model), (tr("Selection"), self.selection_model)):
             caption = QLabel(f"<b>{title}</b>")
             view = QTableView()
             view.setModel(model)
@@ -197,7 +225,7 @@ class StatisticsPanel(QWidget):
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             header.setMinimumSectionSize(44)
-            view.setAccessibleName(f"Statistics per variety: {title.lower()}")
+            view.setAccessibleName(tr("Statistics per variety: {title}").format(title=title.lower()))
             # Room for a horizontal scroll bar: a narrow window scrolls, it does not hide a row.
             view.setFixedHeight(
                 header.sizeHint().height()

@@ -19,10 +19,11 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
 
-from iris_desktop.domain import FEATURES, VARIETIES, plural
+from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
@@ -42,14 +43,16 @@ from iris_desktop.ui.tabs.explore.toolbar import ExploreToolbar
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.key_text import held_text
-from iris_desktop.ui.widgets.plot_access import announce
+from iris_desktop.ui.widgets.plot_access import announce, counts_text
 from iris_desktop.ui.widgets.splitters import splitter
 
-HINT = (
-    f"Drag on any scatter to select flowers: {held_text('Shift')} adds, {held_text('Ctrl')} intersects, "
-    f"{held_text('Ctrl+Shift')} removes; "
-    "Esc clears. Hover a point to see it."
-)
+
+def hint() -> str:
+    """What the selection line says while nothing is selected."""
+    return tr(
+        "Drag on any scatter to select flowers: {shift} adds, {ctrl} intersects, {ctrl_shift} removes; "
+        "Esc clears. Hover a point to see it."
+    ).format(shift=held_text("Shift"), ctrl=held_text("Ctrl"), ctrl_shift=held_text("Ctrl+Shift"))
 
 
 class ExploreTab(QWidget):
@@ -78,7 +81,7 @@ class ExploreTab(QWidget):
     def _build(self) -> None:
         self.toolbar = ExploreToolbar(self)
         self.keyboard = KeyboardSelection()
-        self.selection_label = QLabel(HINT)
+        self.selection_label = QLabel(hint())
         self.selection_label.setWordWrap(True)
         self.selection_label.setMinimumWidth(1)
         self.hover_label = QLabel()
@@ -93,9 +96,9 @@ class ExploreTab(QWidget):
         self.distributions = DistributionsPanel()
         self.statistics = StatisticsPanel()
         self.pages = QTabWidget()
-        self.pages.addTab(self.large, "Scatter")
-        self.pages.addTab(self.distributions, "Distributions")
-        self.pages.addTab(self.statistics, "Statistics")
+        self.pages.addTab(self.large, tr("Scatter"))
+        self.pages.addTab(self.distributions, tr("Distributions"))
+        self.pages.addTab(self.statistics, tr("Statistics"))
         self.pages.tabBar().setAccessibleName(strings.EXPLORE_PAGES_NAME)
         self.pages.setMinimumSize(320, 300)
         self.table = FlowerTable()
@@ -260,12 +263,14 @@ class ExploreTab(QWidget):
     def _update_selection_label(self) -> None:
         n, total = len(self.selection), len(self.data)
         if not n:
-            self.selection_label.setText(HINT if total else "There are no flowers yet.")
+            self.selection_label.setText(hint() if total else tr("There are no flowers yet."))
             return
         counts = np.bincount(self.data.variety[self.selection.mask], minlength=len(VARIETIES))
-        parts = ", ".join(f"{c:,} {v.label}" for v, c in zip(VARIETIES, counts) if c)
+        parts = counts_text(counts, [v.label for v in VARIETIES])
         self.selection_label.setText(
-            f"{n:,} of {plural(total, 'flower')} selected ({parts}). Mode: {self.mode.label}. Esc clears."
+            tr("{count:,} of {flowers} selected ({parts}). Mode: {mode}. Esc clears.").format(
+                count=n, flowers=tr("%Ln flower(s)", None, total), parts=parts, mode=self.mode.label
+            )
         )
 
     def _plot_selected(self, predicate, modifiers) -> None:
@@ -281,7 +286,11 @@ class ExploreTab(QWidget):
         picked = predicate.mask(self.data.coords) & self.visible[self.data.variety]
         self.selection.apply(picked, mode)
         if hasattr(predicate, "describe"):
-            self.reporter.status(f"{mode.label}: {plural(int(picked.sum()), 'flower')} with {predicate.describe()}")
+            self.reporter.status(
+                tr("{mode}: {flowers} with {shape}").format(
+                    mode=mode.label, flowers=tr("%Ln flower(s)", None, int(picked.sum())), shape=predicate.describe()
+                )
+            )
 
     def select_where(self, text: str) -> int | None:
         """Select the flowers meeting the condition `text` (by the mode); None, and the

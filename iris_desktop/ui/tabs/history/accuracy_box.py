@@ -6,9 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.history.accuracy_plot import AccuracyPlot
+from iris_desktop.ui.tabs.history.words import QT_TR_NOOP
 
-SPANS = (("Last 90 days", 90), ("Last year", 365), ("Everything", None))
+SPANS = ((QT_TR_NOOP("Last 90 days"), 90), (QT_TR_NOOP("Last year"), 365), (QT_TR_NOOP("Everything"), None))
 DEFAULT_SPAN = 1
 
 
@@ -16,21 +18,23 @@ class AccuracyBox(QGroupBox):
     spanChosen = Signal()  # the user chose a span (for settings)
 
     def __init__(self, parent=None):
-        super().__init__("Accuracy over time", parent)
+        super().__init__(tr("Accuracy over time"), parent)
         self.plot = AccuracyPlot()
         self.span_box = QComboBox()
         for text, days in SPANS:
-            self.span_box.addItem(text, days)
+            self.span_box.addItem(tr(text), days)
         self.span_box.setToolTip(
-            "How many days the plot shows, following each new day (drag to pan, "
-            "mouse wheel to zoom; choose again to come back)"
+            tr(
+                "How many days the plot shows, following each new day (drag to pan, "
+                "mouse wheel to zoom; choose again to come back)"
+            )
         )
-        span_label = QLabel("&Span:")
+        span_label = QLabel(tr("&Span:"))
         span_label.setBuddy(self.span_box)
-        self.export_button = QPushButton("E&xport image…")
-        self.export_button.setToolTip("Save the accuracy plot as PNG or SVG")
+        self.export_button = QPushButton(tr("E&xport image…"))
+        self.export_button.setToolTip(tr("Save the accuracy plot as PNG or SVG"))
         hint = QLabel(
-            "Click a day to select it; double-click opens it in the Daily tab; right-click explains it in Predict."
+            tr("Click a day to select it; double-click opens it in the Daily tab; right-click explains it in Predict.")
         )
         hint.setWordWrap(True)
         plot_row = QHBoxLayout()

@@ -28,8 +28,10 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QCursor, QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QMenu, QToolTip
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.runtime.i18n import percent, tr
 from iris_desktop.ui.tabs.history import plot_texts
 from iris_desktop.ui.tabs.history.day_axis import DAY, DayAxis, day_x, x_day
+from iris_desktop.ui.tabs.history.words import day_month_year, generator_text, short_date
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
@@ -63,9 +65,9 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         self._build_legend()
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
-        self.access = PlotAccess(self, "Accuracy over time", self.description, self.data_table)
+        self.access = PlotAccess(self, tr("Accuracy over time"), self.description, self.data_table)
         self._selected_day: dt.date | None = None
-        self.explain_action = QAction("&Explain the selected day in Predict", self)
+        self.explain_action = QAction(tr("&Explain the selected day in Predict"), self)
         self.explain_action.setEnabled(False)
         self.explain_action.triggered.connect(lambda _checked=False: self.dayExplained.emit(self._selected_day))
         self.menu: QMenu | None = None  # the menu a right-click opened
@@ -126,17 +128,17 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         plot.disableAutoRange()
         plot.getViewBox().sigRangeChangedManually.connect(self._user_moved)
         left = plot.getAxis("left")
-        left.setTicks([[(v / 100, f"{v}%") for v in range(0, 101, 25)]])
-        plot.setLabel("left", "Accuracy")
+        left.setTicks([[(v / 100, percent(v / 100, 0)) for v in range(0, 101, 25)]])
+        plot.setLabel("left", tr("Accuracy"))
         # One closed path (low edge out, high edge back): FillBetweenItem rebuilds its
         # path once per edge and costs four times as much at 3,650 days.
         self.band = QGraphicsPathItem()
         self.band.setPen(pg.mkPen(None))
         self.band.setZValue(-10)
-        self.rolling = pg.PlotCurveItem(name="7-day accuracy")
-        self.cumulative = pg.PlotCurveItem(name="Cumulative")
-        self.correct = pg.ScatterPlotItem(symbol="o", size=6, pen=None, name="Correct")
-        self.wrong = pg.ScatterPlotItem(symbol="x", size=9, pen=None, name="Wrong")
+        self.rolling = pg.PlotCurveItem(name=tr("7-day accuracy"))
+        self.cumulative = pg.PlotCurveItem(name=tr("Cumulative"))
+        self.correct = pg.ScatterPlotItem(symbol="o", size=6, pen=None, name=tr("Correct"))
+        self.wrong = pg.ScatterPlotItem(symbol="x", size=9, pen=None, name=tr("Wrong"))
         self.selected = pg.ScatterPlotItem(symbol="o", size=15, brush=None)
         self.selected_line = pg.InfiniteLine(angle=90)
         self.selected_line.hide()
@@ -163,13 +165,13 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         generator_sample = self._generator_sample = pg.PlotDataItem()
         generator_sample.visibleChanged.connect(self._show_generator_lines)
         for item, name in (
-            (self.correct, "Correct"),
-            (self.wrong, "Wrong"),
-            (self.rolling, "7-day accuracy"),
-            (band_sample, "95% interval"),
-            (self.cumulative, "Cumulative"),
-            (switch_sample, "Model change"),
-            (generator_sample, "Generator change"),
+            (self.correct, tr("Correct")),
+            (self.wrong, tr("Wrong")),
+            (self.rolling, tr("7-day accuracy")),
+            (band_sample, tr("95% interval")),
+            (self.cumulative, tr("Cumulative")),
+            (switch_sample, tr("Model change")),
+            (generator_sample, tr("Generator change")),
         ):
             self.legend.addItem(item, name)
         self.ci.layout.setRowStretchFactor(0, 1)
@@ -240,7 +242,8 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         for line, (day, version) in zip(self._version_lines, switches):
             line.setValue(day_x(np.array([day]))[0])
             line.label.setFormat(f"v{version}")
-            line.setToolTip(f"From {day:%d %b %Y}: {self._names.get(version, f'model v{version}')}")
+            model = self._names.get(version) or tr("model v{version}").format(version=version)
+            line.setToolTip(tr("From {day}: {model}").format(day=day_month_year(day), model=model))
             line.setVisible(self._switch_sample.isVisible())
         for line in self._version_lines[len(switches) :]:
             line.hide()
@@ -258,14 +261,19 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         first = history.day[0].item() if history is not None and len(history) else None
         shown = [(day, what) for day, what in changes if first is None or day > first]
         while len(self._generator_lines) < len(shown):
-            line = pg.InfiniteLine(angle=90, label="generator", labelOpts={"position": 0.22, "movable": False})
+            label = tr("generator", "the label of a line on the accuracy plot")
+            line = pg.InfiniteLine(angle=90, label=label, labelOpts={"position": 0.22, "movable": False})
             self._style_mark(line, colors.scheme(), self._GENERATOR)
             line.setZValue(-5)
             self.plot.addItem(line)
             self._generator_lines.append(line)
         for line, (day, what) in zip(self._generator_lines, shown):
             line.setValue(day_x(np.array([day]))[0])
-            line.setToolTip(f"From {day:%d %b %Y} the days are made by {what}")
+            line.setToolTip(
+                tr("From {day} the days are made by {generator}").format(
+                    day=day_month_year(day), generator=generator_text(what)
+                )
+            )
             line.setVisible(self._generator_sample.isVisible())
         for line in self._generator_lines[len(shown) :]:
             line.hide()
@@ -339,12 +347,18 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         if h is None:
             return ""
         a, p = VARIETIES[h.actual[index]], VARIETIES[h.predicted[index]]
-        mark = "✓ correct" if a is p else "✗ wrong"
+        mark = tr("✓ correct") if a is p else tr("✗ wrong")
         version = int(h.version[index])
-        model = self._names.get(version, f"Model v{version}")
-        return (
-            f"{h.day[index].item():%a %d %b %Y}\nPredicted: {p.label} ({h.confidence[index]:.0%})\n"
-            f"Actual: {a.label} — {mark}\n{model}" + ("" if h.stored[index] else " (predicted now)")
+        model = self._names.get(version) or tr("Model v{version}").format(version=version)
+        if not h.stored[index]:
+            model = tr("{model} (predicted now)").format(model=model)
+        return tr("{date}\nPredicted: {predicted} ({probability:.0%})\nActual: {actual} — {mark}\n{model}").format(
+            date=short_date(h.day[index].item()),
+            predicted=p.label,
+            probability=float(h.confidence[index]),
+            actual=a.label,
+            mark=mark,
+            model=model,
         )
 
     def _hover(self, scene_pos) -> None:

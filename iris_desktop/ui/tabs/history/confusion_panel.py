@@ -20,11 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines.monitoring import HistoryColumns, confusion_counts
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.history.words import QT_TR_NOOP
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 
-WINDOWS = ("All time", "Last 30 days", "Last 7 days", "Date range", "Days of one model")
+WINDOWS = (
+    QT_TR_NOOP("All time"),
+    QT_TR_NOOP("Last 30 days"),
+    QT_TR_NOOP("Last 7 days"),
+    QT_TR_NOOP("Date range"),
+    QT_TR_NOOP("Days of one model"),
+)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -45,34 +54,34 @@ class ConfusionPanel(QWidget):
         self.first: HistoryColumns | None = None  # each day's first prediction: who was in charge
         self.today = dt.date.today()
         self.window_box = QComboBox()
-        self.window_box.addItems(WINDOWS)
-        self.window_box.setToolTip("Which days the matrix counts")
+        self.window_box.addItems([tr(window) for window in WINDOWS])
+        self.window_box.setToolTip(tr("Which days the matrix counts"))
         self.start, self.end = QDateEdit(), QDateEdit()
         for edit, tip, name in (
-            (self.start, "First day counted", strings.CONFUSION_START_NAME),
-            (self.end, "Last day counted", strings.CONFUSION_END_NAME),
+            (self.start, tr("First day counted"), strings.CONFUSION_START_NAME),
+            (self.end, tr("Last day counted"), strings.CONFUSION_END_NAME),
         ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setToolTip(tip)
             edit.setAccessibleName(name)
         self.version = QComboBox()
-        self.version.setToolTip("Count the days this model version was in charge (as predicted at the time)")
+        self.version.setToolTip(tr("Count the days this model version was in charge (as predicted at the time)"))
         self.version.setAccessibleName(strings.CONFUSION_VERSION_NAME)
-        self.normalised = QCheckBox("Sha&res of each actual variety")
-        self.normalised.setToolTip("Each row as percentages of that variety's flowers, instead of counts")
+        self.normalised = QCheckBox(tr("Sha&res of each actual variety"))
+        self.normalised.setToolTip(tr("Each row as percentages of that variety's flowers, instead of counts"))
         self.matrix = ConfusionMatrixView()
         self.matrix.setMinimumSize(240, 195)  # below that the variety names overlap
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setFixedHeight(2 * self.caption.fontMetrics().lineSpacing() + 2)  # steady layout
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.export_button = QPushButton("Export &image…")
-        self.export_button.setToolTip("Save the matrix as PNG or SVG")
+        self.export_button = QPushButton(tr("Export &image…"))
+        self.export_button.setToolTip(tr("Save the matrix as PNG or SVG"))
         self.export_button.clicked.connect(self.exportRequested.emit)
         self.matrix.access.set_export(self.exportRequested.emit)
 
-        label = QLabel("Wi&ndow:")
+        label = QLabel(tr("Wi&ndow:"))
         label.setBuddy(self.window_box)
         controls = QGridLayout()
         controls.addWidget(label, 0, 0)
@@ -81,7 +90,7 @@ class ConfusionPanel(QWidget):
         row = QHBoxLayout(self.range_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.start)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(tr("to")))
         row.addWidget(self.end)
         controls.addWidget(self.range_row, 1, 0, 1, 4)
         controls.addWidget(self.version, 2, 0, 1, 4)
@@ -116,7 +125,7 @@ class ConfusionPanel(QWidget):
         self.version.blockSignals(True)
         self.version.clear()
         for v in versions:
-            self.version.addItem(f"Days model v{v} was in charge", v)
+            self.version.addItem(tr("Days model v{version} was in charge").format(version=v), v)
         at = self.version.findData(chosen)
         self.version.setCurrentIndex(at if at >= 0 else max(0, self.version.count() - 1))
         self.version.blockSignals(False)
@@ -162,10 +171,15 @@ class ConfusionPanel(QWidget):
         counts = confusion_counts(h.actual[mask], h.predicted[mask])
         self.matrix.set_matrix(counts, normalised=self.normalised.isChecked())
         n, right = int(counts.sum()), int(np.trace(counts))
-        never = [name for name, c in zip(("Setosa", "Versicolor", "Virginica"), counts.sum(axis=0)) if not c]
-        text = (
-            f"{n:,} day{'s' * (n != 1)}, {right:,} correct ({right / n:.1%})" if n else "No predictions in this window."
+        never = [v.label for v, c in zip(VARIETIES, counts.sum(axis=0)) if not c]
+        if not n:
+            self.caption.setText(tr("No predictions in this window."))
+            return
+        text = tr("{days}, {right:,} correct ({share:.1%})").format(
+            days=tr("%Ln day(s)", None, n), right=right, share=right / n
         )
-        if n and never:
-            text += f". Never predicted here: {', '.join(never)}"
+        if never:
+            text = tr("{counted}. Never predicted here: {varieties}").format(
+                counted=text, varieties=strings.LIST_SEPARATOR.join(never)
+            )
         self.caption.setText(text)

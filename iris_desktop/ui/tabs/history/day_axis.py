@@ -1,5 +1,6 @@
 """The accuracy plot's x axis: days as seconds since 1970-01-01 UTC (what pyqtgraph's
-date axes read), ticked by days, weeks, months or years as the zoom allows."""
+date axes read), ticked by days, weeks, months or years as the zoom allows; the months
+named in the user's language."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import datetime as dt
 
 import numpy as np
 import pyqtgraph as pg
+
+from iris_desktop.ui.tabs.history.words import day_month, short_months
 
 DAY = 86400.0  # x is seconds since 1970-01-01 UTC, what DateAxisItem reads
 
@@ -65,5 +68,6 @@ class DayAxis(pg.AxisItem):
             return [str(d) for d in days.astype("datetime64[Y]")]
         dates = days.tolist()
         if self._unit == "M":  # January shows its year
-            return [f"{d:%Y}" if d.month == 1 else f"{d:%b}" for d in dates]
-        return [f"{d:%d %b}" if d.day != 1 or d.month != 1 else f"{d:%Y}" for d in dates]
+            months = short_months()
+            return [f"{d:%Y}" if d.month == 1 else months[d.month - 1] for d in dates]
+        return [f"{d:%Y}" if d.day == 1 and d.month == 1 else text for d, text in zip(dates, day_month(dates))]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.history import jobs as history_jobs
+from iris_desktop.ui.tabs.history.drift_text import model_name
 from iris_desktop.ui.tabs.history.drift_view import DriftView
 
 
@@ -34,13 +36,13 @@ class DriftReports:
         model, flowers = self.state.model, self.state.flowers
         if model is None:
             view.show_message(
-                "There is no active model, so there are no training flowers to compare the daily flowers with."
+                tr("There is no active model, so there are no training flowers to compare the daily flowers with.")
             )
             return None
         if flowers is None:
-            view.show_message("No flowers are stored yet.")
+            view.show_message(tr("No flowers are stored yet."))
             return None
-        name = f"model v{model.version}"
+        name = model_name(model.version)
         return self.state.runner.run(
             "history-drift",
             history_jobs.drift_report,

@@ -13,22 +13,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES
-from iris_desktop.ui.tabs.history import plot_texts
+from iris_desktop.ui.runtime.i18n import number, tr
+from iris_desktop.ui.tabs.history import drift_text, plot_texts
+from iris_desktop.ui.tabs.history.words import QT_TR_NOOP, feature_label, feature_name
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 if TYPE_CHECKING:  # scipy: imported when a report is first drawn
     from iris_desktop.pipelines.drift import DriftReport
 
-WINDOWS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("All days", None))
+WINDOWS = (
+    (QT_TR_NOOP("Last 30 days"), 30),
+    (QT_TR_NOOP("Last 90 days"), 90),
+    (QT_TR_NOOP("Last 365 days"), 365),
+    (QT_TR_NOOP("All days"), None),
+)
 DEFAULT_WINDOW = 1
-LEVEL_TEXT = {
-    "too few": "too few days",
-    "stable": "stable",
-    "slight": "stable (tiny difference)",
-    "moderate": "shifted somewhat",
-    "drift": "drifted",
-}
 
 
 class DriftView(QWidget):
@@ -44,14 +44,14 @@ class DriftView(QWidget):
         self.report: DriftReport | None = None
         self.window_box = QComboBox()
         for text, days in WINDOWS:
-            self.window_box.addItem(text, days)
+            self.window_box.addItem(tr(text), days)
         self.window_box.setCurrentIndex(DEFAULT_WINDOW)
-        self.window_box.setToolTip("Which daily flowers to compare with the model's training flowers")
+        self.window_box.setToolTip(tr("Which daily flowers to compare with the model's training flowers"))
         self.window_box.currentIndexChanged.connect(lambda _index: self.windowChanged.emit())
-        label = QLabel("Daily flowers &of:")
+        label = QLabel(tr("Daily flowers &of:"))
         label.setBuddy(self.window_box)
-        self.export_button = QPushButton("Export ima&ge…")
-        self.export_button.setToolTip("Save the four distributions as PNG or SVG")
+        self.export_button = QPushButton(tr("Export ima&ge…"))
+        self.export_button.setToolTip(tr("Save the four distributions as PNG or SVG"))
         self.export_button.clicked.connect(self.exportRequested.emit)
         self.key = QLabel()
         self.key.setWordWrap(True)
@@ -97,7 +97,7 @@ class DriftView(QWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
             plot.getAxis("left").setStyle(showValues=False)
-            plot.setLabel("bottom", feature.label)
+            plot.setLabel("bottom", feature_label(feature))
             train = pg.PlotCurveItem([0, 1], [0], stepMode="center", fillLevel=0)
             daily = pg.PlotCurveItem([0, 1], [0], stepMode="center")
             plot.addItem(train)
@@ -124,7 +124,7 @@ class DriftView(QWidget):
             self._show_key()
 
     def describe(self) -> str:
-        return plot_texts.drift_description(self.report, LEVEL_TEXT)
+        return plot_texts.drift_description(self.report)
 
     def data_table(self) -> PlotTable:
         return plot_texts.drift_table(self._histograms if self.report is not None else [])
@@ -150,7 +150,7 @@ class DriftView(QWidget):
     def show_report(self, report: DriftReport, reference_X: np.ndarray, current_X: np.ndarray, model_name: str) -> None:
         self.report = report
         self._model_name = model_name
-        self.summary.setText(report.summary(model_name))
+        self.summary.setText(drift_text.summary(report, model_name))
         self._show_key()
         self._pending = (report, reference_X, current_X)
         self._draw(report, reference_X, current_X)
@@ -159,10 +159,13 @@ class DriftView(QWidget):
         report, scheme = self.report, colors.scheme()
         if report is None:
             return
+        training = tr("{model}'s training flowers ({count})").format(
+            model=html.escape(self._model_name), count=report.n_reference
+        )
+        daily = tr("daily flowers ({count})").format(count=report.n_current)
         self.key.setText(
-            f"<span style='color:{scheme.muted}'>■</span> {html.escape(self._model_name)}'s training "
-            f"flowers ({report.n_reference}) &nbsp; <span style='color:{scheme.accent}'>━</span> "
-            f"daily flowers ({report.n_current})"
+            f"<span style='color:{scheme.muted}'>■</span> {training} &nbsp; "
+            f"<span style='color:{scheme.accent}'>━</span> {daily}"
         )
 
     def _draw(self, report: DriftReport, reference_X: np.ndarray, current_X: np.ndarray) -> None:
@@ -178,34 +181,37 @@ class DriftView(QWidget):
             flagged = feature_drift.level in ("drift", "moderate")
             daily.setPen(pg.mkPen(scheme.wrong if flagged else scheme.accent, width=2 * scheme.pen_scale))
             daily.setData(edges, cur)
-            numbers = (
-                f" · KS {feature_drift.ks_statistic:.2f} (p {_p(feature_drift.p_value)}) · PSI {feature_drift.psi:.2f}"
-                if np.isfinite(feature_drift.p_value)
-                else ""
-            )
-            plot.setTitle(
-                f"{feature_drift.feature.display}: <b>{LEVEL_TEXT[feature_drift.level]}</b>{numbers}",
-                color=drift_colour if flagged else text_colour,
-                size="9pt",
-            )
-            plot.setToolTip(feature_drift.verdict)
+            name, level = feature_name(feature_drift.feature), drift_text.level_text(feature_drift.level)
+            if np.isfinite(feature_drift.p_value):
+                title = tr("{feature}: <b>{level}</b> · KS {ks:.2f} (p {p}) · PSI {psi:.2f}").format(
+                    feature=name,
+                    level=level,
+                    ks=feature_drift.ks_statistic,
+                    p=_p(feature_drift.p_value),
+                    psi=feature_drift.psi,
+                )
+            else:
+                title = tr("{feature}: <b>{level}</b>").format(feature=name, level=level)
+            plot.setTitle(title, color=drift_colour if flagged else text_colour, size="9pt")
+            plot.setToolTip(drift_text.verdict(feature_drift))
         lines = [
             f"<b style='color:{drift_colour if f.level in ('drift', 'moderate') else text_colour}'>"
-            f"{html.escape(f.feature.display)}</b>: {html.escape(f.verdict)}"
+            f"{html.escape(feature_name(f.feature))}</b>: {html.escape(drift_text.verdict(f))}"
             for f in report.features
             if f.level not in ("stable", "too few")
         ]  # the summary says the rest
         if not lines:
             quiet = self.palette().placeholderText().color().name()
-            lines.append(
-                f"<span style='color:{quiet}'>KS: the largest gap between the two cumulative distributions "
+            explained = tr(
+                "KS: the largest gap between the two cumulative distributions "
                 "(its p-value: how likely a gap that large is by chance). PSI: how much the shares in ten "
-                "bins moved; above 0.25 is a large shift.</span>"
+                "bins moved; above 0.25 is a large shift."
             )
+            lines.append(f"<span style='color:{quiet}'>{explained}</span>")
         self.verdicts.setText("<br>".join(lines))
         if self.access is not None:
             self.access.refresh()
 
 
 def _p(p: float) -> str:
-    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+    return tr("< {smallest}").format(smallest=number(0.001, 3)) if p < 0.001 else number(p, 3)

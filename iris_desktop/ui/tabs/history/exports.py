@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.history import jobs as history_jobs
@@ -35,9 +36,9 @@ class HistoryExports:
             view = "as-predicted" if version is None else f"model-v{version}"
             path, _ = QFileDialog.getSaveFileName(
                 self.tab,
-                "Export the predictions shown",
+                tr("Export the predictions shown"),
                 str(Path(folder) / f"iris-history-{view}.csv"),
-                "CSV files (*.csv)",
+                tr("CSV files") + " (*.csv)",
             )
             if not path:
                 return None
@@ -49,10 +50,12 @@ class HistoryExports:
             path,
             key=("export-table", path),
             writes=False,
-            status="Exporting the table…",
+            status=tr("Exporting the table…"),
             context=self.tab,
-            on_finished=lambda n: self.status(f"Exported {n:,} predictions to {path}"),
-            on_failed=lambda exc, details: self.reporter.failure("Export", exc, details),
+            on_finished=lambda n: self.status(
+                tr("Exported {count:,} predictions to {path}").format(count=n, path=path)
+            ),
+            on_failed=lambda exc, details: self.reporter.failure(tr("Export"), exc, details),
         )
 
     def drift(self, view: DriftView) -> None:
@@ -64,7 +67,7 @@ class HistoryExports:
         try:
             path = ask_and_export(self.tab, item, name, self.settings)
         except OSError as exc:
-            self.reporter.failure("Export", exc)
+            self.reporter.failure(tr("Export"), exc)
             return
         if path is not None:
-            self.status(f"Saved {path}")
+            self.status(tr("Saved {path}").format(path=path))

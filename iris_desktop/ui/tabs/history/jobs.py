@@ -31,6 +31,7 @@ class HistoryData:
     records: tuple[ModelRecord, ...]  # every registered version, oldest first
     summary: StoreSummary | None = None  # read with them
     error: str | None = None  # why the chosen version could not be shown (view falls back to first)
+    error_version: int | None = None  # the version that could not be shown
     appended: int | None = None  # rows added at the end of the previous data's view (None: new data)
     today: dt.date | None = None  # days after it are left out (stored while the clock was ahead)
     generator_changes: tuple[tuple[dt.date, str], ...] = ()  # (first day, generator) where it changed
@@ -73,9 +74,18 @@ def load_history(
             return HistoryData(first, first, None, records, summary, today=today, generator_changes=changes)
         try:
             view = monitoring.version_history(store, version, end=today)
-        except ModelLoadError as exc:
-            why = f"Model v{version} cannot be shown: {exc}"
-            return HistoryData(first, first, None, records, summary, why, today=today, generator_changes=changes)
+        except ModelLoadError as exc:  # (said in words by the tab)
+            return HistoryData(
+                first,
+                first,
+                None,
+                records,
+                summary,
+                str(exc),
+                error_version=version,
+                today=today,
+                generator_changes=changes,
+            )
         changes = tuple(generator_changes(store, view))
     return HistoryData(first, view, version, records, summary, today=today, generator_changes=changes)
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from iris_desktop.domain import VARIETIES, Variety
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.history.words import long_date
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 
@@ -44,13 +46,13 @@ class DayPanel(QGroupBox):
     latestRequested = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Latest day", parent)
+        super().__init__(tr("Latest day"), parent)
         self.day: dt.date | None = None
         self.is_latest = True
-        self.heading = _bold(QLabel("No predictions yet"), 1.1)
+        self.heading = _bold(QLabel(tr("No predictions yet")), 1.1)
         _fixed_lines(self.heading, 1)
         self.mark = _bold(QLabel(""), 1.5)
-        self.mark.setAccessibleName("Correct or wrong")
+        self.mark.setAccessibleName(tr("Correct or wrong"))
         self.predicted_name, self.actual_name = _bold(QLabel("—")), _bold(QLabel("—"))
         self.predicted_note, self.actual_note = QLabel(), QLabel()
         self.predicted_flower = FlowerWidget(show_caption=False)
@@ -58,8 +60,8 @@ class DayPanel(QGroupBox):
         grid = QGridLayout()
         for column, (title, name, flower, note) in enumerate(
             (
-                ("Predicted", self.predicted_name, self.predicted_flower, self.predicted_note),
-                ("Actual", self.actual_name, self.actual_flower, self.actual_note),
+                (tr("Predicted"), self.predicted_name, self.predicted_flower, self.predicted_note),
+                (tr("Actual"), self.actual_name, self.actual_flower, self.actual_note),
             )
         ):
             grid.addWidget(QLabel(title), 0, column, Qt.AlignmentFlag.AlignHCenter)
@@ -74,17 +76,19 @@ class DayPanel(QGroupBox):
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         _fixed_lines(self.model_label, 2)
-        self.daily_button = QPushButton("Show in &Daily tab")
-        self.daily_button.setToolTip("Open this day in the Daily tab")
+        self.daily_button = QPushButton(tr("Show in &Daily tab"))
+        self.daily_button.setToolTip(tr("Open this day in the Daily tab"))
         self.daily_button.clicked.connect(lambda: self.day and self.dailyRequested.emit(self.day))
-        self.explain_button = QPushButton("&Explain in Predict")
+        self.explain_button = QPushButton(tr("&Explain in Predict"))
         self.explain_button.setToolTip(
-            "Open Predict on this day's flower and the model that predicted it: its probabilities, "
-            "the nearest stored flowers and what would have changed the prediction"
+            tr(
+                "Open Predict on this day's flower and the model that predicted it: its probabilities, "
+                "the nearest stored flowers and what would have changed the prediction"
+            )
         )
         self.explain_button.clicked.connect(lambda: self.day and self.explainRequested.emit(self.day))
-        self.latest_button = QPushButton("&Latest day")
-        self.latest_button.setToolTip("Back to the most recent day")
+        self.latest_button = QPushButton(tr("&Latest day"))
+        self.latest_button.setToolTip(tr("Back to the most recent day"))
         self.latest_button.clicked.connect(self.latestRequested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.daily_button)
@@ -113,52 +117,66 @@ class DayPanel(QGroupBox):
         """Show row `index` of `history` (HistoryColumns); None: nothing to show.
         `typical`: (3, 4) mean flower per variety, to draw what the prediction looks like."""
         self.is_latest = latest
-        self.setTitle("Latest day" if latest else "Selected day")
+        self.setTitle(tr("Latest day") if latest else tr("Selected day"))
         self.latest_button.setEnabled(not latest)
         if history is None or index is None:
             self.day = None
-            self.heading.setText("No predictions yet")
+            self.heading.setText(tr("No predictions yet"))
             self.mark.setText("")
             for widget in (self.predicted_flower, self.actual_flower):
                 widget.set_flower(None)
             for label in (self.predicted_name, self.actual_name, self.predicted_note, self.actual_note):
                 label.setText("—" if label in (self.predicted_name, self.actual_name) else "")
-            self.model_label.setText("They appear after the first catch-up (Pipelines ▸ Catch up now).")
+            self.model_label.setText(tr("They appear after the first catch-up (Pipelines ▸ Catch up now)."))
             self.daily_button.setEnabled(False)
             self.explain_button.setEnabled(False)
             return
         self.day = history.day[index].item()
         predicted, actual = VARIETIES[history.predicted[index]], VARIETIES[history.actual[index]]
         correct = predicted is actual
-        self.heading.setText(f"{self.day:%A %d %B %Y}")
-        self.mark.setText("✓ Correct" if correct else "✗ Wrong")
+        self.heading.setText(long_date(self.day))
+        self.mark.setText(tr("✓ Correct") if correct else tr("✗ Wrong"))
         scheme = colors.scheme()
         _colour(self.mark, QColor(scheme.correct_text if correct else scheme.wrong_text))
         self.mark.setToolTip(
-            "The prediction matched the flower's true variety"
+            tr("The prediction matched the flower's true variety")
             if correct
-            else f"The model said {predicted.label}; the flower was a {actual.label}"
+            else tr("The model said {predicted}; the flower was a {actual}").format(
+                predicted=predicted.label, actual=actual.label
+            )
         )
-        self._name(self.predicted_name, predicted, f" · {history.confidence[index]:.0%}")
-        self._name(self.actual_name, actual, "")
+        self._name(
+            self.predicted_name,
+            predicted,
+            tr("{variety} · {probability:.0%}").format(
+                variety=predicted.label, probability=float(history.confidence[index])
+            ),
+        )
+        self._name(self.actual_name, actual, actual.label)
         values = history.X[index]
         for widget in (self.predicted_flower, self.actual_flower):
             widget.set_max_cm(max_cm)
         if typical is not None and np.isfinite(typical[predicted.index]).all():
             self.predicted_flower.set_flower(typical[predicted.index], predicted)
-            self.predicted_note.setText(f"a typical {predicted.label}")
+            self.predicted_note.setText(tr("a typical {variety}").format(variety=predicted.label))
         else:
             self.predicted_flower.set_flower(values, predicted)
-            self.predicted_note.setText("the day's flower, as the model saw it")
+            self.predicted_note.setText(tr("the day's flower, as the model saw it"))
         self.actual_flower.set_flower(values, actual)
-        sl, sw, pl, pw = values
-        self.actual_note.setText(f"the day's flower: sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm")
-        stored = bool(history.stored[index])
-        self.model_label.setText(f"Predicted by {model_name}" + ("" if stored else " (now: it never saw this day)"))
+        sl, sw, pl, pw = (float(v) for v in values)
+        self.actual_note.setText(
+            tr("the day's flower: sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm").format(
+                sl=sl, sw=sw, pl=pl, pw=pw
+            )
+        )
+        if history.stored[index]:
+            self.model_label.setText(tr("Predicted by {model}").format(model=model_name))
+        else:
+            self.model_label.setText(tr("Predicted by {model} (now: it never saw this day)").format(model=model_name))
         self.daily_button.setEnabled(True)
         self.explain_button.setEnabled(True)
 
     @staticmethod
-    def _name(label: QLabel, variety: Variety, extra: str) -> None:
-        label.setText(variety.label + extra)
+    def _name(label: QLabel, variety: Variety, text: str) -> None:
+        label.setText(text)
         _colour(label, QColor(colors.text_hex(variety)))

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.tabs.history.drift_text import level_text
+from iris_desktop.ui.tabs.history.words import feature_name
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.column_table import Column
 from iris_desktop.ui.widgets.plot_access import PlotTable
@@ -77,11 +79,12 @@ def accuracy_table(history: HistoryColumns | None, accuracy: AccuracyColumns | N
     )
 
 
-def drift_description(report: DriftReport | None, levels: dict[str, str]) -> str:
+def drift_description(report: DriftReport | None) -> str:
     if report is None:
         return strings.DRIFT_EMPTY
     verdicts = strings.LIST_SEPARATOR.join(
-        strings.DRIFT_VERDICT.format(feature=f.feature.display, level=levels[f.level]) for f in report.features
+        strings.DRIFT_VERDICT.format(feature=feature_name(f.feature), level=level_text(f.level))
+        for f in report.features
     )
     return strings.DRIFT_DESCRIPTION.format(daily=report.n_current, training=report.n_reference, verdicts=verdicts)
 
@@ -99,7 +102,7 @@ def drift_table(histograms: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> 
     return PlotTable(
         strings.DRIFT_TITLE,
         [
-            Column(strings.COLUMN_FEATURE, feature, lambda j: FEATURES[cast(int, j)].display, align_right=False),
+            Column(strings.COLUMN_FEATURE, feature, lambda j: feature_name(FEATURES[cast(int, j)]), align_right=False),
             Column(strings.COLUMN_FROM, low, "{:.2f}"),
             Column(strings.COLUMN_TO, high, "{:.2f}"),
             Column(strings.COLUMN_TRAINING_FLOWERS, reference, "{:.3f}"),

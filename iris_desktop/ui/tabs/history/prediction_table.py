@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import number, percent, tr
+from iris_desktop.ui.tabs.history.words import QT_TR_NOOP, feature_name
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
 from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
@@ -31,7 +33,7 @@ from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
 if TYPE_CHECKING:
     from iris_desktop.pipelines.monitoring import HistoryColumns
 
-OUTCOMES = ("All days", "Wrong only", "Correct only")
+OUTCOMES = (QT_TR_NOOP("All days"), QT_TR_NOOP("Wrong only"), QT_TR_NOOP("Correct only"))
 
 
 def _variety_column(header: str, values: np.ndarray, tip: str) -> Column:
@@ -59,25 +61,26 @@ class PredictionTable(QWidget):
         self._sized = False
         self._day_text = np.zeros(0, dtype=str)
         self.outcome = QComboBox()
-        self.outcome.addItems(OUTCOMES)
-        self.outcome.setToolTip("Show every day, or only the days the prediction was wrong / right")
+        self.outcome.addItems([tr(outcome) for outcome in OUTCOMES])
+        self.outcome.setToolTip(tr("Show every day, or only the days the prediction was wrong / right"))
         self.variety = QComboBox()
-        self.variety.addItem("Any variety")
+        self.variety.addItem(tr("Any variety"))
         for v in VARIETIES:
             self.variety.addItem(v.label)
-        self.variety.setToolTip("Only days whose flower was, or was predicted as, this variety")
+        self.variety.setToolTip(tr("Only days whose flower was, or was predicted as, this variety"))
         self.variety.setAccessibleName(strings.VARIETY_FILTER_NAME)
         self.date_filter = QLineEdit()
-        self.date_filter.setPlaceholderText("Date, e.g. 2026-05")
+        self.date_filter.setPlaceholderText(tr("Date, e.g. 2026-05"))
         self.date_filter.setClearButtonEnabled(True)
         self.date_filter.setMinimumWidth(self.date_filter.fontMetrics().horizontalAdvance("2026-05") + 30)
-        self.date_filter.setToolTip("Only the days whose date (YYYY-MM-DD) starts with this text")
+        self.date_filter.setToolTip(tr("Only the days whose date (YYYY-MM-DD) starts with this text"))
         self.date_filter.setAccessibleName(strings.DATE_FILTER_NAME)
         self.count = QLabel()
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("99,999 days") + 4)
+        widest = tr("{total:,} days").format(total=99999)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(widest) + 4)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
-        show = QLabel("Sho&w:")
+        show = QLabel(tr("Sho&w:"))
         show.setBuddy(self.outcome)
         filters.addWidget(show)
         filters.addWidget(self.outcome)
@@ -103,7 +106,7 @@ class PredictionTable(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setHighlightSections(False)
-        self.view.setAccessibleName("Predictions")
+        self.view.setAccessibleName(tr("Predictions"))
         self.view.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.view.activated.connect(lambda index: self._activate(index.row()))
         self.menu: QMenu | None = None  # the row's menu on screen
@@ -130,26 +133,36 @@ class PredictionTable(QWidget):
             return models[v] if v < len(models) else f"v{v}"
 
         self._day_text = history.day.astype(str)
-        columns = [Column("Date", history.day, str, "The day of the daily flower", align_right=False)]
+        columns = [Column(tr("Date"), history.day, str, tr("The day of the daily flower"), align_right=False)]
         columns += [
-            Column(f.display.replace(" ", "\n"), history.X[:, j], "{:.1f}", f"{f.display} in cm")
+            Column(
+                feature_name(f).replace(" ", "\n"),
+                history.X[:, j],
+                lambda x: number(cast(float, x), 1),
+                tr("{feature} in cm").format(feature=feature_name(f)),
+            )
             for j, f in enumerate(FEATURES)
         ]
         columns += [
-            _variety_column("Predicted", history.predicted, "What the model predicted"),
-            _variety_column("Actual", history.actual, "The flower's true variety"),
-            Column("Probability", history.confidence, "{:.0%}", "The model's probability for its prediction"),
+            _variety_column(tr("Predicted"), history.predicted, tr("What the model predicted")),
+            _variety_column(tr("Actual"), history.actual, tr("The flower's true variety")),
             Column(
-                "Model",
-                history.version,
-                model_text,
-                "The model version that made the prediction",
+                tr("Probability"),
+                history.confidence,
+                lambda p: percent(cast(float, p), 0),
+                tr("The model's probability for its prediction"),
             ),
             Column(
-                "Correct",
+                tr("Model"),
+                history.version,
+                model_text,
+                tr("The model version that made the prediction"),
+            ),
+            Column(
+                tr("Correct"),
                 history.correct,
                 lambda ok: "✓" if ok else "✗",
-                "Was the prediction right?",
+                tr("Was the prediction right?"),
                 align_right=False,
             ),
         ]
@@ -186,7 +199,11 @@ class PredictionTable(QWidget):
         filtered = not keep.all()
         self.model.set_rows(np.flatnonzero(keep) if filtered else None)
         shown, total = int(keep.sum()), len(keep)
-        self.count.setText(f"{shown:,} of {total:,} days" if filtered else f"{total:,} days")
+        self.count.setText(
+            tr("{shown:,} of {total:,} days").format(shown=shown, total=total)
+            if filtered
+            else tr("{total:,} days").format(total=total)
+        )
 
     def shown_rows(self) -> np.ndarray:
         """The source rows shown, in the order shown (what an export writes)."""
@@ -250,8 +267,8 @@ class PredictionTable(QWidget):
             index,
             pos,
             [
-                ("&Explain in Predict", lambda: self.dayExplained.emit(day)),
-                ("Show in &Daily tab", lambda: self.dayActivated.emit(day)),
+                (tr("&Explain in Predict"), lambda: self.dayExplained.emit(day)),
+                (tr("Show in &Daily tab"), lambda: self.dayActivated.emit(day)),
             ],
         )
         return self.menu

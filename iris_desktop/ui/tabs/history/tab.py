@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from iris_desktop.pipelines.monitoring import AccuracyColumns, HistoryColumns, accuracy_columns, model_switches
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
@@ -99,14 +100,14 @@ class HistoryTab(QWidget):
         self.view_switch = ViewSwitch()
         switch = self.view_switch
         self.as_predicted, self.by_model, self.version_box = switch.as_predicted, switch.by_model, switch.version_box
-        self.summary = QLabel("Loading the history…")
+        self.summary = QLabel(tr("Loading the history…"))
         # One line always (the whole text on hover): a new day's numbers must not move the
         # layout below, which would repaint the whole tab.
         self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() + 4)
         self.summary.setMinimumWidth(1)
-        self.export_table_button = QPushButton("Export &table…")
+        self.export_table_button = QPushButton(tr("Export &table…"))
         self.export_table_button.setToolTip(
-            "Save the predictions shown in the table (this view, filtered and sorted as shown) as CSV"
+            tr("Save the predictions shown in the table (this view, filtered and sorted as shown) as CSV")
         )
         top = QHBoxLayout()
         top.addWidget(self.view_switch, 1)
@@ -117,14 +118,14 @@ class HistoryTab(QWidget):
         self.plot, self.span_box, self.export_plot_button = plot_box.plot, plot_box.span_box, plot_box.export_button
 
         self.confusion = ConfusionPanel()
-        confusion_box = QGroupBox("Confusion matrix")
+        confusion_box = QGroupBox(tr("Confusion matrix"))
         QVBoxLayout(confusion_box).addWidget(self.confusion)
         self.table = PredictionTable()
         self.drift = DriftView()
         self.drift_reports = DriftReports(self.drift, self.state, self)
         self.details = QTabWidget()
-        self.details.addTab(self.table, "Predictions")
-        self.details.addTab(self.drift, "Drift of the daily flowers")
+        self.details.addTab(self.table, tr("Predictions"))
+        self.details.addTab(self.drift, tr("Drift of the daily flowers"))
         self.details.tabBar().setAccessibleName(strings.HISTORY_PAGES_NAME)
 
         self.top_split = splitter(Qt.Orientation.Horizontal, [self.day_panel, plot_box], (0, 1))
@@ -254,7 +255,7 @@ class HistoryTab(QWidget):
         self.reload()
 
     def _load_failed(self, exc: BaseException, _details: str) -> None:
-        self.summary.setText(f"The history could not be read: {exc}")
+        self.summary.setText(tr("The history could not be read: {error}").format(error=exc))
 
     def _loaded(self, data: history_jobs.HistoryData) -> None:
         if data.version != self.chosen_version() and data.error is None:
@@ -282,26 +283,37 @@ class HistoryTab(QWidget):
 
     def _show_summary(self, data: history_jobs.HistoryData, a: AccuracyColumns) -> None:
         view, n = data.view, len(data.view)
+        error = None
         if data.error:
             self.view_switch.fall_back()
+            error = tr("Model v{version} cannot be shown: {error}").format(version=data.error_version, error=data.error)
         if not n:
-            self.summary.setText(data.error or "No predictions yet: the first catch-up makes them.")
+            self.summary.setText(error or tr("No predictions yet: the first catch-up makes them."))
             return
         right = int(view.correct.sum())
-        text = f"{n:,} days, {right:,} correct ({right / n:.1%})"
-        text += (
-            f"; last {a.window} days {a.rolling[-1]:.0%} (95% interval "
-            f"{a.low[-1]:.0%}–{a.high[-1]:.0%}, {a.rolling_n[-1]} days)"
+        text = tr(
+            "{days:,} days, {right:,} correct ({share:.1%}); "
+            "last {window} days {rolling:.0%} (95% interval {low:.0%}–{high:.0%}, {counted} days)"
+        ).format(
+            days=n,
+            right=right,
+            share=right / n,
+            window=a.window,
+            rolling=float(a.rolling[-1]),
+            low=float(a.low[-1]),
+            high=float(a.high[-1]),
+            counted=int(a.rolling_n[-1]),
         )
         if data.version is not None:
             made = int((~view.stored).sum())
-            text = (
-                f"Model v{data.version}: "
-                + text
-                + (f". {made} day{'s' * (made != 1)} it never saw, predicted now" if made else "")
-            )
-        if data.error:
-            text = data.error + ". Showing the days as predicted at the time: " + text
+            if made:
+                text = tr("Model v{version}: {summary}. {days} it never saw, predicted now").format(
+                    version=data.version, summary=text, days=tr("%n day(s)", None, made)
+                )
+            else:
+                text = tr("Model v{version}: {summary}").format(version=data.version, summary=text)
+        if error:
+            text = tr("{error}. Showing the days as predicted at the time: {summary}").format(error=error, summary=text)
         self.summary.setText(text)
         self.summary.setToolTip(text)
 
@@ -336,7 +348,7 @@ class HistoryTab(QWidget):
             latest=index == len(view) - 1,
             typical=typical,
             max_cm=max_cm,
-            model_name=self.names.get(version, f"model v{version}"),
+            model_name=self.names.get(version) or tr("model v{version}").format(version=version),
         )
         shown = view.day[index].item()
         self.plot.select_day(shown)

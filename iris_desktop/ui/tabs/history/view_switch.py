@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QWidget
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import strings
 
 
@@ -17,23 +18,23 @@ class ViewSwitch(QWidget):
         super().__init__(parent)
         self.wanted: int | None = None  # the version asked for before the list is filled
         self._filling = False
-        self.as_predicted = QRadioButton("&As predicted at the time")
-        self.as_predicted.setToolTip("Each day's first prediction: what the monitor showed that day")
-        self.by_model = QRadioButton("By &model:")
-        self.by_model.setToolTip("What one model version predicts for every day, even days before it existed")
+        self.as_predicted = QRadioButton(tr("&As predicted at the time"))
+        self.as_predicted.setToolTip(tr("Each day's first prediction: what the monitor showed that day"))
+        self.by_model = QRadioButton(tr("By &model:"))
+        self.by_model.setToolTip(tr("What one model version predicts for every day, even days before it existed"))
         self.as_predicted.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.as_predicted)
         group.addButton(self.by_model)
         self.version_box = QComboBox()
-        self.version_box.setToolTip("The model version whose predictions are shown")
+        self.version_box.setToolTip(tr("The model version whose predictions are shown"))
         self.version_box.setAccessibleName(strings.VERSION_BOX_NAME)
         self.version_box.setMinimumContentsLength(14)
         self.version_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.version_box.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("View:"))
+        layout.addWidget(QLabel(tr("View:")))
         layout.addWidget(self.as_predicted)
         layout.addWidget(self.by_model)
         layout.addWidget(self.version_box, 1)
@@ -70,7 +71,10 @@ class ViewSwitch(QWidget):
             keep = self.version_box.currentData() or self.wanted or active
             self.version_box.clear()
             for record in reversed(records):
-                self.version_box.addItem(names[record.version] + (" (active)" if record.active else ""), record.version)
+                name = names[record.version]
+                if record.active:
+                    name = tr("{model} (active)").format(model=name)
+                self.version_box.addItem(name, record.version)
             at = self.version_box.findData(keep)
             self.version_box.setCurrentIndex(at if at >= 0 else max(0, self.version_box.findData(active)))
         finally:

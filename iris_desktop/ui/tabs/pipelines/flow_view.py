@@ -1,12 +1,14 @@
 """The lab's pipelines drawn as a flow: data in → daily flowers → training → inference →
 monitor. Each pipeline's box shows its newest run (when, who started it, how it ended,
 how long it took, the rows it read and wrote), and the daily one its next scheduled run;
-"Run now" starts it, with its progress and (where the pipeline can stop) Cancel."""
+"Run now" starts it, with its progress and (where the pipeline can stop) Cancel. The
+stages' words are marked for translation and translated when a box is built."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,55 +23,81 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.store.runs import FAILURES, RunRecord
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.widgets import colors
+
+if TYPE_CHECKING:  # PySide6's stub says QT_TR_NOOP returns object; it returns its str argument
+
+    def QT_TR_NOOP(message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TR_NOOP
 
 
 @dataclass(frozen=True)
 class Stage:
-    key: str
-    title: str
+    """A box of the flow; its words are English sources (QT_TR_NOOP), tr() where shown."""
+
+    key: str  # the box's title is title_text(key)
     pipelines: tuple[str, ...]  # the box shows the newest run of any of these
     what: str
     run_name: str  # the Run now button's accessible name
     run_tip: str
+    progress_name: str  # the progress bar's accessible name
+    cancel_name: str  # the Cancel button's accessible name
 
 
 STAGES = (
     Stage(
         "data",
-        "Data in",
         ("backfill", "import", "import-removal"),
-        "Backfill of the bundled data set, and CSV imports",
-        "Run the backfill now",
-        "Store the bundled 150 flowers (nothing to do once stored); File ▸ Import CSV adds more",
+        QT_TR_NOOP("Backfill of the bundled data set, and CSV imports"),
+        QT_TR_NOOP("Run the backfill now"),
+        QT_TR_NOOP("Store the bundled 150 flowers (nothing to do once stored); File ▸ Import CSV adds more"),
+        QT_TR_NOOP("Data in: progress"),
+        QT_TR_NOOP("Cancel the data in run"),
     ),
     Stage(
         "daily",
-        "Daily flowers",
         ("catch-up", "extend-history"),
-        "One synthetic flower a day: the catch-up makes every missed day (and predicts it)",
-        "Run the daily catch-up now",
-        "Generate and predict every missed day up to today",
+        QT_TR_NOOP("One synthetic flower a day: the catch-up makes every missed day (and predicts it)"),
+        QT_TR_NOOP("Run the daily catch-up now"),
+        QT_TR_NOOP("Generate and predict every missed day up to today"),
+        QT_TR_NOOP("Daily flowers: progress"),
+        QT_TR_NOOP("Cancel the daily flowers run"),
     ),
     Stage(
         "training",
-        "Training",
         ("training",),
-        "Train, evaluate and register a model; activate it and predict every day",
-        "Run the training now",
-        "Train again with the active model's settings (the default model if there is none)",
+        QT_TR_NOOP("Train, evaluate and register a model; activate it and predict every day"),
+        QT_TR_NOOP("Run the training now"),
+        QT_TR_NOOP("Train again with the active model's settings (the default model if there is none)"),
+        QT_TR_NOOP("Training: progress"),
+        QT_TR_NOOP("Cancel the training run"),
     ),
     Stage(
         "inference",
-        "Inference",
         ("activation", "catch-up"),
-        "Batch inference: the active model predicts every daily flower it has not seen",
-        "Run the batch inference now",
-        "Predict every daily flower the active model has not predicted yet",
+        QT_TR_NOOP("Batch inference: the active model predicts every daily flower it has not seen"),
+        QT_TR_NOOP("Run the batch inference now"),
+        QT_TR_NOOP("Predict every daily flower the active model has not predicted yet"),
+        QT_TR_NOOP("Inference: progress"),
+        QT_TR_NOOP("Cancel the inference run"),
     ),
 )
 STAGE_KEYS = tuple(stage.key for stage in STAGES)
+
+
+def title_text(key: str) -> str:
+    """A box's title in the user's language ("Training" told apart from the step that
+    failed in "Training failed")."""
+    titles = {
+        "data": tr("Data in"),
+        "daily": tr("Daily flowers"),
+        "training": tr("Training", "the title of the flow's training box"),
+        "inference": tr("Inference"),
+    }
+    return titles[key]
 
 
 def newest(last: dict[str, RunRecord], pipelines: tuple[str, ...]) -> RunRecord | None:
@@ -89,28 +117,28 @@ class PipelineBox(QGroupBox):
     cancelRequested = Signal()
 
     def __init__(self, stage: Stage, parent=None):
-        super().__init__(stage.title, parent)
+        super().__init__(title_text(stage.key), parent)
         self.stage = stage
         self.run: RunRecord | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(180)
-        what = _wrapped(stage.what)
+        what = _wrapped(tr(stage.what))
         what.setEnabled(False)  # drawn as secondary text
-        self.last = _wrapped("No run recorded")
+        self.last = _wrapped(tr("No run recorded"))
         self.outcome = _wrapped()
         self.rows = _wrapped()
         self.next = _wrapped()
         self.next.hide()
-        self.run_button = QPushButton("Run now")
-        self.run_button.setAccessibleName(stage.run_name)
-        self.run_button.setToolTip(stage.run_tip)
+        self.run_button = QPushButton(tr("Run now"))
+        self.run_button.setAccessibleName(tr(stage.run_name))
+        self.run_button.setToolTip(tr(stage.run_tip))
         self.run_button.clicked.connect(self.runRequested.emit)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.setAccessibleName(f"{stage.title}: progress")
+        self.progress.setAccessibleName(tr(stage.progress_name))
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName(f"Cancel the {stage.title.lower()} run")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setAccessibleName(tr(stage.cancel_name))
         self.cancel_button.clicked.connect(self.cancelRequested.emit)
         self.cancel_button.hide()
         self.status = _wrapped()
@@ -124,21 +152,33 @@ class PipelineBox(QGroupBox):
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.progress)
         self.layout_.addWidget(self.status)
+        self.layout_.addStretch(1)
 
     def show_run(self, run: RunRecord | None) -> None:
         self.run = run
         if run is None:
-            self.last.setText("No run recorded")
+            self.last.setText(tr("No run recorded"))
             self.outcome.setText("")
             self.rows.setText("")
             return
-        self.last.setText(f"Last run: {run_text.started_text(run)[:16]} · {run.pipeline} · by {run.trigger}")
+        self.last.setText(
+            tr("Last run: {started} · {pipeline} · by {trigger}").format(
+                started=run_text.started_text(run)[:16],
+                pipeline=run_text.pipeline_text(run.pipeline),
+                trigger=run_text.trigger_text(run.trigger),
+            )
+        )
         ended = run_text.outcome_text(run.outcome)
-        took = run_text.duration_text(run)
-        self.outcome.setText(f"<b>{ended}</b>" + (f" in {took}" if run.ended else ""))
+        if run.ended:
+            self.outcome.setText(
+                tr("<b>{outcome}</b> in {duration}").format(outcome=ended, duration=run_text.duration_text(run))
+            )
+        else:
+            self.outcome.setText(tr("<b>{outcome}</b>").format(outcome=ended))
         self.outcome.setStyleSheet(f"color: {_colour(run.outcome)}" if _colour(run.outcome) else "")
-        self.outcome.setToolTip(run.message)
-        self.rows.setText(run_text.rows_text(run).capitalize())
+        self.outcome.setToolTip(run.message)  # the core's words, as stored
+        rows = run_text.rows_text(run)
+        self.rows.setText(rows[:1].upper() + rows[1:])
 
     def show_next(self, text: str) -> None:
         self.next.setText(text)
@@ -174,14 +214,14 @@ class MonitorBox(QGroupBox):
     historyRequested = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Monitor", parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        super().__init__(tr("Monitor"), parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(160)
-        what = _wrapped("Each day's prediction against the flower's true variety")
+        what = _wrapped(tr("Each day's prediction against the flower's true variety"))
         what.setEnabled(False)
         self.figures = _wrapped()
-        self.open_button = QPushButton("Open in Histor&y")
-        self.open_button.setToolTip("The latest day in the History tab")
+        self.open_button = QPushButton(tr("Open in Histor&y"))
+        self.open_button.setToolTip(tr("The latest day in the History tab"))
         self.open_button.clicked.connect(self.historyRequested.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(what)
@@ -190,9 +230,12 @@ class MonitorBox(QGroupBox):
         layout.addStretch(1)
 
     def show_summary(self, predictions: int, days: int, last_day: dt.date | None, model: int | None) -> None:
-        lines = [f"{predictions:,} predictions of {days:,} daily flowers"]
-        lines.append(f"Latest day: {last_day}" if last_day else "No daily flower yet")
-        lines.append(f"Active model: v{model}" if model is not None else "No active model")
+        lines = [tr("{predictions:,} predictions of {days:,} daily flowers").format(predictions=predictions, days=days)]
+        lines.append(tr("Latest day: {day}").format(day=last_day) if last_day else tr("No daily flower yet"))
+        if model is not None:
+            lines.append(tr("Active model: v{version}").format(version=model))
+        else:
+            lines.append(tr("No active model"))
         self.figures.setText("\n".join(lines))
         self.open_button.setEnabled(last_day is not None)
 
@@ -202,8 +245,8 @@ class FlowView(QWidget):
         super().__init__(parent)
         self.boxes = {stage.key: PipelineBox(stage) for stage in STAGES}
         self.monitor = MonitorBox()
-        self.schedule_button = QPushButton("&Schedule daily run…")
-        self.schedule_button.setToolTip("Run the daily catch-up every day from the system's scheduler, app closed")
+        self.schedule_button = QPushButton(tr("&Schedule daily run…"))
+        self.schedule_button.setToolTip(tr("Run the daily catch-up every day from the system's scheduler, app closed"))
         daily = self.boxes["daily"]
         daily.layout_.insertWidget(daily.layout_.indexOf(daily.next) + 1, self.schedule_button)
         row = QHBoxLayout(self)
@@ -211,10 +254,10 @@ class FlowView(QWidget):
         for index, widget in enumerate([*self.boxes.values(), self.monitor]):
             if index:
                 arrow = QLabel("→")
-                arrow.setAccessibleName("then")
+                arrow.setAccessibleName(tr("then"))
                 arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 row.addWidget(arrow)
-            row.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(widget, 1)  # as tall as the tallest box (a long line wraps), its lines on top
 
     def show_runs(self, last: dict[str, RunRecord]) -> None:
         for box in self.boxes.values():

@@ -2,7 +2,8 @@
 many rows, the day range), which model predicted a day (and in which run), and which
 models were trained on an import batch. A run selected in the log shows its model (and
 its batch); the model and the day can also be picked here. The answers are read in a
-worker (jobs.model_lineage, day_lineage, batch_lineage) and written here in words."""
+worker (jobs.model_lineage, day_lineage, batch_lineage) and written here in words, in the
+user's language (file names and variety names as they are)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QGroupBox, QLab
 
 from iris_desktop.store.registry import ModelRecord
 from iris_desktop.store.runs import RunRecord
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.tabs.pipelines.jobs import BatchLineage, DayLineage, ModelLineage
+from iris_desktop.ui.widgets import strings
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -29,64 +32,102 @@ def _when(stamp: str) -> str:
 
 def _run_words(run: RunRecord | None) -> str:
     if run is None:
-        return "no run recorded"
-    return f"the {run.pipeline} run {run.id} of {_when(run.started)} (by {run.trigger}, {run.outcome})"
+        return tr("no run recorded")
+    return tr("the {pipeline} run {id} of {when} (by {trigger}, {outcome})").format(
+        pipeline=run_text.pipeline_text(run.pipeline),
+        id=run.id,
+        when=_when(run.started),
+        trigger=run_text.trigger_text(run.trigger),
+        outcome=run_text.outcome_text(run.outcome),
+    )
+
+
+def _sources(sources: list[str] | tuple[str, ...]) -> str:
+    return strings.LIST_SEPARATOR.join(run_text.source_text(s) for s in sources)
 
 
 def model_text(lineage: ModelLineage | None, version: int) -> str:
     if lineage is None:
-        return f"There is no model v{version} (deleted?)."
+        return tr("There is no model v{version} (deleted?).").format(version=version)
     record = lineage.record
+    if record.active:
+        heading = tr("<b>v{version}</b> {algorithm}, registered {when} (active)")
+    else:
+        heading = tr("<b>v{version}</b> {algorithm}, registered {when}")
     lines = [
-        f"<b>v{record.version}</b> {html.escape(record.algorithm)}, registered {_when(record.created_at)}"
-        + (" (active)" if record.active else ""),
-        f"Trained on {record.n_rows:,} flowers from {', '.join(record.sources)} "
-        f"(split seed {record.split_seed}, {record.test_fraction:.0%} held out for the test)",
+        heading.format(version=record.version, algorithm=html.escape(record.algorithm), when=_when(record.created_at)),
+        tr(
+            "Trained on {rows:,} flowers from {sources} (split seed {seed}, {held_out:.0%} held out for the test)"
+        ).format(
+            rows=record.n_rows,
+            sources=html.escape(_sources(record.sources)),
+            seed=record.split_seed,
+            held_out=record.test_fraction,
+        ),
     ]
     if "import" in record.sources:
         if lineage.batches:
             named = [
-                f"#{b.id} {html.escape(b.file_name)} ({b.rows:,} rows, {_when(b.imported_at)})" for b in lineage.batches
+                tr("#{id} {file} ({rows:,} rows, {when})").format(
+                    id=b.id, file=html.escape(b.file_name), rows=b.rows, when=_when(b.imported_at)
+                )
+                for b in lineage.batches
             ]
-            lines.append("Import batches: " + "; ".join(named))
+            lines.append(tr("Import batches: {batches}").format(batches=tr("; ").join(named)))
         else:
-            lines.append("Import batches: none stored then (or removed since)")
+            lines.append(tr("Import batches: none stored then (or removed since)"))
     if "daily" in record.sources:
         if lineage.days is not None:
-            first, last, count = lineage.days
-            lines.append(f"Daily flowers: {count:,} days, {first} to {last}")
+            first, last, days = lineage.days
+            said = tr("Daily flowers: {days:,} days, {first} to {last}")
+            lines.append(said.format(days=days, first=first, last=last))
         else:
-            lines.append("Daily flowers: none stored then")
+            lines.append(tr("Daily flowers: none stored then"))
     retrained = record.metrics.get("retrained_from")
     if retrained:
-        lines.append(f"Settings of v{retrained}, trained again")
-    lines.append("Made by " + html.escape(_run_words(lineage.trained_by)))
+        lines.append(tr("Settings of v{version}, trained again").format(version=retrained))
+    lines.append(tr("Made by {run}").format(run=html.escape(_run_words(lineage.trained_by))))
     return "<br>".join(lines)
 
 
 def day_text(lineage: DayLineage) -> str:
     if lineage.variety is None:
-        return f"No daily flower is stored for {lineage.day}."
-    lines = [f"<b>{lineage.day}</b>: a {lineage.variety} flower"]
+        return tr("No daily flower is stored for {day}.").format(day=lineage.day)
+    lines = [tr("<b>{day}</b>: a {variety} flower").format(day=lineage.day, variety=lineage.variety)]
     if not lineage.predictions:
-        lines.append("Not predicted yet (no usable active model when it was made)")
+        lines.append(tr("Not predicted yet (no usable active model when it was made)"))
     for p in lineage.predictions:
-        verdict = "right" if p.predicted == lineage.variety else "wrong"
+        if p.predicted == lineage.variety:
+            said = tr("Model v{version} predicted {predicted} ({probability:.0%}, right) on {when}, in {run}")
+        else:
+            said = tr("Model v{version} predicted {predicted} ({probability:.0%}, wrong) on {when}, in {run}")
         lines.append(
-            f"Model v{p.version} predicted {p.predicted} ({p.probability:.0%}, {verdict}) on "
-            f"{_when(p.predicted_at)}, in {html.escape(_run_words(p.run))}"
+            said.format(
+                version=p.version,
+                predicted=p.predicted,
+                probability=p.probability,
+                when=_when(p.predicted_at),
+                run=html.escape(_run_words(p.run)),
+            )
         )
     return "<br>".join(lines)
 
 
 def batch_text(lineage: BatchLineage) -> str:
     if lineage.batch is None:
-        return f"Import batch #{lineage.import_id} has been removed."
+        return tr("Import batch #{id} has been removed.").format(id=lineage.import_id)
     b = lineage.batch
-    models = ", ".join(f"v{v}" for v in lineage.models) or "none yet"
-    return (
-        f"<b>Import batch #{b.id}</b> {html.escape(b.file_name)}: {b.rows:,} rows imported {_when(b.imported_at)}, "
-        f"{b.remaining:,} still stored<br>Models trained on it: {models}"
+    models = strings.LIST_SEPARATOR.join(f"v{v}" for v in lineage.models) or tr("none yet")
+    return tr(
+        "<b>Import batch #{id}</b> {file}: {rows:,} rows imported {when}, {remaining:,} still stored<br>"
+        "Models trained on it: {models}"
+    ).format(
+        id=b.id,
+        file=html.escape(b.file_name),
+        rows=b.rows,
+        when=_when(b.imported_at),
+        remaining=b.remaining,
+        models=models,
     )
 
 
@@ -95,26 +136,26 @@ class LineagePanel(QGroupBox):
     dayRequested = Signal(object)  # a date
 
     def __init__(self, parent=None):
-        super().__init__("Lineage", parent)
+        super().__init__(tr("Lineage"), parent)
         self.setMinimumWidth(300)
         self.model = QComboBox()
-        self.model.setToolTip("The flowers this model was trained on")
-        self.model.setAccessibleName("Model whose training data is shown")
+        self.model.setToolTip(tr("The flowers this model was trained on"))
+        self.model.setAccessibleName(tr("Model whose training data is shown"))
         self.model.activated.connect(lambda _i: self._model_picked())
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setToolTip("Which model predicted this day, and in which run")
-        self.day.setAccessibleName("Day whose predictions are shown")
+        self.day.setToolTip(tr("Which model predicted this day, and in which run"))
+        self.day.setAccessibleName(tr("Day whose predictions are shown"))
         self.day.dateChanged.connect(lambda _d: self.dayRequested.emit(self.chosen_day()))
-        self.model_answer = self._answer("Pick a model, or select a run of it in the log")
-        self.day_answer = self._answer("Pick a day")
+        self.model_answer = self._answer(tr("Pick a model, or select a run of it in the log"))
+        self.day_answer = self._answer(tr("Pick a day"))
         self.batch_answer = self._answer("")
         self.batch_answer.hide()
         self._days_set = False
-        model_label = QLabel("&Model:")
+        model_label = QLabel(tr("&Model:"))
         model_label.setBuddy(self.model)
-        day_label = QLabel("D&ay:")
+        day_label = QLabel(tr("D&ay:"))
         day_label.setBuddy(self.day)
         grid = QGridLayout(self)
         grid.addWidget(model_label, 0, 0)
@@ -142,9 +183,11 @@ class LineagePanel(QGroupBox):
         self.model.blockSignals(True)
         self.model.clear()
         for record in reversed(records):
-            self.model.addItem(
-                f"v{record.version} {record.algorithm}" + (" (active)" if record.active else ""), record.version
-            )
+            if record.active:
+                text = tr("v{version} {algorithm} (active)").format(version=record.version, algorithm=record.algorithm)
+            else:
+                text = f"v{record.version} {record.algorithm}"
+            self.model.addItem(text, record.version)
         at = self.model.findData(chosen)
         self.model.setCurrentIndex(at if at >= 0 else -1)
         self.model.blockSignals(False)

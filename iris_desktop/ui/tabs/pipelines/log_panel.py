@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.pipelines.runs import PIPELINES
 from iris_desktop.store.runs import OUTCOMES, RunRecord
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.tabs.pipelines.run_log import FAILURES_CHOICE, RunLogModel
 from iris_desktop.ui.widgets.splitters import splitter
 
-WIDTHS = (140, 110, 70, 90, 70, 70, 70, 50)  # the columns before the message, in pixels
+WIDTHS = (140, 110, 100, 100, 70, 70, 70, 50)  # the columns before the message, in pixels (room for Swedish)
 
 
 class RunLogPanel(QWidget):
@@ -36,27 +37,28 @@ class RunLogPanel(QWidget):
         self.model = RunLogModel(self)
         self._restoring = False
         self.pipeline = QComboBox()
-        self.pipeline.addItem("All pipelines", None)
-        for name, text in PIPELINES.items():
-            self.pipeline.addItem(name, name)
-            self.pipeline.setItemData(self.pipeline.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        self.pipeline.setAccessibleName("Only the runs of this pipeline")
+        self.pipeline.addItem(tr("All pipelines"), None)
+        for name in PIPELINES:
+            self.pipeline.addItem(run_text.pipeline_text(name), name)
+            tip = run_text.pipeline_description(name)
+            self.pipeline.setItemData(self.pipeline.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.pipeline.setAccessibleName(tr("Only the runs of this pipeline"))
         self.outcome = QComboBox()
-        self.outcome.addItem("Any outcome", None)
-        self.outcome.addItem("Failed or interrupted", FAILURES_CHOICE)
+        self.outcome.addItem(tr("Any outcome"), None)
+        self.outcome.addItem(tr("Failed or interrupted"), FAILURES_CHOICE)
         for outcome in OUTCOMES:
             self.outcome.addItem(run_text.outcome_text(outcome), outcome)
-        self.outcome.setAccessibleName("Only the runs that ended this way")
+        self.outcome.setAccessibleName(tr("Only the runs that ended this way"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Text in the message, e.g. import")
+        self.search.setPlaceholderText(tr("Text in the message, e.g. import"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40)
-        self.search.setAccessibleName("Only the runs whose pipeline, trigger, model or message holds this text")
+        self.search.setAccessibleName(tr("Only the runs whose pipeline, trigger, model or message holds this text"))
         self.count = QLabel()
-        self.export_button = QPushButton("E&xport CSV…")
-        self.export_button.setToolTip("Save the runs shown as a CSV file")
+        self.export_button = QPushButton(tr("E&xport CSV…"))
+        self.export_button.setToolTip(tr("Save the runs shown as a CSV file"))
         self.export_button.clicked.connect(self.exportRequested.emit)
-        label = QLabel("&Runs of:")
+        label = QLabel(tr("&Runs of:"))
         label.setBuddy(self.pipeline)
         filters = QHBoxLayout()
         for widget in (label, self.pipeline, self.outcome, self.search):
@@ -66,7 +68,7 @@ class RunLogPanel(QWidget):
 
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Run log, newest first")
+        self.view.setAccessibleName(tr("Run log, newest first"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
@@ -82,8 +84,8 @@ class RunLogPanel(QWidget):
         self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)
         self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 7 + 12)  # a run whole
-        self.details.setAccessibleName("The selected run, its message in full")
-        self.details.setPlaceholderText("Select a run to see it in full, and its lineage")
+        self.details.setAccessibleName(tr("The selected run, its message in full"))
+        self.details.setPlaceholderText(tr("Select a run to see it in full, and its lineage"))
         self.split = splitter(Qt.Orientation.Vertical, [self.view, self.details], (4, 1))
 
         layout = QVBoxLayout(self)
@@ -166,4 +168,7 @@ class RunLogPanel(QWidget):
 
     def _show_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.records)
-        self.count.setText(f"{shown:,} runs" if shown == total else f"{shown:,} of {total:,} runs")
+        if shown == total:
+            self.count.setText(tr("{shown:,} runs").format(shown=shown))
+        else:
+            self.count.setText(tr("{shown:,} of {total:,} runs").format(shown=shown, total=total))

@@ -9,15 +9,34 @@ log was replaced by a restore) says so, and the tab reads the whole log again.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from iris_desktop.store.runs import FAILURES, FOLD_EVERY, KEEP, RunRecord
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.widgets import colors
 
-COLUMNS = ("Started", "Pipeline", "Trigger", "Outcome", "Duration", "Rows in", "Rows out", "Model", "Message")
+if TYPE_CHECKING:  # PySide6's stub says QT_TR_NOOP returns object; it returns its str argument
+
+    def QT_TR_NOOP(message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TR_NOOP
+
+COLUMNS = (  # the headers, translated when shown
+    QT_TR_NOOP("Started"),
+    QT_TR_NOOP("Pipeline"),
+    QT_TR_NOOP("Trigger"),
+    QT_TR_NOOP("Outcome"),
+    QT_TR_NOOP("Duration"),
+    QT_TR_NOOP("Rows in"),
+    QT_TR_NOOP("Rows out"),
+    QT_TR_NOOP("Model"),
+    QT_TR_NOOP("Message"),
+)
 NUMERIC = {4, 5, 6, 7}
 FAILURES_CHOICE = "failures"  # the outcome filter's "failed or interrupted"
 MOST = KEEP + FOLD_EVERY  # the most runs the table holds between two folds
@@ -112,7 +131,8 @@ class RunLogModel(QAbstractTableModel):
             keep &= self._outcome == self._codes.get(self.outcome, -1)
         rows = np.flatnonzero(keep)
         if self.text:
-            rows = np.array([i for i in rows if self.text in _searched(self.records[i])], dtype=np.intp)
+            words = _Words()
+            rows = np.array([i for i in rows if self.text in words.searched(self.records[i])], dtype=np.intp)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -156,7 +176,7 @@ class RunLogModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(COLUMNS):
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return super().headerData(section, orientation, role)
 
 
@@ -164,9 +184,9 @@ def _cell(run: RunRecord, column: int) -> str:
     if column == 0:
         return run_text.started_text(run)
     if column == 1:
-        return run.pipeline
+        return run_text.pipeline_text(run.pipeline)
     if column == 2:
-        return run.trigger
+        return run_text.trigger_text(run.trigger)
     if column == 3:
         return run_text.outcome_text(run.outcome)
     if column == 4:
@@ -177,13 +197,30 @@ def _cell(run: RunRecord, column: int) -> str:
         return run_text.count_text(run.rows_out)
     if column == 7:
         return "" if run.model_version is None else f"v{run.model_version}"
-    return run.message
+    return run.message  # the core's words, as stored
 
 
-def _searched(run: RunRecord) -> str:
-    """What the text filter looks in."""
-    model = f" v{run.model_version}" if run.model_version is not None else ""
-    return f"{run.pipeline} {run.trigger} {run.outcome}{model} {run.message}".lower()
+class _Words:
+    """What the text filter looks in: a run's pipeline, trigger and outcome as stored and
+    as shown (each word translated once per filtering), its model and its message."""
+
+    def __init__(self) -> None:
+        self._shown: dict[tuple[str, str], str] = {}
+
+    def _both(self, kind: str, stored: str) -> str:
+        key = (kind, stored)
+        if key not in self._shown:
+            words = {"pipeline": run_text.pipeline_text, "trigger": run_text.trigger_text}
+            shown = words.get(kind, run_text.outcome_text)(stored)
+            self._shown[key] = stored if shown == stored else f"{stored} {shown}"
+        return self._shown[key]
+
+    def searched(self, run: RunRecord) -> str:
+        model = f" v{run.model_version}" if run.model_version is not None else ""
+        return (
+            f"{self._both('pipeline', run.pipeline)} {self._both('trigger', run.trigger)} "
+            f"{self._both('outcome', run.outcome)}{model} {run.message}"
+        ).lower()
 
 
 def _outcome_colour(outcome: str) -> QColor | None:

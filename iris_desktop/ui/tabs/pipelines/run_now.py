@@ -7,18 +7,27 @@ the pipelines layer, and reaches the log like any other."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.pipelines import jobs as pipeline_jobs
 from iris_desktop.ui.tabs.pipelines.flow_view import FlowView, PipelineBox
 from iris_desktop.ui.tabs.pipelines.pipeline_actions import PipelineActions
+from iris_desktop.ui.widgets.pipeline_words import catch_up_text
 
-ENDED = {"finished": "Done", "failed": "Failed", "cancelled": "Cancelled"}
+if TYPE_CHECKING:  # PySide6's stub says QT_TR_NOOP returns object; it returns its str argument
+
+    def QT_TR_NOOP(message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TR_NOOP
+
+ENDED = {"finished": QT_TR_NOOP("Done"), "failed": QT_TR_NOOP("Failed"), "cancelled": QT_TR_NOOP("Cancelled")}
 
 
 class RunNow:
@@ -40,7 +49,7 @@ class RunNow:
             box.cancelRequested.connect(lambda key=key: self.cancel(key))
 
     def backfill(self) -> Task:
-        return self._follow("data", self.actions.backfill(), "Storing the bundled data set…")
+        return self._follow("data", self.actions.backfill(), tr("Storing the bundled data set…"))
 
     def catch_up(self) -> Task:
         task = self.state.runner.run(
@@ -48,25 +57,29 @@ class RunNow:
             pipeline_jobs.catch_up,
             *self.state.paths(),
             self.state.today(),
-            status="Catching up…",
+            status=tr("Catching up…"),
             context=self.tab,
-            on_finished=lambda summary: self.reporter.status(summary.message()),
-            on_failed=lambda exc, details: self.reporter.failure("Catch-up", exc, details),
+            on_finished=lambda summary: self.reporter.status(catch_up_text(summary)),
+            on_failed=lambda exc, details: self.reporter.failure(tr("Catch-up"), exc, details),
         )
-        return self._follow("daily", task, "Catching up…")
+        return self._follow("daily", task, tr("Catching up…"))
 
     def train(self) -> Task:
         """Train again with the active model's settings; the default model if none is active."""
         active = self.state.summary.active_version if self.state.summary else None
-        text = f"Training with the settings of v{active}…" if active is not None else "Training the default model…"
+        if active is not None:
+            text = tr("Training with the settings of v{version}…").format(version=active)
+        else:
+            text = tr("Training the default model…")
         return self._follow("training", self.actions.train(None, retrain_version=active), text)
 
     def infer(self) -> Task | None:
         active = self.state.summary.active_version if self.state.summary else None
         if active is None:
-            self.flow.boxes["inference"].status.setText("No active model: run the training first.")
+            self.flow.boxes["inference"].status.setText(tr("No active model: run the training first."))
             return None
-        return self._follow("inference", self.actions.activate(active), f"Predicting with v{active}…")
+        text = tr("Predicting with v{version}…").format(version=active)
+        return self._follow("inference", self.actions.activate(active), text)
 
     def cancel(self, key: str) -> None:
         task = self.tasks.get(key)
@@ -88,8 +101,11 @@ class RunNow:
             return
         del self.tasks[key]
         box.set_busy(None)
-        said = ENDED.get(task.state, task.state)
-        box.status.setText(f"{said}: {task.error}" if task.error is not None else said)
+        said = tr(ENDED[task.state]) if task.state in ENDED else task.state
+        if task.error is not None:
+            box.status.setText(tr("{outcome}: {error}").format(outcome=said, error=task.error))
+        else:
+            box.status.setText(said)
         self.ended()
 
     def _alive(self, handler: Callable[[], object]) -> Callable[[], object]:

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.errors import UserError, user_message
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.pipelines import jobs as pipeline_jobs
+from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.tabs.pipelines.schedule_target import ScheduleTarget
 
 LANE = "schedule"
@@ -45,21 +47,29 @@ def schedulers_here() -> tuple[str, ...]:
 
 
 def status_text(check: pipeline_jobs.ScheduleCheck) -> str:
-    """The schedule as the system has it, in a few lines."""
+    """The schedule as the system has it, in a few lines (the scheduler's notes as the
+    core wrote them)."""
     status = check.status
     if status is None:
-        return "Not scheduled: the app catches up each day it is started."
-    lines = [f"Scheduled: {status.backend} {status.name} ({status.where})"]
-    lines.append(f"Every day at {status.time:%H:%M}" if status.time else "Not a daily time")
+        return tr("Not scheduled: the app catches up each day it is started.")
+    lines = [
+        tr("Scheduled: {scheduler} {name} ({where})").format(
+            scheduler=status.backend, name=status.name, where=status.where
+        )
+    ]
+    if status.time:
+        lines.append(tr("Every day at {time}").format(time=f"{status.time:%H:%M}"))
+    else:
+        lines.append(tr("Not a daily time"))
     if status.enabled is not None:
-        lines.append("Enabled" if status.enabled else "Disabled")
+        lines.append(tr("Enabled") if status.enabled else tr("Disabled"))
     if status.last_trigger:
-        lines.append(f"Last started by the system: {status.last_trigger:%Y-%m-%d %H:%M}")
+        lines.append(tr("Last started by the system: {when}").format(when=f"{status.last_trigger:%Y-%m-%d %H:%M}"))
     if check.next_run:
-        lines.append(f"Next run: {check.next_run:%Y-%m-%d %H:%M}")
+        lines.append(tr("Next run: {when}").format(when=f"{check.next_run:%Y-%m-%d %H:%M}"))
     if check.missed is not None:
-        lines.append(f"Warning: {check.missed.message()}.")
-    lines += [f"Note: {note}" for note in status.notes]
+        lines.append(tr("Warning: {missed}.").format(missed=run_text.missed_text(check.missed)))
+    lines += [tr("Note: {note}").format(note=note) for note in status.notes]
     return "\n".join(lines)
 
 
@@ -80,30 +90,32 @@ class ScheduleDialog(QDialog):
         self.data_dir = Path(state.db).parent
         self.check: pipeline_jobs.ScheduleCheck | None = None
         self.plan: pipeline_jobs.SchedulePlan | None = None
-        self.setWindowTitle("Schedule the daily run")
+        self.setWindowTitle(tr("Schedule the daily run"))
         intro = QLabel(
-            "Run the daily catch-up every day from the system's scheduler, even when Iris Desktop is closed: "
-            f"it generates and predicts the missed days of {self.data_dir}, and records its runs as the scheduler's."
+            tr(
+                "Run the daily catch-up every day from the system's scheduler, even when Iris Desktop is closed: "
+                "it generates and predicts the missed days of {folder}, and records its runs as the scheduler's."
+            ).format(folder=self.data_dir)
         )
         intro.setWordWrap(True)
         self.time = QTimeEdit(QTime(DEFAULT_TIME.hour, DEFAULT_TIME.minute))
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName("Time of day of the daily run")
+        self.time.setAccessibleName(tr("Time of day of the daily run"))
         self.time.timeChanged.connect(lambda _t: self.read_plan())
-        time_label = QLabel("Every day &at:")
+        time_label = QLabel(tr("Every day &at:"))
         time_label.setBuddy(self.time)
         self.scheduler = QComboBox()
-        self.scheduler.setAccessibleName("Scheduler")
-        self.scheduler.setToolTip("Which of the system's schedulers runs it")
+        self.scheduler.setAccessibleName(tr("Scheduler"))
+        self.scheduler.setToolTip(tr("Which of the system's schedulers runs it"))
         if target.on_the_system:
-            self.scheduler.addItem("The system's own", target.backend)
+            self.scheduler.addItem(tr("The system's own"), target.backend)
             for name in schedulers_here():
                 self.scheduler.addItem(name, name)
         else:  # a folder or file of its own: its backend only
             self.scheduler.addItem(target.make().name, target.backend)
             self.scheduler.setEnabled(False)
         self.scheduler.currentIndexChanged.connect(lambda _i: self._scheduler_changed())
-        scheduler_label = QLabel("&Scheduler:")
+        scheduler_label = QLabel(tr("&Scheduler:"))
         scheduler_label.setBuddy(self.scheduler)
         row = QHBoxLayout()
         row.addWidget(time_label)
@@ -112,21 +124,21 @@ class ScheduleDialog(QDialog):
         row.addWidget(scheduler_label)
         row.addWidget(self.scheduler)
         row.addStretch(1)
-        self.plan_label = QLabel("What installing does:")
+        self.plan_label = QLabel(tr("What installing does:"))
         self.plan_label.setWordWrap(True)
         self.plan_text = QPlainTextEdit()
         self.plan_text.setReadOnly(True)
         self.plan_text.setTabChangesFocus(True)
-        self.plan_text.setAccessibleName("What installing writes and runs")
+        self.plan_text.setAccessibleName(tr("What installing writes and runs"))
         self.plan_text.setMinimumSize(560, 160)
-        self.status = QLabel("Reading the schedule…")
+        self.status = QLabel(tr("Reading the schedule…"))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("The schedule as the system has it")
-        self.install_button = QPushButton("&Install")
-        self.install_button.setToolTip("Write and enable what is shown above")
+        self.status.setAccessibleName(tr("The schedule as the system has it"))
+        self.install_button = QPushButton(tr("&Install"))
+        self.install_button.setToolTip(tr("Write and enable what is shown above"))
         self.install_button.clicked.connect(self.install)
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setToolTip("Take the schedule out of the system's scheduler")
+        self.remove_button = QPushButton(tr("&Remove"))
+        self.remove_button.setToolTip(tr("Take the schedule out of the system's scheduler"))
         self.remove_button.clicked.connect(self.remove)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -160,8 +172,10 @@ class ScheduleDialog(QDialog):
         self.remove_button.setEnabled(not busy and self.check is not None and self.check.status is not None)
 
     def _failed(self, what: str):
+        """`what`: the step, in the user's language ("Scheduling")."""
+
         def failed(exc: BaseException, details: str) -> None:
-            self.status.setText(f"{what} failed: {exc}")
+            self.status.setText(tr("{what} failed: {error}").format(what=what, error=exc))
             self._busy(False)
             self.reporter.failure(what, exc, details)
 
@@ -171,9 +185,11 @@ class ScheduleDialog(QDialog):
         """A scheduler this system does not have (no crontab, no user systemd) is said
         here, where another can be chosen; anything else is a failure to report."""
         if not isinstance(exc, UserError):
-            return self._failed("Reading the schedule")(exc, details)
-        self.plan_text.setPlainText(f"Cannot be installed with this scheduler: {user_message(exc)}")
-        self.status.setText("Choose another scheduler, or run `iris-desktop schedule install --backend …`.")
+            return self._failed(tr("Reading the schedule"))(exc, details)
+        self.plan_text.setPlainText(
+            tr("Cannot be installed with this scheduler: {problem}").format(problem=user_message(exc))
+        )
+        self.status.setText(tr("Choose another scheduler, or run `iris-desktop schedule install --backend …`."))
         self._busy(False)
         return None
 
@@ -195,7 +211,9 @@ class ScheduleDialog(QDialog):
 
     def _planned(self, plan: pipeline_jobs.SchedulePlan) -> None:
         self.plan = plan
-        self.plan_label.setText(f"What installing does ({plan.label}, in {plan.where}):")
+        self.plan_label.setText(
+            tr("What installing does ({scheduler}, in {where}):").format(scheduler=plan.label, where=plan.where)
+        )
         self.plan_text.setPlainText("\n".join(plan.lines))
         self._busy(False)
 
@@ -221,7 +239,7 @@ class ScheduleDialog(QDialog):
 
     def install(self) -> Task:
         self._busy(True)
-        self.status.setText("Installing…")
+        self.status.setText(tr("Installing…"))
         return self.state.runner.run(
             LANE,
             pipeline_jobs.install_schedule,
@@ -230,15 +248,15 @@ class ScheduleDialog(QDialog):
             self.chosen_time(),
             key=("install",),
             writes=False,
-            status="Installing the daily schedule…",
+            status=tr("Installing the daily schedule…"),
             context=self,
-            on_finished=lambda _status: self._done("Scheduled the daily run"),
-            on_failed=self._failed("Scheduling"),
+            on_finished=lambda _status: self._done(tr("Scheduled the daily run")),
+            on_failed=self._failed(tr("Scheduling")),
         )
 
     def remove(self) -> Task:
         self._busy(True)
-        self.status.setText("Removing…")
+        self.status.setText(tr("Removing…"))
         return self.state.runner.run(
             LANE,
             pipeline_jobs.remove_schedule,
@@ -246,10 +264,12 @@ class ScheduleDialog(QDialog):
             self.data_dir,
             key=("remove",),
             writes=False,
-            status="Removing the daily schedule…",
+            status=tr("Removing the daily schedule…"),
             context=self,
-            on_finished=lambda removed: self._done("Removed the daily schedule" if removed else "Nothing to remove"),
-            on_failed=self._failed("Removing the schedule"),
+            on_finished=lambda removed: self._done(
+                tr("Removed the daily schedule") if removed else tr("Nothing to remove")
+            ),
+            on_failed=self._failed(tr("Removing the schedule")),
         )
 
     def _done(self, text: str) -> None:

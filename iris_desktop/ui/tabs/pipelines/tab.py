@@ -25,10 +25,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from iris_desktop.store.runs import RunRecord
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.pipelines import jobs as pipeline_jobs
+from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.tabs.pipelines.flow_view import FlowView
 from iris_desktop.ui.tabs.pipelines.lineage_panel import LineagePanel
 from iris_desktop.ui.tabs.pipelines.log_panel import RunLogPanel
@@ -77,7 +79,7 @@ class PipelinesTab(QWidget):
     def _build(self) -> None:
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Missed scheduled run")
+        self.notice.setAccessibleName(tr("Missed scheduled run"))
         self.notice.hide()
         self.flow = FlowView()
         self.flow.schedule_button.clicked.connect(self.menu_actions.schedule_daily_run)
@@ -120,7 +122,7 @@ class PipelinesTab(QWidget):
             repeat="queue",
             context=self,
             on_finished=self._runs_read,
-            on_failed=lambda exc, details: self.reporter.failure("Reading the run log", exc, details),
+            on_failed=lambda exc, details: self.reporter.failure(tr("Reading the run log"), exc, details),
         )
 
     def _runs_read(self, read: pipeline_jobs.RunsRead) -> None:
@@ -196,7 +198,9 @@ class PipelinesTab(QWidget):
             interactive=True,
             context=self,
             on_finished=show,
-            on_failed=lambda exc, details: self.reporter.failure("Lineage", exc, details),
+            on_failed=lambda exc, details: self.reporter.failure(
+                tr("Lineage", "the step in “{what} failed”"), exc, details
+            ),
         )
 
     # ---- the schedule ---------------------------------------------------------------
@@ -222,26 +226,31 @@ class PipelinesTab(QWidget):
         self.schedule = check
         daily = self.flow.boxes["daily"]
         if check.status is None:
-            daily.show_next("Not scheduled: the app catches up each day it is started")
+            daily.show_next(tr("Not scheduled: the app catches up each day it is started"))
         elif check.next_run is not None:
-            daily.show_next(f"Next run: {check.next_run:%Y-%m-%d %H:%M} ({check.status.backend})")
+            daily.show_next(
+                tr("Next run: {when} ({scheduler})").format(
+                    when=f"{check.next_run:%Y-%m-%d %H:%M}", scheduler=check.status.backend
+                )
+            )
         else:
-            daily.show_next(f"Scheduled ({check.status.backend}), next run not known")
+            daily.show_next(tr("Scheduled ({scheduler}), next run not known").format(scheduler=check.status.backend))
         missed = check.missed
         self.notice.setVisible(missed is not None)
         if missed is None:
             return
-        text = f"{missed.message()}. The app caught up on start; Pipelines ▸ Schedule daily run… shows the schedule."
-        self.notice.setText(text)
+        said = run_text.missed_text(missed)
+        text = tr("{missed}. The app caught up on start; Pipelines ▸ Schedule daily run… shows the schedule.")
+        self.notice.setText(text.format(missed=said))
         self.notice.setStyleSheet(f"color: {colors.scheme().warning}; font-weight: bold")
         if self.settings.value(MISSED_SAID) != missed.due.isoformat():  # once per missed run
             self.settings.setValue(MISSED_SAID, missed.due.isoformat())
-            self.reporter.status(missed.message())
+            self.reporter.status(said)
 
     def _schedule_unread(self, exc: BaseException) -> None:
         """A scheduler that cannot be asked (no crontab, no systemctl) is not a failure to
         show in a dialog at every check: the box says it."""
-        self.flow.boxes["daily"].show_next(f"The schedule could not be read: {exc}")
+        self.flow.boxes["daily"].show_next(tr("The schedule could not be read: {error}").format(error=exc))
 
     # ---- export ---------------------------------------------------------------------
 
@@ -250,7 +259,7 @@ class PipelinesTab(QWidget):
         if path is None:
             folder = str(self.settings.value("export/last_dir", str(Path.home())))
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the runs shown", str(Path(folder) / "iris-runs.csv"), "CSV files (*.csv)"
+                self, tr("Export the runs shown"), str(Path(folder) / "iris-runs.csv"), tr("CSV files") + " (*.csv)"
             )
             if not path:
                 return None
@@ -262,8 +271,10 @@ class PipelinesTab(QWidget):
             path,
             key=("export-runs", path),
             writes=False,
-            status="Exporting the run log…",
+            status=tr("Exporting the run log…"),
             context=self,
-            on_finished=lambda n: self.reporter.status(f"Exported {n:,} runs to {path}"),
-            on_failed=lambda exc, details: self.reporter.failure("Export", exc, details),
+            on_finished=lambda n: self.reporter.status(
+                tr("Exported {count:,} runs to {path}").format(count=n, path=path)
+            ),
+            on_failed=lambda exc, details: self.reporter.failure(tr("Export"), exc, details),
         )

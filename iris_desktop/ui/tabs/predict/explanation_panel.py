@@ -10,24 +10,31 @@ from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel,
 
 from iris_desktop.domain import FEATURES
 from iris_desktop.pipelines.explain import Explanation
+from iris_desktop.ui.runtime.i18n import number, tr
+from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP, feature_name
 
-NO_FLIP = "none within the data range"
-SHORT = ("Sepal L", "Sepal W", "Petal L", "Petal W")  # the Daily tab's column names
+NO_FLIP = QT_TR_NOOP("none within the data range")
+# the Daily tab's column names
+SHORT = (QT_TR_NOOP("Sepal L"), QT_TR_NOOP("Sepal W"), QT_TR_NOOP("Petal L"), QT_TR_NOOP("Petal W"))
 
 
 def flip_text(change: float | None, becomes) -> str:
     if change is None or becomes is None:
-        return NO_FLIP
-    return f"{change:+.2f} cm → {becomes.label}"
+        return tr(NO_FLIP)
+    return tr("{change:+.2f} cm → {variety}").format(change=change, variety=becomes.label)
 
 
 class FlipsModel(QAbstractTableModel):
-    HEADERS = ("Measured (cm)", "Change that flips it", "Importance")
+    HEADERS = (QT_TR_NOOP("Measured (cm)"), QT_TR_NOOP("Change that flips it"), QT_TR_NOOP("Importance"))
     TIPS = (
-        "The day's flower",
-        "The smallest move of this measurement alone (the others held) that changes the prediction, "
-        "searched within the stored flowers' range",
-        "Accuracy the model loses on its test flowers when this measurement is shuffled (permutation importance)",
+        QT_TR_NOOP("The day's flower"),
+        QT_TR_NOOP(
+            "The smallest move of this measurement alone (the others held) that changes the prediction, "
+            "searched within the stored flowers' range"
+        ),
+        QT_TR_NOOP(
+            "Accuracy the model loses on its test flowers when this measurement is shuffled (permutation importance)"
+        ),
     )
 
     def __init__(self, parent=None):
@@ -52,24 +59,26 @@ class FlipsModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if c == 0:
-                return f"{SHORT[r]} {facts.measurements[r]:.1f}"
+                return tr("{feature} {value:.1f}").format(feature=tr(SHORT[r]), value=facts.measurements[r])
             if c == 1:
                 return flip_text(facts.flips[r].change, facts.flips[r].becomes)
             if facts.importances is None:
                 return "—"
-            return f"{facts.importances[FEATURES[r].name]:.3f}"
+            return number(facts.importances[FEATURES[r].name], 3)
         if role == Qt.ItemDataRole.TextAlignmentRole and c == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and c == 0:
-            return f"{FEATURES[r].display}: {facts.measurements[r]:.1f} cm"
+            return tr("{feature}: {value:.1f} cm").format(
+                feature=feature_name(FEATURES[r]), value=facts.measurements[r]
+            )
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return tr(self.HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.TIPS[section] or None
+                return tr(self.TIPS[section]) or None
         return super().headerData(section, orientation, role)
 
 
@@ -77,11 +86,11 @@ class ExplanationPanel(QGroupBox):
     """Shown only while the tab explains a day."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("What would change the prediction", parent)
+        super().__init__(tr("What would change the prediction"), parent)
         self.model = FlipsModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("What would change the prediction, one measurement at a time")
+        self.view.setAccessibleName(tr("What would change the prediction, one measurement at a time"))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setTabKeyNavigation(False)
@@ -102,9 +111,9 @@ class ExplanationPanel(QGroupBox):
     def show_facts(self, facts: Explanation) -> None:
         self.model.set_facts(facts)
         self.note.setText(
-            "Importance: the accuracy the model loses on its test flowers when that measurement is shuffled."
+            tr("Importance: the accuracy the model loses on its test flowers when that measurement is shuffled.")
             if facts.importances is not None
-            else "This model has no test flowers to measure its feature importances on."
+            else tr("This model has no test flowers to measure its feature importances on.")
         )
         self.show()
 

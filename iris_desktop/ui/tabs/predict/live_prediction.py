@@ -16,6 +16,9 @@ import numpy as np
 import sklearn
 from PySide6.QtCore import QObject, Signal
 
+from iris_desktop.domain import Variety
+from iris_desktop.ui.runtime.i18n import tr
+
 SLOW_MS = 4.0
 
 
@@ -29,6 +32,28 @@ def predict_one(model, row: np.ndarray):
             neighbours = model.neighbours(row)
             return model.knn_proba(*neighbours), neighbours
         return model.predict_proba(row)[0], None
+
+
+def prediction_detail(probability: float, variety: Variety, votes: tuple[int, int] | None, outside: bool) -> str:
+    """The line under the verdict: its probability, the neighbours' votes (a uniformly
+    weighted KNN: (for the variety, k)) and a warning when a value lies outside the
+    training data. Runs on every slider step: a few lookups and one format."""
+    if votes is None:
+        text = (
+            tr("{probability:.0%} probability. ⚠ Outside the training data: treat it with care")
+            if outside
+            else tr("{probability:.0%} probability")
+        )
+        return text.format(probability=probability)
+    text = (
+        tr(
+            "{probability:.0%} probability: {votes} of the {k} nearest training flowers are {variety}. "
+            "⚠ Outside the training data: treat it with care"
+        )
+        if outside
+        else tr("{probability:.0%} probability: {votes} of the {k} nearest training flowers are {variety}")
+    )
+    return text.format(probability=probability, votes=votes[0], k=votes[1], variety=variety.label)
 
 
 def time_prediction(model, row: np.ndarray) -> float:

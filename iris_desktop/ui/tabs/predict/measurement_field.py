@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLabel, QSlider, QWi
 
 from iris_desktop.domain import MAX_CM, Feature
 from iris_desktop.store.flowers import FeatureStats
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.predict.core_text import feature_label, feature_name
 from iris_desktop.ui.widgets import colors, strings
 
 MIN_CM = 0.1  # the spin boxes: any length a flower can have; the sliders cover the data
@@ -56,7 +58,7 @@ class MeasurementField(QObject):
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.label.setBuddy(self.spin)
         # The slider counts tenths of a centimetre: a screen reader says its value as such.
-        self.slider.setAccessibleName(strings.SLIDER_NAME.format(feature=feature.display))
+        self.slider.setAccessibleName(strings.SLIDER_NAME.format(feature=feature_name(feature)))
         self.flag = QLabel(parent)
         self.flag.setObjectName("rangeFlag")
         self._looks: dict[bool, tuple[QFont, QPalette]] = {}
@@ -103,12 +105,14 @@ class MeasurementField(QObject):
         """The model's training range for this measurement; None when there is no model."""
         self._training = training
         self._outside = None  # force the caption to be rewritten
-        tip = f"{self.feature.label}: 0.1 cm steps; arrows ±0.1 cm, Page Up/Down ±0.5 cm."
-        if training is not None:
-            tip += (
-                f" The model was trained on {training[0]:.1f}–{training[1]:.1f} cm; any "
-                "length above 0 is allowed, values outside that range are flagged."
-            )
+        label = feature_label(self.feature)
+        if training is None:
+            tip = tr("{feature}: 0.1 cm steps; arrows ±0.1 cm, Page Up/Down ±0.5 cm.").format(feature=label)
+        else:
+            tip = tr(
+                "{feature}: 0.1 cm steps; arrows ±0.1 cm, Page Up/Down ±0.5 cm. The model was trained on "
+                "{low:.1f}–{high:.1f} cm; any length above 0 is allowed, values outside that range are flagged."
+            ).format(feature=label, low=training[0], high=training[1])
         for w in (self.label, self.slider, self.spin):
             w.setToolTip(tip)
         self._update_flag()
@@ -143,10 +147,10 @@ class MeasurementField(QObject):
             return
         low, high = self._training
         if outside:
-            self.flag.setText(f"⚠ outside the training data ({low:.1f}–{high:.1f} cm)")
+            self.flag.setText(tr("⚠ outside the training data ({low:.1f}–{high:.1f} cm)").format(low=low, high=high))
             self._look(True)
         else:
-            self.flag.setText(f"trained on {low:.1f}–{high:.1f} cm")
+            self.flag.setText(tr("trained on {low:.1f}–{high:.1f} cm").format(low=low, high=high))
             self._look(False)
 
     def _look(self, warning: bool) -> None:

@@ -16,14 +16,41 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.ui.runtime.i18n import number, tr
+from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP, feature_label, feature_name
 from iris_desktop.ui.widgets import colors, strings
+
+STANDARDISED = "standardised"  # the distance unit of a model that standardises (else "cm")
+# The measurements' columns, on two lines (narrow columns; Swedish abbreviates)
+FEATURE_HEADERS = {
+    "sepal_length": QT_TR_NOOP("Sepal\nlength"),
+    "sepal_width": QT_TR_NOOP("Sepal\nwidth"),
+    "petal_length": QT_TR_NOOP("Petal\nlength"),
+    "petal_width": QT_TR_NOOP("Petal\nwidth"),
+}
+
+
+def distance_header(unit: str) -> str:
+    """The distance column's header for a unit other than cm."""
+    if unit == STANDARDISED:
+        return tr("Distance\n(standardised)")
+    return tr("Distance\n({unit})").format(unit=unit)
+
+
+def _widest_line(text: str, metrics) -> str:
+    return max(text.split("\n"), key=metrics.horizontalAdvance)
 
 
 class NeighboursModel(QAbstractTableModel):
     """The k nearest training flowers: four measurements, variety, distance (and, for a
     day explained, whether the model was fitted on the flower)."""
 
-    HEADERS = [f.display.replace(" ", "\n") for f in FEATURES] + ["Variety", "Distance", "In training\ndata"]
+    # the four measurements' names, then these (translated when shown)
+    HEADERS = [f.display.replace(" ", "\n") for f in FEATURES] + [
+        QT_TR_NOOP("Variety"),
+        QT_TR_NOOP("Distance"),
+        QT_TR_NOOP("In training\ndata"),
+    ]
     IN_TRAINING = 6  # the column shown only for a day explained
 
     def __init__(self, parent=None):
@@ -64,10 +91,12 @@ class NeighboursModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if c < 4:
-                return f"{self.X[r, c]:.1f}"
+                return number(self.X[r, c], 1)
             if c == self.IN_TRAINING:
-                return "" if self.in_training is None else ("yes" if self.in_training[r] else "no")
-            return VARIETIES[self.y[r]].label if c == 4 else f"{self.distances[r]:.2f}"
+                if self.in_training is None:
+                    return ""
+                return strings.COLUMN_YES if self.in_training[r] else strings.COLUMN_NO
+            return VARIETIES[self.y[r]].label if c == 4 else number(self.distances[r], 2)
         if role == Qt.ItemDataRole.DecorationRole and c == 4:
             return colors.color(VARIETIES[self.y[r]])
         if role == Qt.ItemDataRole.TextAlignmentRole and c != 4:
@@ -77,12 +106,16 @@ class NeighboursModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == 5 and self.distance_unit != "cm":
-                return f"Distance\n({self.distance_unit})"
-            return self.HEADERS[section]
+                return distance_header(self.distance_unit)
+            if section < len(FEATURES):
+                feature = FEATURES[section]
+                header = FEATURE_HEADERS.get(feature.name)
+                return tr(header) if header else feature_name(feature).replace(" ", "\n")
+            return tr(self.HEADERS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             if section == self.IN_TRAINING:
-                return "Was the model fitted on this flower? (No: a test flower, or stored after it was trained)"
-            return FEATURES[section].label if section < 4 else None
+                return tr("Was the model fitted on this flower? (No: a test flower, or stored after it was trained)")
+            return feature_label(FEATURES[section]) if section < 4 else None
         return super().headerData(section, orientation, role)
 
     def set_distance_unit(self, unit: str) -> None:
@@ -111,7 +144,12 @@ class NeighboursPanel(QStackedWidget):
         # re-measure every cell after every slider step.
         metrics = self.view.fontMetrics()
         header.setMinimumSectionSize(metrics.horizontalAdvance("00.0") + 12)
-        for column, sample, extra in ((4, "Versicolor", 40), (5, "standardised", 16), (6, "In training", 16)):
+        samples = (
+            (4, "Versicolor", 40),
+            (5, _widest_line(distance_header(STANDARDISED), metrics).strip("()"), 16),
+            (6, _widest_line(tr(NeighboursModel.HEADERS[6]), metrics), 16),
+        )
+        for column, sample, extra in samples:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + extra)
         self.view.setColumnHidden(NeighboursModel.IN_TRAINING, True)

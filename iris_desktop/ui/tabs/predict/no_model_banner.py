@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
+from iris_desktop.ui.widgets import strings
 
 
 class NoModelBanner(QFrame):
@@ -14,12 +16,14 @@ class NoModelBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("QFrame { background: palette(alternate-base); }")
         text = QLabel(
-            "There is no trained model yet, so there is nothing to predict with. "
-            "The flower below still follows the sliders."
+            tr(
+                "There is no trained model yet, so there is nothing to predict with. "
+                "The flower below still follows the sliders."
+            )
         )
         text.setWordWrap(True)
-        self.train_button = QPushButton("&Train the default model")
-        self.train_button.setToolTip("K-nearest neighbours, k=5: trained in the background and activated")
+        self.train_button = QPushButton(tr("&Train the default model"))
+        self.train_button.setToolTip(strings.EMPTY_TRAIN_DEFAULT_TIP)
         self.train_button.clicked.connect(state.trainDefaultRequested.emit)
         row = QHBoxLayout(self)
         row.addWidget(text, 1)

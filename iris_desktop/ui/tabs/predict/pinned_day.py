@@ -19,9 +19,11 @@ from PySide6.QtCore import QObject
 from iris_desktop.domain import VARIETIES, Variety
 from iris_desktop.errors import user_message
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.predict import jobs as predict_jobs
+from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.predict.explain_banner import ExplainBanner
 from iris_desktop.ui.tabs.predict.explanation_panel import ExplanationPanel
 from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
@@ -33,8 +35,8 @@ if TYPE_CHECKING:
     from iris_desktop.pipelines.loaded_model import LoadedModel
     from iris_desktop.ui.widgets.decision_map import DecisionMap
 
-LIVE_TITLE = "Nearest training flowers (cm)"
-DAY_TITLE = "Nearest stored flowers (cm)"  # no wider than LIVE_TITLE: the tab's minimum stays
+LIVE_TITLE = QT_TR_NOOP("Nearest training flowers (cm)")  # (translated where shown)
+DAY_TITLE = QT_TR_NOOP("Nearest stored flowers (cm)")  # no wider than LIVE_TITLE: the tab's minimum stays
 
 
 class PinnableTab(Protocol):
@@ -112,12 +114,12 @@ class PinnedDay(QObject):
         if asked != self._asked or self.day is None:
             return  # a newer request, or the user went back meanwhile
         self.facts, self.model = facts, model
-        when = "it predicted the day" if facts.at_the_time else "as History shows it"
+        when = tr(" · it predicted the day") if facts.at_the_time else tr(" · as History shows it")
         self.tab.set_values(facts.measurements, recompute_regions=False)
-        self.tab.show_model(model, f" · {when}")  # its prediction, regions and map point
+        self.tab.show_model(model, when)  # its prediction, regions and map point
         n = facts.neighbours
         X = np.array([x.measurements for x in n], dtype=float).reshape(-1, 4)
-        self.tab.neighbours_box.setTitle(DAY_TITLE)
+        self.tab.neighbours_box.setTitle(tr(DAY_TITLE))
         self.tab.neighbours.show_explained(
             X,
             np.array([x.variety.index for x in n], dtype=int),
@@ -132,9 +134,9 @@ class PinnedDay(QObject):
         if asked != self._asked or self.day is None:
             return
         message = user_message(exc)
-        self.tab.banner.show_problem(self.day, message or "something went wrong (see the details)")
+        self.tab.banner.show_problem(self.day, message or tr("something went wrong (see the details)"))
         if message is None and self.reporter is not None:
-            self.reporter.failure("Explain", exc, details)
+            self.reporter.failure(tr("Explain"), exc, details)
 
     def _view_changed(self, version: int | None) -> None:
         if self.day is not None:
@@ -148,7 +150,7 @@ class PinnedDay(QObject):
         self.day = self.version = self.facts = self.model = None
         self.tab.banner.hide()
         self.tab.explanation.clear()
-        self.tab.neighbours_box.setTitle(LIVE_TITLE)
+        self.tab.neighbours_box.setTitle(tr(LIVE_TITLE))
         self.tab.show_model(self.state.model)
         if self.saved is not None:
             self.tab.set_values(self.saved)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.runtime.i18n import percent, tr
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
@@ -34,9 +35,9 @@ class ProbabilityChart(pg.PlotWidget):
         plot.showGrid(y=True, alpha=0.25)
         plot.setXRange(-0.6, len(VARIETIES) - 0.4, padding=0)
         plot.setYRange(0, 1.12, padding=0)  # room for the percentages above a full bar
-        plot.setLabel("left", "Probability")
+        plot.setLabel("left", tr("Probability"))
         plot.getAxis("bottom").setTicks([[(i, v.label) for i, v in enumerate(VARIETIES)]])
-        plot.getAxis("left").setTicks([[(t, f"{t:.0%}") for t in (0, 0.25, 0.5, 0.75, 1.0)]])
+        plot.getAxis("left").setTicks([[(t, percent(t, 0)) for t in (0, 0.25, 0.5, 0.75, 1.0)]])
         self.bars = pg.BarGraphItem(x=_X, height=np.zeros(len(VARIETIES)), width=0.62)
         plot.addItem(self.bars)
         # Percentages above the bars: plain text items drawn in pixels. pyqtgraph's TextItem
@@ -97,7 +98,7 @@ class ProbabilityChart(pg.PlotWidget):
         self.probabilities = None if proba is None else heights.copy()
         self.bars.setOpts(height=heights.copy())
         for i, (label, h) in enumerate(zip(self._labels, heights)):
-            text = "" if proba is None else f"{h:.0%}"
+            text = "" if proba is None else percent(h, 0)
             if text != self._texts[i]:  # rounded text unchanged: the label barely moves
                 self._texts[i] = text
                 label.setText(text)

@@ -32,13 +32,15 @@ from iris_desktop.domain import FEATURES, VARIETIES, Variety
 from iris_desktop.pipelines.registry import LoadedModel
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState, Changes
+from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.predict.explain_banner import ExplainBanner
 from iris_desktop.ui.tabs.predict.explanation_panel import ExplanationPanel
-from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction
+from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction, prediction_detail
 from iris_desktop.ui.tabs.predict.measurement_field import FALLBACK_RANGES, MIN_CM, MeasurementField, slider_ranges
-from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
+from iris_desktop.ui.tabs.predict.neighbours_table import STANDARDISED, NeighboursPanel
 from iris_desktop.ui.tabs.predict.no_model_banner import NoModelBanner
 from iris_desktop.ui.tabs.predict.pinned_day import LIVE_TITLE, PinnedDay
 from iris_desktop.ui.tabs.predict.presets import PresetsBox
@@ -51,7 +53,12 @@ from iris_desktop.ui.widgets.model_text import describe_model
 from iris_desktop.ui.widgets.plot_access import announce
 
 # Mnemonics avoid the main window's menus (Alt+F, Alt+P, Alt+H).
-FIELD_TEXT = ("Sepal &length", "Sepal &width", "P&etal length", "Petal wi&dth")
+FIELD_TEXT = (
+    QT_TR_NOOP("Sepal &length"),
+    QT_TR_NOOP("Sepal &width"),
+    QT_TR_NOOP("P&etal length"),
+    QT_TR_NOOP("Petal wi&dth"),
+)
 
 
 class PredictTab(QWidget):
@@ -79,7 +86,7 @@ class PredictTab(QWidget):
     # ---- layout ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.model_label = QLabel("No model")
+        self.model_label = QLabel(tr("No model"))
         self.model_label.setObjectName("modelLabel")
         bold = QFont(self.model_label.font())
         bold.setBold(True)
@@ -115,13 +122,13 @@ class PredictTab(QWidget):
         self._refresh()
 
     def _build_inputs(self) -> QVBoxLayout:
-        box = QGroupBox("Measurements")
+        box = QGroupBox(tr("Measurements"))
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(2)
         self.fields = []
         for i, (feature, text) in enumerate(zip(FEATURES, FIELD_TEXT)):
-            field = MeasurementField(feature, text, box)
+            field = MeasurementField(feature, tr(text), box)
             field.valueChanged.connect(lambda _v, i=i: self._field_changed(i))
             grid.addWidget(field.label, 2 * i, 0)
             grid.addWidget(field.slider, 2 * i, 1)
@@ -137,7 +144,7 @@ class PredictTab(QWidget):
         self.preset_buttons, self.preset_note = presets.preset_buttons, presets.note
         self.today_button, self.reset_button = presets.today_button, presets.reset_button
 
-        chart_box = QGroupBox("Class probabilities")
+        chart_box = QGroupBox(tr("Class probabilities"))
         self.chart = ProbabilityChart()
         self.chart.setMinimumHeight(170)
         QVBoxLayout(chart_box).addWidget(self.chart)
@@ -150,7 +157,7 @@ class PredictTab(QWidget):
         return column
 
     def _build_prediction(self) -> QGroupBox:
-        box = QGroupBox("Prediction")
+        box = QGroupBox(tr("Prediction"))
         self.prediction_label = QLabel("—")
         self.prediction_label.setObjectName("predictionLabel")
         font = QFont(self.prediction_label.font())
@@ -170,12 +177,14 @@ class PredictTab(QWidget):
         return box
 
     def _build_map_column(self) -> QVBoxLayout:
-        map_box = QGroupBox("Decision regions")
+        map_box = QGroupBox(tr("Decision regions"))
         self.map = DecisionMap(runner=self.state.runner)
         self.map.setToolTip(
-            "Coloured by the variety the model predicts for each petal length and "
-            "width, with the sepal values held at the current flower's. "
-            "Click to move the flower there."
+            tr(
+                "Coloured by the variety the model predicts for each petal length and "
+                "width, with the sepal values held at the current flower's. "
+                "Click to move the flower there."
+            )
         )
         self.map.pointPicked.connect(self._map_clicked)
         self.map_caption = QLabel()
@@ -188,7 +197,7 @@ class PredictTab(QWidget):
         map_layout.addWidget(self.map, 1)
         map_layout.addWidget(self.map_caption)
 
-        self.neighbours_box = QGroupBox(LIVE_TITLE)
+        self.neighbours_box = QGroupBox(tr(LIVE_TITLE))
         self.neighbours = NeighboursPanel()
         self.neighbours_model, self.neighbours_view = self.neighbours.model, self.neighbours.view
         QVBoxLayout(self.neighbours_box).addWidget(self.neighbours)
@@ -254,49 +263,53 @@ class PredictTab(QWidget):
         self._shown = ()
         self.no_model.setVisible(model is None)
         if model is None:
-            self.model_label.setText("No model yet")
+            self.model_label.setText(tr("No model yet"))
             self.model_label.setToolTip("")
         else:
             text = describe_model(model)
             if model.version_warning:
-                text += " · ⚠ saved with another scikit-learn"
+                text = tr("{model} · ⚠ saved with another scikit-learn").format(model=text)
             self.model_label.setText(text + note)
             self.model_label.setToolTip(
                 model.version_warning
-                or "The active model; choose another in Pipelines ▸ Active model and this tab follows."
+                or tr("The active model; choose another in Pipelines ▸ Active model and this tab follows.")
             )
         self._update_ranges()
         self.map.set_model(model)
         if self._knn is not None:
-            self.neighbours.show_table(self._knn.n_neighbors, "standardised" if model.record.standardize else "cm")
+            self.neighbours.show_table(self._knn.n_neighbors, STANDARDISED if model.record.standardize else "cm")
+        elif model is not None:
+            self.neighbours.show_note(
+                tr(
+                    "Nearest neighbours are shown for k-nearest-neighbour models. "
+                    "This model predicts from what it learnt, not from stored neighbours."
+                )
+            )
         else:
             self.neighbours.show_note(
-                "Nearest neighbours are shown for k-nearest-neighbour models. "
-                + (
-                    "This model predicts from what it learnt, not from stored neighbours."
-                    if model is not None
-                    else "There is no model yet."
-                )
+                tr("Nearest neighbours are shown for k-nearest-neighbour models. There is no model yet.")
             )
         self._refresh()
         if model is not None:
             self.map.compute_regions(self._row[0])
         else:
-            self.map_caption.setText("Train a model to see its decision regions.")
+            self.map_caption.setText(tr("Train a model to see its decision regions."))
 
     def _regions_shown(self, held) -> None:
         if self.model is None:  # regions of a model this tab no longer shows
             return
         shown, total = self.map.dots_shown, len(self.model.y_train)
-        dots = (
-            f"the model's {total} training flowers"
-            if shown == total
-            else f"a sample of {shown:,} of the model's {total:,} training flowers"
-        )
-        self.map_caption.setText(
-            f"Dots: {dots}. Regions: its prediction with sepal length {held[0]:.1f} cm and "
-            f"sepal width {held[1]:.1f} cm held fixed."
-        )
+        if shown == total:
+            text = tr(
+                "Dots: the model's {total} training flowers. Regions: its prediction with sepal length "
+                "{length:.1f} cm and sepal width {width:.1f} cm held fixed."
+            )
+        else:
+            text = tr(
+                "Dots: a sample of {shown:,} of the model's {total:,} training flowers. Regions: its prediction "
+                "with sepal length {length:.1f} cm and sepal width {width:.1f} cm held fixed."
+            )
+        self.map_caption.setText(text.format(shown=shown, total=total, length=held[0], width=held[1]))
 
     def _store_changed(self, changes: Changes) -> None:
         if changes.model and not self.pinned.active:  # (a day keeps its model; "back" takes the new one)
@@ -337,7 +350,7 @@ class PredictTab(QWidget):
         self.flower.set_flower(row[0], variety if self.model is not None else None)
         self.map.set_point(row[0, 2], row[0, 3], variety if self.model is not None else None)
         if self.model is None:
-            self._show_prediction(None, "Train a model to see a prediction.")
+            self._show_prediction(None, tr("Train a model to see a prediction."))
             self.chart.set_probabilities(None)
             return
         self.predictor.request(row)  # a fast model answers in this call
@@ -354,7 +367,7 @@ class PredictTab(QWidget):
         self.chart.set_probabilities(proba)
         self.flower.set_flower(self._row[0], variety)
         self.map.set_point(self._row[0, 2], self._row[0, 3], variety)
-        detail = f"{proba[best]:.0%} probability"
+        votes = None  # of a uniformly weighted KNN: how many of its k neighbours are `variety`
         if neighbours is not None:
             distances, index = neighbours
             labels = model.y_train[index]
@@ -362,11 +375,8 @@ class PredictTab(QWidget):
                 self.neighbours_model.set_rows(model.X_train[index], labels, distances)
                 self.map.set_neighbours(model.X_train[index, 2:4])
             if model.record.params.get("weights", "uniform") == "uniform":
-                detail += (
-                    f": {int((labels == best).sum())} of the {len(labels)} nearest training flowers are {variety.label}"
-                )
-        if any(f.outside for f in self.fields):
-            detail += ". ⚠ Outside the training data: treat it with care"
+                votes = (int((labels == best).sum()), len(labels))
+        detail = prediction_detail(float(proba[best]), variety, votes, any(f.outside for f in self.fields))
         self._show_prediction(variety, detail)
 
     def _show_prediction(self, variety: Variety | None, detail: str) -> None:

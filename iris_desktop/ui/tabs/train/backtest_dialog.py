@@ -7,33 +7,44 @@ import math
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 
 
 def backtest_text(result, record=None) -> str:
     if not result.n:
-        return f"Model v{result.version}: there are no daily flowers yet to backtest on."
-    right = sum(result.correct)
-    text = (
-        f"Model v{result.version} predicts {right} of the {result.n} daily flowers "
-        f"({result.days[0]} to {result.days[-1]}) right: {result.accuracy:.1%}."
-    )
+        return tr("Model v{version}: there are no daily flowers yet to backtest on.").format(version=result.version)
+    facts = {
+        "version": result.version,
+        "right": sum(result.correct),
+        "count": result.n,
+        "first": result.days[0],
+        "last": result.days[-1],
+        "accuracy": result.accuracy,
+    }
     if record is not None and math.isfinite(record.accuracy):
-        text += f" On its own test set it scored {record.accuracy:.1%}."
-    return text
+        return tr(
+            "Model v{version} predicts {right} of the {count} daily flowers ({first} to {last}) right: "
+            "{accuracy:.1%}. On its own test set it scored {test:.1%}."
+        ).format(test=record.accuracy, **facts)
+    return tr(
+        "Model v{version} predicts {right} of the {count} daily flowers ({first} to {last}) right: {accuracy:.1%}."
+    ).format(**facts)
 
 
 class BacktestDialog(QDialog):
     def __init__(self, result, record=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Backtest of model v{result.version}")
+        self.setWindowTitle(tr("Backtest of model v{version}").format(version=result.version))
         self.backtest = result  # not `result`: that would hide QDialog.result()
         self.summary = QLabel(backtest_text(result, record))
         self.summary.setWordWrap(True)
         note = QLabel(
-            "The daily flowers are drawn from per-variety distributions that overlap for "
-            "versicolor and virginica, so part of any model's misses here comes from the "
-            "generator, not the model. Nothing is stored by a backtest."
+            tr(
+                "The daily flowers are drawn from per-variety distributions that overlap for "
+                "versicolor and virginica, so part of any model's misses here comes from the "
+                "generator, not the model. Nothing is stored by a backtest."
+            )
         )
         note.setWordWrap(True)
         self.matrix = ConfusionMatrixView()

@@ -3,10 +3,11 @@ and their test confusion matrices. Either version can be changed in the dialog."
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +24,76 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.pipelines.registry_overview import compare
+from iris_desktop.ui.runtime.i18n import Text, tr
+from iris_desktop.ui.tabs.train import core_text
+from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
+from iris_desktop.ui.tabs.train.results import cv_text, pct
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 from iris_desktop.ui.widgets.model_text import describe_record
 
 SAME_ALWAYS = ("Version", "Created (UTC)")  # differ by nature: never bold
+
+# The rows of registry_overview.compare, named by the core's English words (its
+# parameters' rows keep their names: n_neighbors, C... as the command line spells them).
+ROW_NAMES = {
+    "Version": QT_TR_NOOP("Version"),
+    "Created (UTC)": QT_TR_NOOP("Created (UTC)"),
+    "Algorithm": QT_TR_NOOP("Algorithm"),
+    "Standardised": QT_TR_NOOP("Standardised"),
+    "Sources": QT_TR_NOOP("Sources"),
+    "Rows stored": QT_TR_NOOP("Rows stored"),
+    "Duplicates dropped": QT_TR_NOOP("Duplicates dropped"),
+    "Same data": QT_TR_NOOP("Same data"),
+    "Retrained from": QT_TR_NOOP("Retrained from"),
+    "Split seed / test fraction": QT_TR_NOOP("Split seed / test fraction"),
+    "Train / test rows": QT_TR_NOOP("Train / test rows"),
+    "Test accuracy": QT_TR_NOOP("Test accuracy"),
+    "Macro F1": QT_TR_NOOP("Macro F1"),
+    "CV accuracy": QT_TR_NOOP("CV accuracy"),
+    "Train accuracy": QT_TR_NOOP("Train accuracy"),
+}
+YES_NO = {"yes": QT_TR_NOOP("yes"), "no": QT_TR_NOOP("no")}
+
+# A version's value in the user's language, by row; other rows show the core's text.
+VALUES: dict[str, Callable[[Any], str]] = {
+    "Algorithm": lambda r: core_text.algorithm_name(r.algorithm),
+    "Sources": lambda r: core_text.source_names(r.sources),
+    "Split seed / test fraction": lambda r: Text("{seed} / {fraction:g}").format(
+        seed=r.split_seed, fraction=r.test_fraction
+    ),
+    "Test accuracy": lambda r: pct(r.accuracy),
+    "Macro F1": lambda r: pct(r.metrics.get("macro_f1")),
+    "CV accuracy": lambda r: cv_text(r.metrics),
+    "Train accuracy": lambda r: pct(r.metrics.get("train_accuracy")),
+}
+
+
+def shown_rows(a, b) -> list[tuple[str, str, str, bool]]:
+    """(what, a's value, b's value, differs) as the dialog shows them: compare()'s rows
+    in the user's language; whether they differ is read from the core's values."""
+    out = []
+    for what, x, y in compare(a, b):
+        differs = x != y and what not in SAME_ALWAYS
+        if what in VALUES:
+            x, y = VALUES[what](a), VALUES[what](b)
+        elif what in a.params or what in b.params:
+            x, y = _param_value(a, what, x), _param_value(b, what, y)
+        else:
+            x, y = (tr(YES_NO[v]) if v in YES_NO else v for v in (x, y))
+        out.append((tr(ROW_NAMES[what]) if what in ROW_NAMES else what, x, y, differs))
+    return out
+
+
+def _param_value(record, name: str, text: str) -> str:
+    if name not in record.params:
+        return text
+    value = record.params[name]
+    if value is None:
+        return tr("None")
+    if isinstance(value, float):
+        return text.replace(".", QLocale().decimalPoint())
+    return core_text.choice_label(name, value) if isinstance(value, str) else text
 
 
 def version_name(record) -> str:
@@ -38,11 +104,11 @@ def version_name(record) -> str:
 class CompareDialog(QDialog):
     def __init__(self, records: list, a: int, b: int, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Compare model versions")
+        self.setWindowTitle(tr("Compare model versions"))
         self.records = {r.version: r for r in records}
         self.boxes = []
         pickers = QHBoxLayout()
-        for _column, (text, version) in enumerate((("&Left:", a), ("&Right:", b))):
+        for _column, (text, version) in enumerate(((tr("&Left:"), a), (tr("&Right:"), b))):
             box = QComboBox()
             for record in sorted(records, key=lambda r: -r.version):
                 box.addItem(version_name(record), record.version)
@@ -77,8 +143,10 @@ class CompareDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         note = QLabel(
-            "Rows in bold differ. Test figures come from each version's own test split; "
-            "with the same data, seed and test fraction the two were tested on the same flowers."
+            tr(
+                "Rows in bold differ. Test figures come from each version's own test split; "
+                "with the same data, seed and test fraction the two were tested on the same flowers."
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -97,13 +165,12 @@ class CompareDialog(QDialog):
 
     def _refresh(self) -> None:
         a, b = (self.records[v] for v in self.versions())
-        rows = compare(a, b)
+        rows = shown_rows(a, b)
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels(["", f"v{a.version}", f"v{b.version}"])
         bold = QFont(self.table.font())
         bold.setBold(True)
-        for r, (what, x, y) in enumerate(rows):
-            differs = x != y and what not in SAME_ALWAYS
+        for r, (what, x, y, differs) in enumerate(rows):
             for c, text in enumerate((what, x, y)):
                 item = QTableWidgetItem(text)
                 if differs:
@@ -111,7 +178,11 @@ class CompareDialog(QDialog):
                 self.table.setItem(r, c, item)
         for matrix, caption, record in zip(self.matrices, self.captions, (a, b)):
             matrix.set_matrix(np.asarray(record.metrics["confusion_matrix"], dtype=int))
-            caption.setText(f"v{record.version}: test confusion matrix ({record.metrics.get('n_test', '?')} flowers)")
+            caption.setText(
+                tr("v{version}: test confusion matrix ({count} flowers)").format(
+                    version=record.version, count=record.metrics.get("n_test", "?")
+                )
+            )
             matrix.access.set_name(strings.COMPARE_MATRIX_NAME.format(version=record.version))
 
     def rows(self) -> list[tuple[str, str, str, bool]]:

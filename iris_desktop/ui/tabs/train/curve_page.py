@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from iris_desktop.pipelines.training import TrainingConfig
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.tabs.train import core_text
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.progress_row import progress_row
 from iris_desktop.ui.tabs.train.settings_panel import SettingsPanel
@@ -49,16 +51,18 @@ class CurvePage(QStackedWidget):
         self.state, self.panel = state, panel
         self.task: Task | None = None
         self.config_key: tuple | None = None  # the settings the curve shown was computed with
-        self.button = QPushButton("Compute the va&lidation curve")  # (Alt+V: the View menu)
+        self.button = QPushButton(tr("Compute the va&lidation curve"))  # (Alt+V: the View menu)
         self.button.setToolTip(
-            "Train and cross-validated accuracy for k = 1 to 30 with the other "
-            "settings as they are (on the training flowers only)"
+            tr(
+                "Train and cross-validated accuracy for k = 1 to 30 with the other "
+                "settings as they are (on the training flowers only)"
+            )
         )
-        self.progress, self.cancel_button, self.status = progress_row("Stop computing the curve")
+        self.progress, self.cancel_button, self.status = progress_row(tr("Stop computing the curve"))
         self.plot = ValidationPlot()
-        self.export_button = QPushButton("E&xport image…")
-        self.export_button.setToolTip("Save the curve as PNG or SVG")
-        self.caption = QLabel("Compute the curve to see how accuracy changes with k. Click the plot to set k.")
+        self.export_button = QPushButton(tr("E&xport image…"))
+        self.export_button.setToolTip(tr("Save the curve as PNG or SVG"))
+        self.caption = QLabel(tr("Compute the curve to see how accuracy changes with k. Click the plot to set k."))
         self.caption.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.button)
@@ -73,8 +77,10 @@ class CurvePage(QStackedWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.status)
         self.note = QLabel(
-            "The validation curve shows how k, the number of neighbours, trades training "
-            "accuracy for cross-validated accuracy. Choose k-nearest neighbours to use it."
+            tr(
+                "The validation curve shows how k, the number of neighbours, trades training "
+                "accuracy for cross-validated accuracy. Choose k-nearest neighbours to use it."
+            )
         )
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,7 +102,7 @@ class CurvePage(QStackedWidget):
         stale = self.config_key is not None and curve_key(config) != self.config_key
         self.plot.set_stale(stale)
         if stale:
-            self.status.setText("The settings changed since this curve was computed: compute it again.")
+            self.status.setText(tr("The settings changed since this curve was computed: compute it again."))
         elif self.config_key is not None:
             self.status.clear()
 
@@ -129,10 +135,12 @@ class CurvePage(QStackedWidget):
             key=(id(self.state.flowers), key, tuple(ks)),
             writes=False,
             repeat="latest",
-            status="Computing the validation curve…",
+            status=tr("Computing the validation curve…"),
             context=self,
             on_finished=lambda curve: self._done(curve, key),
-            on_failed=lambda exc, _d: self.status.setText(f"The curve could not be computed: {exc}"),
+            on_failed=lambda exc, _d: self.status.setText(
+                tr("The curve could not be computed: {error}").format(error=exc)
+            ),
         )
         self.task = task
         self.progress.setValue(0)
@@ -148,21 +156,30 @@ class CurvePage(QStackedWidget):
 
     def set_k(self, k: int) -> None:
         cast(QSpinBox, self.panel.form.control("n_neighbors", "knn")).setValue(k)  # k is an int parameter
-        self.statusChanged.emit(f"k set to {k}")
+        self.statusChanged.emit(tr("k set to {k}").format(k=k))
 
     def _progress(self, pct: int, text: str) -> None:
         self.progress.setValue(pct)
-        self.status.setText(text)
+        self.status.setText(core_text.step_text(text))
 
     def _done(self, curve, key: tuple) -> None:
         self.config_key = key
         self.plot.set_curve(curve)
         best = curve.best_k
         self.caption.setText(
-            f"k = {curve.ks[0]} to {curve.ks[-1]} on the {curve.n_rows} training flowers, {curve.folds}-fold "
-            f"cross-validation. Best k: {best} (CV accuracy {curve.cv_mean[curve.ks.index(best)]:.1%}, the star). "
-            "Click the plot to set k. Training accuracy far above CV means the model learns the training "
-            "flowers by heart (small k)."
+            tr(
+                "k = {first} to {last} on the {rows} training flowers, {folds}-fold "
+                "cross-validation. Best k: {best} (CV accuracy {cv:.1%}, the star). "
+                "Click the plot to set k. Training accuracy far above CV means the model learns the training "
+                "flowers by heart (small k)."
+            ).format(
+                first=curve.ks[0],
+                last=curve.ks[-1],
+                rows=curve.n_rows,
+                folds=curve.folds,
+                best=best,
+                cv=curve.cv_mean[curve.ks.index(best)],
+            )
         )
         self.settings_changed(self.panel.config())
 
@@ -171,7 +188,7 @@ class CurvePage(QStackedWidget):
             return
         self.progress.hide()
         if task.state == "cancelled":
-            self.status.setText("Cancelled.")
+            self.status.setText(tr("Cancelled."))
         elif task.state == "finished":
             self.status.clear()
         self.update_buttons()

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, Param
-
-NO_LIMIT = "No limit"
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.train import core_text
 
 Control = QComboBox | QSpinBox | QDoubleSpinBox  # one per parameter kind: choice, int, float
 
@@ -32,7 +32,7 @@ Control = QComboBox | QSpinBox | QDoubleSpinBox  # one per parameter kind: choic
 def _control(spec: Param) -> Control:
     if spec.kind == "choice":
         box = QComboBox()
-        box.addItems([str(c) for c in spec.choices])
+        box.addItems([core_text.choice_label(spec.name, c) for c in spec.choices])
         return box
     if spec.kind == "int":
         spin = QSpinBox()
@@ -40,7 +40,7 @@ def _control(spec: Param) -> Control:
         # An optional limit: one step below the minimum reads "No limit" (None).
         spin.setRange(low - 1 if spec.optional else low, int(spec.maximum if spec.maximum is not None else 10**6))
         if spec.optional:
-            spin.setSpecialValueText(NO_LIMIT)
+            spin.setSpecialValueText(core_text.no_limit())
         return spin
     real = QDoubleSpinBox()
     real.setDecimals(4)
@@ -58,15 +58,15 @@ class ParamForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.algorithm_box = QComboBox()
-        self.algorithm_box.setToolTip("The kind of classifier to train")
+        self.algorithm_box.setToolTip(tr("The kind of classifier to train"))
         self.pages = QStackedWidget()
         self.controls: dict[str, dict[str, Control]] = {}
         self.labels: dict[str, dict[str, QLabel]] = {}
         for key, algo in ALGORITHMS.items():
-            self.algorithm_box.addItem(algo.name, key)
+            self.algorithm_box.addItem(core_text.algorithm_name(key), key)
             self.pages.addWidget(self._page(algo))
         self.algorithm_box.currentIndexChanged.connect(self._algorithm_changed)
-        algorithm_label = QLabel("Al&gorithm:")
+        algorithm_label = QLabel(tr("Al&gorithm:"))
         algorithm_label.setBuddy(self.algorithm_box)
         top = QFormLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -84,10 +84,13 @@ class ParamForm(QWidget):
         self.controls[algo.key], self.labels[algo.key] = {}, {}
         for spec in algo.params:
             control = _control(spec)
-            tip = spec.help + (f" (default {spec.default if spec.default is not None else NO_LIMIT.lower()})")
+            tip = tr("{help} (default {value})").format(
+                help=core_text.param_help(algo, spec), value=core_text.value_text(spec, spec.default)
+            )
             control.setToolTip(tip)
-            control.setAccessibleName(spec.label)
-            label = QLabel(spec.label + ":")
+            name = core_text.param_label(algo, spec)
+            control.setAccessibleName(name)
+            label = QLabel(tr("{label}:").format(label=name))
             label.setBuddy(control)
             label.setToolTip(tip)
             form.addRow(label, control)
@@ -136,12 +139,17 @@ class ParamForm(QWidget):
     def set_maximum(self, key: str, name: str, maximum: int) -> None:
         """Narrow an integer parameter to what the data allows (k to a CV fold's size);
         the value follows if it was above."""
-        spec = ALGORITHMS[key].param(name)
+        algo = ALGORITHMS[key]
+        spec = algo.param(name)
         control = cast(QSpinBox, self.controls[key][name])  # only integer parameters have a data limit
         table_max = int(spec.maximum if spec.maximum is not None else 10**6)
         control.setMaximum(max(control.minimum(), min(table_max, maximum)))
-        note = f" At most {control.maximum()} with these data and folds." if control.maximum() < table_max else ""
-        control.setToolTip(spec.help + note)
+        help_text = core_text.param_help(algo, spec)
+        if control.maximum() < table_max:
+            help_text = tr("{help} At most {maximum} with these data and folds.").format(
+                help=help_text, maximum=control.maximum()
+            )
+        control.setToolTip(help_text)
 
     # ---- internals ------------------------------------------------------------------------
 
@@ -189,5 +197,12 @@ class ParamForm(QWidget):
                 control.blockSignals(False)
             control.setEnabled(applies)
             self.labels[key][spec.name].setEnabled(applies)
-            other, wanted = spec.only_if
-            control.setToolTip(spec.help if applies else f"{spec.help} (only with {other} {wanted})")
+            help_text = core_text.param_help(algo, spec)
+            if not applies:
+                other, wanted = spec.only_if
+                help_text = tr("{help} (only with {parameter} {value})").format(
+                    help=help_text,
+                    parameter=core_text.param_label(algo, algo.param(other)).lower(),
+                    value=core_text.choice_label(other, wanted),
+                )
+            control.setToolTip(help_text)

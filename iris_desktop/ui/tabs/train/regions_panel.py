@@ -8,15 +8,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.domain import FEATURES, VARIETIES
-from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.train.core_text import feature_name
+from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 
 DEFAULT_AXES = (2, 3)  # petal length x petal width: where the varieties part
 
 
-def _legend(what: str) -> str:
+def _legend(test_flowers: bool) -> str:
     dots = " ".join(f'<span style="color:{colors.hex_of(v)}">●</span>&nbsp;{v.label}&nbsp;' for v in VARIETIES)
-    return f"{dots} &nbsp;dots: {what}; shading: the predicted variety (paler where the model hesitates)"
+    if test_flowers:
+        key = tr("dots: test flowers; shading: the predicted variety (paler where the model hesitates)")
+    else:
+        key = tr("dots: training flowers; shading: the predicted variety (paler where the model hesitates)")
+    return f"{dots} &nbsp;{key}"
 
 
 class RegionsPanel(QWidget):
@@ -30,29 +36,29 @@ class RegionsPanel(QWidget):
         self.axes = DEFAULT_AXES
         self.x_box, self.y_box = QComboBox(), QComboBox()
         for box, chosen, tip in (
-            (self.x_box, self.axes[0], "The feature across"),
-            (self.y_box, self.axes[1], "The feature up"),
+            (self.x_box, self.axes[0], tr("The feature across")),
+            (self.y_box, self.axes[1], tr("The feature up")),
         ):
             for feature in FEATURES:
-                box.addItem(feature.display)
+                box.addItem(feature_name(feature))
             box.setCurrentIndex(chosen)
             box.setToolTip(tip)
             box.currentIndexChanged.connect(self._axes_picked)
-        x_label, y_label = QLabel("&Across:"), QLabel("&Up:")
+        x_label, y_label = QLabel(tr("&Across:")), QLabel(tr("&Up:"))
         x_label.setBuddy(self.x_box)
         y_label.setBuddy(self.y_box)
-        self.export_button = QPushButton("Export imag&e…")
-        self.export_button.setToolTip("Save the map as PNG or SVG")
+        self.export_button = QPushButton(tr("Export imag&e…"))
+        self.export_button.setToolTip(tr("Save the map as PNG or SVG"))
         self.export_button.clicked.connect(self.exportRequested.emit)
         row = QHBoxLayout()
         for widget in (x_label, self.x_box, y_label, self.y_box):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.export_button)
-        self._what = "test flowers"
-        self.legend = QLabel(_legend(self._what))
+        self._test_flowers = True  # what the dots are: test flowers, else training flowers
+        self.legend = QLabel(_legend(self._test_flowers))
         self.legend.setWordWrap(True)
-        self.caption = QLabel("Select a version to see its decision regions.")
+        self.caption = QLabel(tr("Select a version to see its decision regions."))
         self.caption.setWordWrap(True)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(row)
@@ -63,7 +69,7 @@ class RegionsPanel(QWidget):
         colors.follow(self.restyle)
 
     def restyle(self, _scheme: colors.Scheme) -> None:
-        self.legend.setText(_legend(self._what))  # the dots' colours
+        self.legend.setText(_legend(self._test_flowers))  # the dots' colours
 
     def _new_map(self) -> DecisionMap:
         view = DecisionMap(runner=self.runner, axes=self.axes)
@@ -106,12 +112,12 @@ class RegionsPanel(QWidget):
         self.model = model
         if model is None:
             self.map.set_model(None)
-            self.caption.setText("Select a version to see its decision regions.")
+            self.caption.setText(tr("Select a version to see its decision regions."))
             return
         has_test = model.X_test is not None and len(model.X_test)
         X, y = (model.X_test, model.y_test) if has_test else (model.X_train, model.y_train)
-        self._what = "test flowers" if has_test else "training flowers"
-        self.legend.setText(_legend(self._what))
+        self._test_flowers = bool(has_test)
+        self.legend.setText(_legend(self._test_flowers))
         stats = model.train_stats
         low = np.minimum(stats.low, X.min(axis=0)) if len(X) else stats.low
         high = np.maximum(stats.high, X.max(axis=0)) if len(X) else stats.high
@@ -121,22 +127,28 @@ class RegionsPanel(QWidget):
             (max(0.1, low[i] - margin[i]), high[i] + margin[i]), (max(0.1, low[j] - margin[j]), high[j] + margin[j])
         )
         self.map.set_model(model, X, np.asarray(y, dtype=int))
-        self.caption.setText(f"Computing the regions of model v{model.version}…")
+        self.caption.setText(tr("Computing the regions of model v{version}…").format(version=model.version))
         self.map.compute_regions(stats.mean)
 
     def _computed(self, held) -> None:
         model = self.model
         if model is None:
             return
-        others = [k for k in range(len(FEATURES)) if k not in self.axes]
-        held_text = " and ".join(f"{FEATURES[k].display.lower()} {held[k]:.1f} cm" for k in others)
-        has_test = model.X_test is not None and len(model.X_test)
-        what = (
-            f"its {len(model.X_test)} test flowers"
-            if has_test
-            else f"its {len(model.y_train)} training flowers (this file keeps no test flowers)"
+        first, second = (
+            strings.REGIONS_HELD.format(feature=feature_name(FEATURES[k]).lower(), value=held[k])
+            for k in range(len(FEATURES))
+            if k not in self.axes
         )
-        self.caption.setText(
-            f"Model v{model.version}: dots are {what}. Regions: its prediction with "
-            f"{held_text} held at the training means."
-        )
+        if model.X_test is not None and len(model.X_test):
+            text = tr(
+                "Model v{version}: dots are its {count} test flowers. Regions: its prediction with "
+                "{first} and {second} held at the training means."
+            )
+            count = len(model.X_test)
+        else:
+            text = tr(
+                "Model v{version}: dots are its {count} training flowers (this file keeps no test flowers). "
+                "Regions: its prediction with {first} and {second} held at the training means."
+            )
+            count = len(model.y_train)
+        self.caption.setText(text.format(version=model.version, count=count, first=first, second=second))

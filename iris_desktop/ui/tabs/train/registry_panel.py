@@ -11,31 +11,44 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from iris_desktop.ui.runtime.errors import ErrorReporter
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.train import core_text
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.backtest_dialog import BacktestDialog
 from iris_desktop.ui.tabs.train.compare_dialog import CompareDialog
+from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.model_actions import ModelActions
 from iris_desktop.ui.tabs.train.registry_table import RegistryTable
 
-BUTTONS = (  # (attribute, text, tooltip)
+BUTTONS = (  # (attribute, text, tooltip): marked for translation, translated where shown
     (
         "activate_button",
-        "&Activate",
-        "Make the selected version the active model: Predict, the daily predictions and History use it from now on",
+        QT_TR_NOOP("&Activate"),
+        QT_TR_NOOP(
+            "Make the selected version the active model: Predict, the daily predictions and History use it from now on"
+        ),
     ),
     (
         "compare_button",
-        "Co&mpare…",
-        "Show two versions side by side: select two rows, or one to compare with the active model",
+        QT_TR_NOOP("Co&mpare…"),
+        QT_TR_NOOP("Show two versions side by side: select two rows, or one to compare with the active model"),
     ),
     (
         "backtest_button",
-        "Bac&ktest…",
-        "Predict every stored daily flower with the selected version, now (nothing is stored)",
+        QT_TR_NOOP("Bac&ktest…"),
+        QT_TR_NOOP("Predict every stored daily flower with the selected version, now (nothing is stored)"),
     ),
-    ("export_button", "Exp&ort…", "Write the selected version's file and a JSON model card to a folder"),
-    ("delete_button", "&Delete…", "Delete the selected version, its file and its predictions"),
-    ("retrain_button", "&Retrain", "Train the selected version again with its own settings on today's data"),
+    (
+        "export_button",
+        QT_TR_NOOP("Exp&ort…"),
+        QT_TR_NOOP("Write the selected version's file and a JSON model card to a folder"),
+    ),
+    ("delete_button", QT_TR_NOOP("&Delete…"), QT_TR_NOOP("Delete the selected version, its file and its predictions")),
+    (
+        "retrain_button",
+        QT_TR_NOOP("&Retrain"),
+        QT_TR_NOOP("Train the selected version again with its own settings on today's data"),
+    ),
 )
 
 
@@ -65,12 +78,12 @@ class RegistryPanel(QWidget):
         self.table.versionsSelected.connect(self._selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.summary = QLabel("Reading the registry…")
+        self.summary = QLabel(tr("Reading the registry…"))
         self.summary.setWordWrap(True)
         self.buttons = QGridLayout()
         for attribute, text, tip in BUTTONS:
-            button = QPushButton(text)
-            button.setToolTip(tip)
+            button = QPushButton(tr(text))
+            button.setToolTip(tr(tip))
             setattr(self, attribute, button)
         self._columns = 0
         self._flow(len(BUTTONS))
@@ -137,11 +150,16 @@ class RegistryPanel(QWidget):
             if row >= 0:
                 self.table.scrollTo(self.table.registry.index(row, 1))
         problems = sum(1 for e in entries if e.warnings)
-        self.summary.setText(
-            f"{len(entries)} version{'s' * (len(entries) != 1)}" if entries else "No models yet: train one."
-        )
-        if problems:
-            self.summary.setText(self.summary.text() + f"; ⚠ {problems} with a warning (hover it; Retrain or Delete)")
+        summary: str
+        if not entries:
+            summary = tr("No models yet: train one.")
+        elif problems:
+            summary = tr("{versions}; ⚠ {problems} with a warning (hover it; Retrain or Delete)").format(
+                versions=tr("%n version(s)", None, len(entries)), problems=problems
+            )
+        else:
+            summary = tr("%n version(s)", None, len(entries))
+        self.summary.setText(summary)
         self._update_buttons()
 
     def entry(self, version: int | None):
@@ -164,14 +182,16 @@ class RegistryPanel(QWidget):
         self.export_button.setEnabled(usable)
         self.delete_button.setEnabled(one is not None and not one.record.active)
         self.delete_button.setToolTip(
-            "The active model cannot be deleted: activate another version first"
+            tr("The active model cannot be deleted: activate another version first")
             if one and one.record.active
-            else BUTTONS[4][2]
+            else tr(BUTTONS[4][2])
         )
         self.retrain_button.setEnabled(one is not None)
-        retrain_tip = BUTTONS[5][2]
+        retrain_tip: str = tr(BUTTONS[5][2])
         if one is not None and one.warnings:
-            retrain_tip = f"Recommended: {'; '.join(one.warnings)}. " + retrain_tip
+            retrain_tip = tr("Recommended: {warnings}. {tip}").format(
+                warnings="; ".join(core_text.warning_texts(one)), tip=retrain_tip
+            )
         self.retrain_button.setToolTip(retrain_tip)
         self.retrain_button.setDefault(bool(one and one.warnings))
 
@@ -179,7 +199,7 @@ class RegistryPanel(QWidget):
         menu = QMenu(self)
         for attribute, text, _tip in BUTTONS:
             button = getattr(self, attribute)
-            menu.addAction(text.replace("&", ""), button.click).setEnabled(button.isEnabled())
+            menu.addAction(tr(text).replace("&", ""), button.click).setEnabled(button.isEnabled())
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # ---- actions ----------------------------------------------------------------------------
@@ -189,7 +209,7 @@ class RegistryPanel(QWidget):
             return None
         entry = self.entry(version)
         if entry is not None and entry.file_problem:
-            self.warn("The model cannot be used", entry.file_detail)
+            self.warn(tr("The model cannot be used"), entry.file_detail)
             return None
         task = self.models.activate(version)
         task.done.connect(lambda: self.reload())
@@ -225,24 +245,30 @@ class RegistryPanel(QWidget):
             *self.state.paths(),
             version,
             writes=False,
-            status=f"Backtesting model v{version}…",
+            status=tr("Backtesting model v{version}…").format(version=version),
             context=self,
             on_finished=show,
-            on_failed=lambda exc, _d: self.warn("Backtest failed", str(exc)),
+            on_failed=lambda exc, _d: self.warn(tr("Backtest failed"), str(exc)),
         )
 
     def _ask_export(self) -> None:
         version = self._one()
         if version is None:  # the button is enabled for one version only
             return
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, f"Export model v{version} to a folder")
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self, tr("Export model v{version} to a folder").format(version=version)
+        )
         if folder:
             self.export(version, folder)
 
     def export(self, version: int, folder: str):
         def done(paths) -> None:
             artifact, card = paths
-            self.statusChanged.emit(f"Exported model v{version}: {artifact.name} and {card.name} in {artifact.parent}")
+            self.statusChanged.emit(
+                tr("Exported model v{version}: {file} and {card} in {folder}").format(
+                    version=version, file=artifact.name, card=card.name, folder=artifact.parent
+                )
+            )
 
         return self.state.runner.run(
             "export",
@@ -251,10 +277,10 @@ class RegistryPanel(QWidget):
             version,
             folder,
             writes=False,
-            status=f"Exporting model v{version}…",
+            status=tr("Exporting model v{version}…").format(version=version),
             context=self,
             on_finished=done,
-            on_failed=lambda exc, _d: self.warn("Export failed", str(exc)),
+            on_failed=lambda exc, _d: self.warn(tr("Export failed"), str(exc)),
         )
 
     def ask_delete(self, version: int | None) -> None:
@@ -264,8 +290,10 @@ class RegistryPanel(QWidget):
             return
         if entry.record.active:
             self.warn(
-                "The active model cannot be deleted",
-                f"Model v{version} is the active model. Activate another version first, then delete it.",
+                tr("The active model cannot be deleted"),
+                tr("Model v{version} is the active model. Activate another version first, then delete it.").format(
+                    version=version
+                ),
             )
             return
         self.state.runner.run(
@@ -283,14 +311,15 @@ class RegistryPanel(QWidget):
         Box = QtWidgets.QMessageBox
         box = Box(
             Box.Icon.Question,
-            "Delete a model version",
-            f"Delete model v{version}, its file and its {predictions} prediction"
-            f"{'s' * (predictions != 1)}? This cannot be undone.",
+            tr("Delete a model version"),
+            tr("Delete model v{version}, its file and its {predictions}? This cannot be undone.").format(
+                version=version, predictions=tr("%n prediction(s)", None, predictions)
+            ),
             Box.StandardButton.Yes | Box.StandardButton.Cancel,
             self,
         )
         box.setDefaultButton(Box.StandardButton.Cancel)
-        box.button(Box.StandardButton.Yes).setText("&Delete")
+        box.button(Box.StandardButton.Yes).setText(tr("&Delete"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(lambda: self.delete(version))
         self.confirm_box = box
@@ -298,7 +327,11 @@ class RegistryPanel(QWidget):
 
     def delete(self, version: int):
         def done(removed: int) -> None:
-            self.statusChanged.emit(f"Deleted model v{version} and its {removed} prediction{'s' * (removed != 1)}")
+            self.statusChanged.emit(
+                tr("Deleted model v{version} and its {predictions}").format(
+                    version=version, predictions=tr("%n prediction(s)", None, removed)
+                )
+            )
             self.reload()
 
         return self.state.runner.run(
@@ -306,10 +339,10 @@ class RegistryPanel(QWidget):
             train_jobs.delete_version,
             *self.state.paths(),
             version,
-            status=f"Deleting model v{version}…",
+            status=tr("Deleting model v{version}…").format(version=version),
             context=self,
             on_finished=done,
-            on_failed=lambda exc, _d: self.warn("Not deleted", str(exc)),
+            on_failed=lambda exc, _d: self.warn(tr("Not deleted"), str(exc)),
         )
 
     def warn(self, title: str, text: str) -> None:

@@ -12,23 +12,23 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from iris_desktop.pipelines.algorithms import ALGORITHMS
-from iris_desktop.pipelines.registry_overview import key_parameters, lineage
+from iris_desktop.ui.runtime.i18n import percent, tr
+from iris_desktop.ui.tabs.train import core_text
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
-
-ACTIVE_MARK = "● active"
 
 
 def _pct(value: object) -> str:
     x = cast(float, value)  # a cell of the float column "Test acc."
-    return "—" if not math.isfinite(x) else f"{x:.1%}"
+    return "—" if not math.isfinite(x) else percent(x, 1)
 
 
 def _cv(entry) -> str:
     m = entry.record.metrics
     mean = m.get("cv_mean", float("nan"))
-    return "—" if mean is None or not math.isfinite(mean) else f"{mean:.1%} ± {m.get('cv_std', 0):.1%}"
+    if mean is None or not math.isfinite(mean):
+        return "—"
+    return tr("{mean:.1%} ± {sd:.1%}").format(mean=mean, sd=m.get("cv_std", 0))
 
 
 class RegistryModel(ColumnTableModel):
@@ -49,67 +49,64 @@ class RegistryModel(ColumnTableModel):
         def strings(values) -> np.ndarray:
             return np.array(list(values), dtype=object)
 
+        active = tr("● active")
         self.set_columns(
             [
                 Column(
                     "",
-                    strings(ACTIVE_MARK if x.record.active else "" for x in e),
-                    tooltip="The active model: Predict, the daily predictions and History use it",
+                    strings(active if x.record.active else "" for x in e),
+                    tooltip=tr("The active model: Predict, the daily predictions and History use it"),
                 ),
                 Column(
-                    "Version",
+                    tr("Version"),
                     np.array([x.record.version for x in e], dtype=np.int64),
                     "v{}",
-                    tooltip="Version numbers are never reused",
+                    tooltip=tr("Version numbers are never reused"),
                 ),
-                Column("Created (UTC)", strings(x.record.created_at[:16].replace("T", " ") for x in e)),
+                Column(tr("Created (UTC)"), strings(x.record.created_at[:16].replace("T", " ") for x in e)),
+                Column(tr("Algorithm"), strings(core_text.algorithm_name(x.record.algorithm) for x in e)),
                 Column(
-                    "Algorithm",
-                    strings(
-                        ALGORITHMS[x.record.algorithm].name if x.record.algorithm in ALGORITHMS else x.record.algorithm
-                        for x in e
-                    ),
-                ),
-                Column(
-                    "Key parameters",
-                    strings(key_parameters(x.record) for x in e),
-                    tooltip="The main hyper-parameters, others when not at their default; standardised or raw cm",
+                    tr("Key parameters"),
+                    strings(core_text.key_parameters(x.record) for x in e),
+                    tooltip=tr("The main hyper-parameters, others when not at their default; standardised or raw cm"),
                 ),
                 Column(
-                    "Test acc.",
+                    tr("Test acc."),
                     np.array([x.record.accuracy for x in e], dtype=float),
                     _pct,
-                    tooltip="Accuracy on the held-out test flowers",
+                    tooltip=tr("Accuracy on the held-out test flowers"),
                 ),
                 Column(
-                    "CV acc.",
+                    tr("CV acc."),
                     strings(_cv(x) for x in e),
                     align_right=True,
-                    tooltip="Cross-validated accuracy on the training flowers: mean ± standard deviation",
+                    tooltip=tr("Cross-validated accuracy on the training flowers: mean ± standard deviation"),
                 ),
                 Column(
-                    "Train / test",
+                    tr("Train / test"),
                     strings(
                         f"{x.record.metrics.get('n_train', '?')} / {x.record.metrics.get('n_test', '?')}" for x in e
                     ),
                     align_right=True,
                 ),
-                Column("Sources", strings(", ".join(x.record.sources) for x in e)),
+                Column(tr("Sources"), strings(core_text.source_names(x.record.sources) for x in e)),
                 Column(
-                    "Duplicates",
+                    tr("Duplicates"),
                     np.array([x.record.metrics.get("duplicates_dropped", 0) for x in e], dtype=np.int64),
-                    tooltip="Identical flowers dropped before the split, so none is on both sides",
+                    tooltip=tr("Identical flowers dropped before the split, so none is on both sides"),
                 ),
                 Column(
-                    "Lineage",
-                    strings(lineage(x) for x in e),
-                    tooltip="Retrained from another version; trained on the same rows as earlier versions",
+                    tr("Lineage"),
+                    strings(core_text.lineage(x) for x in e),
+                    tooltip=tr("Retrained from another version; trained on the same rows as earlier versions"),
                 ),
                 Column(
-                    "Warnings",
-                    strings("⚠ " + "; ".join(x.warnings) if x.warnings else "" for x in e),
-                    tooltip="A file missing or altered cannot be used: retrain it or delete it. A file saved "
-                    "by another scikit-learn may predict differently: retraining is advised.",
+                    tr("Warnings"),
+                    strings("⚠ " + "; ".join(core_text.warning_texts(x)) if x.warnings else "" for x in e),
+                    tooltip=tr(
+                        "A file missing or altered cannot be used: retrain it or delete it. A file saved "
+                        "by another scikit-learn may predict differently: retraining is advised."
+                    ),
                 ),
             ]
         )
@@ -130,8 +127,10 @@ class RegistryModel(ColumnTableModel):
                             [
                                 entry.file_detail,
                                 entry.library_warning
-                                and f"Model v{entry.record.version} was "
-                                f"{entry.library_warning}; retraining is advised.",
+                                and tr("Model v{version} was {warning}; retraining is advised.").format(
+                                    version=entry.record.version,
+                                    warning=core_text.library_warning(entry) or entry.library_warning,
+                                ),
                             ],
                         )
                     )
@@ -147,7 +146,7 @@ class RegistryTable(QTableView):
         super().__init__(parent)
         self.registry = RegistryModel(self)
         self.setModel(self.registry)
-        self.setAccessibleName("Model registry")
+        self.setAccessibleName(tr("Model registry"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from iris_desktop.domain import VARIETIES
+from iris_desktop.ui.runtime.i18n import percent, tr
+from iris_desktop.ui.tabs.train import core_text
+from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 
 SMALL_TEST_SET = 100  # below this many test flowers, say how coarse the figure is
-METRICS = ("Test accuracy", "Macro F1", "CV accuracy", "Train accuracy")
+# The figures' captions, also the keys of ResultsPanel.values and the labels' object names
+# (English: tests and screen-reader scripts find them so); translated where shown.
+METRICS = (QT_TR_NOOP("Test accuracy"), QT_TR_NOOP("Macro F1"), QT_TR_NOOP("CV accuracy"), QT_TR_NOOP("Train accuracy"))
 
 
 def pct(value) -> str:
-    return "—" if value is None or not math.isfinite(value) else f"{value:.1%}"
+    return "—" if value is None or not math.isfinite(value) else percent(value, 1)
 
 
 def _text(item: QTableWidgetItem | None) -> str:
@@ -45,7 +50,7 @@ def cv_text(metrics: dict) -> str:
     if mean is None or not math.isfinite(mean):
         return "—"
     folds = metrics.get("cv_folds") or len(metrics.get("cv_scores", []))
-    return f"{mean:.1%} ± {std:.1%} ({folds} folds)"
+    return tr("{mean:.1%} ± {sd:.1%} ({folds} folds)").format(mean=mean, sd=std, folds=folds)
 
 
 def small_test_note(metrics: dict) -> str:
@@ -53,11 +58,11 @@ def small_test_note(metrics: dict) -> str:
     n = int(metrics.get("n_test", 0))
     if not n or n >= SMALL_TEST_SET:
         return ""
-    return (
-        f"The test set is small: {n} flowers, so one flower is {100 / n:.1f} points of test "
-        f"accuracy. The cross-validated figure ({cv_text(metrics)}, on the {metrics.get('n_train', '?')} "
+    return tr(
+        "The test set is small: {count} flowers, so one flower is {points:.1f} points of test "
+        "accuracy. The cross-validated figure ({cv}, on the {train} "
         "training flowers) is the steadier estimate."
-    )
+    ).format(count=n, points=100 / n, cv=cv_text(metrics), train=metrics.get("n_train", "?"))
 
 
 class ResultsPanel(QWidget):
@@ -67,7 +72,7 @@ class ResultsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.record = None
-        self.title = QLabel("No model selected")
+        self.title = QLabel(tr("No model selected"))
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
@@ -81,7 +86,7 @@ class ResultsPanel(QWidget):
         grid.setHorizontalSpacing(18)
         self.values: dict[str, QLabel] = {}
         for i, name in enumerate(METRICS):
-            caption = QLabel(name)
+            caption = QLabel(tr(name))
             value = QLabel("—")
             value.setFont(big if i != 3 else self.font())
             value.setObjectName(name)
@@ -91,7 +96,7 @@ class ResultsPanel(QWidget):
             self.values[name] = value
         grid.setColumnStretch(2, 1)
         self.values["CV accuracy"].setToolTip(
-            "Mean ± standard deviation of the accuracy over the cross-validation folds of the training flowers"
+            tr("Mean ± standard deviation of the accuracy over the cross-validation folds of the training flowers")
         )
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -99,7 +104,7 @@ class ResultsPanel(QWidget):
         self.details.setWordWrap(True)
 
         self.table = QTableWidget(len(VARIETIES), 4)
-        self.table.setHorizontalHeaderLabels(["Precision", "Recall", "F1", "Support"])
+        self.table.setHorizontalHeaderLabels([tr("Precision"), tr("Recall"), "F1", tr("Support")])
         self.table.setVerticalHeaderLabels([v.label for v in VARIETIES])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -111,24 +116,24 @@ class ResultsPanel(QWidget):
 
         self.matrix = ConfusionMatrixView()
         self.matrix.setMinimumSize(240, 200)
-        self.normalised = QCheckBox("Normal&ised: shares of each actual variety")
-        self.normalised.setToolTip("Each row as percentages of that variety's test flowers, instead of counts")
+        self.normalised = QCheckBox(tr("Normal&ised: shares of each actual variety"))
+        self.normalised.setToolTip(tr("Each row as percentages of that variety's test flowers, instead of counts"))
         self.normalised.toggled.connect(self._normalised)
-        self.export_button = QPushButton("E&xport image…")  # (Alt+M: the registry's Compare)
-        self.export_button.setToolTip("Save the confusion matrix as PNG or SVG")
+        self.export_button = QPushButton(tr("E&xport image…"))  # (Alt+M: the registry's Compare)
+        self.export_button.setToolTip(tr("Save the confusion matrix as PNG or SVG"))
         self.export_button.clicked.connect(self.exportRequested.emit)
         self.matrix.access.set_export(self.exportRequested.emit)
 
         left = QVBoxLayout()
         left.addLayout(grid)
         left.addWidget(self.note)
-        left.addWidget(QLabel("Per variety, on the test set:"))
+        left.addWidget(QLabel(tr("Per variety, on the test set:")))
         left.addWidget(self.table)
         left.addWidget(self.details)
         left.addStretch(1)
         self.left = left
         right = QVBoxLayout()
-        right.addWidget(QLabel("Confusion matrix (test set; rows actual):"))
+        right.addWidget(QLabel(tr("Confusion matrix (test set; rows actual):")))
         right.addWidget(self.matrix, 1)
         row = QHBoxLayout()
         row.addWidget(self.normalised, 1)
@@ -173,7 +178,7 @@ class ResultsPanel(QWidget):
         enabled = record is not None
         self.export_button.setEnabled(enabled)
         if record is None:
-            self.title.setText("Select a version in the registry below, or train one, to see its results.")
+            self.title.setText(tr("Select a version in the registry below, or train one, to see its results."))
             for label in self.values.values():
                 label.setText("—")
             self.note.clear()
@@ -182,7 +187,7 @@ class ResultsPanel(QWidget):
             self.matrix.set_matrix(np.zeros((3, 3), dtype=int))
             return
         m = record.metrics
-        self.title.setText(title or f"Model v{record.version}")
+        self.title.setText(title or tr("Model v{version}").format(version=record.version))
         self.values["Test accuracy"].setText(pct(m.get("accuracy")))
         self.values["Macro F1"].setText(pct(m.get("macro_f1")))
         self.values["CV accuracy"].setText(cv_text(m))
@@ -197,17 +202,23 @@ class ResultsPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, col, item)
         dropped = m.get("duplicates_dropped", 0)
-        self.details.setText(
-            f"Trained on {m.get('n_train', '?')} flowers and tested on {m.get('n_test', '?')}, of "
-            f"{record.n_rows} stored ({', '.join(record.sources)})"
-            + (
-                f"; {dropped} identical flower{'s' * (dropped != 1)} dropped so none is on both sides"
-                if dropped
-                else ""
-            )
-            + f". Split seed {record.split_seed}."
-            + ("".join(f"\n⚠ {w}" for w in m.get("warnings", [])))
-        )
+        data = {
+            "train": m.get("n_train", "?"),
+            "test": m.get("n_test", "?"),
+            "stored": record.n_rows,
+            "sources": core_text.source_names(record.sources),
+            "seed": record.split_seed,
+        }
+        if dropped:
+            details = tr(
+                "Trained on {train} flowers and tested on {test}, of {stored} stored ({sources}); "
+                "{dropped} so none is on both sides. Split seed {seed}."
+            ).format(dropped=tr("%n identical flower(s) dropped", None, dropped), **data)
+        else:
+            details = tr(
+                "Trained on {train} flowers and tested on {test}, of {stored} stored ({sources}). Split seed {seed}."
+            ).format(**data)
+        self.details.setText(details + "".join(f"\n⚠ {w}" for w in m.get("warnings", [])))
         self.matrix.set_matrix(np.asarray(m.get("confusion_matrix", np.zeros((3, 3))), dtype=int))
 
     def shown(self) -> dict[str, str]:

@@ -14,14 +14,22 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QSpinBo
 
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from iris_desktop.pipelines.training import MAX_CV_FOLDS, MIN_CV_FOLDS, TrainingConfig
+from iris_desktop.ui.runtime.i18n import tr
+from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.param_form import ParamForm
 
-SOURCE_TEXT = {"backfill": "B&undled data set", "import": "Imported &batches", "daily": "Dail&y flowers"}
+SOURCE_TEXT = {
+    "backfill": QT_TR_NOOP("B&undled data set"),
+    "import": QT_TR_NOOP("Imported &batches"),
+    "daily": QT_TR_NOOP("Dail&y flowers"),
+}
 SOURCE_TIPS = {
-    "backfill": "The 150 flowers of the classic data set, stored on first run",
-    "import": "Flowers imported from CSV files",
-    "daily": "The generated daily flowers (their varieties come from the generator's overlapping "
-    "ranges: training on them teaches the generator, not nature)",
+    "backfill": QT_TR_NOOP("The 150 flowers of the classic data set, stored on first run"),
+    "import": QT_TR_NOOP("Flowers imported from CSV files"),
+    "daily": QT_TR_NOOP(
+        "The generated daily flowers (their varieties come from the generator's overlapping "
+        "ranges: training on them teaches the generator, not nature)"
+    ),
 }
 
 
@@ -33,44 +41,46 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self.limits = None  # a train_jobs.DataLimits once the data were looked at
         self.form = ParamForm()
-        self.standardize = QCheckBox("&Standardise features")
+        self.standardize = QCheckBox(tr("&Standardise features"))
         self.standardize.setToolTip(
-            "Scale each measurement to mean 0 and standard deviation 1 (fitted on the "
-            "training flowers) before the model sees it"
+            tr(
+                "Scale each measurement to mean 0 and standard deviation 1 (fitted on the "
+                "training flowers) before the model sees it"
+            )
         )
-        model_box = QGroupBox("Model")
+        model_box = QGroupBox(tr("Model"))
         model_layout = QVBoxLayout(model_box)
         model_layout.addWidget(self.form)
         model_layout.addWidget(self.standardize)
 
         self.sources = {}
-        data_box = QGroupBox("Training data")
+        data_box = QGroupBox(tr("Training data"))
         data_form = QFormLayout(data_box)
         source_column = QVBoxLayout()
         for key, text in SOURCE_TEXT.items():
-            box = QCheckBox(text)
-            box.setToolTip(SOURCE_TIPS[key])
+            box = QCheckBox(tr(text))
+            box.setToolTip(tr(SOURCE_TIPS[key]))
             box.toggled.connect(lambda on, key=key: self._source_toggled(key, on))
             source_column.addWidget(box)
             self.sources[key] = box
-        data_form.addRow("Sources:", source_column)
+        data_form.addRow(tr("Sources:"), source_column)
         self.test_percent = QSpinBox()
         self.test_percent.setRange(5, 90)
         self.test_percent.setSingleStep(5)
         self.test_percent.setSuffix(" %")
-        self.test_percent.setToolTip("The share of the flowers held out to test the model (stratified by variety)")
+        self.test_percent.setToolTip(tr("The share of the flowers held out to test the model (stratified by variety)"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip(
-            "Seeds the train/test split, the CV folds and random models: the same seed gives the same model"
+            tr("Seeds the train/test split, the CV folds and random models: the same seed gives the same model")
         )
         self.folds = QSpinBox()
         self.folds.setRange(MIN_CV_FOLDS, MAX_CV_FOLDS)
-        self.folds.setToolTip("Cross-validation folds of the training flowers")
+        self.folds.setToolTip(tr("Cross-validation folds of the training flowers"))
         for text, control in (
-            ("Test fractio&n:", self.test_percent),
-            ("S&eed:", self.seed),
-            ("&CV folds:", self.folds),
+            (tr("Test fractio&n:"), self.test_percent),
+            (tr("S&eed:"), self.seed),
+            (tr("&CV folds:"), self.folds),
         ):
             label = QLabel(text)
             label.setBuddy(control)
@@ -122,8 +132,7 @@ class SettingsPanel(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show how many flowers each source holds."""
         for key, box in self.sources.items():
-            plain = SOURCE_TEXT[key]
-            box.setText(f"{plain} ({counts.get(key, 0):,})")
+            box.setText(tr("{source} ({count:,})").format(source=tr(SOURCE_TEXT[key]), count=counts.get(key, 0)))
 
     def set_limits(self, limits) -> None:
         """What the data allow (a train_jobs.DataLimits): the folds and k follow."""
@@ -133,18 +142,21 @@ class SettingsPanel(QWidget):
             return
         self.folds.setMaximum(max(MIN_CV_FOLDS, min(MAX_CV_FOLDS, limits.max_folds)))
         self.folds.setToolTip(
-            f"Cross-validation folds of the training flowers: at most {self.folds.maximum()}, "
-            f"the number of {limits.rarest} flowers in the training split"
+            tr(
+                "Cross-validation folds of the training flowers: at most {maximum}, "
+                "the number of {variety} flowers in the training split"
+            ).format(maximum=self.folds.maximum(), variety=limits.rarest)
         )
         self._limit_k()
-        dropped = (
-            f"; {limits.duplicates} identical flower{'s' * (limits.duplicates != 1)} dropped"
-            if limits.duplicates
-            else ""
-        )
-        self.split_text.setText(
-            f"{limits.n_rows:,} flowers{dropped}: {limits.n_train:,} to train on, {limits.n_test:,} to test."
-        )
+        split = {"rows": limits.n_rows, "train": limits.n_train, "test": limits.n_test}
+        if limits.duplicates:
+            dropped = tr("%n identical flower(s) dropped", None, limits.duplicates)
+            text = tr("{rows:,} flowers; {dropped}: {train:,} to train on, {test:,} to test.").format(
+                dropped=dropped, **split
+            )
+        else:
+            text = tr("{rows:,} flowers: {train:,} to train on, {test:,} to test.").format(**split)
+        self.split_text.setText(text)
 
     def _limit_k(self) -> None:
         if self.limits is not None and not self.limits.error:

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings
 from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.tabs.train import core_text
 from iris_desktop.ui.tabs.train import jobs as train_jobs
+from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.curve_page import CurvePage
 from iris_desktop.ui.tabs.train.focus_order import focus_order
 from iris_desktop.ui.tabs.train.model_actions import ModelActions
@@ -47,7 +50,7 @@ from iris_desktop.ui.widgets.model_text import describe_record
 from iris_desktop.ui.widgets.plot_export import ask_and_export
 from iris_desktop.ui.widgets.splitters import remember, splitter
 
-PAGES = ("Results", "Validation curve (KNN)", "Decision regions")
+PAGES = (QT_TR_NOOP("Results"), QT_TR_NOOP("Validation curve (KNN)"), QT_TR_NOOP("Decision regions"))
 
 
 class TrainTab(QWidget):
@@ -74,18 +77,22 @@ class TrainTab(QWidget):
 
     def _build(self) -> None:
         self.panel = SettingsPanel()
-        self.activate_box = QCheckBox("Activate &when trained")
+        self.activate_box = QCheckBox(tr("Activate &when trained"))
         self.activate_box.setToolTip(
-            "Make the new version the active model at once (Predict, the daily "
-            "predictions and History follow); otherwise it is only registered"
+            tr(
+                "Make the new version the active model at once (Predict, the daily "
+                "predictions and History follow); otherwise it is only registered"
+            )
         )
-        self.train_button = QPushButton("&Train")
+        self.train_button = QPushButton(tr("&Train"))
         self.train_button.setToolTip(
-            f"Train with these settings in the background and register a new version ({shortcut_text('Ctrl+Return')})"
+            tr("Train with these settings in the background and register a new version ({keys})").format(
+                keys=shortcut_text("Ctrl+Return")
+            )
         )
         self.train_button.setDefault(True)
         self.train_progress, self.cancel_button, self.train_status = progress_row(
-            "Stop the training: no version is kept"
+            tr("Stop the training: no version is kept")
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
@@ -108,20 +115,20 @@ class TrainTab(QWidget):
         results_area.setWidgetResizable(True)
         results_area.setFrameShape(QFrame.Shape.NoFrame)
         results_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, not a stop: Tab goes to what is in it
-        self.pages.addTab(results_area, PAGES[0])
+        self.pages.addTab(results_area, tr(PAGES[0]))
         self.curve = CurvePage(self.state, self.panel)
         # the page's parts under the names the tab has always had (tests and benchmarks use them)
         self.curve_stack, self.curve_note, self.curve_plot = self.curve, self.curve.note, self.curve.plot
         self.curve_button, self.curve_cancel = self.curve.button, self.curve.cancel_button
         self.curve_caption, self.curve_status = self.curve.caption, self.curve.status
         self.curve_progress, self.curve_export = self.curve.progress, self.curve.export_button
-        self.pages.addTab(self.curve, PAGES[1])
+        self.pages.addTab(self.curve, tr(PAGES[1]))
         self.regions = RegionsPanel(self.state.runner)
-        self.pages.addTab(self.regions, PAGES[2])
+        self.pages.addTab(self.regions, tr(PAGES[2]))
         self.pages.tabBar().setAccessibleName(strings.TRAIN_PAGES_NAME)
 
         self.registry = RegistryPanel(self.state, self.reporter, self.models)
-        registry_box = QGroupBox("Model registry")
+        registry_box = QGroupBox(tr("Model registry"))
         registry_box.setMinimumHeight(200)
         QVBoxLayout(registry_box).addWidget(self.registry)
         self.splitter = splitter(Qt.Orientation.Vertical, [self.pages, registry_box], (3, 2))
@@ -218,7 +225,7 @@ class TrainTab(QWidget):
     def train(self, retrain_version: int | None = None):
         """Train the form's settings (or retrain a version) as a task; returns it."""
         if self.training_task is not None and not self.training_task.is_done:
-            self._status("A training is running: wait for it or cancel it.")
+            self._status(tr("A training is running: wait for it or cancel it."))
             return self.training_task
         activate = self.activate_box.isChecked()
         config = None if retrain_version is not None else self.panel.config()
@@ -229,7 +236,9 @@ class TrainTab(QWidget):
         self.training_task = task
         self.train_progress.setValue(0)
         self.train_progress.show()
-        self.train_status.setText(f"Retraining model v{retrain_version}…" if retrain_version else "Training…")
+        self.train_status.setText(
+            tr("Retraining model v{version}…").format(version=retrain_version) if retrain_version else tr("Training…")
+        )
         task.progress.connect(self._training_progress)
         if task.is_done:
             self._training_done(task)
@@ -247,7 +256,7 @@ class TrainTab(QWidget):
 
     def _training_progress(self, pct: int, text: str) -> None:
         self.train_progress.setValue(pct)
-        self.train_status.setText(text)
+        self.train_status.setText(core_text.step_text(text))
 
     def _training_done(self, task: Task) -> None:
         if task is not self.training_task:
@@ -255,20 +264,19 @@ class TrainTab(QWidget):
         self.train_progress.hide()
         if task.state == "finished":
             record = task.result[0]
-            self.train_status.setText(
-                f"Registered {describe_record(record)}" + (" and made it active." if record.active else ".")
-            )
+            registered = tr("Registered {model} and made it active.") if record.active else tr("Registered {model}.")
+            self.train_status.setText(registered.format(model=describe_record(record)))
             self.registry.reload(select=record.version)
         elif task.state == "cancelled":
-            self.train_status.setText("Cancelled: no version was registered.")
+            self.train_status.setText(tr("Cancelled: no version was registered."))
         else:
-            self.train_status.setText(f"Training failed: {task.error}")
+            self.train_status.setText(tr("Training failed: {error}").format(error=task.error))
         self._update_train_button()
 
     def cancel_training(self) -> None:
         if self.training_task is not None and not self.training_task.is_done:
             self.training_task.cancel()
-            self.train_status.setText("Cancelling…")
+            self.train_status.setText(tr("Cancelling…"))
 
     def cancel_running(self) -> None:
         self.cancel_training()
@@ -282,9 +290,12 @@ class TrainTab(QWidget):
     def _versions_selected(self, versions: list) -> None:
         entry = self.registry.entry(versions[0]) if versions else None
         record = entry.record if entry else None
-        self.results.show_record(
-            record, describe_record(record) + (" · active" if record.active else "") if record else ""
-        )
+        title = ""
+        if record is not None:
+            title = describe_record(record)
+            if record.active:
+                title = tr("{model} · active").format(model=title)
+        self.results.show_record(record, title)
         self._load_for_regions()
 
     def _page_changed(self, index: int) -> None:
@@ -300,7 +311,11 @@ class TrainTab(QWidget):
         if entry is None or entry.file_problem:
             self.regions.set_model(None)
             if entry is not None:
-                self.regions.caption.setText(f"Model v{entry.record.version} cannot be loaded: {entry.file_problem}.")
+                self.regions.caption.setText(
+                    tr("Model v{version} cannot be loaded: {problem}.").format(
+                        version=entry.record.version, problem=core_text.file_problem(entry.file_problem)
+                    )
+                )
             return
         model = self.state.model
         if model is not None and model.version == entry.record.version:
@@ -330,7 +345,7 @@ class TrainTab(QWidget):
         try:
             path = ask_and_export(self, item, name, self.settings)
         except OSError as exc:
-            self.registry.warn("The image was not saved", str(exc))
+            self.registry.warn(tr("The image was not saved"), str(exc))
             return
         if path is not None:
-            self._status(f"Saved {path}")
+            self._status(tr("Saved {path}").format(path=path))

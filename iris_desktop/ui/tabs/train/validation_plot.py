@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
 
+from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
@@ -26,16 +27,16 @@ class ValidationPlot(pg.PlotWidget):
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         plot.showGrid(x=True, y=True, alpha=0.15)
-        plot.setLabel("bottom", "Neighbours k")
-        plot.setLabel("left", "Accuracy")
+        plot.setLabel("bottom", tr("Neighbours k"))
+        plot.setLabel("left", tr("Accuracy"))
         self.legend = plot.addLegend(offset=(-10, -10))
         # the CV spread's edges (not `lower`: that would hide QWidget.lower())
         self.band_top = pg.PlotCurveItem(pen=pg.mkPen(None))
         self.band_bottom = pg.PlotCurveItem(pen=pg.mkPen(None))
         self.band = pg.FillBetweenItem(self.band_top, self.band_bottom)
         plot.addItem(self.band)
-        self.train_line = plot.plot(symbol="o", symbolSize=5, symbolPen=None, name="Training accuracy")
-        self.cv_line = plot.plot(symbol="o", symbolSize=6, symbolPen=None, name="Cross-validated accuracy (± 1 sd)")
+        self.train_line = plot.plot(symbol="o", symbolSize=5, symbolPen=None, name=tr("Training accuracy"))
+        self.cv_line = plot.plot(symbol="o", symbolSize=6, symbolPen=None, name=tr("Cross-validated accuracy (± 1 sd)"))
         self.best = pg.ScatterPlotItem(size=16, symbol="star")
         plot.addItem(self.best)
         self.k_line = pg.InfiniteLine(angle=90, movable=False, label="k = {value:.0f}", labelOpts={"position": 0.08})
@@ -43,7 +44,7 @@ class ValidationPlot(pg.PlotWidget):
         self.k_line.hide()
         self.scene().sigMouseClicked.connect(self._clicked)
         self.access = PlotAccess(
-            self, "Validation curve: accuracy against the number of neighbours k", self.describe, self.data_table
+            self, tr("Validation curve: accuracy against the number of neighbours k"), self.describe, self.data_table
         )
         colors.follow(self.restyle)
         self.set_curve(None)
