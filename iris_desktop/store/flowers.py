@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -48,10 +48,16 @@ def add_flowers(store: Store, flowers: Iterable[Flower], source: str) -> int:
 
 
 def add_rows(
-    store: Store, measurements: ArrayLike, varieties: Sequence[str], source: str, import_id: int | None = None
+    store: Store,
+    measurements: ArrayLike,
+    varieties: Sequence[str],
+    source: str,
+    import_id: int | None = None,
+    after: Callable[[int], object] | None = None,
 ) -> int:
     """add_flowers for bulk rows: an (n, 4) array of measurements and n variety names;
-    imported rows point at their batch. (CHECK constraints still refuse bad values.)"""
+    imported rows point at their batch. (CHECK constraints still refuse bad values.)
+    `after(rows so far)`: see bulk.insert_rows."""
     if source not in ("backfill", "import"):
         raise ValueError(f"use add_daily_flowers for source {source!r}")
     columns = np.asarray(measurements, dtype=float).reshape(-1, 4).T.tolist()
@@ -60,7 +66,7 @@ def add_rows(
     # The rows are zipped in C from four flat lists: no Python code runs per row.
     rows = zip(*columns, varieties, repeat(source), repeat(import_id), repeat(utc_now()))
     with store.transaction() as conn:
-        insert_rows(conn, f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at)", rows, 8)
+        insert_rows(conn, f"INSERT INTO flowers ({_COLUMNS}, variety, source, import_id, created_at)", rows, 8, after)
     return len(varieties)
 
 

@@ -11,7 +11,8 @@ imports) and the real ExploreTab shown at 1280x760. Each round:
   painted in a third of the rounds; all are updated in every round.
 First draw: from building the tab to every visible view painted (median of 3 tabs).
 
-Prints the medians, then `explore_first_draw_100k_ms`, `brush_100k_ms`, `brush_100k_ratio`.
+Prints the medians, then `explore_first_draw_100k_ms`, `brush_100k_ms`, `brush_100k_ratio`
+(with --flowers 1000000: `explore_first_draw_1m_ms`, `explore_brush_1m_ms`, `brush_1m_ratio`).
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_explore.py [rounds] [--flowers N]
 """
 
@@ -32,44 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-
-
-class PaintWatch:
-    """Counts Paint events on some widgets (plot viewports, table viewports)."""
-
-    def __init__(self, widgets):
-        from PySide6.QtCore import QEvent, QObject
-
-        watch = self
-
-        class Filter(QObject):
-            def eventFilter(self, obj, event):
-                if event.type() == QEvent.Type.Paint:
-                    watch.painted.add(obj)
-                return False
-
-        self.widgets = list(widgets)
-        self.painted: set = set()
-        self.filter = Filter()
-        for widget in self.widgets:
-            widget.installEventFilter(self.filter)
-
-    def reset(self) -> None:
-        self.painted.clear()
-
-    def wait(self, app, timeout: float = 10.0) -> None:
-        """Run the event loop until every visible watched widget has painted."""
-        end = time.perf_counter() + timeout
-        while time.perf_counter() < end:
-            app.processEvents()
-            if all(w in self.painted for w in self.widgets if w.isVisible()):
-                return
-        missing = [
-            w.parent().objectName() or type(w.parent()).__name__
-            for w in self.widgets
-            if w.isVisible() and w not in self.painted
-        ]
-        raise TimeoutError(f"a view did not paint: {missing}")
+from frames import PaintWatch  # noqa: E402
 
 
 def hook_prepared(tab, watch) -> list:
@@ -91,7 +55,7 @@ def wait_drawn(app, tab, watch, drawn) -> None:
     end = time.perf_counter() + 60
     while not drawn and time.perf_counter() < end:
         app.processEvents()
-    watch.wait(app)
+    watch.wait()
 
 
 def make_store(folder: Path, n: int):
@@ -184,7 +148,9 @@ def main() -> None:
         start = time.perf_counter()
         tab = ExploreTab(state, harness.reporter())
         tab.resize(1280, 760)
-        watch = PaintWatch([tab.matrix.viewport(), tab.large.plot_widget.viewport(), tab.table.view.viewport()])
+        watch = PaintWatch(
+            [tab.matrix.viewport(), tab.large.plot_widget.viewport(), tab.table.view.viewport()], visible_only=True
+        )
         drawn = hook_prepared(tab, watch)
         tab.show()
         wait_drawn(app, tab, watch, drawn)
@@ -201,7 +167,7 @@ def main() -> None:
         tab.statistics.views[1].viewport(),
         tab.table.view.viewport(),
     ]  # the selection's statistics
-    watch = PaintWatch(views)
+    watch = PaintWatch(views, visible_only=True)
     drawn = hook_prepared(tab, watch)
     tab.show()
     wait_drawn(app, tab, watch, drawn)
@@ -209,7 +175,7 @@ def main() -> None:
     base_widget, base_item = baseline_window(args.flowers)
     base_watch = PaintWatch([base_widget.viewport()])
     base_widget.show()
-    base_watch.wait(app)
+    base_watch.wait()
 
     brushes = [pg.mkBrush(230, 159, 0), pg.mkBrush(58, 127, 193)]
     boxes = [((0.95, 0.05), (2.05, 0.65)), ((2.95, 0.85), (5.05, 1.75))]
@@ -219,7 +185,7 @@ def main() -> None:
         base_watch.reset()
         start = time.perf_counter()
         base_item.setBrush(brushes[i % 2])
-        base_watch.wait(app)
+        base_watch.wait()
         baseline.append((time.perf_counter() - start) * 1000)
 
         tab.pages.setCurrentIndex(i % 3)
@@ -230,7 +196,7 @@ def main() -> None:
         watch.reset()
         start = time.perf_counter()
         release()
-        watch.wait(app)
+        watch.wait()
         brush.append((time.perf_counter() - start) * 1000)
         selected.append(len(tab.selection))
     base_widget.close()
@@ -242,14 +208,15 @@ def main() -> None:
     base_ms = statistics.median(baseline)
     print(f"selected per brush: {sorted(set(selected))}")
     print(f"first draw ms (3 tabs): {[round(t) for t in first_draws]}")
-    print(f"baseline: bare pyqtgraph, 100k-point ScatterPlotItem, new brush, median ms: {base_ms:.1f}")
+    size = "1m" if args.flowers == 1_000_000 else f"{args.flowers // 1000}k"
+    print(f"baseline: bare pyqtgraph, {size}-point ScatterPlotItem, new brush, median ms: {base_ms:.1f}")
     print(
         f"brush: rectangle release to all visible views painted, median ms: {brush_ms:.1f} "
         f"(p90 {sorted(brush)[int(0.9 * (len(brush) - 1))]:.1f})"
     )
-    print(f"explore_first_draw_100k_ms: {first:.0f}")
-    print(f"brush_100k_ms: {brush_ms:.1f}")
-    print(f"brush_100k_ratio: {brush_ms / base_ms:.2f}")
+    print(f"explore_first_draw_{size}_ms: {first:.0f}")
+    print(f"{'explore_brush' if size == '1m' else 'brush'}_{size}_ms: {brush_ms:.1f}")
+    print(f"brush_{size}_ratio: {brush_ms / base_ms:.2f}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ heartbeat timer on the GUI thread, with the real window shown, during in turn:
 Each phase ends when the task is done and the tabs have caught up (plus 0.3 s).
 Prints each stall and then `gui_max_stall_ms: X` (goal: X <= 50).
 
-Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui_stall.py
+Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_gui_stall.py [--why]
+(--why: where every thread was while the GUI thread stalled, tests/bench/frames.py)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import harness
 import numpy as np
+from frames import StallSampler, StallWatch
 
 LOCKER = """
 import sqlite3, sys, time
@@ -56,12 +58,15 @@ def main() -> None:
             f.writelines(f"{a:.1f},{b:.1f},{c:.1f},{d:.1f},{v}\n" for (a, b, c, d), v in zip(X2, y2))
 
         window = harness.open_window(work, today=today)
-        state, beat = window.state, harness.Heartbeat()
+        state, beat = window.state, StallWatch()
         stalls = {}
 
         def phase(name: str, start) -> None:
             harness.settle(0.3)
             beat.start()
+            sampler = StallSampler(beat) if "--why" in sys.argv else None
+            if sampler:
+                sampler.start()
             task = start()
             harness.wait_until(lambda: task.is_done, timeout=600)
             harness.wait_until(lambda: not state.runner.busy, timeout=60)
@@ -70,6 +75,8 @@ def main() -> None:
             if task.state != "finished":
                 raise SystemExit(f"{name}: {task.state} {task.error}")
             print(f"{name:34} max stall {stalls[name]:7.1f} ms", flush=True)
+            for line in sampler.stop() if sampler else ():
+                print("    " + line)
 
         state.today = lambda: today + dt.timedelta(days=365)
         phase("catch-up of 365 days", window.daily_actions.catch_up_now)

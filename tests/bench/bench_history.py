@@ -15,11 +15,15 @@ for reference, the change of view) and
   history_update_ms: Y            (goal <= 50)
   history_first_draw_ratio: Z     (X / the bare plot's first draw, same run)
 
-Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_history.py [rounds]
+With --days 36500 (a hundred years, tests/bench/bench_scale.py) the figures are named by
+that count: history_first_draw_36500_ms (goal <= 500).
+
+Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_history.py [rounds] [--days N]
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import statistics
@@ -34,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
+from frames import LastPaint  # noqa: E402
 
 TODAY = dt.date(2026, 6, 15)
 YEARS_OF_DAYS = 3650
@@ -67,23 +72,6 @@ def build_store(folder: Path):
     return store
 
 
-class PaintCounter:
-    """Notes when a widget last received a Paint event."""
-
-    def __init__(self, widget):
-        from PySide6.QtCore import QEvent, QObject
-
-        class Filter(QObject):
-            def eventFilter(inner, obj, event):
-                if event.type() == QEvent.Type.Paint:
-                    self.last = time.perf_counter()
-                return False
-
-        self.last = 0.0
-        self._filter = Filter(widget)
-        widget.installEventFilter(self._filter)
-
-
 class LoadWatch:
     """Notes when the tab last drew new data (its `drawn` signal)."""
 
@@ -95,7 +83,7 @@ class LoadWatch:
         self.last = time.perf_counter()
 
 
-def drawn_and_painted(app, watch: LoadWatch, counter: PaintCounter, since: float) -> None:
+def drawn_and_painted(app, watch: LoadWatch, counter: LastPaint, since: float) -> None:
     """Run the event loop until new data was drawn after `since` and painted after that."""
     wait_until(app, lambda: watch.last > since and counter.last > watch.last)
 
@@ -134,7 +122,7 @@ def bare_plot_first_draw(app, n: int) -> float:
     y = np.random.default_rng(0).integers(0, 2, n).astype(float)
     start = time.perf_counter()
     widget = pg.PlotWidget()
-    counter = PaintCounter(widget.viewport())
+    counter = LastPaint(widget.viewport())
     widget.resize(*SIZE)
     widget.addItem(pg.ScatterPlotItem(x, y, size=6, pen=None, brush=pg.mkBrush("#009E73")))
     widget.show()
@@ -152,7 +140,12 @@ def bare_plot_first_draw(app, n: int) -> float:
 
 
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    global YEARS_OF_DAYS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rounds", nargs="?", type=int, default=5)
+    parser.add_argument("--days", type=int, default=YEARS_OF_DAYS)
+    args = parser.parse_args()
+    rounds, YEARS_OF_DAYS = args.rounds, args.days
     from iris_desktop.ui.app import application
 
     app = application()
@@ -184,7 +177,7 @@ def main() -> None:
 
         start = time.perf_counter()
         tab = HistoryTab(state, harness.reporter())
-        counter = PaintCounter(tab.plot.viewport())
+        counter = LastPaint(tab.plot.viewport())
         watch = LoadWatch(tab)  # before the first load comes back
         tab.resize(*SIZE)
         tab.show()
@@ -224,10 +217,10 @@ def main() -> None:
     def ms(values):
         return statistics.median(values) * 1000
 
-    print(f"bare_plot_first_draw_3650_ms: {ms(bare):.1f}")
+    print(f"bare_plot_first_draw_{YEARS_OF_DAYS}_ms: {ms(bare):.1f}")
     print(f"bare_plot_update_ms: {ms(bare_update):.1f}")
     print(f"history_view_change_ms: {ms(view):.1f}")
-    print(f"history_first_draw_3650_ms: {ms(first):.1f}")
+    print(f"history_first_draw_{YEARS_OF_DAYS}_ms: {ms(first):.1f}")
     print(f"history_update_ms: {ms(update):.1f}")
     ratios = [f / b for f, b in zip(first, bare)]
     print(f"history_first_draw_ratio: {statistics.median(ratios):.2f}")

@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from bench_history import PaintCounter, delete_now, settle, wait_until  # noqa: E402
+from bench_history import delete_now, settle, wait_until  # noqa: E402
+from frames import LastPaint  # noqa: E402
 
 TODAY = dt.date(2026, 6, 15)
 RUNS = 10_000
@@ -105,7 +106,7 @@ class ResetWatch:
 def first_draw(app, state, crontab: Path) -> tuple[float, object]:
     start = time.perf_counter()
     tab = make_tab(state, crontab)
-    counter = PaintCounter(tab.log.view.viewport())
+    counter = LastPaint(tab.log.view.viewport())
     watch = ResetWatch(tab.log.model)
     tab.resize(*SIZE)
     tab.show()
@@ -118,7 +119,7 @@ def update(app, store, state, tab) -> tuple[float, float]:
     from iris_desktop.pipelines import operations
     from iris_desktop.store import Store
 
-    counter = PaintCounter(tab.log.view.viewport())
+    counter = LastPaint(tab.log.view.viewport())
     changed: list[float] = []
     state.changed.connect(lambda _c: changed.append(time.perf_counter()))
     with Store.open(store.path, store.models_dir) as other:
@@ -144,7 +145,7 @@ def bare_table_first_draw(app, store) -> float:
     for row, run in enumerate(runs):
         for column in range(len(COLUMNS)):
             table.setItem(row, column, QTableWidgetItem(_cell(run, column)))
-    counter = PaintCounter(table.viewport())
+    counter = LastPaint(table.viewport())
     table.resize(*SIZE)
     table.show()
     wait_until(app, lambda: counter.last > start)

@@ -77,35 +77,6 @@ def open_window(data_dir: Path, today=None, size=(1280, 820)):
     return window
 
 
-class Heartbeat:
-    """A 5 ms timer on the GUI thread; the longest gap between its ticks is the
-    longest the window could not react (one 60 Hz frame is 16.7 ms)."""
-
-    def __init__(self, interval_ms: int = 5):
-        from PySide6.QtCore import QTimer
-
-        self.timer = QTimer()
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self._tick)
-        self.last = None
-        self.max_gap = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        if self.last is not None:
-            self.max_gap = max(self.max_gap, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.last, self.max_gap = None, 0.0
-        self.timer.start()
-
-    def stop(self) -> float:
-        """The longest gap in ms since start()."""
-        self.timer.stop()
-        return self.max_gap * 1000
-
-
 def reporter():
     """The reporter a tab is given; nothing is shown (a benchmark has nobody to read)."""
     from iris_desktop.ui.runtime.errors import ErrorReporter
