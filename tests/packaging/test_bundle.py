@@ -125,7 +125,12 @@ def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
 def test_bundle_leaves_out_what_the_app_never_loads(bundle):
     internal = bundle.parent / "_internal"
     qt = internal / "PySide6" / "Qt" if sys.platform != "win32" else internal / "PySide6"
-    assert not (qt / "translations").exists()
+    # Of Qt's catalogues only qtbase's in the app's languages; the app's own compiled ones.
+    assert {f.name for f in (qt / "translations").iterdir()} == bundle_trim.QT_CATALOGUES
+    assert {f.name for f in (internal / "iris_desktop" / "resources" / "translations").glob("*.qm")} == {
+        "iris_desktop_en.qm",
+        "iris_desktop_sv.qm",
+    }
     for folder in (qt / "plugins").iterdir():
         for plugin in folder.iterdir():
             assert bundle_trim.keep_qt_plugin(folder.name, plugin.name), plugin
