@@ -36,6 +36,7 @@ from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import CATCH_UP, STORE_BUNDLED, TRAIN_DEFAULT, AppState
 from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.pipeline_words import lane_title
 from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
 from iris_desktop.ui.widgets.theme import Theme
 from iris_desktop.ui.widgets.welcome_panel import WelcomeFacts, WelcomePanel
@@ -88,28 +89,6 @@ TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
     ("History", _history_tab),
     ("Pipelines", _pipelines_tab),  # the four pipelines' runs, lineage and schedule
 ]
-
-
-def lane_title(name: str) -> str:
-    """The work of task runner lane `name` as a failure nobody handled names it: "Import"
-    (failed), in English the lane's name capitalized; other lanes by their identifier."""
-    known = {
-        "activation": tr("Activation", "what failed"),
-        "backfill": tr("Backfill", "what failed"),
-        "backtest": tr("Backtest", "what failed"),
-        "backup": tr("Backup", "what failed"),
-        "catch-up": tr("Catch-up", "what failed"),
-        "explain": tr("Explain", "what failed"),
-        "export": tr("Export", "what failed"),
-        "history": tr("History", "what failed"),
-        "import": tr("Import", "what failed"),
-        "refresh": tr("Refresh", "what failed"),
-        "removal": tr("Removal", "what failed"),
-        "report": tr("Report", "what failed"),
-        "start-up": tr("Start-up", "what failed"),
-        "training": tr("Training", "what failed"),
-    }
-    return known.get(name) or name.capitalize()
 
 
 class MainWindow(QMainWindow):

@@ -52,3 +52,25 @@ def removal_message(removal: Removal) -> str:
             "{text}; models {versions} were trained on them and keep working as trained (retrain to leave them out)"
         )
     return template.format(text=text, versions=versions)
+
+
+def lane_title(name: str) -> str:
+    """The work of task runner lane `name` as a failure nobody handled names it: "Import"
+    (failed), in English the lane's name capitalized; other lanes by their identifier."""
+    known = {
+        "activation": tr("Activation", "what failed"),
+        "backfill": tr("Backfill", "what failed"),
+        "backtest": tr("Backtest", "what failed"),
+        "backup": tr("Backup", "what failed"),
+        "catch-up": tr("Catch-up", "what failed"),
+        "explain": tr("Explain", "what failed"),
+        "export": tr("Export", "what failed"),
+        "history": tr("History", "what failed"),
+        "import": tr("Import", "what failed"),
+        "refresh": tr("Refresh", "what failed"),
+        "removal": tr("Removal", "what failed"),
+        "report": tr("Report", "what failed"),
+        "start-up": tr("Start-up", "what failed"),
+        "training": tr("Training", "what failed"),
+    }
+    return known.get(name) or name.capitalize()

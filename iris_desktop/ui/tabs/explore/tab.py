@@ -380,7 +380,7 @@ class ExploreTab(QWidget):
         if where is not None:
             QToolTip.showText(where, text, self)
 
-    # ---- export -----------------------------------------------------------------------
+    # ---- export and removal -----------------------------------------------------------
 
     def export_plot(self, item, name: str) -> None:
         exports.export_plot(self, item, name)
@@ -391,8 +391,6 @@ class ExploreTab(QWidget):
     def write_csv(self, path: str, rows: np.ndarray) -> Task:
         """Write `rows` to `path` in a worker; returns the Task."""
         return exports.write_csv(self, path, rows)
-
-    # ---- removal ----------------------------------------------------------------------
 
     def remove_selected_imports(self):
         """Plan, confirm, remove (see explore/removal_flow.py); returns the planning Task."""
