@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from iris_desktop import APP_DISPLAY_NAME
 from iris_desktop.ui.actions.app_actions import AppActions
-from iris_desktop.ui.actions.daily_actions import DailyActions, catch_up_message
+from iris_desktop.ui.actions.daily_actions import DailyActions
 from iris_desktop.ui.actions.data_actions import DataActions
 from iris_desktop.ui.actions.history_actions import HistoryActions
 from iris_desktop.ui.actions.model_actions import ModelActions
@@ -36,7 +36,7 @@ from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import CATCH_UP, STORE_BUNDLED, TRAIN_DEFAULT, AppState
 from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
 from iris_desktop.ui.widgets import strings
-from iris_desktop.ui.widgets.pipeline_words import lane_title
+from iris_desktop.ui.widgets.pipeline_words import catch_up_text, lane_title
 from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
 from iris_desktop.ui.widgets.theme import Theme
 from iris_desktop.ui.widgets.welcome_panel import WelcomeFacts, WelcomePanel
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.daily_actions.last_catch_up_day = self.state.today()
         self.state.apply(result.snapshot)
         self.status_bar.show_model(self.state.model)  # also when there is none
-        message = catch_up_message(result.summary)
+        message = catch_up_text(result.summary)
         if result.first_run:
             s = result.summary
             message = tr(

@@ -10,34 +10,10 @@ from iris_desktop.ui.actions.base import Actions
 from iris_desktop.ui.runtime import jobs
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.worker import Task
+from iris_desktop.ui.widgets.pipeline_words import catch_up_text
 
 if TYPE_CHECKING:
-    from iris_desktop.pipelines.inference import CatchUpSummary
-
-
-def catch_up_message(summary: CatchUpSummary) -> str:
-    """What a catch-up did, as CatchUpSummary.message() says it, in the user's language
-    (the same words as the Daily tab's catch_up_text)."""
-    if summary.days_added:
-        days = tr("%n missed day(s)", None, summary.days_added)
-        if summary.first_day != summary.last_day:
-            text = tr("Caught up {days} (from {first} to {last})").format(
-                days=days, first=summary.first_day, last=summary.last_day
-            )
-        else:
-            text = tr("Caught up {days} ({first})").format(days=days, first=summary.first_day)
-    elif summary.predictions_made:
-        text = tr("Predicted {flowers}").format(flowers=tr("%n daily flower(s)", None, summary.predictions_made))
-    else:
-        text = tr("Up to date")
-    if summary.model_version is None and summary.pending:
-        predictions = tr("%n prediction(s)", None, summary.pending)
-        if summary.model_error:
-            template = tr("{text}; {predictions} pending: the active model cannot be used")
-        else:
-            template = tr("{text}; {predictions} pending: no active model")
-        text = template.format(text=text, predictions=predictions)
-    return text
+    pass
 
 
 class DailyActions(Actions):
@@ -53,7 +29,7 @@ class DailyActions(Actions):
         today = self.last_catch_up_day = self.state.today()
 
         def done(summary):
-            self.done(catch_up_message(summary))
+            self.done(catch_up_text(summary))
             if summary.model_error:
                 self.model_unusable(summary.model_error)
 
