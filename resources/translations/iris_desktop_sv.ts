@@ -3182,6 +3182,10 @@ Avsluta och starta Iris Desktop igen: den skadade filen flyttas då undan och de
         <translation>Läser in scikit-learn och diagramverktygen…</translation>
     </message>
     <message>
+        <source>Importing {rows}…</source>
+        <translation>Importerar {rows}…</translation>
+    </message>
+    <message>
         <source>Model v{version} was activated elsewhere</source>
         <translation>Modell v{version} aktiverades någon annanstans</translation>
     </message>

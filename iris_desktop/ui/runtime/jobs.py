@@ -261,10 +261,16 @@ def preview_import(store: Store, path: str):
 
 
 @with_store
-def import_previewed(store: Store, seen, options, path: str):
+def import_previewed(store: Store, seen, options, path: str, progress=None, should_cancel=None):
+    """imports.import_preview, its rows written told as a percentage: the status bar
+    shows it with a Cancel button (a cancelled import writes nothing)."""
     from iris_desktop.pipelines.imports import import_preview
 
-    return import_preview(store, seen, options, path)
+    def written(done: int, total: int) -> None:
+        if progress is not None:
+            progress(100 * done // max(total, 1), tr("Importing {rows}…").format(rows=tr("%Ln row(s)", None, total)))
+
+    return import_preview(store, seen, options, path, progress=written, should_cancel=should_cancel)
 
 
 @with_store

@@ -4,6 +4,8 @@ writes nothing; File ▸ Remove an import takes a batch back out."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -111,3 +113,54 @@ def test_a_bad_file_says_why_and_writes_nothing(make_window, qtbot, tmp_path, te
     assert window.reporter.dialogs[-1].text().startswith("Nothing was imported")
     assert "bad.csv" in window.reporter.dialogs[-1].text()
     assert imported(window) == 0
+
+
+def test_a_long_import_shows_its_progress_and_cancel_writes_nothing(make_window, qtbot, tmp_path, monkeypatch):
+    """The status bar's bar and Cancel follow the rows written; Cancel in the middle of
+    the write rolls it back. The write is held after its first step until Cancel is
+    clicked, so the click always lands while rows are being written."""
+    from iris_desktop.pipelines import imports
+
+    gate = threading.Event()
+    real = imports.import_preview
+
+    def held(store, seen, options, path, progress, should_cancel):
+        def told(done: int, total: int) -> None:
+            progress(done, total)
+            if done:
+                gate.wait(30)
+
+        return real(store, seen, options, path, progress=told, should_cancel=should_cancel)
+
+    monkeypatch.setattr(imports, "import_preview", held)
+    window = make_window()
+    path = tmp_path / "many.csv"
+    path.write_text(HEADER + "".join(f"{4.5 + (i % 30) / 10:.1f},3.1,1.4,0.2,setosa\n" for i in range(3000)))
+    stored = "SELECT (SELECT count(*) FROM flowers), (SELECT count(*) FROM imports)"
+    before = read(window, lambda s: s.conn.execute(stored).fetchone())
+    dialog = open_preview(qtbot, window, path)
+    bar = window.status_bar
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not bar.cancel_button.isHidden() and bar.progress.value() > 0, timeout=30_000)
+    assert window.status_label.text() == "Importing 3,000 rows…" and not bar.progress.isHidden()
+    qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: not window.state.runner.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: "cancelled" in window.status_label.text().lower())
+    assert bar.progress.isHidden() and bar.cancel_button.isHidden()
+    assert read(window, lambda s: s.conn.execute(stored).fetchone()) == before  # no flower, no batch
+    last = read(window, lambda s: s.conn.execute("SELECT pipeline, outcome FROM runs ORDER BY id DESC").fetchone())
+    assert tuple(last) == ("import", "cancelled")  # the run log says so
+
+
+def test_an_import_reports_its_rows_as_it_writes(make_window, qtbot, tmp_path):
+    window = make_window()
+    path = tmp_path / "many.csv"
+    path.write_text(HEADER + "".join(f"{4.5 + (i % 30) / 10:.1f},3.1,1.4,0.2,setosa\n" for i in range(3000)))
+    dialog = open_preview(qtbot, window, path)
+    told: list[tuple[int, str]] = []
+    window.state.runner.progress.connect(lambda pct, text: told.append((pct, text)))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: imported(window) == 3000, timeout=30_000)
+    writing = [pct for pct, text in told if text == "Importing 3,000 rows…"]
+    assert len(writing) > 10 and writing == sorted(writing) and writing[-1] > 90
