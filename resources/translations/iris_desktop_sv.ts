@@ -5265,10 +5265,6 @@ Avsluta och starta Iris Desktop igen: den skadade filen flyttas då undan och de
         <translation>Dag {day}: predikterad {predicted}, faktiskt {actual} (fel), modell v{version} (den som efterfrågades)</translation>
     </message>
     <message>
-        <source>{name} ({unit})</source>
-        <translation>{name} ({unit})</translation>
-    </message>
-    <message>
         <source>&amp;Back to my sliders</source>
         <translation>Tillbaka till &amp;mina reglage</translation>
     </message>

@@ -1,9 +1,13 @@
 """The core's fixed words, known by their identifiers, in the user's language: a tab's
-name and the four measurements' names (domain.py writes English)."""
+name and the four measurements' names (domain.py writes English); and `reword`, which
+reads a sentence the core wrote from one of its English templates back into the user's
+language. QT_TR_NOOP is Qt's marker for lupdate, typed for the tabs to share."""
 
 from __future__ import annotations
 
+import re
 import typing
+from collections.abc import Callable, Sequence
 
 if typing.TYPE_CHECKING:  # PySide6's stub returns `object`: the marked literal is a str
 
@@ -48,3 +52,35 @@ def feature_label(feature: Feature) -> str:
     if feature.name not in _feature_names:
         return feature.label
     return tr("{feature} (cm)").format(feature=feature_display(feature))
+
+
+def reword(english: str, templates: Sequence[str], convert: Callable[[str, str], object] | None = None) -> str | None:
+    """`english`, written by the core from one of `templates` (their English sources),
+    in the user's language: the template it matches, translated, with the values read
+    back (`convert(name, text)` turns one into what the translation formats, e.g. a
+    number for "{x:.2f}"). None if it matches none."""
+    for template in templates:
+        match = _pattern(template).fullmatch(english)
+        if match is not None:
+            values = {name: convert(name, text) if convert else text for name, text in match.groupdict().items()}
+            return tr(template).format(**values)
+    return None
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::[^{}]*)?\}")
+_patterns: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The English `template` as a pattern: each {name} (or {name:spec}) a named group."""
+    if template not in _patterns:
+        parts, at, seen = [], 0, set()
+        for found in _PLACEHOLDER.finditer(template):
+            name = found.group(1)
+            parts.append(re.escape(template[at : found.start()]))
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+            at = found.end()
+        parts.append(re.escape(template[at:]))
+        _patterns[template] = re.compile("".join(parts), re.DOTALL)
+    return _patterns[template]

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import number, percent, tr
-from iris_desktop.ui.tabs.daily.words import GENERATOR_LABELS, QT_TR_NOOP, feature_label, generator_label
+from iris_desktop.ui.tabs.daily.words import GENERATOR_LABELS, generator_label
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP, feature_label
 from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
 
 if TYPE_CHECKING:

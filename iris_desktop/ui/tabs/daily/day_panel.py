@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.daily.words import basis_text, feature_name, generator_description, generator_label, long_date
+from iris_desktop.ui.tabs.daily.words import basis_text, generator_description, generator_label
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
+from iris_desktop.ui.widgets.local_dates import long_date
 
 HARD = 0.9  # below this, the generator's own varieties overlap at the day's flower
 

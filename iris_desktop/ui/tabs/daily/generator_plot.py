@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.daily.words import feature_label, feature_name, generator_label
+from iris_desktop.ui.tabs.daily.words import generator_label
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
+from iris_desktop.ui.widgets.core_words import feature_label
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 ELLIPSE_RADIUS = float(np.sqrt(-2 * np.log(0.05)))  # chi-square(2) 95 %: the ellipse holding 95 %

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import FEATURES
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.daily.generator_plot import GeneratorPlot, legend_html
-from iris_desktop.ui.tabs.daily.words import feature_name
 from iris_desktop.ui.widgets import colors, plot_export, strings
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.daily import GeneratorSettings

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import Text, number, tr
-from iris_desktop.ui.tabs.daily.words import QT_TR_NOOP, feature_name, generator_label
+from iris_desktop.ui.tabs.daily.words import generator_label
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 
 # The features' initials, in the correlation columns' headers ("r SL").
 _SHORT = (QT_TR_NOOP("SL"), QT_TR_NOOP("SW"), QT_TR_NOOP("PL"), QT_TR_NOOP("PW"))

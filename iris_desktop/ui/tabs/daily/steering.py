@@ -21,14 +21,8 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import MAX_HISTORY_DAYS
 from iris_desktop.pipelines.daily import GENERATORS, LABELS
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.daily.words import (
-    QT_TR_NOOP,
-    basis_text,
-    generator_description,
-    generator_label,
-    kind_label,
-    reword,
-)
+from iris_desktop.ui.tabs.daily.words import basis_text, generator_description, generator_label, kind_label
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP, reword
 
 TIPS = {
     "mvnormal": QT_TR_NOOP(

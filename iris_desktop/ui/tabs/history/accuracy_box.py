@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.history.accuracy_plot import AccuracyPlot
-from iris_desktop.ui.tabs.history.words import QT_TR_NOOP
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 SPANS = ((QT_TR_NOOP("Last 90 days"), 90), (QT_TR_NOOP("Last year"), 365), (QT_TR_NOOP("Everything"), None))
 DEFAULT_SPAN = 1

@@ -31,8 +31,9 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.runtime.i18n import percent, tr
 from iris_desktop.ui.tabs.history import plot_texts
 from iris_desktop.ui.tabs.history.day_axis import DAY, DayAxis, day_x, x_day
-from iris_desktop.ui.tabs.history.words import day_month_year, generator_text, short_date
+from iris_desktop.ui.tabs.history.words import generator_text
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.local_dates import day_month_year, short_date
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 if TYPE_CHECKING:

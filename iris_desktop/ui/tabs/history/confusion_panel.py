@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines.monitoring import HistoryColumns, confusion_counts
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.history.words import QT_TR_NOOP
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
+from iris_desktop.ui.widgets.local_dates import qdate
 
 WINDOWS = (
     QT_TR_NOOP("All time"),
@@ -34,10 +35,6 @@ WINDOWS = (
     QT_TR_NOOP("Date range"),
     QT_TR_NOOP("Days of one model"),
 )
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(date: QDate) -> dt.date:
@@ -133,7 +130,7 @@ class ConfusionPanel(QWidget):
             self._range_set = True  # the first data: the range spans it all
             for edit, day in ((self.start, view_history.day[0].item()), (self.end, view_history.day[-1].item())):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
         self._update()
 

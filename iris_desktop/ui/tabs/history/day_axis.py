@@ -9,7 +9,7 @@ import datetime as dt
 import numpy as np
 import pyqtgraph as pg
 
-from iris_desktop.ui.tabs.history.words import day_month, short_months
+from iris_desktop.ui.widgets.local_dates import day_month, short_months
 
 DAY = 86400.0  # x is seconds since 1970-01-01 UTC, what DateAxisItem reads
 

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from iris_desktop.domain import FEATURES
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.history.words import QT_TR_NOOP, feature_name, reword
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP, reword
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.drift import DriftReport, FeatureDrift

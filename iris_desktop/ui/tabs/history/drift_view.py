@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from iris_desktop.domain import FEATURES
 from iris_desktop.ui.runtime.i18n import number, tr
 from iris_desktop.ui.tabs.history import drift_text, plot_texts
-from iris_desktop.ui.tabs.history.words import QT_TR_NOOP, feature_label, feature_name
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP, feature_label
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 if TYPE_CHECKING:  # scipy: imported when a report is first drawn

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from iris_desktop.domain import VARIETIES, Variety
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.history.words import long_date
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
+from iris_desktop.ui.widgets.local_dates import long_date
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:

@@ -11,9 +11,9 @@ import numpy as np
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.tabs.history.drift_text import level_text
-from iris_desktop.ui.tabs.history.words import feature_name
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.column_table import Column
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 from iris_desktop.ui.widgets.plot_access import PlotTable
 
 if TYPE_CHECKING:

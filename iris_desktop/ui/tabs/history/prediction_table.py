@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import number, percent, tr
-from iris_desktop.ui.tabs.history.words import QT_TR_NOOP, feature_name
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.column_table import Column, ColumnTableModel
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 from iris_desktop.ui.widgets.row_menu import add_row_menu, show_row_menu
 
 if TYPE_CHECKING:

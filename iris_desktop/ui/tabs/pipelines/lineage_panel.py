@@ -11,7 +11,7 @@ import datetime as dt
 import html
 from typing import cast
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QGroupBox, QLabel
 
 from iris_desktop.store.registry import ModelRecord
@@ -20,10 +20,7 @@ from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.pipelines import run_text
 from iris_desktop.ui.tabs.pipelines.jobs import BatchLineage, DayLineage, ModelLineage
 from iris_desktop.ui.widgets import strings
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+from iris_desktop.ui.widgets.local_dates import qdate
 
 
 def _when(stamp: str) -> str:
@@ -197,9 +194,9 @@ class LineagePanel(QGroupBox):
         if first is None or last is None:
             return
         self.day.blockSignals(True)
-        self.day.setDateRange(_qdate(first), _qdate(last))
+        self.day.setDateRange(qdate(first), qdate(last))
         if not self._days_set:  # the latest day, until the user picks another
-            self.day.setDate(_qdate(last))
+            self.day.setDate(qdate(last))
             self._days_set = True
         self.day.blockSignals(False)
 
@@ -210,7 +207,7 @@ class LineagePanel(QGroupBox):
         """Pick `day` (its answer is asked for)."""
         if self.chosen_day() == day:
             self.dayRequested.emit(day)
-        self.day.setDate(_qdate(day))
+        self.day.setDate(qdate(day))
 
     def pick_model(self, version: int) -> None:
         at = self.model.findData(version)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel,
 from iris_desktop.domain import FEATURES
 from iris_desktop.pipelines.explain import Explanation
 from iris_desktop.ui.runtime.i18n import number, tr
-from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP, feature_name
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 
 NO_FLIP = QT_TR_NOOP("none within the data range")
 # the Daily tab's column names

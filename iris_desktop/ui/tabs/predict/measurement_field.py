@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLabel, QSlider, QWi
 from iris_desktop.domain import MAX_CM, Feature
 from iris_desktop.store.flowers import FeatureStats
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.predict.core_text import feature_label, feature_name
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
+from iris_desktop.ui.widgets.core_words import feature_label
 
 MIN_CM = 0.1  # the spin boxes: any length a flower can have; the sliders cover the data
 # Slider ranges when the store holds no data at all (the classic set's, with a margin).

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import number, tr
-from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP, feature_label, feature_name
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP, feature_label
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 
 STANDARDISED = "standardised"  # the distance unit of a model that standardises (else "cm")
 # The measurements' columns, on two lines (narrow columns; Swedish abbreviates)

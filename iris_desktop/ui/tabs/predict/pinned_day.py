@@ -23,10 +23,10 @@ from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.predict import jobs as predict_jobs
-from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.predict.explain_banner import ExplainBanner
 from iris_desktop.ui.tabs.predict.explanation_panel import ExplanationPanel
 from iris_desktop.ui.tabs.predict.neighbours_table import NeighboursPanel
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGroupBox

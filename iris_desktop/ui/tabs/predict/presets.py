@@ -17,7 +17,7 @@ from iris_desktop.pipelines.registry import LoadedModel
 from iris_desktop.store.flowers import FeatureStats
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import AppState
-from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 PRESET_TEXT = {  # mnemonics avoid the main window's menus (Alt+F, Alt+P, Alt+H)
     Variety.SETOSA: QT_TR_NOOP("Set&osa mean"),

@@ -35,7 +35,6 @@ from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
 from iris_desktop.ui.runtime.state import AppState, Changes
-from iris_desktop.ui.tabs.predict.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.predict.explain_banner import ExplainBanner
 from iris_desktop.ui.tabs.predict.explanation_panel import ExplanationPanel
 from iris_desktop.ui.tabs.predict.live_prediction import LivePrediction, prediction_detail
@@ -47,6 +46,7 @@ from iris_desktop.ui.tabs.predict.presets import PresetsBox
 from iris_desktop.ui.tabs.predict.probability_chart import ProbabilityChart
 from iris_desktop.ui.tabs.predict.remembered_flower import RememberedFlower
 from iris_desktop.ui.widgets import colors
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 from iris_desktop.ui.widgets.flower_widget import FlowerWidget
 from iris_desktop.ui.widgets.model_text import describe_model

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from iris_desktop.pipelines.registry_overview import compare
 from iris_desktop.ui.runtime.i18n import Text, tr
 from iris_desktop.ui.tabs.train import core_text
-from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.results import cv_text, pct
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 from iris_desktop.ui.widgets.model_text import describe_record
 
 SAME_ALWAYS = ("Version", "Created (UTC)")  # differ by nature: never bold

@@ -9,19 +9,14 @@ core has it. The English output is the core's, letter for letter."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from PySide6 import QtCore
 from PySide6.QtCore import QLocale
 
-from iris_desktop.domain import Feature
 from iris_desktop.pipelines.algorithms import ALGORITHMS, Algorithm, Param
 from iris_desktop.pipelines.legacy_models import NEEDS_RETRAINING
 from iris_desktop.ui.runtime.i18n import Text, tr
-
-# Qt's marker, typed: it returns its argument (lupdate finds the calls by this name).
-QT_TR_NOOP = cast("Callable[[str], str]", QtCore.QT_TR_NOOP)
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 ALGORITHM_NAMES = {
     "knn": QT_TR_NOOP("k-nearest neighbours"),
@@ -95,14 +90,6 @@ SHORT = {
 WEIGHTED = {"uniform": QT_TR_NOOP("uniform-weighted"), "distance": QT_TR_NOOP("distance-weighted")}
 NO_LIMIT = QT_TR_NOOP("No limit")
 
-FEATURE_NAMES = {
-    "sepal_length": QT_TR_NOOP("Sepal length"),
-    "sepal_width": QT_TR_NOOP("Sepal width"),
-    "petal_length": QT_TR_NOOP("Petal length"),
-    "petal_width": QT_TR_NOOP("Petal width"),
-}
-
-# A version's file, as the registry overview names what is wrong with it.
 FILE_PROBLEMS = {
     "file missing": QT_TR_NOOP("file missing"),
     "file altered": QT_TR_NOOP("file altered"),
@@ -258,9 +245,3 @@ def source_names(sources) -> str:
         "daily": tr("daily", "source of a flower"),
     }
     return ", ".join(names.get(source, source) for source in sources)
-
-
-def feature_name(feature: Feature) -> str:
-    """ "Petal length" in the user's language."""
-    text = FEATURE_NAMES.get(feature.name)
-    return tr(text) if text else feature.display

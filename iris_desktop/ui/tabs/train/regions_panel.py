@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.train.core_text import feature_name
 from iris_desktop.ui.widgets import colors, strings
+from iris_desktop.ui.widgets.core_words import feature_display as feature_name
 from iris_desktop.ui.widgets.decision_map import DecisionMap
 
 DEFAULT_AXES = (2, 3)  # petal length x petal width: where the varieties part

@@ -16,9 +16,9 @@ from iris_desktop.ui.tabs.train import core_text
 from iris_desktop.ui.tabs.train import jobs as train_jobs
 from iris_desktop.ui.tabs.train.backtest_dialog import BacktestDialog
 from iris_desktop.ui.tabs.train.compare_dialog import CompareDialog
-from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.model_actions import ModelActions
 from iris_desktop.ui.tabs.train.registry_table import RegistryTable
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 BUTTONS = (  # (attribute, text, tooltip): marked for translation, translated where shown
     (

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.runtime.i18n import percent, tr
 from iris_desktop.ui.tabs.train import core_text
-from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 SMALL_TEST_SET = 100  # below this many test flowers, say how coarse the figure is
 # The figures' captions, also the keys of ResultsPanel.values and the labels' object names

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QSpinBo
 from iris_desktop.pipelines.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from iris_desktop.pipelines.training import MAX_CV_FOLDS, MIN_CV_FOLDS, TrainingConfig
 from iris_desktop.ui.runtime.i18n import tr
-from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.param_form import ParamForm
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 
 SOURCE_TEXT = {
     "backfill": QT_TR_NOOP("B&undled data set"),

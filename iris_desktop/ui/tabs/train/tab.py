@@ -34,7 +34,6 @@ from iris_desktop.ui.runtime.state import AppState, Changes
 from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.train import core_text
 from iris_desktop.ui.tabs.train import jobs as train_jobs
-from iris_desktop.ui.tabs.train.core_text import QT_TR_NOOP
 from iris_desktop.ui.tabs.train.curve_page import CurvePage
 from iris_desktop.ui.tabs.train.focus_order import focus_order
 from iris_desktop.ui.tabs.train.model_actions import ModelActions
@@ -44,6 +43,7 @@ from iris_desktop.ui.tabs.train.registry_panel import RegistryPanel
 from iris_desktop.ui.tabs.train.results import ResultsPanel
 from iris_desktop.ui.tabs.train.settings_panel import SettingsPanel
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 from iris_desktop.ui.widgets.empty_state import EmptyState
 from iris_desktop.ui.widgets.key_text import shortcut_text
 from iris_desktop.ui.widgets.model_text import describe_record
