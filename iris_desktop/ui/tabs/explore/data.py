@@ -5,7 +5,7 @@ numpy only: no Python loop over rows anywhere here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -67,6 +67,9 @@ class ExploreData:
     ranges: np.ndarray  # (4, 2) axis ranges
     jitter: bool
     step: float | None  # the grid the plotted values sit on (0.1 cm), None if jittered or finer
+    # What every view asks of the same change, kept for the next one to ask (see highlight()).
+    _shown: tuple[bytes, np.ndarray] | None = field(default=None, repr=False, compare=False)
+    _highlight: Highlight | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, columns: FlowerColumns, jitter: bool) -> ExploreData:
@@ -80,6 +83,48 @@ class ExploreData:
     @property
     def variety(self) -> np.ndarray:
         return self.columns.variety
+
+    def shown(self, visible: np.ndarray) -> np.ndarray:
+        """The rows of the varieties `visible` (bool per variety) as a bool mask."""
+        key = np.asarray(visible, dtype=bool).tobytes()
+        if self._shown is None or self._shown[0] != key:
+            rows = np.asarray(visible, dtype=bool)[self.variety] if len(self) else np.zeros(0, dtype=bool)
+            self._shown = (key, rows)
+        return self._shown[1]
+
+    def highlight(self, mask: np.ndarray, visible: np.ndarray) -> Highlight:
+        """The selection `mask` (never changed in place: a new selection is a new array) as
+        the views draw it. A brush tells a dozen views at once; they share one."""
+        shown = self.shown(visible)
+        kept = self._highlight
+        if kept is None or kept.mask is not mask or kept.shown is not shown:
+            kept = self._highlight = Highlight(mask, shown)
+        return kept
+
+
+class Highlight:
+    """One selection over the rows shown, computed once for every view: the selected rows
+    as indices (a gather over them costs a fraction of one over a million-row mask) and
+    each feature pair's density counts, a panel and its mirror image sharing one bincount."""
+
+    def __init__(self, mask: np.ndarray, shown: np.ndarray):
+        self.mask, self.shown = mask, shown
+        self.rows = np.flatnonzero(mask & shown) if len(mask) == len(shown) else np.zeros(0, dtype=np.intp)
+        self._counts: dict[tuple, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def density_counts(self, grid: DensityGrid, features: tuple[int, int]) -> np.ndarray:
+        """grid.counts() of the selected rows; `grid` is over `features` (x, y)."""
+        x, y, w, h = grid.rect
+        mirror = ((features[1], features[0]), grid.shape[::-1], (y, x, h, w))
+        if mirror in self._counts:
+            return self._counts[mirror].transpose(0, 2, 1)
+        key = (features, grid.shape, grid.rect)
+        if key not in self._counts:
+            self._counts[key] = grid.counts(self.rows)
+        return self._counts[key]
 
 
 def describe_flower(columns: FlowerColumns, row: int, batch_names: dict[int, str]) -> str:

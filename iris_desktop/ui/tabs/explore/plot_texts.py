@@ -4,7 +4,8 @@ description costs a bincount at 100,000 flowers."""
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from typing import Any, cast
 
 import numpy as np
 
@@ -26,7 +27,24 @@ def shown_rows(data: ExploreData | None, visible: np.ndarray) -> np.ndarray:
     """The rows a plot draws: the flowers of the varieties shown."""
     if data is None or not len(data):
         return np.zeros(0, dtype=bool)
-    return visible[data.variety]
+    return data.shown(visible)
+
+
+_kept: dict[str, tuple[tuple, Any]] = {}
+
+
+def _once(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """compute(), kept for `key` until another key comes: a brush describes every plot
+    again while only its selection changed. Arrays and data in `key` are compared by
+    identity (new data are new arrays, never changed in place), the rest by value."""
+    kept = _kept.get(name)
+    if kept is None or not all(map(_same, kept[0], key)):
+        kept = _kept[name] = (key, compute())
+    return kept[1]
+
+
+def _same(a: object, b: object) -> bool:
+    return a is b or (not isinstance(a, (np.ndarray, ExploreData)) and a == b)
 
 
 def _selected(mask: np.ndarray, rows: np.ndarray) -> str:
@@ -38,13 +56,23 @@ def _counts(data: ExploreData, rows: np.ndarray) -> str:
     return counts_text(np.bincount(data.variety[rows], minlength=len(VARIETIES)), _NAMES)
 
 
+def _shown_summary(data: ExploreData, visible: np.ndarray) -> tuple[int, str, np.ndarray, np.ndarray]:
+    """(count, the varieties' counts in words, each feature's min, max) of the rows shown."""
+
+    def compute() -> tuple[int, str, np.ndarray, np.ndarray]:
+        rows = data.shown(visible)
+        X = data.columns.X[rows]
+        return int(np.count_nonzero(rows)), _counts(data, rows), X.min(axis=0), X.max(axis=0)
+
+    return _once("shown", (data, np.asarray(visible, dtype=bool).tobytes()), compute)
+
+
 def matrix_description(data: ExploreData | None, visible: np.ndarray, mask: np.ndarray) -> str:
     rows = shown_rows(data, visible)
     if data is None or not rows.any():
         return strings.EMPTY_PLOT.format(name=strings.MATRIX_TITLE)
-    return strings.MATRIX_DESCRIPTION.format(
-        count=int(rows.sum()), varieties=_counts(data, rows), selected=_selected(mask, rows)
-    )
+    count, varieties, _, _ = _shown_summary(data, visible)
+    return strings.MATRIX_DESCRIPTION.format(count=count, varieties=varieties, selected=_selected(mask, rows))
 
 
 def scatter_description(data: ExploreData | None, features: tuple[int, int], visible, mask) -> str:
@@ -52,16 +80,16 @@ def scatter_description(data: ExploreData | None, features: tuple[int, int], vis
     if data is None or not rows.any():
         return strings.EMPTY_PLOT.format(name=strings.SCATTER_TITLE)
     fx, fy = features
-    X = data.columns.X[rows]
+    count, varieties, lo, hi = _shown_summary(data, visible)
     return strings.SCATTER_DESCRIPTION.format(
         x=_feature(fx),
         y=_feature(fy),
-        count=int(rows.sum()),
-        varieties=_counts(data, rows),
-        x0=X[:, fx].min(),
-        x1=X[:, fx].max(),
-        y0=X[:, fy].min(),
-        y1=X[:, fy].max(),
+        count=count,
+        varieties=varieties,
+        x0=lo[fx],
+        x1=hi[fx],
+        y0=lo[fy],
+        y1=hi[fy],
         selected=_selected(mask, rows),
     )
 
@@ -90,18 +118,20 @@ def flowers_table(title: str, data: ExploreData | None, features, visible, mask)
 
 
 def distribution_description(feature: int, width: float, values: np.ndarray, variety: np.ndarray, visible, mask) -> str:
-    rows = visible[variety] if len(variety) else np.zeros(0, dtype=bool)
-    if not rows.any():
+    shown = np.asarray(visible, dtype=bool)
+
+    def compute() -> tuple[np.ndarray, int, str]:
+        rows = shown[variety] if len(variety) else np.zeros(0, dtype=bool)
+        sums = np.bincount(variety[rows], weights=values[rows], minlength=len(VARIETIES))
+        counts = np.bincount(variety[rows], minlength=len(VARIETIES))
+        means = [strings.MEAN_OF.format(name=name, mean=total / n) for name, total, n in zip(_NAMES, sums, counts) if n]
+        return rows, int(counts.sum()), strings.LIST_SEPARATOR.join(means)
+
+    rows, count, means = _once("distribution", (values, variety, shown.tobytes()), compute)
+    if not count:
         return strings.EMPTY_PLOT.format(name=strings.DISTRIBUTION_TITLE)
-    sums = np.bincount(variety[rows], weights=values[rows], minlength=len(VARIETIES))
-    counts = np.bincount(variety[rows], minlength=len(VARIETIES))
-    means = [strings.MEAN_OF.format(name=name, mean=total / n) for name, total, n in zip(_NAMES, sums, counts) if n]
     return strings.DISTRIBUTION_DESCRIPTION.format(
-        feature=feature_name(feature),
-        width=width,
-        count=int(rows.sum()),
-        means=strings.LIST_SEPARATOR.join(means),
-        selected=_selected(mask, rows),
+        feature=feature_name(feature), width=width, count=count, means=means, selected=_selected(mask, rows)
     )
 
 

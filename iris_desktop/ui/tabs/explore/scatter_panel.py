@@ -130,7 +130,7 @@ class ScatterLayers:
         self.data, self.features = data, features
         fx, fy = features
         x, y = data.coords[:, fx], data.coords[:, fy]
-        self.visible_rows = visible[data.variety] if len(data) else np.zeros(0, dtype=bool)
+        self.visible_rows = data.shown(visible)
         shown = int(np.count_nonzero(self.visible_rows))
         self.dense = shown > POINTS_LIMIT
         if self.dense:
@@ -150,21 +150,23 @@ class ScatterLayers:
         if data is None or len(mask) != len(data):
             return
         self.mask = mask
-        selected = mask & self.visible_rows
-        anything = bool(selected.any())
+        chosen = data.highlight(mask, self._visible)  # shared with the other views
+        anything = len(chosen) > 0
         base = self.density if self.dense else self.points
         base.setOpacity(DIMMED if anything else 1.0)
         grid = self.grid  # set when dense
         if self.dense and grid is not None:
             self.highlight.set_data(np.empty(0), np.empty(0), np.empty(0))
             if anything:
-                self.highlight_density.show_counts(grid, grid.counts(selected), palette(), self._visible)
+                counts = chosen.density_counts(grid, self.features)
+                self.highlight_density.show_counts(grid, counts, palette(), self._visible)
             else:
                 self.highlight_density.clear()
         else:
             self.highlight_density.clear()
             fx, fy = self.features
-            self.highlight.set_data(data.coords[selected, fx], data.coords[selected, fy], data.variety[selected])
+            rows = chosen.rows
+            self.highlight.set_data(data.coords[rows, fx], data.coords[rows, fy], data.variety[rows])
 
     def nearest(self, scene_pos: QPointF) -> int | None:
         """The row of the visible flower nearest to `scene_pos`, if within HOVER_PX."""

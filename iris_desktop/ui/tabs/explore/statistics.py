@@ -88,6 +88,8 @@ class Describer:
                 self.codes.append(None)
 
     def describe(self, rows: np.ndarray | None = None) -> np.ndarray:
+        if rows is not None and rows.dtype == bool:
+            rows = np.flatnonzero(rows)  # one pass over the mask, then gathers of the selected only
         out = np.full((len(GROUPS), self.X.shape[1], len(STATS)), np.nan)
         k = len(VARIETIES)
         for j, (values, codes) in enumerate(zip(self.values, self.codes)):

@@ -19,6 +19,8 @@ pg = pytest.importorskip("pyqtgraph")
 
 from iris_desktop.domain import FEATURES, VARIETIES  # noqa: E402
 from iris_desktop.store.flowers import SOURCES, add_rows  # noqa: E402
+from iris_desktop.ui.tabs.explore.data import density_rgba  # noqa: E402
+from iris_desktop.ui.tabs.explore.scatter_panel import palette  # noqa: E402
 from iris_desktop.ui.tabs.explore.selection import Mode  # noqa: E402
 from iris_desktop.ui.tabs.explore.statistics import GROUPS, STATS  # noqa: E402
 from iris_desktop.ui.tabs.explore.tab import ExploreTab  # noqa: E402
@@ -355,6 +357,12 @@ def test_many_flowers_draw_as_density_images_and_brush_the_same(make_tab, traine
     assert np.array_equal(tab.selection.mask, expected)
     counts = tab.large.layers.grid.counts(expected)
     assert counts.sum() == expected.sum() and tab.large.layers.highlight_density.isVisible()
+    # Every panel shows its own pair's counts of the selection (a mirror pair shares one
+    # bincount, transposed): the image equals the one drawn from the panel's own grid.
+    for layers in [tab.large.layers, *tab.matrix.scatters.values()]:
+        assert layers.dense
+        own = density_rgba(layers.grid.counts(expected), palette(), tab.visible, layers.highlight_density.min_alpha)
+        assert np.array_equal(layers.highlight_density.image, own), layers.features
 
 
 def test_hovering_a_point_tells_its_values_variety_source_and_day(make_tab, trained_store, tmp_path, qtbot):
