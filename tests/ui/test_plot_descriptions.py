@@ -35,6 +35,7 @@ def catch_up_one_day(window, qtbot) -> None:
 def test_explore_plots_describe_the_flowers_and_the_selection(window, qtbot):
     window.show_tab("Explore")
     tab = window.tab("Explore")
+    qtbot.waitUntil(lambda: not tab.preparing, timeout=30_000)  # every view drawn
     plots = (tab.matrix, tab.large.plot_widget, tab.distributions.plot_widget)
     before = described(*plots)
     assert before[1].startswith("petal width against petal length: 181 flowers shown")

@@ -92,8 +92,10 @@ class HistogramLayers:
         self.selected_mask = mask
         rows = np.flatnonzero(mask & self.visible_rows)  # indices: a third of a mask's gather
         if len(rows):
-            self.selected_counts = np.bincount(self.bins.index[rows], minlength=self.bins.n)[: self.bins.n]
-            self.selection.setData(self.bins.edges, self.selected_counts.astype(float))
+            self.selected_counts = np.bincount(self.bins.index[rows], minlength=self.bins.n)[: self.bins.n].astype(
+                float
+            )
+            self.selection.setData(self.bins.edges, self.selected_counts)
             self.selection.show()
         else:
             self.selected_counts = np.zeros(self.bins.n)

@@ -29,14 +29,14 @@ def add_export_actions(tab) -> None:
     )
     menu = tab.toolbar.export_menu
     for text, _access, item, name in plots:
-        menu.addAction(text, lambda item=item, name=name: tab.export_plot(item(), name))
+        menu.addAction(text, lambda item=item, name=name: export_plot(tab, item(), name))
     menu.addSeparator()
-    menu.addAction(tr("&Table as CSV…"), lambda: tab.export_csv(False))
-    menu.addAction(tr("S&election as CSV…"), lambda: tab.export_csv(True))
+    menu.addAction(tr("&Table as CSV…"), lambda: export_csv(tab, False))
+    menu.addAction(tr("S&election as CSV…"), lambda: export_csv(tab, True))
     # The plot's own menu (right-click, Menu key, Shift+F10) offers the same export, not
     # pyqtgraph's dialog (its SVG exporter fails on this Qt: plot_export falls back to Qt's).
     for _text, access, item, name in plots:
-        access.set_export(lambda item=item, name=name: tab.export_plot(item(), name))
+        access.set_export(lambda item=item, name=name: export_plot(tab, item(), name))
         access.runner = tab.state.runner  # "Copy data" of 100,000 flowers is formatted in a worker
 
 
@@ -47,7 +47,7 @@ def export_plot(tab, item, name: str) -> None:
         tab.reporter.failure(tr("Export", "what failed"), exc)
         return
     if path is not None:
-        tab._status(tr("Saved {path}").format(path=path))
+        tab.reporter.status(tr("Saved {path}").format(path=path))
 
 
 def export_csv(tab, selection_only: bool) -> None:
@@ -55,9 +55,9 @@ def export_csv(tab, selection_only: bool) -> None:
     rows = tab.selection.rows() if selection_only else tab.table.shown_rows().copy()
     if not len(rows):
         if selection_only:
-            tab._status(tr("Nothing to export: no flower is selected"))
+            tab.reporter.status(tr("Nothing to export: no flower is selected"))
         else:
-            tab._status(tr("Nothing to export: no flower is shown"))
+            tab.reporter.status(tr("Nothing to export: no flower is shown"))
         return
     folder = str(tab.settings.value("export/last_dir", str(Path.home())))
     name = "selected-flowers.csv" if selection_only else "flowers.csv"
@@ -74,7 +74,7 @@ def write_csv(tab, path: str, rows: np.ndarray) -> Task:
     """Write `rows` to `path` in a worker; returns the Task."""
 
     def done(count: int) -> None:
-        tab._status(tr("Saved {flowers} to {path}").format(flowers=tr("%Ln flower(s)", None, count), path=path))
+        tab.reporter.status(tr("Saved {flowers} to {path}").format(flowers=tr("%Ln flower(s)", None, count), path=path))
 
     def failed(exc, details) -> None:
         tab.reporter.failure(tr("Export", "what failed"), exc, details)

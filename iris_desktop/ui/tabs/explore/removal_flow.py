@@ -15,7 +15,7 @@ def remove_selected_imports(tab):
     c = tab.data.columns
     ids = c.id[tab.selection.mask & (c.source == SOURCES.index("import"))].tolist()
     if not ids:
-        tab._status(tr("None of the selected flowers was imported"))
+        tab.reporter.status(tr("None of the selected flowers was imported"))
         return None
     return tab.state.runner.run(
         "removal",
@@ -72,7 +72,7 @@ def _removed(tab, done) -> None:
     """Say what the removal did (the core's Removal.message(), in the user's language)."""
     from iris_desktop.ui.widgets.pipeline_words import removal_message
 
-    tab._status(removal_message(done))
+    tab.reporter.status(removal_message(done))
 
 
 def _removal_failed(tab, exc, details) -> None:

@@ -25,8 +25,8 @@ from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.settings import settings as app_settings
+from iris_desktop.ui.runtime.stages import Stages
 from iris_desktop.ui.runtime.state import AppState
-from iris_desktop.ui.runtime.worker import Task
 from iris_desktop.ui.tabs.explore import exports, removal_flow, view_settings
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
 from iris_desktop.ui.tabs.explore.condition import ConditionError, parse
@@ -69,6 +69,7 @@ class ExploreTab(QWidget):
         self.describer = Describer(self.data.columns.X, self.data.variety)
         self._pending: FlowerColumns | None = None  # arrived while hidden: drawn when shown
         self._preparing = 0  # data handed to the worker and not drawn yet
+        self._stages = Stages(self)
         self._build()
         view_settings.restore(self)
         self._connect()
@@ -152,7 +153,7 @@ class ExploreTab(QWidget):
         self.pages.currentChanged.connect(lambda i: self.settings.setValue("explore/page", i))
         self.table.rowsPicked.connect(lambda rows: self.selection.apply_rows(rows, Mode.REPLACE))
         self.table.removeRequested.connect(self.remove_selected_imports)
-        self.table.exportRequested.connect(self.export_csv)
+        self.table.exportRequested.connect(lambda only_selected: exports.export_csv(self, only_selected))
 
     # ---- data -----------------------------------------------------------------------
 
@@ -185,7 +186,8 @@ class ExploreTab(QWidget):
     @property
     def preparing(self) -> bool:
         """New data is being prepared for the plots."""
-        return self._preparing > 0 or self._pending is not None or self._follow.pending is not None
+        waiting = self._pending is not None or self._follow.pending is not None
+        return self._preparing > 0 or waiting or self._stages.pending
 
     def _prepared(self, result) -> None:
         self.data, self.describer, stats, self.bins = result
@@ -196,7 +198,16 @@ class ExploreTab(QWidget):
         self.table.set_columns(columns, self.batch_names, self.selection.mask)
         if len(columns):
             self.keyboard.set_ranges(np.column_stack([columns.X.min(axis=0), columns.X.max(axis=0)]))
-        self._redraw()
+        # Painted a frame apart (runtime/stages.py): the table, the matrix, the scatter, the rest.
+        self._stages.run(
+            lambda: None,
+            lambda: self.matrix.show_data(self.data, self.bins, self.visible, self.selection.mask),
+            lambda: self.large.show_data(self.data, self.visible, self.selection.mask),
+            self._draw_the_rest,
+        )
+
+    def _draw_the_rest(self) -> None:
+        self._show_distribution()
         self._show_selection_details()
         self._load_batch_names()
 
@@ -230,7 +241,8 @@ class ExploreTab(QWidget):
         self.bins = [make_bins(X[:, j], tuple(self.data.ranges[j]), width) for j in range(len(FEATURES))]
 
     def _redraw(self) -> None:
-        """Every plot from scratch (data, visibility, jitter or bins changed)."""
+        """Every plot from scratch (visibility, jitter or bins changed)."""
+        self._stages.cancel()
         mask = self.selection.mask
         self.matrix.show_data(self.data, self.bins, self.visible, mask)
         self.large.show_data(self.data, self.visible, mask)
@@ -382,19 +394,6 @@ class ExploreTab(QWidget):
 
     # ---- export and removal -----------------------------------------------------------
 
-    def export_plot(self, item, name: str) -> None:
-        exports.export_plot(self, item, name)
-
-    def export_csv(self, selection_only: bool) -> None:
-        exports.export_csv(self, selection_only)
-
-    def write_csv(self, path: str, rows: np.ndarray) -> Task:
-        """Write `rows` to `path` in a worker; returns the Task."""
-        return exports.write_csv(self, path, rows)
-
     def remove_selected_imports(self):
         """Plan, confirm, remove (see explore/removal_flow.py); returns the planning Task."""
         return removal_flow.remove_selected_imports(self)
-
-    def _status(self, text: str) -> None:
-        self.reporter.status(text)
