@@ -12,18 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from iris_desktop import __version__, paths
-from iris_desktop.cli import (
-    backup_commands,
-    daily_commands,
-    data_commands,
-    desktop_commands,
-    explain_commands,
-    history_commands,
-    model_commands,
-    runs_commands,
-    schedule_commands,
-    streams,
-)
+from iris_desktop.cli import streams
 from iris_desktop.cli.common import bounded
 from iris_desktop.errors import user_message
 
@@ -40,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{self.prog}: {message.removeprefix('argument ')}")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
     p = _Parser(
         prog="iris-desktop",
         description="Iris Desktop: the serverless-ML Iris lab, offline. With no command, opens the app.",
@@ -67,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
         default=240,
         help="with --self-test: fail if there is no verdict after SECONDS (default: 240)",
     )
+    if not commands:
+        p.set_defaults(command=None)
+        return p
+    from iris_desktop.cli import (
+        backup_commands,
+        daily_commands,
+        data_commands,
+        desktop_commands,
+        explain_commands,
+        history_commands,
+        model_commands,
+        runs_commands,
+        schedule_commands,
+    )
+
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler, help: str) -> argparse.ArgumentParser:
@@ -92,7 +96,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     streams.prepare()  # a windowed build has none; a code page lacks ✓ (cli/streams.py)
     try:
-        args = _parser().parse_args(argv)
+        args = None
+        given = sys.argv[1:] if argv is None else list(argv)
+        if not {"-h", "--help"} & set(given):
+            try:
+                args = _parser(commands=False).parse_args(given)
+            except _UsageError:
+                args = None
+        if args is None:
+            args = _parser().parse_args(given)
     except _UsageError as exc:
         print(f"{_one_line(str(exc))} (see --help)", file=sys.stderr)
         return 2
@@ -138,10 +150,12 @@ def entry() -> None:
     interpreter's own teardown of scikit-learn, SciPy and Qt would add ~0.4 s after
     the window has gone."""
     import logging
-    import multiprocessing
     import os
 
-    multiprocessing.freeze_support()  # a frozen app must not re-run itself in a child
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # a frozen app must not re-run itself in a child
     windowed = sys.stderr is None  # a windowed build (Windows, macOS) has no console
     try:
         code = main()

@@ -210,7 +210,8 @@ def _run(args, report: SelfTestReport | None = None) -> int:
         reporter.reported.connect(lambda *_: app.exit(1))
     window.show()
     code = app.exec()
-    window.save_settings()
+    if window.isVisible():  # app.exit() left it open; a closed window saved them as it closed
+        window.save_settings()
     # Running jobs were asked to stop when the window closed; one that cannot stop at
     # once (a long fit) is left behind: its transaction never commits.
     stopped = state.runner.shutdown(QUIT_GRACE_MS)

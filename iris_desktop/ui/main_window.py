@@ -1,94 +1,55 @@
 """The main window: tabs, status bar, settings, and the start-up that fills them.
 
-Nothing heavy is imported here: the window paints first, then a worker imports
-scikit-learn, joblib and pyqtgraph and catches up; tabs fill in when it is done.
-Menus and their work live in ui/actions, one module per subject; long work runs
-through the state's TaskRunner. The loading page, a tab's scroll area and the status
-bar are in shell_widgets.
+Nothing heavy is imported before the first paint: the window paints its frame first
+(title, menu bar, tab bar, each tab's loading page, status bar); right after, the
+menus are filled (ui/actions, one module per subject, imported then), and a worker
+imports scikit-learn, joblib and pyqtgraph and catches up; the tabs are built when it
+is done. Long work runs through the state's TaskRunner. The loading page, a tab's
+scroll area and the status bar are in shell_widgets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 # Dialog classes are reached as QtWidgets.QFileDialog etc. inside the actions: PySide
 # builds a class's Python enums on first use, better done after the first paint.
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from iris_desktop import APP_DISPLAY_NAME
-from iris_desktop.ui.actions.app_actions import AppActions
-from iris_desktop.ui.actions.daily_actions import DailyActions
-from iris_desktop.ui.actions.data_actions import DataActions
-from iris_desktop.ui.actions.history_actions import HistoryActions
-from iris_desktop.ui.actions.model_actions import ModelActions
-from iris_desktop.ui.actions.pipeline_actions import PipelineActions
-from iris_desktop.ui.actions.report_actions import ReportActions
-from iris_desktop.ui.actions.view_actions import ViewActions
-from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
 from iris_desktop.ui.runtime import jobs, worker
 from iris_desktop.ui.runtime.change_watcher import ChangeWatcher
-from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.runtime.state import CATCH_UP, STORE_BUNDLED, TRAIN_DEFAULT, AppState
-from iris_desktop.ui.shell_widgets import LoadingPage, StatusBar, TabArea
+from iris_desktop.ui.shell_widgets import TABS, LoadingPage, StatusBar, TabArea
 from iris_desktop.ui.widgets import strings
 from iris_desktop.ui.widgets.pipeline_words import catch_up_text, lane_title
-from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
 from iris_desktop.ui.widgets.theme import Theme
-from iris_desktop.ui.widgets.welcome_panel import WelcomeFacts, WelcomePanel
+
+if TYPE_CHECKING:
+    from iris_desktop.ui.actions.app_actions import AppActions
+    from iris_desktop.ui.actions.daily_actions import DailyActions
+    from iris_desktop.ui.actions.data_actions import DataActions
+    from iris_desktop.ui.actions.history_actions import HistoryActions
+    from iris_desktop.ui.actions.menus import MenuActions
+    from iris_desktop.ui.actions.model_actions import ModelActions
+    from iris_desktop.ui.actions.pipeline_actions import PipelineActions
+    from iris_desktop.ui.actions.report_actions import ReportActions
+    from iris_desktop.ui.actions.view_actions import ViewActions
+    from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
+    from iris_desktop.ui.runtime.errors import ErrorReporter
+    from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
+    from iris_desktop.ui.widgets.welcome_panel import WelcomePanel
 
 
-def _explore_tab(window: MainWindow) -> QWidget:
-    from iris_desktop.ui.tabs.explore.tab import ExploreTab
-
-    return ExploreTab(window.state, window.reporter)
-
-
-def _train_tab(window: MainWindow) -> QWidget:
-    from iris_desktop.ui.tabs.train.tab import TrainTab
-
-    return TrainTab(window.state, window.reporter, window.model_actions)
-
-
-def _daily_tab(window: MainWindow) -> QWidget:
-    from iris_desktop.ui.tabs.daily.tab import DailyTab
-
-    return DailyTab(window.state, window.reporter, window.daily_actions)
-
-
-def _predict_tab(window: MainWindow) -> QWidget:
-    from iris_desktop.ui.tabs.predict.tab import PredictTab
-
-    return PredictTab(window.state, reporter=window.reporter)
-
-
-def _history_tab(window: MainWindow) -> QWidget:
-    from iris_desktop.ui.tabs.history.tab import HistoryTab
-
-    return HistoryTab(window.state, window.reporter)
-
-
-def _pipelines_tab(window: MainWindow) -> QWidget:
-    from iris_desktop.ui.tabs.pipelines.tab import PipelinesTab
-
-    return PipelinesTab(window.state, window.reporter, window.pipeline_actions)
-
-
-# The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
-# The name is the tab's key, in English (show_tab, tab, the self-test); the tab shows
-# strings.tab_name(name), in the user's language.
-TABS: list[tuple[str, Callable[[MainWindow], QWidget]]] = [
-    ("Explore", _explore_tab),
-    ("Train", _train_tab),
-    ("Daily", _daily_tab),
-    ("Predict", _predict_tab),
-    ("History", _history_tab),
-    ("Pipelines", _pipelines_tab),  # the four pipelines' runs, lineage and schedule
-]
+_MADE_BY_COMPLETE = {
+    *(f"{group}_actions" for group in ("data", "history", "report", "daily", "model", "pipeline", "view", "app")),
+    "recovery_banner",
+    "welcome",
+}
 
 
 class MainWindow(QMainWindow):
@@ -97,11 +58,27 @@ class MainWindow(QMainWindow):
     tabsBuilt = Signal()  # every tab built (the others follow the current one, one per turn)
     gaveUp = Signal(str, str)  # (title, why): the store cannot be used; the app ends
 
+    # Made right after the first paint by complete() (or by the first use before it):
+    # the menus' groups of actions, the recovery banner and the welcome panel (both
+    # hidden until there is something to say); the store's recovery when it is needed.
+    data_actions: DataActions
+    history_actions: HistoryActions
+    report_actions: ReportActions
+    daily_actions: DailyActions
+    model_actions: ModelActions
+    pipeline_actions: PipelineActions
+    view_actions: ViewActions
+    app_actions: AppActions
+    recovery_banner: RecoveryBanner
+    welcome: WelcomePanel
+    recovery: StoreRecovery
+
     def __init__(self, state: AppState, settings: QSettings, reporter: ErrorReporter):
         super().__init__()
         self.state, self.settings, self.reporter = state, settings, reporter
         self.runner = state.runner
         self._painted = False
+        self.completed = False  # complete() has run: menus filled, keys bound
         self.all_tabs_built = False
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.setMinimumSize(640, 440)  # below the tabs' own minimum they scroll
@@ -114,33 +91,26 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName(strings.MAIN_TABS_NAME)
         for name, _ in TABS:
             self.tabs.addTab(LoadingPage(strings.tab_name(name)), strings.tab_name(name))
-        self.recovery_banner = RecoveryBanner()
-        self.recovery_banner.acknowledged.connect(self._acknowledge_recovery)
-        self.welcome = WelcomePanel(state, settings)  # what the first launch did, one line per pipeline
-        self.welcome.tabRequested.connect(self.show_tab)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.recovery_banner)
-        column.addWidget(self.welcome)
-        column.addWidget(self.tabs, 1)
+        self._column = QVBoxLayout(central)  # the banner and the welcome panel go above the tabs
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
-        self._build_menus()
-        self.firstPainted.connect(lambda: QTimer.singleShot(0, self._install_shortcuts))
-        self.firstPainted.connect(lambda: QTimer.singleShot(0, self.theme.start))
+        bar = self.menuBar()  # its titles are in the first paint; complete() fills the menus
+        self.menus: dict[str, QMenu] = {"file": bar.addMenu(tr("&File")), "pipelines": bar.addMenu(tr("&Pipelines"))}
+        self.menus["view"] = bar.addMenu(strings.MENU_VIEW)
+        self.menus["help"] = bar.addMenu(tr("&Help"))
+        self.firstPainted.connect(lambda: QTimer.singleShot(0, self.complete))
 
         self.watcher = ChangeWatcher(state)
-        self.recovery = StoreRecovery(state, reporter, retry=self.start_loading, give_up=self._give_up)
         state.changed.connect(self._show_model)
-        state.modelUnusable.connect(self.daily_actions.model_unusable)
         state.announced.connect(self.show_status)
         reporter.statusChanged.connect(self.show_status)
         state.dayRequested.connect(lambda _day, name: self.show_tab(name))
         state.explainRequested.connect(lambda _day, _version: self.show_tab("Predict"))
         state.actionRequested.connect(self._do_requested)
-        self.app_actions.welcomeRequested.connect(self.welcome.show_again)
         self.runner.progress.connect(self.status_bar.show_progress)
         self.runner.message.connect(self.show_status)
         worker.notices().connect(self.show_status)  # from jobs, e.g. waiting for a lock
@@ -155,6 +125,58 @@ class MainWindow(QMainWindow):
         self._midnight.setInterval(60_000)
         self._midnight.timeout.connect(self._check_new_day)
         self._restore_settings()
+
+    def complete(self) -> None:
+        """What the first paint did not need, made right after it (once): the menus'
+        actions and their keys, the recovery banner and the welcome panel, following the
+        desktop's colours. Nothing shown waits for it: menus open and keys work from
+        here on (start-up, and any earlier use of an action, call it first)."""
+        if self.completed:
+            return
+        self.completed = True
+        from iris_desktop.ui.actions.menus import MenuActions
+        from iris_desktop.ui.widgets.recovery_banner import RecoveryBanner
+        from iris_desktop.ui.widgets.welcome_panel import WelcomePanel
+
+        made = MenuActions(
+            self,
+            self.state,
+            self.reporter,
+            self.theme,
+            self.menus,
+            lambda: [self.tabs.tabText(i) for i in range(self.tabs.count())],
+        )
+        self.data_actions, self.history_actions, self.report_actions = made.data, made.history, made.report
+        self.daily_actions, self.model_actions, self.pipeline_actions = made.daily, made.model, made.pipeline
+        self.view_actions, self.app_actions = made.view, made.app
+        self.recovery_banner = RecoveryBanner()
+        self.recovery_banner.acknowledged.connect(self._acknowledge_recovery)
+        self.welcome = WelcomePanel(self.state, self.settings)  # what the first launch did, one line per pipeline
+        self.welcome.tabRequested.connect(self.show_tab)
+        self._column.insertWidget(0, self.recovery_banner)
+        self._column.insertWidget(1, self.welcome)
+        # Made after the tabs, they end the focus chain, whose Tab order is a circle: the
+        # same circle as if made before them.
+        self.state.modelUnusable.connect(self.daily_actions.model_unusable)
+        self.app_actions.welcomeRequested.connect(self.welcome.show_again)
+        self._install_shortcuts(made)
+        self.theme.start()
+
+    if not TYPE_CHECKING:  # mypy sees the attributes declared above, typed
+
+        def __getattr__(self, name: str):
+            """An action group (or the banner, the welcome panel) used before complete()
+            ran: made now. The store's recovery is made when first needed."""
+            if name == "recovery":
+                from iris_desktop.ui.dialogs.store_recovery import StoreRecovery
+
+                recovery = StoreRecovery(self.state, self.reporter, retry=self.start_loading, give_up=self._give_up)
+                self.recovery = recovery
+                return recovery
+            if name in _MADE_BY_COMPLETE and not self.__dict__.get("completed", True):
+                self.complete()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # ---- start-up --------------------------------------------------------------
 
@@ -189,6 +211,8 @@ class MainWindow(QMainWindow):
             ).format(days=s.days_added, first=s.first_day, last=s.last_day)
         self.show_status(message)
         if result.first_run:
+            from iris_desktop.ui.widgets.welcome_panel import WelcomeFacts
+
             self.welcome.first_run(WelcomeFacts.of_first_run(result.summary, self.state))
         self._open_tabs()
         jobs.freeze_garbage()  # the tabs' widgets and plots too
@@ -323,43 +347,12 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         self.status_bar.show_status(text)
 
-    # ---- menus -----------------------------------------------------------------
+    # ---- keys ------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        menus = {"file": bar.addMenu(tr("&File")), "pipelines": bar.addMenu(tr("&Pipelines"))}
-        menus["view"] = bar.addMenu(strings.MENU_VIEW)
-        menus["help"] = bar.addMenu(tr("&Help"))
-        made = (self, self.state, self.reporter)
-        self.data_actions = DataActions(*made)
-        self.history_actions = HistoryActions(*made)
-        self.report_actions = ReportActions(*made)
-        self.daily_actions = DailyActions(*made)
-        self.model_actions = ModelActions(*made)
-        self.pipeline_actions = PipelineActions(*made, self.data_actions, self.model_actions)
-        self.view_actions = ViewActions(*made, self.theme)
-        self.app_actions = AppActions(*made, lambda: [self.tabs.tabText(i) for i in range(self.tabs.count())])
-        self.data_actions.populate(menus)
-        self.history_actions.populate(menus["file"])
-        self.report_actions.populate(menus["file"])
-        self.view_actions.populate(menus)  # Help ▸ Keyboard shortcuts before About
-        self.app_actions.populate(menus)
-        self.daily_actions.populate(menus["pipelines"])
-        self.model_actions.populate(menus["pipelines"])
-        self.pipeline_actions.populate(menus["pipelines"])
-
-    def _install_shortcuts(self) -> None:
+    def _install_shortcuts(self, made: MenuActions) -> None:
         """Key sequences are set after the first paint: the first one makes PySide build
         the whole Qt namespace's enums (~20 ms), and no one presses a key before that."""
-        groups = (
-            self.data_actions,
-            self.history_actions,
-            self.daily_actions,
-            self.model_actions,
-            self.view_actions,
-            self.app_actions,
-        )
-        for act, keys in (pair for group in groups for pair in group.shortcuts):
+        for act, keys in made.shortcuts():
             act.setShortcut(keys)
         for i in range(min(len(TABS), 9)):
             shortcut = QShortcut(f"Ctrl+{i + 1}", self)

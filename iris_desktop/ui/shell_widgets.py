@@ -1,9 +1,11 @@
-"""The main window's own widgets: the page a tab shows while it loads, the scroll area
-a built tab sits in, and the status bar. Only main_window uses them."""
+"""The main window's own parts: its tabs (their names, in order, and what makes each),
+the page a tab shows while it loads, the scroll area a built tab sits in, and the
+status bar. Only main_window uses them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 # Reached as QtWidgets.QFrame etc.: PySide builds a class's Python enums on first use,
 # better done after the first paint.
@@ -16,6 +18,70 @@ from iris_desktop.ui.runtime.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from iris_desktop.pipelines.registry import LoadedModel
+    from iris_desktop.ui.actions.daily_actions import DailyActions
+    from iris_desktop.ui.actions.model_actions import ModelActions
+    from iris_desktop.ui.actions.pipeline_actions import PipelineActions
+    from iris_desktop.ui.runtime.errors import ErrorReporter
+    from iris_desktop.ui.runtime.state import AppState
+
+
+class TabParts(Protocol):
+    """What the tabs are made with: the main window's state, reporter and actions."""
+
+    state: AppState
+    reporter: ErrorReporter
+    model_actions: ModelActions
+    daily_actions: DailyActions
+    pipeline_actions: PipelineActions
+
+
+def _explore_tab(window: TabParts) -> QWidget:
+    from iris_desktop.ui.tabs.explore.tab import ExploreTab
+
+    return ExploreTab(window.state, window.reporter)
+
+
+def _train_tab(window: TabParts) -> QWidget:
+    from iris_desktop.ui.tabs.train.tab import TrainTab
+
+    return TrainTab(window.state, window.reporter, window.model_actions)
+
+
+def _daily_tab(window: TabParts) -> QWidget:
+    from iris_desktop.ui.tabs.daily.tab import DailyTab
+
+    return DailyTab(window.state, window.reporter, window.daily_actions)
+
+
+def _predict_tab(window: TabParts) -> QWidget:
+    from iris_desktop.ui.tabs.predict.tab import PredictTab
+
+    return PredictTab(window.state, reporter=window.reporter)
+
+
+def _history_tab(window: TabParts) -> QWidget:
+    from iris_desktop.ui.tabs.history.tab import HistoryTab
+
+    return HistoryTab(window.state, window.reporter)
+
+
+def _pipelines_tab(window: TabParts) -> QWidget:
+    from iris_desktop.ui.tabs.pipelines.tab import PipelinesTab
+
+    return PipelinesTab(window.state, window.reporter, window.pipeline_actions)
+
+
+# The tabs, in the order of the lab's pipelines: (name, factory); Ctrl+1… follow it.
+# The name is the tab's key, in English (show_tab, tab, the self-test); the tab shows
+# strings.tab_name(name), in the user's language.
+TABS: list[tuple[str, Callable[[TabParts], QWidget]]] = [
+    ("Explore", _explore_tab),
+    ("Train", _train_tab),
+    ("Daily", _daily_tab),
+    ("Predict", _predict_tab),
+    ("History", _history_tab),
+    ("Pipelines", _pipelines_tab),  # the four pipelines' runs, lineage and schedule
+]
 
 
 class LoadingPage(QWidget):

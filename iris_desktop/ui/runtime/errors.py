@@ -10,8 +10,8 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from PySide6 import QtWidgets  # QMessageBox is looked up when first needed: cheaper start
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6 import QtCore, QtWidgets  # QMessageBox, Qt looked up when first needed: cheaper start
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from iris_desktop import paths
@@ -120,7 +120,7 @@ class ErrorReporter(QObject):
         reject = box.addButton(no, Box.ButtonRole.RejectRole)
         box.setDefaultButton(reject if destructive else accept)
         box.setEscapeButton(reject)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: on_yes() if button is accept else on_no and on_no())
         box.open()
         return box
@@ -146,7 +146,7 @@ class ErrorReporter(QObject):
             )
             box.setDetailedText(details)
         box.setModal(False)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _=0, b=box, k=key: self._closed(b, k))
         self.dialogs.append(box)
         self._open[key] = [box, 1]

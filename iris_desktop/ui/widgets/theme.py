@@ -10,7 +10,8 @@ follow colors.scheme(): every plot restyles on colors' notifier.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6 import QtCore  # QtCore.Qt when first needed: building its enums costs ~15 ms before the first paint
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -134,7 +135,8 @@ class Theme(QObject):
         self.started = True
         hints = QGuiApplication.styleHints()
         self._platform = hints.colorScheme()
-        self._platform_contrast = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+        high = QtCore.Qt.ContrastPreference.HighContrast
+        self._platform_contrast = hints.accessibility().contrastPreference() == high
         self._platform_palette_dark = is_dark(QGuiApplication.palette())  # before any palette of ours
         hints.colorSchemeChanged.connect(self._platform_scheme_changed)
         hints.accessibility().contrastPreferenceChanged.connect(self._platform_contrast_changed)
@@ -143,9 +145,9 @@ class Theme(QObject):
     # ---- what is wanted ------------------------------------------------------------
 
     def platform_dark(self) -> bool:
-        if self._platform == Qt.ColorScheme.Dark:
+        if self._platform == QtCore.Qt.ColorScheme.Dark:
             return True
-        if self._platform == Qt.ColorScheme.Light:
+        if self._platform == QtCore.Qt.ColorScheme.Light:
             return False
         return self._platform_palette_dark  # the platform does not say: its palette does
 
@@ -174,13 +176,13 @@ class Theme(QObject):
         else:
             self.start()  # (applies)
 
-    def _platform_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+    def _platform_scheme_changed(self, scheme: QtCore.Qt.ColorScheme) -> None:
         self._platform = scheme
         if self.choice == "system":
             self.apply()
 
-    def _platform_contrast_changed(self, preference: Qt.ContrastPreference) -> None:
-        self._platform_contrast = preference == Qt.ContrastPreference.HighContrast
+    def _platform_contrast_changed(self, preference: QtCore.Qt.ContrastPreference) -> None:
+        self._platform_contrast = preference == QtCore.Qt.ContrastPreference.HighContrast
         self.apply()
 
     def apply(self) -> colors.Scheme:
@@ -191,7 +193,7 @@ class Theme(QObject):
         if self.choice == "system":
             hints.unsetColorScheme()
         else:
-            hints.setColorScheme(Qt.ColorScheme.Dark if self.choice == "dark" else Qt.ColorScheme.Light)
+            hints.setColorScheme(QtCore.Qt.ColorScheme.Dark if self.choice == "dark" else QtCore.Qt.ColorScheme.Light)
         if self._own_palette:
             QGuiApplication.setPalette(QPalette())  # back to the platform's, then check it
             self._own_palette = False
