@@ -86,6 +86,7 @@ class PlotAccess(QObject):
         view.setAccessibleName(name)
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.frame = FocusFrame(view)
+        view.viewport().installEventFilter(_SteadyScene(view))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table_action = self._action(strings.SHOW_AS_TABLE, "Ctrl+T", self.show_table)
         self.copy_action = self._action(strings.COPY_DATA, "Ctrl+C", self.copy)
@@ -170,6 +171,18 @@ def announce(widget: QWidget, text: str, tooltip: bool = False) -> None:
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
     if tooltip:
         QToolTip.showText(widget.mapToGlobal(QPoint(widget.width() // 2, widget.height() // 2)), text, widget)
+
+
+class _SteadyScene(QObject):
+    """Keeps a plot's scene active when its window is not. A scene told that its window
+    went inactive (a dialog opened, another application came forward) has each pyqtgraph
+    item (a QGraphicsWidget) repaint itself, and again when the window is active again:
+    nothing a plot draws changes, and at 100,000 flowers it holds the window for a frame
+    or two. The scene still becomes active when its view is first shown in an active
+    window; an active scene ignores a second activation."""
+
+    def eventFilter(self, obj, event) -> bool:
+        return event.type() == QEvent.Type.WindowDeactivate
 
 
 class FocusFrame(QWidget):
