@@ -11,7 +11,7 @@ back the last days and follows new ones. Hover a day for its details; click sele
 it, double-click asks for it in the Daily tab; right-click selects it and offers to
 explain it in Predict (first in its menu, above Show as table).
 
-Two ScatterPlotItems, two curves and one path, whatever the number of days: no
+Two scatters (markers.py), two curves and one path, whatever the number of days: no
 per-point brushes (shared/notes/fast-plots.md). `set_history` sets data on the existing
 items; after a catch-up only the new days' markers are added.
 """
@@ -31,6 +31,7 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.ui.runtime.i18n import percent, tr
 from iris_desktop.ui.tabs.history import plot_texts
 from iris_desktop.ui.tabs.history.day_axis import DAY, DayAxis, day_x, x_day
+from iris_desktop.ui.tabs.history.markers import UniformScatter
 from iris_desktop.ui.tabs.history.words import generator_text
 from iris_desktop.ui.widgets import colors
 from iris_desktop.ui.widgets.local_dates import day_month_year, short_date
@@ -138,9 +139,9 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         self.band.setZValue(-10)
         self.rolling = pg.PlotCurveItem(name=tr("7-day accuracy"))
         self.cumulative = pg.PlotCurveItem(name=tr("Cumulative"))
-        self.correct = pg.ScatterPlotItem(symbol="o", size=6, pen=None, name=tr("Correct"))
-        self.wrong = pg.ScatterPlotItem(symbol="x", size=9, pen=None, name=tr("Wrong"))
-        self.selected = pg.ScatterPlotItem(symbol="o", size=15, brush=None)
+        self.correct = UniformScatter(symbol="o", size=6, pen=None, name=tr("Correct"))
+        self.wrong = UniformScatter(symbol="x", size=9, pen=None, name=tr("Wrong"))
+        self.selected = UniformScatter(symbol="o", size=15, brush=None)
         self.selected_line = pg.InfiniteLine(angle=90)
         self.selected_line.hide()
         for item in (
@@ -201,13 +202,12 @@ class AccuracyPlot(pg.GraphicsLayoutWidget):
         are new, at the end (the markers before them are kept, not set again)."""
         previous = len(self._x)
         self._history, self._names, self._accuracy = history, names or {}, accuracy
-        x = day_x(history.day)
-        self._x = x
+        self._x = x = day_x(history.day)
         ok = history.correct
         if appended is not None and previous + appended == len(x):
-            tail = slice(previous, None)
-            self.correct.addPoints(x[tail][ok[tail]], np.full(int(ok[tail].sum()), CORRECT_Y))
-            self.wrong.addPoints(x[tail][~ok[tail]], np.full(int((~ok[tail]).sum()), WRONG_Y))
+            for markers, new, y in ((self.correct, ok[previous:], CORRECT_Y), (self.wrong, ~ok[previous:], WRONG_Y)):
+                if new.any():  # (adding none would still copy every marker)
+                    markers.addPoints(x[previous:][new], np.full(int(new.sum()), y))
         else:
             self.correct.setData(x[ok], np.full(int(ok.sum()), CORRECT_Y))
             self.wrong.setData(x[~ok], np.full(int((~ok).sum()), WRONG_Y))

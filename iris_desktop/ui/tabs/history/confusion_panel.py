@@ -120,9 +120,10 @@ class ConfusionPanel(QWidget):
         self.view_history, self.first, self.today = view_history, first, today
         chosen = self.version.currentData()
         self.version.blockSignals(True)
-        self.version.clear()
-        for v in versions:
-            self.version.addItem(tr("Days model v{version} was in charge").format(version=v), v)
+        if versions != [self.version.itemData(i) for i in range(self.version.count())]:  # (else no repaint)
+            self.version.clear()
+            for v in versions:
+                self.version.addItem(tr("Days model v{version} was in charge").format(version=v), v)
         at = self.version.findData(chosen)
         self.version.setCurrentIndex(at if at >= 0 else max(0, self.version.count() - 1))
         self.version.blockSignals(False)

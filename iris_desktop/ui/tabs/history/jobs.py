@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # the modules themselves are imported in the worker, when fir
     from iris_desktop.store.summary import StoreSummary
 
 
+ChangesAlong = tuple[tuple[dt.date, str], ...]  # (first day, generator) where it changed
+KEPT_VIEWS = 3  # the by-model views kept with the data (the shown one and the last others seen)
+
+
 @dataclass(frozen=True)
 class HistoryData:
     """Everything the tab draws, read in one go."""
@@ -34,65 +38,129 @@ class HistoryData:
     error_version: int | None = None  # the version that could not be shown
     appended: int | None = None  # rows added at the end of the previous data's view (None: new data)
     today: dt.date | None = None  # days after it are left out (stored while the clock was ahead)
-    generator_changes: tuple[tuple[dt.date, str], ...] = ()  # (first day, generator) where it changed
+    generator_changes: ChangesAlong = ()  # of the view: (first day, generator) where it changed
+    first_changes: ChangesAlong = ()  # the same along `first`
+    # By-model views read from the same store contents ((version, view) each, the last
+    # shown first): a change of view to one of them reads none of its rows again.
+    views: tuple[tuple[int, HistoryColumns], ...] = ()
 
 
 @with_store
 def load_history(
     store: Store, version: int | None, previous: HistoryData | None = None, today: dt.date | None = None
 ) -> HistoryData:
-    """The history in the chosen view, up to `today`. Given the data shown now, and when
-    all that changed since is new days at the end (a daily catch-up), only those days are read."""
-    from iris_desktop.pipelines import monitoring
-    from iris_desktop.pipelines.generator_changes import generator_changes
-    from iris_desktop.pipelines.registry import ModelLoadError
+    """The history in the chosen view, up to `today`. Given the data shown now (of any
+    view): when the store holds the predictions it held then, they are not read again
+    (only a by-model view not read yet is); when all that changed since is new days at
+    the end (a daily catch-up), only those days are read (and the registry is kept: its
+    versions are the same). The generators are read every time."""
     from iris_desktop.store.registry import list_models
     from iris_desktop.store.summary import read_summary
 
     today = today or dt.date.today()
     with store.read():  # one snapshot: the views, the versions and the summary agree
         summary = read_summary(store)
-        since = _appended_since(store, previous, version, summary)
-        if since is not None and previous is not None:  # (`since` implies `previous`)
-            first = monitoring.history_columns(store, start=since, end=today)
-            view = first if version is None else monitoring.version_history(store, version, start=since, end=today)
-            whole = monitoring.concat(previous.view, view)
-            return HistoryData(
-                monitoring.concat(previous.first, first),
-                whole,
-                version,
-                previous.records,
-                summary,
-                appended=len(view),
-                today=today,
-                generator_changes=tuple(generator_changes(store, whole)),
-            )
-        first = monitoring.history_columns(store, end=today)
-        records = tuple(list_models(store))
-        changes = tuple(generator_changes(store, first))
-        if version is None:
-            return HistoryData(first, first, None, records, summary, today=today, generator_changes=changes)
+        generators = _generators(store)
+        appended = None
+        if previous is not None and _unchanged(previous, summary, today):
+            first, views, records = previous.first, previous.views, previous.records
+        else:
+            since = _appended_since(store, previous, summary)
+            if since is not None and previous is not None:  # (`since` implies `previous`)
+                first, views = _extended(store, previous, since, today, version)
+                records = previous.records
+                if previous.version == version and (version is None or views):
+                    appended = len(views[0][1] if views else first) - len(previous.view)
+            else:
+                first, views = _monitoring().history_columns(store, end=today), ()
+                records = tuple(list_models(store))
+        base = HistoryData(
+            first,
+            first,
+            None,
+            records,
+            summary,
+            today=today,
+            first_changes=_changes(first, generators),
+            views=views,
+        )
+        return _in_view(store, base, version, appended, generators)
+
+
+def _monitoring():
+    from iris_desktop.pipelines import monitoring
+
+    return monitoring
+
+
+def _unchanged(previous: HistoryData, summary: StoreSummary, today: dt.date) -> bool:
+    """Whether the store holds the predictions it held when `previous` was read (as told
+    by its summary, which every change of flowers, predictions or models moves) and the
+    days end on the same day."""
+    return previous.summary == summary and previous.today == today and previous.error is None
+
+
+def _generators(store: Store):
+    """What generator_changes reads: the daily flowers' generator ids and the generators."""
+    from iris_desktop.pipelines.daily import recorded_generators
+    from iris_desktop.store.generators import daily_generator_ids
+
+    return daily_generator_ids(store), recorded_generators(store)
+
+
+def _changes(history: HistoryColumns, generators) -> ChangesAlong:
+    from iris_desktop.pipelines.generator_changes import changes_along
+
+    return tuple(changes_along(history, *generators))
+
+
+def _extended(
+    store: Store, previous: HistoryData, since: dt.date, today: dt.date, version: int | None
+) -> tuple[HistoryColumns, tuple[tuple[int, HistoryColumns], ...]]:
+    """`previous`'s first days with the days from `since` on added, and its view of
+    `version` if it showed it (the other views are left: read again if chosen)."""
+    from iris_desktop.pipelines.registry import ModelLoadError
+
+    monitoring = _monitoring()
+    first = monitoring.concat(previous.first, monitoring.history_columns(store, start=since, end=today))
+    shown = dict(previous.views).get(version) if version is not None and previous.version == version else None
+    if shown is None or version is None:
+        return first, ()
+    try:
+        new = monitoring.version_history(store, version, start=since, end=today)
+    except ModelLoadError:  # (read again, and said)
+        return first, ()
+    return first, ((version, monitoring.concat(shown, new)),)
+
+
+def _in_view(store: Store, base: HistoryData, version: int | None, appended: int | None, generators) -> HistoryData:
+    """`base` (its first days read, and its views) shown in `version`'s view: a by-model
+    view not among its views is read now."""
+    from dataclasses import replace
+
+    from iris_desktop.pipelines.registry import ModelLoadError
+
+    if version is None:
+        return replace(base, appended=appended, generator_changes=base.first_changes)
+    kept = dict(base.views)
+    view = kept.pop(version, None)
+    if view is None:
         try:
-            view = monitoring.version_history(store, version, end=today)
+            view = _monitoring().version_history(store, version, end=base.today)
         except ModelLoadError as exc:  # (said in words by the tab)
-            return HistoryData(
-                first,
-                first,
-                None,
-                records,
-                summary,
-                str(exc),
-                error_version=version,
-                today=today,
-                generator_changes=changes,
-            )
-        changes = tuple(generator_changes(store, view))
-    return HistoryData(first, view, version, records, summary, today=today, generator_changes=changes)
+            return replace(base, generator_changes=base.first_changes, error=str(exc), error_version=version)
+    changes = _changes(view, generators)
+    return replace(
+        base,
+        view=view,
+        version=version,
+        appended=appended,
+        generator_changes=changes,
+        views=((version, view), *kept.items())[:KEPT_VIEWS],
+    )
 
 
-def _appended_since(
-    store: Store, previous: HistoryData | None, version: int | None, summary: StoreSummary
-) -> dt.date | None:
+def _appended_since(store: Store, previous: HistoryData | None, summary: StoreSummary) -> dt.date | None:
     """The first new day, if the only change since `previous` is daily flowers added
     after its last day with predictions of those days only; else None (read it all)."""
     from iris_desktop.store.flowers import SOURCES
@@ -103,7 +171,6 @@ def _appended_since(
     before = previous.summary
     if (
         previous.error
-        or previous.version != version
         or before.last_daily_day is None
         or previous.today is None  # (never: load_history always sets it)
         or before.last_daily_day > previous.today  # days were left out as after today

@@ -35,9 +35,16 @@ def _fixed_lines(label: QLabel, lines: int) -> None:
 
 
 def _colour(label: QLabel, colour) -> None:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, colour)
-    label.setPalette(palette)
+    palette, role = label.palette(), QPalette.ColorRole.WindowText
+    if not palette.isBrushSet(QPalette.ColorGroup.Active, role) or palette.color(role) != colour:  # (else: no repaint)
+        palette.setColor(role, colour)
+        label.setPalette(palette)
+
+
+def _show_flower(widget: FlowerWidget, values, variety: Variety) -> None:
+    """The flower in `widget`, unless it shows it already (set_flower repaints)."""
+    if widget.measurements != tuple(float(v) for v in values) or widget.variety is not variety:
+        widget.set_flower(values, variety)
 
 
 class DayPanel(QGroupBox):
@@ -49,6 +56,7 @@ class DayPanel(QGroupBox):
         super().__init__(tr("Latest day"), parent)
         self.day: dt.date | None = None
         self.is_latest = True
+        self._max_cm: float | None = None  # the flowers' scale, as set last
         self.heading = _bold(QLabel(tr("No predictions yet")), 1.1)
         _fixed_lines(self.heading, 1)
         self.mark = _bold(QLabel(""), 1.5)
@@ -154,15 +162,17 @@ class DayPanel(QGroupBox):
         )
         self._name(self.actual_name, actual, actual.label)
         values = history.X[index]
-        for widget in (self.predicted_flower, self.actual_flower):
-            widget.set_max_cm(max_cm)
+        if max_cm != self._max_cm:  # each setter repaints: only what changed (a new view often shows the same day)
+            self._max_cm = max_cm
+            for widget in (self.predicted_flower, self.actual_flower):
+                widget.set_max_cm(max_cm)
         if typical is not None and np.isfinite(typical[predicted.index]).all():
-            self.predicted_flower.set_flower(typical[predicted.index], predicted)
+            _show_flower(self.predicted_flower, typical[predicted.index], predicted)
             self.predicted_note.setText(tr("a typical {variety}").format(variety=predicted.label))
         else:
-            self.predicted_flower.set_flower(values, predicted)
+            _show_flower(self.predicted_flower, values, predicted)
             self.predicted_note.setText(tr("the day's flower, as the model saw it"))
-        self.actual_flower.set_flower(values, actual)
+        _show_flower(self.actual_flower, values, actual)
         sl, sw, pl, pw = (float(v) for v in values)
         self.actual_note.setText(
             tr("the day's flower: sepals {sl:.1f} × {sw:.1f} cm, petals {pl:.1f} × {pw:.1f} cm").format(

@@ -50,6 +50,24 @@ def _variety_column(header: str, values: np.ndarray, tip: str) -> Column:
     )
 
 
+class _Model(ColumnTableModel):
+    """The roles a cell can have here answered, the others (a view asks for seven per
+    cell at every paint) at once."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return super().data(index, role) if role in _ROLES else None
+
+
+_ROLES = frozenset(
+    (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
+
+
 class PredictionTable(QWidget):
     daySelected = Signal(object)  # a datetime.date
     dayActivated = Signal(object)  # Enter / double-click: show it in the Daily tab
@@ -60,6 +78,7 @@ class PredictionTable(QWidget):
         self.history: HistoryColumns | None = None
         self._selecting = False
         self._sized = False
+        self._sorted = False
         self._day_text = np.zeros(0, dtype=str)
         self.outcome = QComboBox()
         self.outcome.addItems([tr(outcome) for outcome in OUTCOMES])
@@ -89,7 +108,7 @@ class PredictionTable(QWidget):
         filters.addWidget(self.date_filter, 1)
         filters.addWidget(self.count)
 
-        self.model = ColumnTableModel(self)
+        self.model = _Model(self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
@@ -167,10 +186,12 @@ class PredictionTable(QWidget):
                 align_right=False,
             ),
         ]
-        sort = (self.view.horizontalHeader().sortIndicatorSection(), self.view.horizontalHeader().sortIndicatorOrder())
-        self.model.set_columns(columns)
-        self.model.sort(*sort)
-        self._filter()
+        self.model.set_columns(columns)  # (in the model's sort order, every row shown: one reset)
+        if not self._sorted:  # once: the header sorts the model from then on, and it keeps its order
+            self._sorted = True
+            header = self.view.horizontalHeader()
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._filter(all_shown=True)
         if not self._sized and len(history):  # once: later fills keep the user's widths
             self._sized = True
             self.view.resizeColumnsToContents()
@@ -193,12 +214,14 @@ class PredictionTable(QWidget):
             keep &= np.char.startswith(self._day_text, text)
         return keep
 
-    def _filter(self) -> None:
+    def _filter(self, *_args, all_shown: bool = False) -> None:
+        """Show the rows the filters keep (`all_shown`: the model shows every row now)."""
         keep = self._mask()
         if keep is None:
             return
         filtered = not keep.all()
-        self.model.set_rows(np.flatnonzero(keep) if filtered else None)
+        if filtered or not all_shown:
+            self.model.set_rows(np.flatnonzero(keep) if filtered else None)
         shown, total = int(keep.sum()), len(keep)
         self.count.setText(
             tr("{shown:,} of {total:,} days").format(shown=shown, total=total)

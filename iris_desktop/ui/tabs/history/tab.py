@@ -49,6 +49,7 @@ from iris_desktop.ui.tabs.history.exports import HistoryExports
 from iris_desktop.ui.tabs.history.focus_order import focus_order
 from iris_desktop.ui.tabs.history.latest_day import DayPanel
 from iris_desktop.ui.tabs.history.prediction_table import PredictionTable
+from iris_desktop.ui.tabs.history.read_ahead import ReadAhead
 from iris_desktop.ui.tabs.history.view_switch import ViewSwitch
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.empty_state import EmptyState
@@ -82,6 +83,7 @@ class HistoryTab(QWidget):
         self.names: dict[int, str] = {}
         self.settings = settings()
         self.exports = HistoryExports(self, state, self.settings, reporter)
+        self.read_ahead = ReadAhead(self, self)  # the by-model view, read before it is chosen
         self._restoring = True
         self._build()
         self._restore_settings()
@@ -224,15 +226,15 @@ class HistoryTab(QWidget):
         return self.view_switch.version()
 
     def reload(self) -> Task:
-        """Read the history again in a worker; only the newest request matters."""
+        """Read the history again in a worker; only the newest request matters. The
+        data shown go with it: what the store still holds as it was is not read again."""
         version = self.chosen_version()
-        previous = self.data if self.data is not None and self.data.version == version else None
         return self.state.runner.run(
             "history",
             history_jobs.load_history,
             *self.state.paths(),
             version,
-            previous,
+            self.data,
             self.state.today(),
             key=("history", version),
             writes=False,
@@ -280,6 +282,7 @@ class HistoryTab(QWidget):
         self.request_drift()
         self.state.set_history_view(self.chosen_version())  # (a version that cannot be shown fell back)
         self.drawn.emit()
+        self.read_ahead.schedule()
 
     def _show_summary(self, data: history_jobs.HistoryData, a: AccuracyColumns) -> None:
         view, n = data.view, len(data.view)
