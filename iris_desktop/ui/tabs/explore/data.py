@@ -70,6 +70,12 @@ class ExploreData:
     # What every view asks of the same change, kept for the next one to ask (see highlight()).
     _shown: tuple[bytes, np.ndarray] | None = field(default=None, repr=False, compare=False)
     _highlight: Highlight | None = field(default=None, repr=False, compare=False)
+    _cells: dict[tuple[int, int], tuple[float, float, int, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _grids: dict[tuple[tuple[int, int], int], tuple[DensityGrid, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, columns: FlowerColumns, jitter: bool) -> ExploreData:
@@ -91,6 +97,29 @@ class ExploreData:
             rows = np.asarray(visible, dtype=bool)[self.variety] if len(self) else np.zeros(0, dtype=bool)
             self._shown = (key, rows)
         return self._shown[1]
+
+    def density(self, features: tuple[int, int], max_cells: int) -> tuple[DensityGrid, np.ndarray]:
+        """The density grid of a feature pair and every flower's counts in it. Each
+        feature's cells are computed once for all the panels that plot it, and a pair's
+        counts are its mirror's transposed (a million flowers fill 13 panels)."""
+        key = (features, max_cells)
+        if key not in self._grids:
+            (x0, dx, nx, ix), (y0, dy, ny, iy) = (self._axis_cells(f, max_cells) for f in features)
+            code = ix.astype(np.intp) * ny + iy + self.variety.astype(np.intp) * (nx * ny)
+            grid = DensityGrid(code, (nx, ny), (x0, y0, nx * dx, ny * dy))
+            mirror = self._grids.get(((features[1], features[0]), max_cells))
+            self._grids[key] = (grid, mirror[1].transpose(0, 2, 1) if mirror else grid.counts())
+        return self._grids[key]
+
+    def _axis_cells(self, feature: int, max_cells: int) -> tuple[float, float, int, np.ndarray]:
+        """(start, cell width, cells, each row's cell) of one plotted feature."""
+        key = (feature, max_cells)
+        if key not in self._cells:
+            lo, hi = self.ranges[feature]
+            start, width, cells = _axis_cells(lo, hi, max_cells, self.step)
+            index = _cell_index(self.coords[:, feature], start, width, cells).astype(np.int32)
+            self._cells[key] = (start, width, cells, index)
+        return self._cells[key]
 
     def highlight(self, mask: np.ndarray, visible: np.ndarray) -> Highlight:
         """The selection `mask` (never changed in place: a new selection is a new array) as
@@ -242,16 +271,8 @@ def _axis_cells(lo: float, hi: float, max_cells: int, step: float | None) -> tup
     return lo, (hi - lo) / max_cells, max_cells
 
 
-def density_grid(
-    x: np.ndarray, y: np.ndarray, x_range, y_range, variety: np.ndarray, max_cells: int, step: float | None = None
-) -> DensityGrid:
-    (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range  # (lo, hi) each
-    x0, dx, nx = _axis_cells(x_lo, x_hi, max_cells, step)
-    y0, dy, ny = _axis_cells(y_lo, y_hi, max_cells, step)
-    ix = np.clip(np.floor((x - x0) / dx + 1e-9).astype(np.intp), 0, nx - 1)
-    iy = np.clip(np.floor((y - y0) / dy + 1e-9).astype(np.intp), 0, ny - 1)
-    code = ix * ny + iy + variety.astype(np.intp) * (nx * ny)
-    return DensityGrid(code, (nx, ny), (x0, y0, nx * dx, ny * dy))
+def _cell_index(values: np.ndarray, start: float, width: float, cells: int) -> np.ndarray:
+    return np.clip(np.floor((values - start) / width + 1e-9).astype(np.intp), 0, cells - 1)
 
 
 def grid_step(X: np.ndarray) -> float | None:

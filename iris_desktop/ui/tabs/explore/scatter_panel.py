@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPathItem, QGraphicsRectItem
 
 from iris_desktop.domain import VARIETIES
-from iris_desktop.ui.tabs.explore.data import DensityGrid, ExploreData, density_grid
+from iris_desktop.ui.tabs.explore.data import DensityGrid, ExploreData
 from iris_desktop.ui.tabs.explore.scatter_item import DensityLayer, PointsItem
 from iris_desktop.ui.tabs.explore.selection import LassoPredicate, RectPredicate
 from iris_desktop.ui.widgets import colors
@@ -134,8 +134,8 @@ class ScatterLayers:
         shown = int(np.count_nonzero(self.visible_rows))
         self.dense = shown > POINTS_LIMIT
         if self.dense:
-            self.grid = density_grid(x, y, data.ranges[fx], data.ranges[fy], data.variety, self.density_bins, data.step)
-            self.density.show_counts(self.grid, self.grid.counts(), palette(), visible)
+            self.grid, counts = data.density(features, self.density_bins)
+            self.density.show_counts(self.grid, counts, palette(), visible)
             self.points.set_data(np.empty(0), np.empty(0), np.empty(0))
         else:
             self.grid = None

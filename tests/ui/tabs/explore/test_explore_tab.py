@@ -357,12 +357,14 @@ def test_many_flowers_draw_as_density_images_and_brush_the_same(make_tab, traine
     assert np.array_equal(tab.selection.mask, expected)
     counts = tab.large.layers.grid.counts(expected)
     assert counts.sum() == expected.sum() and tab.large.layers.highlight_density.isVisible()
-    # Every panel shows its own pair's counts of the selection (a mirror pair shares one
-    # bincount, transposed): the image equals the one drawn from the panel's own grid.
+    # Every panel shows its own pair's counts, of all and of the selection (a mirror pair
+    # shares one bincount, transposed): the images equal those drawn from the panel's own grid.
     for layers in [tab.large.layers, *tab.matrix.scatters.values()]:
         assert layers.dense
         own = density_rgba(layers.grid.counts(expected), palette(), tab.visible, layers.highlight_density.min_alpha)
         assert np.array_equal(layers.highlight_density.image, own), layers.features
+        every = density_rgba(layers.grid.counts(), palette(), tab.visible, layers.density.min_alpha)
+        assert np.array_equal(layers.density.image, every), layers.features
 
 
 def test_hovering_a_point_tells_its_values_variety_source_and_day(make_tab, trained_store, tmp_path, qtbot):
