@@ -19,27 +19,12 @@ from iris_desktop.pipelines.generator_changes import generator_changes
 from iris_desktop.pipelines.inference import catch_up
 from iris_desktop.pipelines.report_data import gather
 from iris_desktop.pipelines.training import TrainingConfig, train
-from iris_desktop.ui.runtime.worker import wait_for_all
 from iris_desktop.ui.tabs.history.day_axis import day_x
 from iris_desktop.ui.tabs.history.tab import HistoryTab
 from tests.conftest import TODAY
 from tests.ui.conftest import sync
 
 DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture
-def make_tab(qtbot, make_state, reporter):
-    def make(store, today: dt.date = TODAY) -> HistoryTab:
-        tab = HistoryTab(make_state(store, today), reporter)
-        qtbot.addWidget(tab)
-        tab.resize(1280, 800)
-        tab.show()
-        qtbot.waitUntil(lambda: tab.data is not None, timeout=10_000)
-        return tab
-
-    yield make
-    assert wait_for_all(30_000)
 
 
 def requests(tab: HistoryTab) -> list[tuple[dt.date, int | None]]:
