@@ -67,6 +67,9 @@ class ExploreData:
     ranges: np.ndarray  # (4, 2) axis ranges
     jitter: bool
     step: float | None  # the grid the plotted values sit on (0.1 cm), None if jittered or finer
+    counts: np.ndarray  # flowers per variety
+    lows: np.ndarray  # (3, 4) each variety's smallest values (NaN: no flower)
+    highs: np.ndarray  # (3, 4) and largest
     # What every view asks of the same change, kept for the next one to ask (see highlight()).
     _shown: tuple[bytes, np.ndarray] | None = field(default=None, repr=False, compare=False)
     _highlight: Highlight | None = field(default=None, repr=False, compare=False)
@@ -76,12 +79,18 @@ class ExploreData:
     _grids: dict[tuple[tuple[int, int], int], tuple[DensityGrid, np.ndarray]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _variety_int32: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, columns: FlowerColumns, jitter: bool) -> ExploreData:
         coords = columns.X + jitter_offsets(columns.id) if jitter and len(columns) else columns.X
         step = None if jitter else grid_step(columns.X)
-        return cls(columns, coords, feature_ranges(columns.X), jitter, step)
+        counts = np.bincount(columns.variety, minlength=N_VARIETIES)[:N_VARIETIES]
+        lows, highs = np.full((2, N_VARIETIES, 4), np.nan)
+        for k in np.flatnonzero(counts):  # three varieties, not a loop over rows
+            mine = columns.X[columns.variety == k]
+            lows[k], highs[k] = mine.min(axis=0), mine.max(axis=0)
+        return cls(columns, coords, feature_ranges(columns.X), jitter, step, counts, lows, highs)
 
     def __len__(self) -> int:
         return len(self.columns)
@@ -105,11 +114,16 @@ class ExploreData:
         key = (features, max_cells)
         if key not in self._grids:
             (x0, dx, nx, ix), (y0, dy, ny, iy) = (self._axis_cells(f, max_cells) for f in features)
-            code = ix.astype(np.intp) * ny + iy + self.variety.astype(np.intp) * (nx * ny)
+            code = ix * ny + iy + self._variety32() * (nx * ny)  # int32: at most 3 x 400 x 400
             grid = DensityGrid(code, (nx, ny), (x0, y0, nx * dx, ny * dy))
             mirror = self._grids.get(((features[1], features[0]), max_cells))
             self._grids[key] = (grid, mirror[1].transpose(0, 2, 1) if mirror else grid.counts())
         return self._grids[key]
+
+    def _variety32(self) -> np.ndarray:
+        if self._variety_int32 is None:
+            self._variety_int32 = self.variety.astype(np.int32)
+        return self._variety_int32
 
     def _axis_cells(self, feature: int, max_cells: int) -> tuple[float, float, int, np.ndarray]:
         """(start, cell width, cells, each row's cell) of one plotted feature."""
