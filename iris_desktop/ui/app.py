@@ -29,7 +29,16 @@ from iris_desktop.ui.shell_widgets import LoadingPage
 QUIT_GRACE_MS = 700  # how long quitting waits for a cancelled job to stop
 
 
+# How long a worker thread may keep the GIL while the GUI thread waits for it (Python's
+# default is 5 ms). Each paint and timer of the window takes the GIL many times; with two
+# workers running Python (a model loaded while decision regions are drawn) the window
+# waited up to 50 ms at a time. 1 ms keeps a turn within a frame for a percent or two of
+# the workers' speed.
+SWITCH_INTERVAL_S = 0.001
+
+
 def application() -> QApplication:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
