@@ -5,6 +5,8 @@ keyClick / keyClicks); nothing is clicked, no method of the app is called to act
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -53,9 +55,19 @@ def test_import_select_train_activate_predict_and_read_history_with_the_keyboard
     csv.write_text(NEW_FLOWERS, encoding="utf-8")
 
     # ---- File ▸ Import (Ctrl+O): type the path in the file dialog, Enter; Enter imports.
+    deadline, stuck = time.monotonic() + 20, []
+
     def answer_file_dialog():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        focus = QApplication.focusWidget()
+        if shown and time.monotonic() > deadline:  # fail below rather than wait in the dialog forever
+            stuck.append(f"modal {QApplication.activeModalWidget()!r}, focus {focus!r}")
+            shown[0].reject()
+            return
+        # Typed once the dialog is up and has the focus (where a user's keys would go).
+        if not shown or focus is None or not shown[0].isAncestorOf(focus):
+            if shown:
+                shown[0].activateWindow()  # what a window manager does for a new dialog
             QTimer.singleShot(20, answer_file_dialog)
             return
         type_text(qtbot, str(csv))
@@ -63,6 +75,7 @@ def test_import_select_train_activate_predict_and_read_history_with_the_keyboard
 
     QTimer.singleShot(20, answer_file_dialog)
     press(qtbot, Qt.Key.Key_O, CTRL)
+    assert not stuck, stuck
     qtbot.waitUntil(lambda: window.data_actions.dialog is not None and window.data_actions.dialog.isVisible())
     preview = window.data_actions.dialog
     qtbot.waitUntil(lambda: preview.isActiveWindow())
