@@ -4,7 +4,8 @@
 (b) `--quit-when-ready` on a store with a model and 365 missed days (ready: caught up,
     and the tab on screen built and painted) vs bare_window.py --imports (scikit-learn
     neighbors, pandas, pyqtgraph). Runs alternate; medians, their differences in ms,
-    ratios and peak RSS are printed. The app's modules run compiled, as installed.  Run: python tests/bench/bench_startup.py [reps]
+    ratios and peak RSS are printed. The app's modules run compiled, as installed.
+Run: python tests/bench/bench_startup.py [reps]
 """
 
 from __future__ import annotations
