@@ -92,9 +92,8 @@ class HistogramLayers:
         self.selected_mask = mask
         rows = np.flatnonzero(mask & self.visible_rows)  # indices: a third of a mask's gather
         if len(rows):
-            self.selected_counts = np.bincount(self.bins.index[rows], minlength=self.bins.n)[: self.bins.n].astype(
-                float
-            )
+            counts = np.bincount(self.bins.index[rows], minlength=self.bins.n)[: self.bins.n]
+            self.selected_counts = counts.astype(float)
             self.selection.setData(self.bins.edges, self.selected_counts)
             self.selection.show()
         else:

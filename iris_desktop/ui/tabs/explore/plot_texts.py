@@ -35,8 +35,8 @@ _kept: dict[str, tuple[tuple, Any]] = {}
 
 def _once(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
     """compute(), kept for `key` until another key comes: a brush describes every plot
-    again while only its selection changed. Arrays and data in `key` are compared by
-    identity (new data are new arrays, never changed in place), the rest by value."""
+    again while only its selection changed. Arrays in `key` are compared by identity
+    (new data are new arrays, never changed in place), the rest by value."""
     kept = _kept.get(name)
     if kept is None or not all(map(_same, kept[0], key)):
         kept = _kept[name] = (key, compute())
@@ -44,7 +44,7 @@ def _once(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
 
 
 def _same(a: object, b: object) -> bool:
-    return a is b or (not isinstance(a, (np.ndarray, ExploreData)) and a == b)
+    return a is b or (not isinstance(a, np.ndarray) and a == b)
 
 
 def _selected(mask: np.ndarray, rows: np.ndarray) -> str:

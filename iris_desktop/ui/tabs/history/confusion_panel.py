@@ -24,6 +24,7 @@ from iris_desktop.domain import VARIETIES
 from iris_desktop.pipelines.monitoring import HistoryColumns, confusion_counts
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.combo_items import set_items
 from iris_desktop.ui.widgets.confusion_matrix import ConfusionMatrixView
 from iris_desktop.ui.widgets.core_words import QT_TR_NOOP
 from iris_desktop.ui.widgets.local_dates import qdate
@@ -120,10 +121,7 @@ class ConfusionPanel(QWidget):
         self.view_history, self.first, self.today = view_history, first, today
         chosen = self.version.currentData()
         self.version.blockSignals(True)
-        if versions != [self.version.itemData(i) for i in range(self.version.count())]:  # (else no repaint)
-            self.version.clear()
-            for v in versions:
-                self.version.addItem(tr("Days model v{version} was in charge").format(version=v), v)
+        set_items(self.version, [(tr("Days model v{version} was in charge").format(version=v), v) for v in versions])
         at = self.version.findData(chosen)
         self.version.setCurrentIndex(at if at >= 0 else max(0, self.version.count() - 1))
         self.version.blockSignals(False)

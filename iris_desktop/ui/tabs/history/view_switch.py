@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRad
 
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.widgets import strings
+from iris_desktop.ui.widgets.combo_items import set_items
 
 
 class ViewSwitch(QWidget):
@@ -18,7 +19,6 @@ class ViewSwitch(QWidget):
         super().__init__(parent)
         self.wanted: int | None = None  # the version asked for before the list is filled
         self._filling = False
-        self._items: list[tuple[str, int]] = []  # the box's (text, version) each
         self.as_predicted = QRadioButton(tr("&As predicted at the time"))
         self.as_predicted.setToolTip(tr("Each day's first prediction: what the monitor showed that day"))
         self.by_model = QRadioButton(tr("By &model:"))
@@ -70,15 +70,11 @@ class ViewSwitch(QWidget):
         self._filling = True
         try:
             keep = self.version_box.currentData() or self.wanted or active
-            items = [
+            items: list[tuple[str, object]] = [
                 (tr("{model} (active)").format(model=names[r.version]) if r.active else names[r.version], r.version)
                 for r in reversed(records)
             ]
-            if items != self._items:  # (filled again, the box would repaint at every load)
-                self._items = items
-                self.version_box.clear()
-                for name, version in items:
-                    self.version_box.addItem(name, version)
+            set_items(self.version_box, items)
             at = self.version_box.findData(keep)
             self.version_box.setCurrentIndex(at if at >= 0 else max(0, self.version_box.findData(active)))
         finally:
