@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from iris_desktop.pipelines.model_caps import MAX_FILE_BYTES
 from iris_desktop.pipelines.model_checks import knn_training_rows
 from iris_desktop.pipelines.model_files import artifact_path, write_artifact
 from iris_desktop.pipelines.model_format import (
-    MAX_FILE_BYTES,
     SUFFIX,
     ModelLoadError,
     dump_model,

@@ -8,7 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from iris_desktop.pipelines.model_format import MAX_FILE_BYTES, ModelLoadError
+from iris_desktop.pipelines.model_caps import MAX_FILE_BYTES
+from iris_desktop.pipelines.model_format import ModelLoadError
 from iris_desktop.store import Store
 from iris_desktop.store.registry import ModelRecord
 

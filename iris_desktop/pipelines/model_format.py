@@ -35,6 +35,16 @@ import numpy as np
 
 from iris_desktop.errors import UserError
 from iris_desktop.pipelines.algorithms import Estimator
+from iris_desktop.pipelines.model_caps import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_MEMBER_BYTES,
+    MAX_MEMBERS,
+    MAX_NODES,
+    MAX_SCHEMA_BYTES,
+    MAX_TOTAL_BYTES,
+    check_fits,
+)
 from iris_desktop.pipelines.model_checks import checked_payload, with_final
 from iris_desktop.pipelines.model_values import Damaged
 from iris_desktop.pipelines.tree_checks import compact_forest
@@ -78,17 +88,6 @@ NODE_KINDS = frozenset(
     {"DictNode", "ListNode", "TupleNode", "JsonNode", "TypeNode", "NdArrayNode", "ObjectNode", "TreeNode"}
 )
 
-# Caps, from real files. The largest realistic model is a 500-tree forest on 10,000 rows
-# (8,000 to train on) of overlapping, continuous measurements: its node array is 29.6 MB,
-# all its members 41.2 MB, the file 7.1 MB (the daily generator's data: about half).
-# Everything else is under 1 MB at that size; at the bundled data's size, tens of kB.
-MAX_MEMBER_BYTES = 64 << 20  # one member, unpacked: twice the largest realistic one
-MAX_TOTAL_BYTES = 128 << 20  # all members, unpacked
-MAX_FILE_BYTES = 64 << 20  # the file (that forest: 7 MB); also the cap a backup archive puts on a model
-MAX_SCHEMA_BYTES = 4 << 20  # the JSON: 82 kB at most (an SVM on 10,000 rows)
-MAX_MEMBERS = 1000  # the files have 5 to 60
-MAX_NODES = 100_000  # JSON values; the files have up to ~1,500
-MAX_DEPTH = 64  # JSON nesting; the files go up to 24 deep (a scaled SVM)
 _READ_CHUNK = 1 << 20
 _SCHEMA = "schema.json"
 _MEMBER_NAME = re.compile(r"schema\.json|[0-9]{1,40}\.npy")  # as skops names them: no folder, no ".."
@@ -183,7 +182,9 @@ def dump_model(payload: dict[str, Any]) -> bytes:
     if type(final).__name__ == "RandomForestClassifier":
         without_trees, stored["forest"] = compact_forest(final)
         stored["estimator"] = with_final(estimator, without_trees)
-    return _canonical(sio.dumps(stored))
+    data = _canonical(sio.dumps(stored))
+    check_fits(data, type(final).__name__)
+    return data
 
 
 def _canonical(raw: bytes) -> bytes:

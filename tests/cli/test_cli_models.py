@@ -210,3 +210,13 @@ def test_activate_checks_the_file_first(capsys, trained):
     )
     with Store.open(trained / paths.DB_NAME) as s:
         assert rows.active_version(s) == 1
+
+
+def test_a_model_too_large_to_keep_is_one_line_and_leaves_the_registry(capsys, trained, monkeypatch):
+    from iris_desktop.pipelines import model_caps
+
+    monkeypatch.setattr(model_caps, "MAX_MEMBER_BYTES", 2_000)
+    files = _files(trained)
+    code, out, err = run(capsys, "--data-dir", trained, "train", "--algorithm", "forest", "--trees", "20")
+    assert_user_error(code, out, err, "train", "too large to keep", "fewer trees")
+    assert _versions(trained) == [1] and _files(trained) == files

@@ -470,3 +470,21 @@ def test_export_writes_the_checked_bytes_without_loading(trained_store, tmp_path
     artifact, card = registry.export_model(trained_store, 1, tmp_path / "out")
     assert registry.sha256_of(artifact) == rows.get_model(trained_store, 1).sha256
     assert json.loads(card.read_text())["metrics"]["duplicates_dropped"] == 1
+
+
+def test_a_model_too_large_to_read_back_is_not_kept(trained_store, monkeypatch):
+    """The loader refuses a file over its caps; training must refuse to write one (a
+    2,000-tree forest on 10,000 overlapping flowers grows past them: here the cap is
+    lowered instead). Nothing is registered, the active model stays."""
+    from iris_desktop.pipelines import model_caps
+
+    before_files, before_rows = _files(trained_store), _registry(trained_store)
+    with monkeypatch.context() as patched:
+        patched.setattr(model_caps, "MAX_MEMBER_BYTES", 2_000)
+        with pytest.raises(model_caps.ModelTooLarge, match=r"one of its arrays.*fewer trees or limit their depth"):
+            train(trained_store, TrainingConfig(algorithm="forest", params={"n_estimators": 20}))
+    monkeypatch.setattr(model_caps, "MAX_TOTAL_BYTES", 2_000)
+    with pytest.raises(model_caps.ModelTooLarge, match=r"in all.*train on fewer flowers"):
+        train(trained_store, TrainingConfig(algorithm="logreg"))
+    assert _files(trained_store) == before_files
+    assert _registry(trained_store) == before_rows

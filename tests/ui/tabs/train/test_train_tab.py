@@ -126,6 +126,24 @@ def test_cancel_mid_way_leaves_no_version(make_tab, trained_store, qtbot):
     assert tab.train_button.isEnabled() and not tab.cancel_button.isEnabled()
 
 
+def test_a_forest_too_large_to_keep_is_explained_and_not_registered(make_tab, trained_store, qtbot, monkeypatch):
+    from iris_desktop.pipelines import model_caps
+
+    monkeypatch.setattr(model_caps, "MAX_MEMBER_BYTES", 2_000)  # a 2,000-tree forest on 10,000 flowers, in small
+    tab = make_tab(trained_store)
+    files = set(trained_store.models_dir.iterdir())
+    tab.panel.form.set_algorithm("forest")
+    tab.panel.form.control("n_estimators").setValue(10)
+    qtbot.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
+    wait_done(qtbot, tab.training_task, timeout=60_000)
+    assert tab.training_task.state == "failed"  # (the window shows a task's failure in a dialog too)
+    status = tab.train_status.text()
+    assert status.startswith("Training failed: the trained model is too large to keep") and "fewer trees" in status
+    assert [m.version for m in rows.list_models(trained_store)] == [1] and rows.active_version(trained_store) == 1
+    assert set(trained_store.models_dir.iterdir()) == files
+    assert list(rows_by_version(tab)) == ["v1"] and tab.train_button.isEnabled()
+
+
 def test_activating_in_the_table_changes_what_predict_uses(make_tab, make_state, trained_store, qtbot):
     second = train(trained_store, TrainingConfig("tree", {"max_depth": 2}), activate=False)
     state = make_state(trained_store, TODAY)
