@@ -213,13 +213,15 @@ def flower_columns(
     rows = np.fromiter(cursor, dtype=_ROW_DTYPE)
     day = rows["day"].astype("datetime64[D]")
     day[rows["day"] == _NO_DAY] = np.datetime64("NaT")
+    # Each column its own contiguous array, not a strided view of the records: every later
+    # pass over a million of them (a gather, a mask) runs several times faster.
     return FlowerColumns(
-        rows["id"],
+        np.ascontiguousarray(rows["id"]),
         np.column_stack([rows[n] for n in FEATURE_NAMES]).reshape(-1, 4),
-        rows["variety"],
-        rows["source"],
+        np.ascontiguousarray(rows["variety"]),
+        np.ascontiguousarray(rows["source"]),
         day,
-        rows["import_id"],
+        np.ascontiguousarray(rows["import_id"]),
     )
 
 

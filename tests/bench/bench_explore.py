@@ -11,8 +11,13 @@ imports) and the real ExploreTab shown at 1280x760. Each round:
   painted in a third of the rounds; all are updated in every round.
 First draw: from building the tab to every visible view painted (median of 3 tabs).
 
-Prints the medians, then `explore_first_draw_100k_ms`, `brush_100k_ms`, `brush_100k_ratio`
-(with --flowers 1000000: `explore_first_draw_1m_ms`, `explore_brush_1m_ms`, `brush_1m_ratio`).
+Redraw stall: new flowers arrive (the state takes a snapshot, as after an import) and the
+tab prepares and draws them; the longest gap between two event-loop turns meanwhile
+(frames.StallWatch), median of 3 (goal <= 33: two frames).
+
+Prints the medians, then `explore_first_draw_100k_ms`, `brush_100k_ms`, `brush_100k_ratio`,
+`explore_redraw_stall_100k_ms` (with --flowers 1000000: `explore_first_draw_1m_ms`,
+`explore_brush_1m_ms`, `brush_1m_ratio`, `explore_redraw_stall_1m_ms`).
 Run: QT_QPA_PLATFORM=offscreen python tests/bench/bench_explore.py [rounds] [--flowers N]
 """
 
@@ -33,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from frames import PaintWatch  # noqa: E402
+from frames import PaintWatch, StallWatch  # noqa: E402
 
 
 def hook_prepared(tab, watch) -> list:
@@ -199,6 +204,20 @@ def main() -> None:
         watch.wait()
         brush.append((time.perf_counter() - start) * 1000)
         selected.append(len(tab.selection))
+
+    # New flowers arrive (an import, a catch-up): the longest the window stops reacting
+    # while the tab takes them in (prepared in a worker, drawn a view a frame).
+    redraw_stalls = []
+    beat = StallWatch()
+    for _ in range(3):
+        snapshot = jobs.snapshot(*state.paths(), None, None)  # read in a worker in the app
+        harness.settle(0.2)
+        drawn.clear()
+        beat.start()
+        state.apply(snapshot)
+        harness.wait_until(lambda: bool(drawn) and not tab.preparing)
+        harness.settle(0.1)
+        redraw_stalls.append(beat.stop())
     base_widget.close()
     tab.close()
     store.close()
@@ -217,6 +236,7 @@ def main() -> None:
     print(f"explore_first_draw_{size}_ms: {first:.0f}")
     print(f"{'explore_brush' if size == '1m' else 'brush'}_{size}_ms: {brush_ms:.1f}")
     print(f"brush_{size}_ratio: {brush_ms / base_ms:.2f}")
+    print(f"explore_redraw_stall_{size}_ms: {statistics.median(redraw_stalls):.1f}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout,
 from iris_desktop.domain import FEATURES, VARIETIES
 from iris_desktop.ui.runtime.i18n import tr
 from iris_desktop.ui.tabs.explore import plot_texts
-from iris_desktop.ui.tabs.explore.data import Bins, density_curve
+from iris_desktop.ui.tabs.explore.data import Bins, ExploreData, density_curve
 from iris_desktop.ui.widgets import colors, strings
 from iris_desktop.ui.widgets.flower_words import feature_label, feature_name
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
@@ -62,17 +62,14 @@ class HistogramLayers:
         self.selection.setPen(pg.mkPen(ink, width=1.6 * scale))
 
     def set_data(
-        self,
-        bins: Bins,
-        values: np.ndarray,
-        variety: np.ndarray,
-        visible: np.ndarray,
-        mask: np.ndarray,
-        density: bool = False,
+        self, bins: Bins, data: ExploreData, feature: int, visible: np.ndarray, mask: np.ndarray, density: bool = False
     ) -> None:
-        self.bins, self.variety = bins, variety
-        self.visible_rows = visible[variety] if len(variety) else np.zeros(0, dtype=bool)
-        self.counts = bins.counts(variety)
+        """`feature`'s histograms of `data` in `bins`: counts counted with the bins, the
+        rows shown shared with every view (data.shown), so nothing here passes over all
+        the rows unless a density curve is asked for."""
+        self.bins, self.variety = bins, data.variety
+        self.visible_rows = data.shown(visible)
+        self.counts = bins.totals
         for k, curve in enumerate(self.curves):
             curve.setData(bins.edges, self.counts[k].astype(float))
             curve.setVisible(bool(visible[k]))
@@ -81,7 +78,7 @@ class HistogramLayers:
         for k, curve in enumerate(self.density_curves):
             show = bool(density and visible[k] and self.counts[k].sum() > 1)
             if show:
-                picked = values[variety == k]
+                picked = data.columns.X[data.variety == k, feature]
                 curve.setData(grid, density_curve(picked, grid) * len(picked) * width)
             curve.setVisible(show)
         self.set_highlight(mask)
@@ -149,7 +146,7 @@ class DistributionsPanel(QWidget):
         self.plot.showGrid(y=True, alpha=0.15)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         self.layers = HistogramLayers(self.plot)
-        self._shown: tuple = ()  # (values, variety, visible, mask) drawn, for the description
+        self._shown: tuple = ()  # (data, visible) drawn, for the description
         for v, curve in zip(VARIETIES, self.layers.curves):
             self.legend.addItem(curve, v.label)
         self.legend.addItem(self.layers.selection, tr("Selection"))
@@ -184,25 +181,23 @@ class DistributionsPanel(QWidget):
     def describe(self) -> str:
         if not self._shown:
             return strings.EMPTY_PLOT.format(name=strings.DISTRIBUTION_TITLE)
-        values, variety, visible, _mask = self._shown
+        data, visible = self._shown
         return plot_texts.distribution_description(
-            self.feature, self.bin_width, values, variety, visible, self.layers.selected_mask
+            self.feature, self.bin_width, data, visible, self.layers.selected_mask
         )
 
     def data_table(self) -> PlotTable:
-        visible = self._shown[2] if self._shown else np.ones(len(VARIETIES), dtype=bool)
+        visible = self._shown[1] if self._shown else np.ones(len(VARIETIES), dtype=bool)
         return plot_texts.distribution_table(
             self._name(), self.layers.bins, self.layers.counts, self.layers.selected_counts, visible
         )
 
-    def show_data(
-        self, bins: Bins, values: np.ndarray, variety: np.ndarray, visible: np.ndarray, mask: np.ndarray, value_range
-    ) -> None:
+    def show_data(self, bins: Bins, data: ExploreData, visible: np.ndarray, mask: np.ndarray) -> None:
         self.plot.setLabel("bottom", feature_label(self.feature))
-        self.layers.set_data(bins, values, variety, visible, mask, self.density_check.isChecked())
-        self.plot.setXRange(*value_range, padding=0)
+        self.layers.set_data(bins, data, self.feature, visible, mask, self.density_check.isChecked())
+        self.plot.setXRange(*data.ranges[self.feature], padding=0)
         self.plot.enableAutoRange(axis="y")
-        self._shown = (values, variety, visible.copy(), mask)
+        self._shown = (data, visible.copy())
         self.access.set_name(self._name())
         self.access.refresh()
 

@@ -5,6 +5,7 @@ imported flowers, and writing flowers as CSV."""
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +18,16 @@ def prepare(columns, jitter: bool, bin_width: float):
     """(ExploreData, Describer, statistics of all flowers, histogram bins) for `columns`:
     numpy work of a few hundred ms at 100,000 flowers, done here, not on the GUI thread."""
     from iris_desktop.ui.tabs.explore.data import ExploreData, make_bins
+    from iris_desktop.ui.tabs.explore.scatter_matrix import DENSITY_CELLS
+    from iris_desktop.ui.tabs.explore.scatter_panel import POINTS_LIMIT
     from iris_desktop.ui.tabs.explore.statistics import Describer
 
     data = ExploreData.build(columns, jitter)
+    if len(data) > POINTS_LIMIT:  # the matrix will draw density images: their grids made here
+        for pair in itertools.permutations(range(4), 2):
+            data.density(pair, DENSITY_CELLS)
     describer = Describer(columns.X, columns.variety)
-    bins = [make_bins(columns.X[:, j], tuple(data.ranges[j]), bin_width) for j in range(4)]
+    bins = [make_bins(columns.X[:, j], columns.variety, tuple(data.ranges[j]), bin_width) for j in range(4)]
     return data, describer, describer.describe(), bins
 
 

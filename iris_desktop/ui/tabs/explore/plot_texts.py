@@ -110,21 +110,21 @@ def flowers_table(title: str, data: ExploreData | None, features, visible, mask)
     )
 
 
-def distribution_description(feature: int, width: float, values: np.ndarray, variety: np.ndarray, visible, mask) -> str:
-    shown = np.asarray(visible, dtype=bool)
-
-    def compute() -> tuple[np.ndarray, int, str]:
-        rows = shown[variety] if len(variety) else np.zeros(0, dtype=bool)
-        sums = np.bincount(variety[rows], weights=values[rows], minlength=len(VARIETIES))
-        counts = np.bincount(variety[rows], minlength=len(VARIETIES))
-        means = [strings.MEAN_OF.format(name=name, mean=total / n) for name, total, n in zip(_NAMES, sums, counts) if n]
-        return rows, int(counts.sum()), strings.LIST_SEPARATOR.join(means)
-
-    rows, count, means = _once("distribution", (values, variety, shown.tobytes()), compute)
-    if not count:
+def distribution_description(feature: int, width: float, data: ExploreData, visible, mask) -> str:
+    shown = np.asarray(visible, dtype=bool) & (data.counts > 0)
+    if not shown.any():
         return strings.EMPTY_PLOT.format(name=strings.DISTRIBUTION_TITLE)
+    # each variety's mean from its sum, measured once with the data (no pass over the rows)
+    means = [
+        strings.MEAN_OF.format(name=_NAMES[k], mean=data.sums[k, feature] / data.counts[k])
+        for k in np.flatnonzero(shown)
+    ]
     return strings.DISTRIBUTION_DESCRIPTION.format(
-        feature=feature_name(feature), width=width, count=count, means=means, selected=_selected(mask, rows)
+        feature=feature_name(feature),
+        width=width,
+        count=int(data.counts[shown].sum()),
+        means=strings.LIST_SEPARATOR.join(means),
+        selected=_selected(mask, data.shown(visible)),
     )
 
 

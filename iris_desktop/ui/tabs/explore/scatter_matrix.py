@@ -23,6 +23,7 @@ from iris_desktop.ui.widgets.flower_words import feature_name
 from iris_desktop.ui.widgets.plot_access import PlotAccess, PlotTable
 
 N = len(FEATURES)
+DENSITY_CELLS = 120  # a panel's density image: at most this many cells a side
 
 
 class ScatterMatrix(pg.GraphicsLayoutWidget):
@@ -52,7 +53,7 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
                 else:
                     view = SelectViewBox(column, row, enableMenu=False)  # the widget's menu instead
                     view.selected.connect(self.selected.emit)
-                    self.scatters[row, column] = ScatterLayers(view, size=3, density_bins=120)
+                    self.scatters[row, column] = ScatterLayers(view, size=3, density_bins=DENSITY_CELLS)
                 self.views[row, column] = view
                 self.ci.addItem(view, row, column + 1)
         self.axes: list[pg.AxisItem] = []
@@ -125,11 +126,23 @@ class ScatterMatrix(pg.GraphicsLayoutWidget):
                 view.tool = tool
 
     def show_data(self, data: ExploreData, bins: list[Bins], visible: np.ndarray, mask: np.ndarray) -> None:
+        self.show_scatters(data, visible, mask, upper=True)
+        self.show_scatters(data, visible, mask, upper=False)
+        self.show_histograms(data, bins, visible, mask)
+
+    def show_scatters(self, data: ExploreData, visible: np.ndarray, mask: np.ndarray, upper: bool) -> None:
+        """The panels above the diagonal (`upper`) or below it: at a million flowers a
+        redraw draws the two halves a frame apart (the lower ones reuse the upper ones'
+        density counts, transposed)."""
         self.data, self.visible, self.mask = data, visible.copy(), mask
         for (row, column), layers in self.scatters.items():
-            layers.set_data(data, (column, row), visible, mask)
+            if (row < column) == upper:
+                layers.set_data(data, (column, row), visible, mask)
+
+    def show_histograms(self, data: ExploreData, bins: list[Bins], visible: np.ndarray, mask: np.ndarray) -> None:
+        """The diagonal's histograms and every axis range (after show_scatters)."""
         for feature, histogram in self.histograms.items():
-            histogram.set_data(bins[feature], data.columns.X[:, feature], data.variety, visible, mask)
+            histogram.set_data(bins[feature], data, feature, visible, mask)
         for feature in range(N):
             lo, hi = data.ranges[feature]
             self._reference(feature).setXRange(lo, hi, padding=0)

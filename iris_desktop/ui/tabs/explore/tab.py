@@ -197,11 +197,16 @@ class ExploreTab(QWidget):
         self.selection.set_ids(columns.id, notify=False)
         self.table.set_columns(columns, self.batch_names, self.selection.mask)
         if len(columns):
-            self.keyboard.set_ranges(np.column_stack([columns.X.min(axis=0), columns.X.max(axis=0)]))
-        # Painted a frame apart (runtime/stages.py): the table, the matrix, the scatter, the rest.
+            self.keyboard.set_ranges(self.data.value_ranges())
+        # Painted a frame apart (runtime/stages.py): the table, the matrix in two halves,
+        # the scatter, the rest. (The selection is read at each step: a brush meanwhile is
+        # drawn by set_highlight and by the steps still to come.)
+        matrix = self.matrix
         self._stages.run(
             lambda: None,
-            lambda: self.matrix.show_data(self.data, self.bins, self.visible, self.selection.mask),
+            lambda: matrix.show_scatters(self.data, self.visible, self.selection.mask, upper=True),
+            lambda: matrix.show_scatters(self.data, self.visible, self.selection.mask, upper=False),
+            lambda: matrix.show_histograms(self.data, self.bins, self.visible, self.selection.mask),
             lambda: self.large.show_data(self.data, self.visible, self.selection.mask),
             self._draw_the_rest,
         )
@@ -238,7 +243,9 @@ class ExploreTab(QWidget):
     def _make_bins(self) -> None:
         width = self.distributions.bin_width
         X = self.data.columns.X
-        self.bins = [make_bins(X[:, j], tuple(self.data.ranges[j]), width) for j in range(len(FEATURES))]
+        self.bins = [
+            make_bins(X[:, j], self.data.variety, tuple(self.data.ranges[j]), width) for j in range(len(FEATURES))
+        ]
 
     def _redraw(self) -> None:
         """Every plot from scratch (visibility, jitter or bins changed)."""
@@ -249,14 +256,8 @@ class ExploreTab(QWidget):
         self._show_distribution()
 
     def _show_distribution(self) -> None:
-        feature = self.distributions.feature
         self.distributions.show_data(
-            self.bins[feature],
-            self.data.columns.X[:, feature],
-            self.data.variety,
-            self.visible,
-            self.selection.mask,
-            tuple(self.data.ranges[feature]),
+            self.bins[self.distributions.feature], self.data, self.visible, self.selection.mask
         )
 
     # ---- the selection ----------------------------------------------------------------
@@ -277,7 +278,7 @@ class ExploreTab(QWidget):
         if not n:
             self.selection_label.setText(hint() if total else tr("There are no flowers yet."))
             return
-        counts = np.bincount(self.data.variety[self.selection.mask], minlength=len(VARIETIES))
+        counts = np.bincount(self.data.variety[self.selection.rows()], minlength=len(VARIETIES))
         parts = counts_text(counts, [v.label for v in VARIETIES])
         self.selection_label.setText(
             tr("{count:,} of {flowers} selected ({parts}). Mode: {mode}. Esc clears.").format(

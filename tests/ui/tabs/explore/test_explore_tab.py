@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 
 import numpy as np
+import pandas as pd
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
@@ -365,6 +366,18 @@ def test_many_flowers_draw_as_density_images_and_brush_the_same(make_tab, traine
         assert np.array_equal(layers.highlight_density.image, own), layers.features
         every = density_rgba(layers.grid.counts(), palette(), tab.visible, layers.density.min_alpha)
         assert np.array_equal(layers.density.image, every), layers.features
+    # Counted in the worker, not from the rows on the GUI thread: histograms (each bin's
+    # flowers per variety), the data's ranges and the distribution's means.
+    frame = pd.DataFrame(tab.data.columns.X, columns=[f.name for f in FEATURES])
+    frame["variety"] = tab.data.variety
+    for feature, histogram in [*tab.matrix.histograms.items(), (tab.distributions.feature, tab.distributions.layers)]:
+        index = histogram.bins.index
+        own = [np.bincount(index[tab.data.variety == k], minlength=histogram.bins.n) for k in range(len(VARIETIES))]
+        assert np.array_equal(histogram.counts, own), feature
+    assert np.array_equal(tab.data.value_ranges(), frame.iloc[:, :4].agg(["min", "max"]).T.to_numpy())
+    means = frame.groupby("variety")[FEATURES[tab.distributions.feature].name].mean()
+    described = tab.distributions.describe()
+    assert all(f"{VARIETIES[k].label} mean {mean:.2f} cm" in described for k, mean in means.items()), described
 
 
 def test_hovering_a_point_tells_its_values_variety_source_and_day(make_tab, trained_store, tmp_path, qtbot):
