@@ -300,6 +300,17 @@ def test_version_mismatch_warns(trained_store):
     assert model.predict([[5.0, 3.4, 1.5, 0.2]]) == [VARIETIES[0]]  # still usable
 
 
+def test_fingerprint_is_the_digest_of_every_row_sorted_as_before():
+    """Sorted in runs and merged (the GIL given back between rows), it must equal the
+    digest stored by earlier versions: every row's text sorted in one go."""
+    import hashlib
+
+    rng = np.random.default_rng(5)
+    X, y = np.round(rng.normal(5, 1, (5_123, 4)), 1), rng.integers(0, 3, 5_123)
+    texts = sorted(f"{a:.4f},{b:.4f},{c:.4f},{d:.4f},{t}" for (a, b, c, d), t in zip(X.tolist(), y.tolist()))
+    assert fingerprint(X, y) == hashlib.sha256("\n".join(texts).encode()).hexdigest()
+
+
 def test_fingerprint_ignores_row_order():
     X = np.array([[5.1, 3.5, 1.4, 0.2], [6.3, 3.3, 6.0, 2.5], [5.9, 3.0, 4.2, 1.5]])
     y = np.array([0, 2, 1])
