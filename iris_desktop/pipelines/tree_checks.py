@@ -13,6 +13,11 @@ from iris_desktop.pipelines.algorithms import Estimator
 from iris_desktop.pipelines.model_values import N_FEATURES, expect, floats, int_in, ints, same, shallow_copy
 
 MAX_TREES = 2000  # the Train tab's limit (algorithms.py)
+# A forest's nodes are stored in arrays of whole trees, each of about this many nodes
+# (4 MB) at most: each array is copied several times on its way to and from the file,
+# and a copy holds the GIL. One array of 30 MB (500 trees on 10,000 flowers) held it for
+# 10-14 ms a copy, and the window waited.
+CHUNK_NODES = 1 << 16
 FOREST_KEYS = {"template", "nodes", "values", "node_counts", "max_depths", "random_states"}
 
 
@@ -29,14 +34,19 @@ def compact_forest(forest: Estimator) -> tuple[Estimator, dict[str, Any]]:
         if others.keys() != mine.keys() or any(not same(others[k], mine[k]) for k in mine):
             raise ValueError("the trees of this forest differ in more than their random_state and tree_")
     states = [tree.tree_.__getstate__() for tree in trees]
-    packed = np.concatenate([s["nodes"] for s in states])
-    nodes = np.zeros(len(packed), dtype=states[0]["nodes"].dtype)  # its padding zeroed, not left as it was in memory
-    for name in packed.dtype.names or ():
-        nodes[name] = packed[name]
+    nodes, values = [], []
+    for group in _groups([s["node_count"] for s in states]):
+        packed = np.concatenate([states[k]["nodes"] for k in group])
+        # Tree's own (padded) dtype, its padding zeroed, not left as it was in memory
+        chunk = np.zeros(len(packed), dtype=states[0]["nodes"].dtype)
+        for name in packed.dtype.names or ():
+            chunk[name] = packed[name]
+        nodes.append(chunk)
+        values.append(np.concatenate([states[k]["values"] for k in group]))
     stored = {
         "template": template,
         "nodes": nodes,
-        "values": np.concatenate([s["values"] for s in states]),
+        "values": values,
         "node_counts": np.array([s["node_count"] for s in states], dtype=np.int64),
         "max_depths": np.array([s["max_depth"] for s in states], dtype=np.int64),
         "random_states": np.array([tree.random_state for tree in trees], dtype=np.int64),
@@ -44,6 +54,20 @@ def compact_forest(forest: Estimator) -> tuple[Estimator, dict[str, Any]]:
     without = shallow_copy(forest)
     without.estimators_ = []
     return without, stored
+
+
+def _groups(counts: list[int]) -> list[list[int]]:
+    """The trees (by index) in consecutive groups of at most CHUNK_NODES nodes (a tree
+    larger than that alone)."""
+    groups: list[list[int]] = [[]]
+    size = 0
+    for k, n in enumerate(counts):
+        if groups[-1] and size + n > CHUNK_NODES:
+            groups.append([])
+            size = 0
+        groups[-1].append(k)
+        size += n
+    return groups
 
 
 def check_tree_classifier(tree: Estimator, classes: np.ndarray, in_forest: bool = False) -> None:
@@ -110,26 +134,44 @@ def rebuild_forest(forest: Estimator, stored: Any, classes: np.ndarray) -> None:
     expect(forest.n_features_in_ == N_FEATURES and forest.n_jobs in (None, 1), "its forest's settings")
     template = stored["template"]
     check_tree_classifier(template, classes, in_forest=True)
-    nodes = stored["nodes"]
-    expect(type(nodes) is np.ndarray and nodes.dtype == NODE_DTYPE and nodes.ndim == 1, "its trees' nodes")
-    counts = ints(stored["node_counts"], "its trees' sizes", (n_trees,), len(nodes) + 1)
-    depths = ints(stored["max_depths"], "its trees' depths", (n_trees,), len(nodes) + 1)
+    # The nodes and values in arrays of whole trees (one array in files before 0.9)
+    node_chunks, value_chunks = (_chunks(stored[k]) for k in ("nodes", "values"))
+    expect(len(node_chunks) == len(value_chunks), "its trees' nodes and values are split differently")
+    for chunk in node_chunks:
+        expect(type(chunk) is np.ndarray and chunk.dtype == NODE_DTYPE and chunk.ndim == 1, "its trees' nodes")
+    total = sum(len(c) for c in node_chunks)
+    counts = ints(stored["node_counts"], "its trees' sizes", (n_trees,), total + 1)
+    depths = ints(stored["max_depths"], "its trees' depths", (n_trees,), total + 1)
     seeds = ints(stored["random_states"], "its trees' seeds", (n_trees,), 2**32)
-    expect(bool(np.all(counts >= 1)) and int(counts.sum()) == len(nodes), "its trees' sizes do not add up")
-    values = floats(stored["values"], "its trees' values", (len(nodes), 1, len(classes)))
+    expect(bool(np.all(counts >= 1)) and int(counts.sum()) == total, "its trees' sizes do not add up")
     starts = np.concatenate([[0], np.cumsum(counts)])
-    index = np.arange(len(nodes)) - np.repeat(starts[:-1], counts)
-    left, right, feature, threshold = (nodes[k] for k in ("left_child", "right_child", "feature", "threshold"))
-    check_nodes(left, right, feature, threshold, values, index, np.repeat(counts, counts))
+    chunk_starts = np.cumsum([0] + [len(c) for c in node_chunks])
+    first = np.searchsorted(starts, chunk_starts)  # each chunk's first tree
+    expect(bool(np.all(starts[np.minimum(first, n_trees)] == chunk_starts)), "its trees are split across arrays")
     n_classes = np.array([len(classes)], dtype=np.intp)
     trees = []
-    for k in range(n_trees):
-        a, b = int(starts[k]), int(starts[k + 1])
-        state = {"max_depth": int(depths[k]), "node_count": b - a, "nodes": nodes[a:b], "values": values[a:b]}
-        built = Tree(N_FEATURES, n_classes, 1)
-        built.__setstate__(state)
-        tree = shallow_copy(template)
-        tree.random_state = int(seeds[k])
-        tree.tree_ = built
-        trees.append(tree)
+    for c, (nodes, values) in enumerate(zip(node_chunks, value_chunks)):
+        values = floats(values, "its trees' values", (len(nodes), 1, len(classes)))
+        mine = counts[first[c] : first[c + 1]]
+        index = np.arange(len(nodes)) - np.repeat(starts[first[c] : first[c + 1]] - chunk_starts[c], mine)
+        left, right, feature, threshold = (nodes[k] for k in ("left_child", "right_child", "feature", "threshold"))
+        check_nodes(left, right, feature, threshold, values, index, np.repeat(mine, mine))
+        for k in range(int(first[c]), int(first[c + 1])):
+            a, b = int(starts[k] - chunk_starts[c]), int(starts[k + 1] - chunk_starts[c])
+            state = {"max_depth": int(depths[k]), "node_count": b - a, "nodes": nodes[a:b], "values": values[a:b]}
+            built = Tree(N_FEATURES, n_classes, 1)
+            built.__setstate__(state)
+            tree = shallow_copy(template)
+            tree.random_state = int(seeds[k])
+            tree.tree_ = built
+            trees.append(tree)
     forest.estimators_ = trees
+
+
+def _chunks(stored: Any) -> list[Any]:
+    """A list of arrays as stored, or the one array of an older file."""
+    if type(stored) is np.ndarray:
+        return [stored]
+    expect(type(stored) is list and 0 < len(stored) <= MAX_TREES, "its trees' arrays")
+    chunks: list[Any] = stored
+    return chunks

@@ -139,6 +139,64 @@ def test_a_forest_is_stored_as_arrays_and_loads_quickly():
     assert np.array_equal(contents.estimator.predict_proba(X), estimator.predict_proba(X))
 
 
+def _forest_arrays(data: bytes) -> dict:
+    return model_format._build(model_format.checked_members(data))["forest"]
+
+
+def test_a_forest_is_stored_in_arrays_of_whole_trees(monkeypatch):
+    """Each array a few MB at most (each is copied on its way to and from the file, and a
+    copy holds the GIL: the window waits); here a hundred nodes, so several."""
+    from iris_desktop.pipelines import tree_checks
+
+    monkeypatch.setattr(tree_checks, "CHUNK_NODES", 100)
+    estimator, data = _model_file("forest", {"n_estimators": 30}, False)
+    stored = _forest_arrays(data)
+    sizes = [len(chunk) for chunk in stored["nodes"]]
+    assert len(sizes) > 3 and [len(v) for v in stored["values"]] == sizes
+    ends = set(np.cumsum(stored["node_counts"]).tolist())
+    assert set(np.cumsum(sizes).tolist()) <= ends  # no tree is split between two arrays
+    contents = load_contents(data, "forest", False, 1)
+    assert np.array_equal(contents.estimator.predict_proba(X), estimator.predict_proba(X))
+
+
+def test_a_forest_of_an_older_file_in_one_array_still_loads(monkeypatch):
+    from sklearn.tree._tree import NODE_DTYPE
+
+    real = model_format.compact_forest
+
+    def as_before(forest):  # the nodes and values in one array each, as files before 0.9 hold them
+        without, stored = real(forest)
+        packed = np.concatenate(stored["nodes"])
+        nodes = np.zeros(len(packed), dtype=NODE_DTYPE)
+        for name in NODE_DTYPE.names:
+            nodes[name] = packed[name]
+        return without, dict(stored, nodes=nodes, values=np.concatenate(stored["values"]))
+
+    monkeypatch.setattr(model_format, "compact_forest", as_before)
+    estimator, data = _model_file("forest", {"n_estimators": 20}, False)
+    assert type(_forest_arrays(data)["nodes"]) is np.ndarray
+    contents = load_contents(data, "forest", False, 1)
+    assert np.array_equal(contents.estimator.predict_proba(X), estimator.predict_proba(X))
+
+
+def test_arrays_that_split_a_tree_are_refused(monkeypatch):
+    from iris_desktop.pipelines import tree_checks
+
+    real = model_format.compact_forest
+
+    def split(forest):
+        without, stored = real(forest)
+        (nodes,), (values,) = stored["nodes"], stored["values"]
+        cut = int(stored["node_counts"][0]) // 2  # inside the first tree
+        return without, dict(stored, nodes=[nodes[:cut], nodes[cut:]], values=[values[:cut], values[cut:]])
+
+    monkeypatch.setattr(tree_checks, "CHUNK_NODES", 10**6)
+    monkeypatch.setattr(model_format, "compact_forest", split)
+    _, data = _model_file("forest", {"n_estimators": 5}, False)
+    with pytest.raises(ModelLoadError, match="split across arrays"):
+        load_contents(data, "forest", False, 1)
+
+
 @pytest.mark.parametrize(
     "payload, refused",
     [

@@ -123,7 +123,7 @@ def tampered(trained_store):
     _tampered_tree(s, 3, _child_to_parent)
     _tampered_tree(s, 4, _bad_feature)
     forest = _payload(s, 5)
-    _far_child(forest["forest"]["nodes"])
+    _far_child(forest["forest"]["nodes"][0])
     _save(s, 5, forest)
     forest = _payload(s, 6)
     forest["forest"]["node_counts"][0] += 5
