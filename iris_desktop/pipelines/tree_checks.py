@@ -134,7 +134,7 @@ def rebuild_forest(forest: Estimator, stored: Any, classes: np.ndarray) -> None:
     expect(forest.n_features_in_ == N_FEATURES and forest.n_jobs in (None, 1), "its forest's settings")
     template = stored["template"]
     check_tree_classifier(template, classes, in_forest=True)
-    # The nodes and values in arrays of whole trees (one array in files before 0.9)
+    # The nodes and values in arrays of whole trees (one array each in files written before them)
     node_chunks, value_chunks = (_chunks(stored[k]) for k in ("nodes", "values"))
     expect(len(node_chunks) == len(value_chunks), "its trees' nodes and values are split differently")
     for chunk in node_chunks:

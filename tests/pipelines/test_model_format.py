@@ -164,7 +164,7 @@ def test_a_forest_of_an_older_file_in_one_array_still_loads(monkeypatch):
 
     real = model_format.compact_forest
 
-    def as_before(forest):  # the nodes and values in one array each, as files before 0.9 hold them
+    def as_before(forest):  # one array each, as files written before the split hold them
         without, stored = real(forest)
         packed = np.concatenate(stored["nodes"])
         nodes = np.zeros(len(packed), dtype=NODE_DTYPE)
