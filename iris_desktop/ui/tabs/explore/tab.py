@@ -15,6 +15,8 @@ the table paints the selection from a mask (see shared/notes/fast-plots.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
@@ -198,17 +200,19 @@ class ExploreTab(QWidget):
         self.table.set_columns(columns, self.batch_names, self.selection.mask)
         if len(columns):
             self.keyboard.set_ranges(self.data.value_ranges())
-        # Painted a frame apart (runtime/stages.py): the table, the matrix in two halves,
-        # the scatter, the rest. (The selection is read at each step: a brush meanwhile is
-        # drawn by set_highlight and by the steps still to come.)
+        self._draw_staged(lambda: None, self._draw_the_rest)  # the table painted first
+
+    def _draw_staged(self, *steps: Callable[[], object]) -> None:
+        """`steps[:-1]`, the matrix in two halves, the scatter, `steps[-1]`: a frame apart (a
+        brush meanwhile: drawn by set_highlight, then by the steps still to come)."""
         matrix = self.matrix
         self._stages.run(
-            lambda: None,
+            *steps[:-1],
             lambda: matrix.show_scatters(self.data, self.visible, self.selection.mask, upper=True),
             lambda: matrix.show_scatters(self.data, self.visible, self.selection.mask, upper=False),
             lambda: matrix.show_histograms(self.data, self.bins, self.visible, self.selection.mask),
             lambda: self.large.show_data(self.data, self.visible, self.selection.mask),
-            self._draw_the_rest,
+            steps[-1],
         )
 
     def _draw_the_rest(self) -> None:
@@ -248,12 +252,8 @@ class ExploreTab(QWidget):
         ]
 
     def _redraw(self) -> None:
-        """Every plot from scratch (visibility, jitter or bins changed)."""
-        self._stages.cancel()
-        mask = self.selection.mask
-        self.matrix.show_data(self.data, self.bins, self.visible, mask)
-        self.large.show_data(self.data, self.visible, mask)
-        self._show_distribution()
+        """Every plot from scratch (visibility or jitter changed), staged as new data are."""
+        self._draw_staged(self._show_distribution)
 
     def _show_distribution(self) -> None:
         self.distributions.show_data(

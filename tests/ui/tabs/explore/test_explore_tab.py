@@ -193,6 +193,7 @@ def test_the_legend_hides_and_shows_a_variety(make_tab, trained_store, qtbot):
     button = tab.toolbar.widgetForAction(tab.toolbar.variety_actions[1])
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not tab.visible[1]
+    qtbot.waitUntil(lambda: not tab.preparing)  # the views are redrawn a frame apart
     points = tab.large.layers.points
     assert len(points) == len(variety) - n_versicolor and 1 not in set(points._kind.tolist())
     assert all(1 not in set(layers.points._kind.tolist()) for layers in tab.matrix.scatters.values())
@@ -209,7 +210,7 @@ def test_the_legend_hides_and_shows_a_variety(make_tab, trained_store, qtbot):
     pos = widget.mapFromScene(sample.sceneBoundingRect().center())
     qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert tab.visible[1] and tab.toolbar.variety_actions[1].isChecked()
-    assert len(tab.large.layers.points) == len(variety)
+    qtbot.waitUntil(lambda: len(tab.large.layers.points) == len(variety))
 
 
 def test_statistics_equal_pandas_describe_of_the_same_rows(make_tab, trained_store):
