@@ -21,7 +21,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTabWidget, QToolTip, QVBoxLayout, QWidget
 
-from iris_desktop.domain import FEATURES, VARIETIES
+from iris_desktop.domain import VARIETIES
 from iris_desktop.store.flowers import SOURCES, FlowerColumns
 from iris_desktop.ui.runtime.errors import ErrorReporter
 from iris_desktop.ui.runtime.follow import Follow
@@ -32,7 +32,7 @@ from iris_desktop.ui.runtime.state import AppState
 from iris_desktop.ui.tabs.explore import exports, removal_flow, view_settings
 from iris_desktop.ui.tabs.explore import jobs as explore_jobs
 from iris_desktop.ui.tabs.explore.condition import ConditionError, parse
-from iris_desktop.ui.tabs.explore.data import Bins, ExploreData, describe_flower, empty_columns, make_bins
+from iris_desktop.ui.tabs.explore.data import Bins, ExploreData, describe_flower, empty_columns
 from iris_desktop.ui.tabs.explore.distributions import DistributionsPanel
 from iris_desktop.ui.tabs.explore.flower_table import FlowerTable
 from iris_desktop.ui.tabs.explore.focus_order import focus_order
@@ -66,6 +66,8 @@ class ExploreTab(QWidget):
         self.mode = Mode.REPLACE
         self.visible = np.ones(len(VARIETIES), dtype=bool)
         self.data = ExploreData.build(empty_columns(), False)
+        self._newest = self.data.columns  # the rows last asked for, and with what (jitter, bin width):
+        self._asked: tuple[bool | None, float | None] = (None, None)  # a change of either prepares again
         self.bins: list[Bins] = []
         self.batch_names: dict[int, str] = {}
         self.describer = Describer(self.data.columns.X, self.data.variety)
@@ -163,18 +165,20 @@ class ExploreTab(QWidget):
         """New data: prepared in a worker (the newest wins), then drawn."""
         if columns is None:
             return
+        self._newest = columns  # what a change of jitter or bins prepares again
         if not self.isVisible():  # drawn when the tab is shown
             self._pending = columns
             return
         self._pending = None
         self._preparing += 1
+        jitter, width = self._asked = self.toolbar.jitter_action.isChecked(), self.distributions.bin_width
         task = self.state.runner.run(
             "explore-prepare",
             explore_jobs.prepare,
             columns,
-            self.toolbar.jitter_action.isChecked(),
-            self.distributions.bin_width,
-            key=id(columns),
+            jitter,
+            width,
+            key=(id(columns), jitter, width),
             writes=False,
             repeat="latest",
             context=self,
@@ -192,14 +196,15 @@ class ExploreTab(QWidget):
         return self._preparing > 0 or waiting or self._stages.pending
 
     def _prepared(self, result) -> None:
+        same_rows = result[0].columns is self.data.columns  # jitter or bins changed: not the table
         self.data, self.describer, stats, self.bins = result
         columns = self.data.columns
         self.statistics.all_model.set_stats(stats)
-        # The same flowers stay selected (by id); every view is redrawn with it below.
-        self.selection.set_ids(columns.id, notify=False)
-        self.table.set_columns(columns, self.batch_names, self.selection.mask)
-        if len(columns):
-            self.keyboard.set_ranges(self.data.value_ranges())
+        if not same_rows:  # the same flowers stay selected (by id); every view is redrawn below
+            self.selection.set_ids(columns.id, notify=False)
+            self.table.set_columns(columns, self.batch_names, self.selection.mask)
+            if len(columns):
+                self.keyboard.set_ranges(self.data.value_ranges())
         self._draw_staged(lambda: None, self._draw_the_rest)  # the table painted first
 
     def _draw_staged(self, *steps: Callable[[], object]) -> None:
@@ -243,13 +248,6 @@ class ExploreTab(QWidget):
         self.batch_names.clear()
         self.batch_names.update(names)  # the table's column reads this dict
         self.table.view.viewport().update()
-
-    def _make_bins(self) -> None:
-        width = self.distributions.bin_width
-        X = self.data.columns.X
-        self.bins = [
-            make_bins(X[:, j], self.data.variety, tuple(self.data.ranges[j]), width) for j in range(len(FEATURES))
-        ]
 
     def _redraw(self) -> None:
         """Every plot from scratch (visibility or jitter changed), staged as new data are."""
@@ -348,9 +346,8 @@ class ExploreTab(QWidget):
 
     def _jitter_toggled(self, on: bool) -> None:
         self.settings.setValue("explore/jitter", on)
-        if self._pending is None and self.data.jitter != on:
-            self.data = ExploreData.build(self.data.columns, on)
-            self._redraw()
+        if self._pending is None and self._asked[0] != on:
+            self._flowers_changed(self._newest)  # the same rows jittered (or not) in a worker
 
     def _axes_changed(self) -> None:
         x, y = self.large.features
@@ -365,10 +362,10 @@ class ExploreTab(QWidget):
         self.settings.setValue("explore/dist_feature", d.feature)
         if self._pending is not None or not self.bins:
             return
-        if abs((self.bins[0].edges[1] - self.bins[0].edges[0]) - d.bin_width) > 1e-9 or len(self.data) == 0:
-            self._make_bins()
-            self.matrix.show_data(self.data, self.bins, self.visible, self.selection.mask)
-        self._show_distribution()
+        if self._asked[1] != d.bin_width:
+            self._flowers_changed(self._newest)  # new bins, made in a worker
+        else:
+            self._show_distribution()
 
     def reset_zoom(self) -> None:
         self.matrix.reset_zoom(self.data)

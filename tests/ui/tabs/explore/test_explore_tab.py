@@ -293,6 +293,25 @@ def test_new_flowers_appear_and_the_selection_is_kept(make_tab, trained_store, q
     assert "Showing 183 of 183 flowers" in tab.table.count_label.text()
 
 
+def test_jitter_and_bins_changed_quickly_end_as_last_asked_with_the_newest_rows(make_tab, trained_store, qtbot):
+    """Jitter and bins are made again in a worker: changes in quick succession, and new
+    flowers arriving meanwhile, end with what was asked last, on the newest rows."""
+    tab = make_tab(trained_store)
+    jitter, bins = tab.toolbar.jitter_action, tab.distributions.bin_spin
+    add_rows(trained_store, [(5.0, 3.3, 1.4, 0.2)], ["setosa"], "import")
+    sync(tab.state)  # new rows asked for, then at once:
+    jitter.trigger()
+    bins.setValue(0.5)
+    jitter.trigger()  # and back
+    bins.setValue(0.3)
+    qtbot.waitUntil(lambda: not tab.preparing)
+    assert len(tab.data) == 182 and tab.table.model.rowCount() == 182
+    assert not jitter.isChecked() and not tab.data.jitter
+    assert np.array_equal(tab.data.coords, tab.data.columns.X)
+    assert all(np.allclose(np.diff(b.edges), 0.3) for b in tab.bins)
+    assert np.allclose(np.diff(tab.distributions.layers.bins.edges), 0.3)
+
+
 def test_removing_selected_imported_flowers_asks_first(make_tab, trained_store, qtbot):
     add_rows(trained_store, [(5.0, 3.3, 1.4, 0.2), (5.1, 3.2, 1.5, 0.3)], ["setosa", "setosa"], "import")
     tab = make_tab(trained_store)
@@ -324,14 +343,17 @@ def test_removing_selected_imported_flowers_asks_first(make_tab, trained_store, 
     assert not tab.table.remove_button.isEnabled()
 
 
-def test_settings_persist_between_runs(make_tab, trained_store):
+def test_settings_persist_between_runs(make_tab, trained_store, qtbot):
     tab = make_tab(trained_store)
     tab.large.x_combo.setCurrentIndex(0)
     tab.large.y_combo.setCurrentIndex(1)
     tab.toolbar.jitter_action.trigger()
     tab.distributions.bin_spin.setValue(0.5)
     tab.distributions.density_check.setChecked(True)
+    qtbot.waitUntil(lambda: not tab.preparing)  # jittered and binned again in a worker
     assert tab.data.jitter and not np.array_equal(tab.data.coords, tab.data.columns.X)
+    assert np.allclose(np.diff(tab.bins[0].edges), 0.5)
+    assert np.allclose(np.diff(tab.matrix.histograms[0].bins.edges), 0.5)
     tab.settings.sync()
     again = make_tab(trained_store)
     assert again.large.features == (0, 1)
