@@ -49,13 +49,20 @@ def empty_columns() -> FlowerColumns:
     )
 
 
-def feature_ranges(X: np.ndarray) -> np.ndarray:
-    """(4, 2) axis ranges: the data's, widened by 5% and the jitter."""
-    if not len(X):
+def feature_ranges(spans: np.ndarray | None) -> np.ndarray:
+    """(4, 2) axis ranges: the data's `spans` ((4, 2) smallest and largest values; None:
+    no flower), widened by 5% and the jitter."""
+    if spans is None:
         return FALLBACK_RANGES.copy()
-    lo, hi = X.min(axis=0), X.max(axis=0)
+    lo, hi = spans[:, 0], spans[:, 1]
     pad = np.maximum(0.05 * (hi - lo), 0.1) + JITTER_CM
     return np.column_stack([lo - pad, hi + pad])
+
+
+def _spans(lows: np.ndarray, highs: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """(4, 2) each feature's smallest and largest value over the varieties `which` (bool
+    per variety, at least one with flowers), from theirs."""
+    return np.column_stack([lows[which].min(axis=0), highs[which].max(axis=0)])
 
 
 @dataclass
@@ -91,16 +98,18 @@ class ExploreData:
         for k in np.flatnonzero(counts):  # three varieties, not a loop over rows
             mine = columns.X[columns.variety == k]
             lows[k], highs[k], sums[k] = mine.min(axis=0), mine.max(axis=0), mine.sum(axis=0)
-        return cls(columns, coords, feature_ranges(columns.X), jitter, step, counts, lows, highs, sums)
+        ranges = feature_ranges(_spans(lows, highs, counts > 0) if len(columns) else None)
+        return cls(columns, coords, ranges, jitter, step, counts, lows, highs, sums)
 
     def __len__(self) -> int:
         return len(self.columns)
 
-    def value_ranges(self) -> np.ndarray:
-        """(4, 2) each feature's smallest and largest value (the data's, unpadded), from
-        the varieties' (the rows' own: no pass over a million of them on the GUI thread)."""
+    def value_ranges(self, varieties: np.ndarray | None = None) -> np.ndarray:
+        """(4, 2) each feature's smallest and largest value (unpadded) among the flowers of
+        `varieties` (bool per variety, one with flowers at least; None: all), from the
+        varieties' own: no pass over a million rows on the GUI thread."""
         present = self.counts > 0
-        return np.column_stack([self.lows[present].min(axis=0), self.highs[present].max(axis=0)])
+        return _spans(self.lows, self.highs, present if varieties is None else present & varieties)
 
     @property
     def variety(self) -> np.ndarray:

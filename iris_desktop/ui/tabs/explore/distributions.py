@@ -44,7 +44,6 @@ class HistogramLayers:
         view.addItem(self.selection)
         self.restyle()
         self.bins: Bins | None = None
-        self.variety = np.empty(0, dtype=np.int8)
         self.data: ExploreData | None = None
         self.visible = np.ones(len(VARIETIES), dtype=bool)
         self.counts = np.zeros((len(VARIETIES), 0))
@@ -65,10 +64,9 @@ class HistogramLayers:
     def set_data(
         self, bins: Bins, data: ExploreData, feature: int, visible: np.ndarray, mask: np.ndarray, density: bool = False
     ) -> None:
-        """`feature`'s histograms of `data` in `bins`: counts counted with the bins, the
-        rows shown shared with every view (data.shown), so nothing here passes over all
-        the rows unless a density curve is asked for."""
-        self.bins, self.variety, self.data, self.visible = bins, data.variety, data, visible.copy()
+        """`feature`'s histograms of `data` in `bins`: counts counted with the bins, so
+        nothing here passes over all the rows unless a density curve is asked for."""
+        self.bins, self.data, self.visible = bins, data, visible.copy()
         self.counts = bins.totals
         for k, curve in enumerate(self.curves):
             curve.setData(bins.edges, self.counts[k].astype(float))
@@ -84,7 +82,7 @@ class HistogramLayers:
         self.set_highlight(mask)
 
     def set_highlight(self, mask: np.ndarray) -> None:
-        if self.bins is None or self.data is None or len(mask) != len(self.variety):
+        if self.bins is None or self.data is None or len(mask) != len(self.data):
             return
         self.selected_mask = mask
         rows = self.data.highlight(mask, self.visible).rows  # found once for every view

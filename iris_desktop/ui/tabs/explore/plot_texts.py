@@ -4,8 +4,7 @@ description costs a bincount at 100,000 flowers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 
@@ -30,23 +29,6 @@ def shown_rows(data: ExploreData | None, visible: np.ndarray) -> np.ndarray:
     return data.shown(visible)
 
 
-_kept: dict[str, tuple[tuple, Any]] = {}
-
-
-def _once(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
-    """compute(), kept for `key` until another key comes: a brush describes every plot
-    again while only its selection changed. Arrays in `key` are compared by identity
-    (new data are new arrays, never changed in place), the rest by value."""
-    kept = _kept.get(name)
-    if kept is None or not all(map(_same, kept[0], key)):
-        kept = _kept[name] = (key, compute())
-    return kept[1]
-
-
-def _same(a: object, b: object) -> bool:
-    return a is b or (not isinstance(a, np.ndarray) and a == b)
-
-
 def _selected(mask: np.ndarray, rows: np.ndarray) -> str:
     count = int(np.count_nonzero(mask & rows)) if len(mask) == len(rows) else 0
     return strings.SELECTED_PART.format(count=count) if count else ""
@@ -57,7 +39,8 @@ def _shown_summary(data: ExploreData, visible: np.ndarray) -> tuple[int, str, np
     from each variety's, measured once with the data (no pass over the rows here)."""
     shown = np.asarray(visible, dtype=bool) & (data.counts > 0)
     counts = np.where(shown, data.counts, 0)
-    return int(counts.sum()), counts_text(counts, _NAMES), data.lows[shown].min(axis=0), data.highs[shown].max(axis=0)
+    spans = data.value_ranges(shown)
+    return int(counts.sum()), counts_text(counts, _NAMES), spans[:, 0], spans[:, 1]
 
 
 def matrix_description(data: ExploreData | None, visible: np.ndarray, mask: np.ndarray) -> str:
