@@ -17,13 +17,17 @@ _gc = []
 
 
 def app():
-    """The QApplication, with garbage collected on the GUI thread as the app does."""
-    from iris_desktop.ui.app import application
+    """The QApplication as the app makes it: garbage collected on the GUI thread, and the
+    English catalogue installed (its plural forms: "181 flowers", not "181 flower(s)";
+    English on any machine, as the README's pictures are)."""
+    from iris_desktop.ui import app as ui_app
+    from iris_desktop.ui.runtime import i18n
     from iris_desktop.ui.runtime.main_thread_gc import MainThreadGC
 
-    application_ = application()
+    application_ = ui_app.application()
     if not _gc:
         _gc.append(MainThreadGC(application_))
+        i18n.install("en")
     return application_
 
 
